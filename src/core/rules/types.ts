@@ -1,0 +1,112 @@
+/**
+ * The contract of the rules engine: plain records that every host (task pane, CLI) renders its own way.
+ * Rows and columns are 0-based indexes into the table's data rows (header excluded) and columns.
+ */
+import type { WarningColour } from "../colours";
+
+/** A raw cell as a host reads it: Excel serials and text stay as they are; the engine parses them. */
+export type CellValue = string | number | boolean | Date | null | undefined;
+
+export type MetricKey = "roi" | "complaintRate" | "repurchaseRate" | "ltvCac" | "traffic";
+export type ColumnRole = "date" | "channel" | MetricKey;
+export const METRIC_KEYS: readonly MetricKey[] = ["roi", "complaintRate", "repurchaseRate", "ltvCac", "traffic"];
+export const COLUMN_ROLES: readonly ColumnRole[] = ["date", "channel", ...METRIC_KEYS];
+
+/** Role → column index in the table. A role that is absent has no column. */
+export type ColumnMapping = Partial<Record<ColumnRole, number>>;
+
+export interface Table {
+  header: CellValue[];
+  rows: CellValue[][];
+}
+
+export type RuleId = "roi-below-benchmark" | "complaint-rate-high" | "traffic-drop" | "repurchase-declining" | "ltv-cac-low";
+export const RULE_IDS: readonly RuleId[] = [
+  "roi-below-benchmark",
+  "complaint-rate-high",
+  "traffic-drop",
+  "repurchase-declining",
+  "ltv-cac-low",
+];
+
+/** Every threshold and colour, all editable; the defaults are the seed article's. Saved in the workbook. */
+export interface RulesConfig {
+  /** Yellow: ROI below this for `roiRunLength` consecutive periods. */
+  roiBenchmark: number;
+  roiRunLength: number;
+  /** Orange: complaint rate above this (a fraction: 0.01 = 1%) in a period. */
+  complaintRateMax: number;
+  /** Orange: traffic below (1 − trafficDropRatio) × mean of the previous `trafficWindow` values. */
+  trafficDropRatio: number;
+  trafficWindow: number;
+  /** Red: repurchase rate declining for this many weeks running. */
+  repurchaseDeclineWeeks: number;
+  /** Red: LTV/CAC below this for `ltvCacWeeks` consecutive weeks. */
+  ltvCacMin: number;
+  ltvCacWeeks: number;
+  /** Solid fills, "#RRGGBB". */
+  fills: Record<WarningColour, string>;
+}
+
+export interface Bilingual {
+  en: string;
+  zh: string;
+}
+
+export interface Flag {
+  row: number;
+  col: number;
+  colour: WarningColour;
+  ruleId: RuleId;
+  channel: string;
+  /** ISO date "YYYY-MM-DD" of the row, or "row N" (1-based data row) when the table has no date column. */
+  period: string;
+  value: number;
+  threshold: number;
+  reason: Bilingual;
+}
+
+/** One coloured cell: the most severe colour among the flags on it. */
+export interface CellFlag {
+  row: number;
+  col: number;
+  colour: WarningColour;
+  ruleIds: RuleId[];
+}
+
+/** One line of the weak-channel summary: a channel × rule that fired. */
+export interface ChannelFinding {
+  channel: string;
+  ruleId: RuleId;
+  colour: WarningColour;
+  /** Number of distinct periods (rows) flagged. */
+  periodsFlagged: number;
+  firstPeriod: string;
+  lastPeriod: string;
+  /** The channel's most recent numeric value of the metric (by date), flagged or not. */
+  latestValue: number | null;
+  threshold: number;
+  action: Bilingual;
+  /** Data-row indexes of the flagged cells, for "select these cells". */
+  rows: number[];
+  col: number;
+}
+
+export type WarningCode = "percent-column" | "run-rules-need-daily-or-weekly" | "skipped-rows" | "no-metric-column";
+
+export interface EngineWarning {
+  code: WarningCode;
+  message: Bilingual;
+}
+
+export interface RulesResult {
+  mapping: ColumnMapping;
+  flags: Flag[];
+  cells: CellFlag[];
+  findings: ChannelFinding[];
+  warnings: EngineWarning[];
+  /** Rows left out because the table has a date column and the row has no readable date. */
+  skippedRows: number;
+  /** Rate columns read as percentages (a number above 1 was found in them). */
+  percentColumns: MetricKey[];
+}
