@@ -1,0 +1,54 @@
+/**
+ * The contract between the task pane UI and the Excel adapter (the one module that calls Office.js).
+ * The UI only sees these plain records; the adapter (src/taskpane/excel/adapter.ts) implements ExcelGateway.
+ */
+import type { CellValue, ColumnMapping, RulesConfig, RulesResult } from "../../core/rules/types";
+
+export interface SelectedTable {
+  sheet: string;
+  /** A1 address of the whole table including its header row, e.g. "A1:I503". */
+  address: string;
+  rowCount: number;
+  columnCount: number;
+  header: CellValue[];
+  /** Engine's detected mapping (before user overrides). */
+  detected: ColumnMapping;
+}
+
+export interface FlagRequest {
+  tables: SelectedTable[];
+  /** User's column re-mapping per table address (missing → detected). */
+  mappings?: Record<string, ColumnMapping>;
+  config: RulesConfig;
+  onProgress?: (done: number, total: number, phase: "read" | "analyse" | "save" | "write") => void;
+  signal?: AbortSignal;
+}
+
+export interface TableOutcome {
+  sheet: string;
+  address: string;
+  result: RulesResult;
+  /** Per weak channel, its metric values in date order, for sparklines. Key: `${channel}|${ruleId}`. */
+  trends: Record<string, number[]>;
+}
+
+export interface FlagOutcome {
+  tables: TableOutcome[];
+  cellsColoured: number;
+  syncs: number;
+  cancelled: boolean;
+}
+
+export interface ExcelGateway {
+  /** The selected range(s): each area a table, a single cell expanded to its region or Excel table. */
+  readSelection(): Promise<SelectedTable[]>;
+  flag(request: FlagRequest): Promise<FlagOutcome>;
+  /** Restores every coloured cell's original fill and removes the sheets Growth Signals added. Returns cells restored. */
+  clear(): Promise<number>;
+  loadSettings(): Promise<RulesConfig | null>;
+  saveSettings(config: RulesConfig): Promise<void>;
+  /** Selects the given cells (A1 addresses on one sheet). */
+  selectCells(sheet: string, addresses: string[]): Promise<void>;
+  /** Writes a formula skeleton such as "=GROWTH.ROI(" into the active cell. */
+  insertFormula(formula: string): Promise<void>;
+}
