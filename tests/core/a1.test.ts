@@ -3,7 +3,14 @@ import { cellAddress, columnIndex, columnLetters, parseCell, parseRange, rangeAd
 describe("A1 addresses", () => {
   it("names columns the way Excel does (A, Z, AA, AZ, BA, ZZ, AAA, XFD)", () => {
     expect([0, 25, 26, 51, 52, 701, 702, 16383].map(columnLetters)).toEqual([
-      "A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD",
+      "A",
+      "Z",
+      "AA",
+      "AZ",
+      "BA",
+      "ZZ",
+      "AAA",
+      "XFD",
     ]);
   });
 

@@ -33,7 +33,13 @@ describe("the workbook state format", () => {
   it("reads a part written with a namespace prefix and entity-escaped quotes (as other XML writers do)", () => {
     const json = JSON.stringify(emptyState()).replace(/"/g, "&quot;");
     const xml = `<gs:state xmlns:gs="${STATE_NAMESPACE}" version="1">${json}</gs:state>`;
-    expect(parseState(xml)).toEqual({ version: 1, originals: [], addedSheets: [], settings: undefined, flaggedAt: undefined });
+    expect(parseState(xml)).toEqual({
+      version: 1,
+      originals: [],
+      addedSheets: [],
+      settings: undefined,
+      flaggedAt: undefined,
+    });
   });
 
   it("rejects parts that are not a Growth Signals state", () => {

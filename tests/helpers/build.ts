@@ -13,7 +13,8 @@ export async function buildAddin(outDir: string): Promise<webpack.Stats> {
   return new Promise((resolve, reject) => {
     webpack(config, (err, stats) => {
       if (err) return reject(err);
-      if (!stats || stats.hasErrors()) return reject(new Error(stats?.toString({ all: false, errors: true }) ?? "build failed"));
+      if (!stats || stats.hasErrors())
+        return reject(new Error(stats?.toString({ all: false, errors: true }) ?? "build failed"));
       resolve(stats);
     });
   });

@@ -71,7 +71,9 @@ describe("manifest.xml", () => {
     const cf = all(doc, "ExtensionPoint").find((e) => e.getAttribute("xsi:type") === "CustomFunctions");
     expect(cf).toBeDefined();
     const nsResid = cf!.getElementsByTagNameNS("*", "Namespace")[0].getAttribute("resid");
-    const nsString = Array.from(doc.getElementsByTagNameNS(TYPES_NS, "String")).find((s) => s.getAttribute("id") === nsResid);
+    const nsString = Array.from(doc.getElementsByTagNameNS(TYPES_NS, "String")).find(
+      (s) => s.getAttribute("id") === nsResid,
+    );
     expect(nsString?.getAttribute("DefaultValue")).toBe("GROWTH");
     // The functions page and the task pane are the same runtime.
     const pageResid = cf!.getElementsByTagNameNS("*", "Page")[0].firstElementChild?.getAttribute("resid");
@@ -86,14 +88,14 @@ describe("manifest.xml", () => {
 
   it("points every URL at a file the build emits", () => {
     const urls = Array.from(doc.getElementsByTagName("*")).flatMap((e) =>
-      ["DefaultValue", "Value"].map((a) => e.getAttribute(a)).filter((v): v is string => Boolean(v && v.startsWith("https://"))),
+      ["DefaultValue", "Value"]
+        .map((a) => e.getAttribute(a))
+        .filter((v): v is string => Boolean(v && v.startsWith("https://"))),
     );
     expect(urls.length).toBeGreaterThan(8);
     const notLocal = urls.filter((u) => !u.startsWith(DEV_ORIGIN) && u !== "https://localhost:3000");
     expect(notLocal).toEqual([]);
-    const files = urls
-      .filter((u) => u.startsWith(DEV_ORIGIN))
-      .map((u) => u.slice(DEV_ORIGIN.length).split("#")[0]);
+    const files = urls.filter((u) => u.startsWith(DEV_ORIGIN)).map((u) => u.slice(DEV_ORIGIN.length).split("#")[0]);
     const missing = files.filter((f) => !fs.existsSync(path.join(distDir, f)));
     expect(missing).toEqual([]);
   });

@@ -20,7 +20,8 @@ export interface Table {
   rows: CellValue[][];
 }
 
-export type RuleId = "roi-below-benchmark" | "complaint-rate-high" | "traffic-drop" | "repurchase-declining" | "ltv-cac-low";
+export type RuleId =
+  "roi-below-benchmark" | "complaint-rate-high" | "traffic-drop" | "repurchase-declining" | "ltv-cac-low";
 export const RULE_IDS: readonly RuleId[] = [
   "roi-below-benchmark",
   "complaint-rate-high",
