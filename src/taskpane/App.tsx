@@ -1,0 +1,140 @@
+/** The Growth Signals task pane: Analyse, Settings and Functions tabs, in en-US or zh-CN, themed like Office. */
+import { useEffect, useMemo, useState } from "react";
+import {
+  FluentProvider,
+  Select,
+  Tab,
+  TabList,
+  Title3,
+  makeStaticStyles,
+  makeStyles,
+  tokens,
+  useId,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { DEFAULT_CONFIG } from "../core/rules/config";
+import type { RulesConfig } from "../core/rules/types";
+import type { ExcelGateway } from "./excel/types";
+import { AnalyseTab } from "./components/AnalyseTab";
+import { FunctionsTab } from "./components/FunctionsTab";
+import { SettingsPanel } from "./components/SettingsPanel";
+import { I18nContext, makeI18n, type Locale } from "./i18n";
+
+const useStaticStyles = makeStaticStyles({ body: { margin: 0 } });
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    padding: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  lang: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  select: { width: "110px" },
+});
+
+export interface AppProps {
+  gateway: ExcelGateway;
+  initialLocale?: Locale;
+  dark?: boolean;
+}
+
+type TabName = "analyse" | "settings" | "functions";
+
+export function App({ gateway, initialLocale = "en-US", dark = false }: AppProps) {
+  useStaticStyles();
+  const styles = useStyles();
+  const [locale, setLocale] = useState<Locale>(initialLocale);
+  const [tab, setTab] = useState<TabName>("analyse");
+  const [config, setConfig] = useState<RulesConfig>(DEFAULT_CONFIG);
+  const [configVersion, setConfigVersion] = useState(0);
+  const i18n = useMemo(() => makeI18n(locale), [locale]);
+  const { t } = i18n;
+  const langId = useId("lang");
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  useEffect(() => {
+    let live = true;
+    gateway
+      .loadSettings()
+      .then((saved) => {
+        if (live && saved) {
+          setConfig(saved);
+          setConfigVersion((v) => v + 1);
+        }
+      })
+      .catch(() => undefined); // No saved settings readable: the defaults apply.
+    return () => {
+      live = false;
+    };
+  }, [gateway]);
+
+  const saveSettings = async (next: RulesConfig) => {
+    await gateway.saveSettings(next);
+    setConfig(next);
+  };
+
+  const panel = (name: TabName) => ({
+    role: "tabpanel",
+    id: `panel-${name}`,
+    "aria-labelledby": `tab-${name}`,
+    hidden: tab !== name,
+  });
+
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
+      <I18nContext.Provider value={i18n}>
+        <main className={styles.root} data-testid="pane-ready">
+          <header className={styles.header}>
+            <Title3 as="h1">{t("appTitle")}</Title3>
+            <span className={styles.lang}>
+              <label htmlFor={langId}>{t("language")}</label>
+              <Select
+                id={langId}
+                className={styles.select}
+                size="small"
+                value={locale}
+                onChange={(_, d) => setLocale(d.value as Locale)}
+              >
+                <option value="en-US">English</option>
+                <option value="zh-CN">中文</option>
+              </Select>
+            </span>
+          </header>
+          <TabList
+            selectedValue={tab}
+            onTabSelect={(_, d) => setTab(d.value as TabName)}
+            aria-label={t("tabsLabel")}
+            size="small"
+          >
+            <Tab value="analyse" id="tab-analyse" aria-controls="panel-analyse">
+              {t("tabAnalyse")}
+            </Tab>
+            <Tab value="settings" id="tab-settings" aria-controls="panel-settings">
+              {t("tabSettings")}
+            </Tab>
+            <Tab value="functions" id="tab-functions" aria-controls="panel-functions">
+              {t("tabFunctions")}
+            </Tab>
+          </TabList>
+          <div {...panel("analyse")}>
+            <AnalyseTab gateway={gateway} config={config} />
+          </div>
+          <div {...panel("settings")}>
+            <SettingsPanel key={configVersion} config={config} onSave={saveSettings} />
+          </div>
+          <div {...panel("functions")}>
+            <FunctionsTab onInsert={(f) => void gateway.insertFormula(f).catch(() => undefined)} />
+          </div>
+        </main>
+      </I18nContext.Provider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,110 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { fireEvent, screen, within } from "@testing-library/react";
+import { DEFAULT_FILLS } from "../../src/core/colours";
+import type { ChannelFinding, RulesResult } from "../../src/core/rules/types";
+import { FindingsList } from "../../src/taskpane/components/FindingsList";
+import type { TableOutcome } from "../../src/taskpane/excel/types";
+import { renderPane } from "./renderPane";
+
+const EVIL = "<img src=x onerror=alert(1)>";
+
+function finding(p: Partial<ChannelFinding> & Pick<ChannelFinding, "channel" | "ruleId" | "colour">): ChannelFinding {
+  return {
+    periodsFlagged: 3,
+    firstPeriod: "2026-03-03",
+    lastPeriod: "2026-03-05",
+    latestValue: 1.2,
+    threshold: 1.5,
+    action: { en: "Iterate creatives", zh: "迭代素材" },
+    rows: [0, 1, 2],
+    col: 2,
+    ...p,
+  };
+}
+
+function outcome(findings: ChannelFinding[]): TableOutcome {
+  const result: RulesResult = {
+    mapping: {},
+    flags: [],
+    cells: [],
+    findings,
+    warnings: [],
+    skippedRows: 0,
+    percentColumns: [],
+  };
+  return {
+    sheet: "Daily",
+    address: "B2:F20",
+    result,
+    trends: { [`${EVIL}|roi-below-benchmark`]: [2, 1.8, 1.4, 1.3, 1.2] },
+  };
+}
+
+const FINDINGS = [
+  finding({ channel: EVIL, ruleId: "roi-below-benchmark", colour: "yellow", rows: [0, 1, 2, 5] }),
+  finding({
+    channel: "Douyin",
+    ruleId: "ltv-cac-low",
+    colour: "red",
+    latestValue: 1.1,
+    action: { en: "Cost optimisation", zh: "成本优化" },
+  }),
+  finding({
+    channel: "WeChat",
+    ruleId: "complaint-rate-high",
+    colour: "orange",
+    latestValue: 0.015,
+    threshold: 0.01,
+    periodsFlagged: 1,
+    action: { en: "Upgrade customer-service scripts", zh: "升级客服话术" },
+  }),
+  finding({ channel: "Baidu", ruleId: "repurchase-declining", colour: "red", latestValue: 0.2, threshold: 0.25 }),
+];
+
+describe("findings list", () => {
+  it("groups findings by colour, red first, then orange, then yellow", () => {
+    renderPane(<FindingsList tables={[outcome(FINDINGS)]} fills={DEFAULT_FILLS} onSelect={() => undefined} />);
+    const groups = document.querySelectorAll("section[data-colour]");
+    expect([...groups].map((g) => g.getAttribute("data-colour"))).toEqual(["red", "orange", "yellow"]);
+    const red = within(groups[0] as HTMLElement);
+    expect(red.getByText("Red · 2 finding(s)")).toBeInTheDocument();
+    expect(red.getByText("Douyin")).toBeInTheDocument();
+    expect(red.getByText("Baidu")).toBeInTheDocument();
+    expect(within(groups[1] as HTMLElement).getByText("WeChat")).toBeInTheDocument();
+    expect(within(groups[2] as HTMLElement).getAllByTestId("finding")).toHaveLength(1);
+  });
+
+  it("shows the rule, periods, latest value vs threshold (rates as percentages) and the action", () => {
+    renderPane(<FindingsList tables={[outcome(FINDINGS)]} fills={DEFAULT_FILLS} onSelect={() => undefined} />);
+    const wechat = screen.getByText("WeChat").closest("button") as HTMLElement;
+    expect(wechat).toHaveTextContent("1 period(s): 2026-03-03 – 2026-03-05");
+    // 0.015 is 1.5% and the threshold 0.01 is 1%.
+    expect(wechat).toHaveTextContent("Latest 1.5% vs threshold 1%");
+    expect(wechat).toHaveTextContent("Action: Upgrade customer-service scripts");
+  });
+
+  it("renders a channel name that looks like HTML as literal text, never as an element", () => {
+    const { container } = renderPane(
+      <FindingsList tables={[outcome(FINDINGS)]} fills={DEFAULT_FILLS} onSelect={() => undefined} />,
+    );
+    expect(screen.getByText(EVIL)).toBeInTheDocument();
+    expect(container.querySelector("img")).toBeNull();
+    // The sparkline's accessible title also carries the name as text.
+    expect(container.querySelector("svg title")?.textContent).toBe(`Trend of ROI for ${EVIL}`);
+  });
+
+  it("selects the finding's cells on the sheet, merging consecutive rows", () => {
+    const onSelect = jest.fn();
+    renderPane(<FindingsList tables={[outcome(FINDINGS)]} fills={DEFAULT_FILLS} onSelect={onSelect} />);
+    fireEvent.click(screen.getByText(EVIL).closest("button") as HTMLElement);
+    // Table B2:F20: header on row 2, data row r on sheet row 3 + r; column index 2 from B is D.
+    // Rows 0,1,2 → D3:D5 and row 5 → D8.
+    expect(onSelect).toHaveBeenCalledWith("Daily", ["D3:D5", "D8"]);
+  });
+
+  it("says so when there is nothing to show, in the pane's language", () => {
+    renderPane(<FindingsList tables={[outcome([])]} fills={DEFAULT_FILLS} onSelect={() => undefined} />, "zh-CN");
+    expect(screen.getByText("选区中没有发现弱势渠道。")).toBeInTheDocument();
+  });
+});
