@@ -1,24 +1,5 @@
-/** Plain-text formatting of numbers, rule metrics and cell addresses for the pane (no HTML). */
+/** Plain-text formatting of numbers and cell addresses for the pane (no HTML). Metric values: src/core/i18n. */
 import { cellAddress, parseRange } from "../core/a1";
-import type { MetricKey, RuleId } from "../core/rules/types";
-
-export const RULE_METRIC: Record<RuleId, MetricKey> = {
-  "roi-below-benchmark": "roi",
-  "complaint-rate-high": "complaintRate",
-  "traffic-drop": "traffic",
-  "repurchase-declining": "repurchaseRate",
-  "ltv-cac-low": "ltvCac",
-};
-
-/** Rates as percentages (0.012 → "1.2%"), traffic as a grouped integer, ratios with two decimals. */
-export function formatMetric(metric: MetricKey, value: number | null | undefined, locale: string): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return "–";
-  if (metric === "complaintRate" || metric === "repurchaseRate") {
-    return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(value);
-  }
-  if (metric === "traffic") return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
-}
 
 export function formatNumber(value: number, locale: string, digits = 4): string {
   if (!Number.isFinite(value)) return "–";

@@ -6,6 +6,7 @@
 import { Dropdown, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
 import { COLUMN_ROLES, type CellValue, type ColumnMapping, type ColumnRole } from "../../core/rules/types";
 import { columnLetters } from "../../core/a1";
+import { COLUMN_NAMES } from "../../core/i18n/rules";
 import { useI18n } from "../i18n";
 
 const useStyles = makeStyles({
@@ -45,8 +46,8 @@ export interface ColumnMapperProps {
 
 export function ColumnMapper({ header, mapping, onChange, disabled }: ColumnMapperProps) {
   const styles = useStyles();
-  const { t } = useI18n();
-  const roleLabel = (r: ColumnRole | undefined) => (r ? t(`role_${r}`) : t("roleNone"));
+  const { t, lang } = useI18n();
+  const roleLabel = (r: ColumnRole | undefined) => (r ? COLUMN_NAMES[r][lang] : t("roleNone"));
   return (
     <div className={styles.grid}>
       {header.map((cell, col) => {
@@ -69,7 +70,7 @@ export function ColumnMapper({ header, mapping, onChange, disabled }: ColumnMapp
               <Option value={NONE}>{t("roleNone")}</Option>
               {COLUMN_ROLES.map((r) => (
                 <Option key={r} value={r}>
-                  {t(`role_${r}`)}
+                  {COLUMN_NAMES[r][lang]}
                 </Option>
               ))}
             </Dropdown>

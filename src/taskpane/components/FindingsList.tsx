@@ -7,9 +7,9 @@ import { Caption1, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fl
 import { WARNING_COLOURS, type WarningColour } from "../../core/colours";
 import type { ChannelFinding, RulesConfig } from "../../core/rules/types";
 import type { TableOutcome } from "../excel/types";
-import { findingAddresses, formatMetric, RULE_METRIC } from "../format";
+import { COLOUR_NAMES, COLUMN_NAMES, RULE_METRIC, RULE_NAMES, formatMetric } from "../../core/i18n/rules";
+import { findingAddresses } from "../format";
 import { useI18n } from "../i18n";
-import { ruleName } from "../ruleText";
 import { Sparkline } from "./Sparkline";
 
 const useStyles = makeStyles({
@@ -64,7 +64,7 @@ interface Located {
 
 export function FindingsList({ tables, fills, onSelect }: FindingsListProps) {
   const styles = useStyles();
-  const { t, lang, locale } = useI18n();
+  const { t, lang } = useI18n();
   const all: Located[] = tables.flatMap((table, ti) =>
     table.result.findings.map((finding, fi) => ({ table, finding, key: `${ti}:${fi}` })),
   );
@@ -80,14 +80,14 @@ export function FindingsList({ tables, fills, onSelect }: FindingsListProps) {
             <div className={styles.groupTitle}>
               <span className={styles.swatch} style={{ backgroundColor: fills[colour] }} aria-hidden="true" />
               <Subtitle2 id={headingId}>
-                {t(`colour_${colour}`)} · {t("findingCount", { n: items.length })}
+                {COLOUR_NAMES[colour][lang]} · {t("findingCount", { n: items.length })}
               </Subtitle2>
             </div>
             <ul className={styles.list}>
               {items.map(({ table, finding, key }) => {
                 const metric = RULE_METRIC[finding.ruleId];
                 const trend = table.trends[`${finding.channel}|${finding.ruleId}`] ?? [];
-                const rule = ruleName(finding.ruleId, lang);
+                const rule = RULE_NAMES[finding.ruleId][lang];
                 return (
                   <li key={key}>
                     <button
@@ -110,8 +110,8 @@ export function FindingsList({ tables, fills, onSelect }: FindingsListProps) {
                         </Caption1>
                         <Caption1 className={styles.muted}>
                           {t("latestVsThreshold", {
-                            value: formatMetric(metric, finding.latestValue, locale),
-                            threshold: formatMetric(metric, finding.threshold, locale),
+                            value: finding.latestValue === null ? "–" : formatMetric(metric, finding.latestValue),
+                            threshold: formatMetric(metric, finding.threshold),
                           })}
                         </Caption1>
                         <Caption1>
@@ -121,7 +121,7 @@ export function FindingsList({ tables, fills, onSelect }: FindingsListProps) {
                       <Sparkline
                         values={trend}
                         threshold={finding.threshold}
-                        label={t("trendOf", { metric: t(`role_${metric}`), channel: finding.channel })}
+                        label={t("trendOf", { metric: COLUMN_NAMES[metric][lang], channel: finding.channel })}
                       />
                     </button>
                   </li>
