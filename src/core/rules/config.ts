@@ -1,0 +1,249 @@
+/**
+ * Rule thresholds and colours: the seed article's defaults, and the one validator used by the CLI's --config and
+ * the task pane's settings panel.
+ */
+import type { WarningColour } from "../colours";
+import { DEFAULT_FILLS, WARNING_COLOURS } from "../colours";
+import type { Bilingual, RulesConfig } from "./types";
+
+/**
+ * The seed's three-colour warning system: yellow when ROI stays below the benchmark 3 days running; orange when the
+ * complaint rate tops 1% in a day or traffic drops more than 30%; red when repurchase falls 2 weeks running or
+ * LTV/CAC stays below 1.5 for 2 weeks.
+ */
+export const DEFAULT_CONFIG: RulesConfig = Object.freeze({
+  roiBenchmark: 1.5,
+  roiRunLength: 3,
+  complaintRateMax: 0.01,
+  trafficDropRatio: 0.3,
+  trafficWindow: 7,
+  repurchaseDeclineWeeks: 2,
+  ltvCacMin: 1.5,
+  ltvCacWeeks: 2,
+  fills: Object.freeze({ ...DEFAULT_FILLS }) as Record<WarningColour, string>,
+}) as RulesConfig;
+
+type NumericField = Exclude<keyof RulesConfig, "fills">;
+
+interface FieldRule {
+  label: Bilingual;
+  integer: boolean;
+  min: number;
+  /** true: the value must be strictly above min. */
+  minExclusive: boolean;
+  max: number;
+  maxExclusive: boolean;
+  hint?: Bilingual;
+}
+
+const FIELD_RULES: Record<NumericField, FieldRule> = {
+  roiBenchmark: {
+    label: { en: "ROI benchmark", zh: "ROI 基准值" },
+    integer: false,
+    min: 0,
+    minExclusive: true,
+    max: 1000,
+    maxExclusive: false,
+  },
+  roiRunLength: {
+    label: { en: "ROI run length (periods)", zh: "ROI 连续期数" },
+    integer: true,
+    min: 1,
+    minExclusive: false,
+    max: 366,
+    maxExclusive: false,
+  },
+  complaintRateMax: {
+    label: { en: "Complaint rate limit", zh: "投诉率上限" },
+    integer: false,
+    min: 0,
+    minExclusive: false,
+    max: 1,
+    maxExclusive: true,
+    hint: { en: " Write it as a fraction: 0.01 = 1%.", zh: "请写成小数：0.01 即 1%。" },
+  },
+  trafficDropRatio: {
+    label: { en: "Traffic drop ratio", zh: "流量下降比例" },
+    integer: false,
+    min: 0,
+    minExclusive: true,
+    max: 1,
+    maxExclusive: true,
+    hint: { en: " Write it as a fraction: 0.3 = a 30% drop.", zh: "请写成小数：0.3 即下降 30%。" },
+  },
+  trafficWindow: {
+    label: { en: "Traffic comparison window (periods)", zh: "流量对比窗口（期数）" },
+    integer: true,
+    min: 1,
+    minExclusive: false,
+    max: 366,
+    maxExclusive: false,
+  },
+  repurchaseDeclineWeeks: {
+    label: { en: "Repurchase decline (weeks running)", zh: "复购率连续下滑周数" },
+    integer: true,
+    min: 1,
+    minExclusive: false,
+    max: 52,
+    maxExclusive: false,
+  },
+  ltvCacMin: {
+    label: { en: "LTV/CAC minimum", zh: "LTV/CAC 下限" },
+    integer: false,
+    min: 0,
+    minExclusive: true,
+    max: 1000,
+    maxExclusive: false,
+  },
+  ltvCacWeeks: {
+    label: { en: "LTV/CAC low (weeks running)", zh: "LTV/CAC 连续偏低周数" },
+    integer: true,
+    min: 1,
+    minExclusive: false,
+    max: 52,
+    maxExclusive: false,
+  },
+};
+
+export const CONFIG_FIELD_LABELS: Readonly<Record<keyof RulesConfig, Bilingual>> = {
+  ...Object.fromEntries(Object.entries(FIELD_RULES).map(([k, r]) => [k, r.label])),
+  fills: { en: "Fill colours", zh: "填充颜色" },
+} as Record<keyof RulesConfig, Bilingual>;
+
+const COLOUR_NAMES: Record<WarningColour, Bilingual> = {
+  yellow: { en: "Yellow fill", zh: "黄色填充" },
+  orange: { en: "Orange fill", zh: "橙色填充" },
+  red: { en: "Red fill", zh: "红色填充" },
+};
+
+const HEX = /^#?([0-9a-fA-F]{6})$/;
+
+export interface ConfigError {
+  field: string;
+  message: Bilingual;
+}
+
+function show(v: unknown): string {
+  if (typeof v === "string") return JSON.stringify(v.length > 40 ? v.slice(0, 40) + "…" : v);
+  if (v === null || v === undefined || typeof v === "number" || typeof v === "boolean") return String(v);
+  return Array.isArray(v) ? "a list" : "an object";
+}
+
+function rangeText(r: FieldRule): Bilingual {
+  const kind = r.integer ? { en: "a whole number", zh: "整数" } : { en: "a number", zh: "数字" };
+  const lo = r.minExclusive
+    ? { en: `greater than ${r.min}`, zh: `大于 ${r.min}` }
+    : { en: `at least ${r.min}`, zh: `不小于 ${r.min}` };
+  const hi = r.maxExclusive
+    ? { en: `less than ${r.max}`, zh: `小于 ${r.max}` }
+    : { en: `at most ${r.max}`, zh: `不大于 ${r.max}` };
+  return { en: `${kind.en} ${lo.en} and ${hi.en}`, zh: `${lo.zh}且${hi.zh}的${kind.zh}` };
+}
+
+/** A number or a plain numeric string ("1.5", as a text box gives it); NaN otherwise. */
+function toNumber(v: unknown): number {
+  if (typeof v === "number") return v;
+  if (typeof v === "string" && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(v)) return Number(v);
+  return NaN;
+}
+
+function checkNumber(field: NumericField, v: unknown): { value?: number; error?: ConfigError } {
+  const r = FIELD_RULES[field];
+  const n = toNumber(v);
+  const ok =
+    Number.isFinite(n) &&
+    (!r.integer || Number.isInteger(n)) &&
+    (r.minExclusive ? n > r.min : n >= r.min) &&
+    (r.maxExclusive ? n < r.max : n <= r.max);
+  if (ok) return { value: n };
+  const range = rangeText(r);
+  return {
+    error: {
+      field,
+      message: {
+        en: `${r.label.en} must be ${range.en} (got ${show(v)}).${r.hint?.en ?? ""}`,
+        zh: `${r.label.zh}必须是${range.zh}（当前为 ${show(v)}）。${r.hint?.zh ?? ""}`,
+      },
+    },
+  };
+}
+
+/**
+ * Checks settings from a file or a form. Missing fields take the defaults; a bad field is reported (in English and
+ * Chinese) and takes its default too, so `config` is always usable. Numbers may be numeric strings; colours are
+ * "#RRGGBB" (returned upper case). Unknown fields are reported (a typo would otherwise be silently ignored), except
+ * names starting with "$" such as "$schema".
+ */
+export function validateConfig(input: unknown): { config: RulesConfig; errors: ConfigError[] } {
+  const config: RulesConfig = { ...DEFAULT_CONFIG, fills: { ...DEFAULT_CONFIG.fills } };
+  const errors: ConfigError[] = [];
+  if (input === undefined || input === null) return { config, errors };
+  if (typeof input !== "object" || Array.isArray(input)) {
+    errors.push({
+      field: "",
+      message: {
+        en: `Settings must be an object such as {"roiBenchmark": 1.5} (got ${show(input)}).`,
+        zh: `设置必须是一个对象，例如 {"roiBenchmark": 1.5}（当前为 ${show(input)}）。`,
+      },
+    });
+    return { config, errors };
+  }
+  const obj = input as Record<string, unknown>;
+  for (const [key, v] of Object.entries(obj)) {
+    if (key === "fills") {
+      checkFills(v, config, errors);
+    } else if (Object.prototype.hasOwnProperty.call(FIELD_RULES, key)) {
+      if (v === undefined) continue;
+      const { value, error } = checkNumber(key as NumericField, v);
+      if (error) errors.push(error);
+      else config[key as NumericField] = value as number;
+    } else if (!key.startsWith("$")) {
+      errors.push({
+        field: key,
+        message: {
+          en: `Unknown setting "${key}" (ignored). Known settings: ${Object.keys(CONFIG_FIELD_LABELS).join(", ")}.`,
+          zh: `未知的设置项 "${key}"（已忽略）。可用设置项：${Object.keys(CONFIG_FIELD_LABELS).join("、")}。`,
+        },
+      });
+    }
+  }
+  return { config, errors };
+}
+
+function checkFills(v: unknown, config: RulesConfig, errors: ConfigError[]): void {
+  if (v === undefined) return;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    errors.push({
+      field: "fills",
+      message: {
+        en: `Fill colours must be an object such as {"red": "#FF7C80"} (got ${show(v)}).`,
+        zh: `填充颜色必须是一个对象，例如 {"red": "#FF7C80"}（当前为 ${show(v)}）。`,
+      },
+    });
+    return;
+  }
+  const fills = v as Record<string, unknown>;
+  for (const [key, c] of Object.entries(fills)) {
+    if (!(WARNING_COLOURS as readonly string[]).includes(key)) {
+      errors.push({
+        field: `fills.${key}`,
+        message: {
+          en: `Unknown fill colour "${key}" (ignored); use yellow, orange or red.`,
+          zh: `未知的填充颜色 "${key}"（已忽略）；可用 yellow、orange、red。`,
+        },
+      });
+      continue;
+    }
+    const colour = key as WarningColour;
+    const m = typeof c === "string" ? HEX.exec(c.trim()) : null;
+    if (m) config.fills[colour] = `#${m[1].toUpperCase()}`;
+    else if (c !== undefined)
+      errors.push({
+        field: `fills.${colour}`,
+        message: {
+          en: `${COLOUR_NAMES[colour].en} must be a colour written #RRGGBB, e.g. "${DEFAULT_FILLS[colour]}" (got ${show(c)}).`,
+          zh: `${COLOUR_NAMES[colour].zh}必须写成 #RRGGBB 格式，例如 "${DEFAULT_FILLS[colour]}"（当前为 ${show(c)}）。`,
+        },
+      });
+  }
+}

@@ -1,0 +1,257 @@
+/**
+ * runRules: one table in, every flag, coloured cell, weak-channel finding and warning out. Pure and synchronous;
+ * the task pane, the CLI and the report all call this one function.
+ *
+ * Decisions where the rules issue is silent (see also series.ts, weeks.ts, dates.ts, values.ts):
+ * - `options.mapping` replaces detection entirely; entries that are not column indexes of the table are ignored.
+ * - Rate columns: a column in which any number above 1 is found (text with its own "%" excepted) is read as
+ *   percentages (1.2 → 0.012); text with its own "%" is already a fraction and is never divided again.
+ * - Flag.threshold is the limit the value was compared with: the benchmark (ROI, LTV/CAC), the maximum (complaint),
+ *   (1 − drop ratio) × the previous mean (traffic), the previous week's value (repurchase).
+ * - ChannelFinding.threshold is the threshold of its most recent flag; latestValue is the channel's most recent
+ *   numeric value of the metric by date (the raw value of the row, not a weekly mean).
+ * - No channel column → channel "" (hosts show it as "all rows").
+ */
+import { severity } from "../colours";
+import { RULE_ACTIONS, RULE_COLOUR, RULE_METRIC, COLUMN_NAMES } from "../i18n/rules";
+import { columnLetters } from "../a1";
+import { detectColumns, hasMetricColumn } from "../table/headers";
+import { hasPercentSign, parseNumberColumn } from "../table/values";
+import { complaintRateHigh } from "./complaint";
+import { DEFAULT_CONFIG } from "./config";
+import { FlagSink, periodOf, type RuleInput } from "./context";
+import { ltvCacLow } from "./ltvCac";
+import { repurchaseDeclining } from "./repurchase";
+import { roiBelowBenchmark } from "./roi";
+import { prepareTable, type PreparedTable } from "./series";
+import { trafficDrop } from "./traffic";
+import {
+  COLUMN_ROLES,
+  RULE_IDS,
+  type CellFlag,
+  type ChannelFinding,
+  type ColumnMapping,
+  type EngineWarning,
+  type MetricKey,
+  type RuleId,
+  type RulesConfig,
+  type RulesResult,
+  type Table,
+} from "./types";
+
+export interface RunOptions {
+  mapping?: ColumnMapping;
+  config?: RulesConfig;
+}
+
+const RULES: Record<RuleId, (input: RuleInput) => void> = {
+  "roi-below-benchmark": roiBelowBenchmark,
+  "complaint-rate-high": complaintRateHigh,
+  "traffic-drop": trafficDrop,
+  "repurchase-declining": repurchaseDeclining,
+  "ltv-cac-low": ltvCacLow,
+};
+
+const RUN_METRICS: readonly MetricKey[] = ["roi", "repurchaseRate", "ltvCac"];
+const RATE_METRICS: readonly MetricKey[] = ["complaintRate", "repurchaseRate"];
+
+/** The mapping to use: the caller's (checked) or the detected one. */
+function resolveMapping(table: Table, override?: ColumnMapping): ColumnMapping {
+  if (!override) return detectColumns(table.header);
+  const width = Math.max(table.header.length, table.rows.length > 0 ? table.rows[0].length : 0);
+  const mapping: ColumnMapping = {};
+  for (const role of COLUMN_ROLES) {
+    const c = override[role];
+    if (typeof c === "number" && Number.isInteger(c) && c >= 0 && c < width) mapping[role] = c;
+  }
+  return mapping;
+}
+
+export function runRules(table: Table, options: RunOptions = {}): RulesResult {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const mapping = resolveMapping(table, options.mapping);
+  const result: RulesResult = {
+    mapping,
+    flags: [],
+    cells: [],
+    findings: [],
+    warnings: [],
+    skippedRows: 0,
+    percentColumns: [],
+  };
+  if (!hasMetricColumn(mapping)) {
+    result.warnings.push({
+      code: "no-metric-column",
+      message: {
+        en: "No metric column found (ROI, complaint rate, repurchase rate, LTV/CAC or traffic); nothing was checked.",
+        zh: "未找到指标列（ROI、投诉率、复购率、LTV/CAC 或流量），未做任何检查。",
+      },
+    });
+    return result;
+  }
+
+  const prepared = prepareTable(table, mapping);
+  result.skippedRows = prepared.skippedRows;
+  const sink = new FlagSink();
+  const valuesByMetric = new Map<MetricKey, Float64Array>();
+
+  for (const ruleId of RULE_IDS) {
+    const metric = RULE_METRIC[ruleId];
+    const col = mapping[metric];
+    if (col === undefined) continue;
+    let values = valuesByMetric.get(metric);
+    if (!values) {
+      values = parseNumberColumn(table.rows, col);
+      if (RATE_METRICS.includes(metric) && readAsPercent(table, col, values, prepared.included)) {
+        result.percentColumns.push(metric);
+        result.warnings.push(percentWarning(metric, col));
+      }
+      valuesByMetric.set(metric, values);
+    }
+    RULES[ruleId]({ table: prepared, values, col, config, sink });
+  }
+
+  result.flags = sortFlags(sink);
+  result.cells = cellsOf(result.flags);
+  result.findings = findingsOf(prepared, sink, valuesByMetric);
+  result.warnings.push(...cadenceWarnings(prepared, mapping));
+  if (prepared.skippedRows > 0) result.warnings.push(skippedWarning(prepared.skippedRows, mapping));
+  return result;
+}
+
+/** Any number above 1 in a rate column (its own "%" text excepted) → the column is percentages: divide by 100. */
+function readAsPercent(table: Table, col: number, values: Float64Array, included: Uint8Array): boolean {
+  let percent = false;
+  for (let i = 0; i < values.length; i++) {
+    if (included[i] === 1 && values[i] > 1 && !hasPercentSign(table.rows[i][col])) {
+      percent = true;
+      break;
+    }
+  }
+  if (!percent) return false;
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isNaN(values[i]) && !hasPercentSign(table.rows[i][col])) values[i] /= 100;
+  }
+  return true;
+}
+
+function percentWarning(metric: MetricKey, col: number): EngineWarning {
+  const name = COLUMN_NAMES[metric];
+  const letter = columnLetters(col);
+  return {
+    code: "percent-column",
+    message: {
+      en: `${name.en} (column ${letter} of the table) has numbers above 1, so it was read as percentages (1.2 = 1.2%).`,
+      zh: `${name.zh}（表内第 ${letter} 列）含有大于 1 的数字，已按百分数读取（1.2 即 1.2%）。`,
+    },
+  };
+}
+
+function skippedWarning(count: number, mapping: ColumnMapping): EngineWarning {
+  const why =
+    mapping.date !== undefined
+      ? { en: "without a readable date or marked as totals", zh: "没有可识别的日期或属于合计行" }
+      : { en: "marked as totals", zh: "属于合计行" };
+  return {
+    code: "skipped-rows",
+    message: {
+      en: `${count} row${count === 1 ? "" : "s"} ${why.en} ${count === 1 ? "was" : "were"} left out of every rule.`,
+      zh: `${count} 行${why.zh}，未参与任何规则。`,
+    },
+  };
+}
+
+function cadenceWarnings(prepared: PreparedTable, mapping: ColumnMapping): EngineWarning[] {
+  const runMetrics = RUN_METRICS.filter((m) => mapping[m] !== undefined);
+  if (runMetrics.length === 0) return [];
+  const irregular = prepared.series.filter((s) => s.cadence === "irregular").map((s) => s.channel || "(all rows)");
+  if (irregular.length === 0) return [];
+  const shown = irregular.slice(0, 5).join(", ") + (irregular.length > 5 ? ` (+${irregular.length - 5})` : "");
+  const shownZh = irregular.slice(0, 5).join("、") + (irregular.length > 5 ? `（另 ${irregular.length - 5} 个）` : "");
+  const metricsEn = runMetrics.map((m) => COLUMN_NAMES[m].en).join(", ");
+  const metricsZh = runMetrics.map((m) => COLUMN_NAMES[m].zh).join("、");
+  return [
+    {
+      code: "run-rules-need-daily-or-weekly",
+      message: {
+        en:
+          `The dates of ${shown} are neither daily nor weekly, so the run rules (${metricsEn}) were not applied ` +
+          `there; they need daily or weekly data. Complaint and traffic rules still apply.`,
+        zh: `${shownZh} 的日期既不是按天也不是按周，连续期规则（${metricsZh}）需要日数据或周数据，未对其应用；投诉率和流量规则照常适用。`,
+      },
+    },
+  ];
+}
+
+function sortFlags(sink: FlagSink): RulesResult["flags"] {
+  const idx = sink.flags.map((_, i) => i);
+  idx.sort((a, b) => sink.flags[a].row - sink.flags[b].row || sink.flags[a].col - sink.flags[b].col || a - b);
+  return idx.map((i) => sink.flags[i]);
+}
+
+/** One entry per coloured cell: the most severe colour among its flags. */
+function cellsOf(flags: RulesResult["flags"]): CellFlag[] {
+  const cells: CellFlag[] = [];
+  let last: CellFlag | undefined;
+  for (const f of flags) {
+    // flags are sorted by (row, col), so a cell's flags are adjacent
+    if (last && last.row === f.row && last.col === f.col) {
+      if (severity(f.colour) > severity(last.colour)) last.colour = f.colour;
+      if (!last.ruleIds.includes(f.ruleId)) last.ruleIds.push(f.ruleId);
+      continue;
+    }
+    last = { row: f.row, col: f.col, colour: f.colour, ruleIds: [f.ruleId] };
+    cells.push(last);
+  }
+  return cells;
+}
+
+function findingsOf(
+  prepared: PreparedTable,
+  sink: FlagSink,
+  valuesByMetric: Map<MetricKey, Float64Array>,
+): ChannelFinding[] {
+  const groups = new Map<string, { s: number; ruleId: RuleId; items: number[] }>();
+  sink.flags.forEach((f, i) => {
+    const key = `${sink.seriesIndex[i]}|${f.ruleId}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { s: sink.seriesIndex[i], ruleId: f.ruleId, items: [] }));
+    g.items.push(i);
+  });
+  const findings: (ChannelFinding & { s: number })[] = [];
+  for (const g of groups.values()) {
+    const series = prepared.series[g.s];
+    const byPos = g.items.slice().sort((a, b) => sink.position[a] - sink.position[b]);
+    const firstPos = sink.position[byPos[0]];
+    const lastItem = byPos[byPos.length - 1];
+    const values = valuesByMetric.get(RULE_METRIC[g.ruleId]) as Float64Array;
+    let latest: number | null = null;
+    for (let p = series.rows.length - 1; p >= 0; p--) {
+      const v = values[series.rows[p]];
+      if (!Number.isNaN(v)) {
+        latest = v;
+        break;
+      }
+    }
+    const rows = Array.from(new Set(byPos.map((i) => sink.flags[i].row))).sort((a, b) => a - b);
+    findings.push({
+      s: g.s,
+      channel: series.channel,
+      ruleId: g.ruleId,
+      colour: RULE_COLOUR[g.ruleId],
+      periodsFlagged: rows.length,
+      firstPeriod: periodOf(prepared, series, firstPos),
+      lastPeriod: periodOf(prepared, series, sink.position[lastItem]),
+      latestValue: latest,
+      threshold: sink.flags[lastItem].threshold,
+      action: RULE_ACTIONS[g.ruleId],
+      rows,
+      col: sink.flags[lastItem].col,
+    });
+  }
+  findings.sort(
+    (a, b) =>
+      severity(b.colour) - severity(a.colour) || RULE_IDS.indexOf(a.ruleId) - RULE_IDS.indexOf(b.ruleId) || a.s - b.s,
+  );
+  return findings.map(({ s: _s, ...f }) => f);
+}

@@ -1,0 +1,173 @@
+/**
+ * Rows grouped by channel and ordered by date: the shape every rule walks.
+ *
+ * - Channel names are trimmed and compared case-insensitively; a group shows the first spelling seen. A blank
+ *   channel cell continues the channel of the row above (merged cells read that way). Totals rows ("Total",
+ *   "合计"…) in the channel column are skipped. No channel column → one group named "".
+ * - With a date column, rows without a readable date are skipped; each group is sorted by date (stable).
+ * - Cadence: "daily" when the most common gap between a group's consecutive dates is 1 day (a tie with another
+ *   gap counts as daily), "weekly" when it is 7 days (a tie between 7 and a longer gap counts as weekly),
+ *   otherwise "irregular" (monthly…: no runs). Repeated dates (gap 0) are not a cadence and are not counted.
+ *   No date column → "rows": row order, every row consecutive with the one before.
+ */
+import type { CellValue, ColumnMapping, Table } from "./types";
+import { parseDayColumn } from "../table/dates";
+
+export type Cadence = "daily" | "weekly" | "irregular" | "rows";
+
+export interface Series {
+  /** Display name: the first spelling seen, trimmed. */
+  channel: string;
+  /** Data-row indexes in date order. */
+  rows: Int32Array;
+  cadence: Cadence;
+  /** Days between consecutive periods: 1 (daily), 7 (weekly); 0 otherwise. */
+  step: number;
+}
+
+export interface PreparedTable {
+  series: Series[];
+  /** Epoch day per data row (NaN: none), or null when the table has no date column. */
+  days: Float64Array | null;
+  /** Per data row: 1 when a rule may look at it. */
+  included: Uint8Array;
+  skippedRows: number;
+}
+
+const TOTAL_LABELS = new Set([
+  "total",
+  "totals",
+  "grand total",
+  "sum",
+  "subtotal",
+  "sub total",
+  "sub-total",
+  "overall",
+  "all channels",
+  "合计",
+  "总计",
+  "小计",
+  "总和",
+  "汇总",
+  "全部渠道",
+  "所有渠道",
+  "总体",
+]);
+
+const BLANK = -2;
+const TOTAL = -3;
+
+export function prepareTable(table: Table, mapping: ColumnMapping): PreparedTable {
+  const rows = table.rows;
+  const n = rows.length;
+  const dateCol = mapping.date;
+  const chanCol = mapping.channel;
+  const days = dateCol === undefined ? null : parseDayColumn(rows, dateCol);
+  const included = new Uint8Array(n);
+  const chan = new Int32Array(n);
+  const raw = new Map<CellValue, number>();
+  const byKey = new Map<string, number>();
+  const names: string[] = [];
+  let skipped = 0;
+  let previous = -1;
+
+  const idOf = (v: CellValue): number => {
+    let id = raw.get(v);
+    if (id !== undefined) return id;
+    const name = (v instanceof Date ? v.toISOString() : String(v ?? "")).trim();
+    const key = name.toLowerCase();
+    if (key === "") id = BLANK;
+    else if (TOTAL_LABELS.has(key)) id = TOTAL;
+    else {
+      id = byKey.get(key);
+      if (id === undefined) {
+        id = names.length;
+        names.push(name);
+        byKey.set(key, id);
+      }
+    }
+    if (raw.size < 100000) raw.set(v, id);
+    return id;
+  };
+
+  for (let i = 0; i < n; i++) {
+    if (days !== null && Number.isNaN(days[i])) {
+      skipped++;
+      chan[i] = -1;
+      continue;
+    }
+    let id = 0;
+    if (chanCol !== undefined) {
+      id = idOf(rows[i][chanCol]);
+      if (id === TOTAL) {
+        skipped++;
+        chan[i] = -1;
+        continue;
+      }
+      if (id === BLANK) {
+        if (previous < 0) {
+          previous = idOf("\u0000blank");
+          names[previous] = "";
+        }
+        id = previous;
+      }
+      previous = id;
+    } else if (names.length === 0) names.push("");
+    chan[i] = id;
+    included[i] = 1;
+  }
+
+  // Counting sort of rows by channel (stable), then each group by date.
+  const groups = names.length;
+  const counts = new Int32Array(groups + 1);
+  for (let i = 0; i < n; i++) if (chan[i] >= 0) counts[chan[i] + 1]++;
+  for (let g = 0; g < groups; g++) counts[g + 1] += counts[g];
+  const order = new Int32Array(counts[groups]);
+  const fill = counts.slice(0, groups);
+  for (let i = 0; i < n; i++) if (chan[i] >= 0) order[fill[chan[i]]++] = i;
+
+  const series: Series[] = [];
+  for (let g = 0; g < groups; g++) {
+    const slice = order.subarray(counts[g], counts[g + 1]);
+    if (slice.length === 0) continue;
+    if (days !== null) sortByDay(slice, days);
+    const cadence = days === null ? "rows" : cadenceOf(slice, days);
+    series.push({
+      channel: names[g],
+      rows: slice,
+      cadence,
+      step: cadence === "daily" ? 1 : cadence === "weekly" ? 7 : 0,
+    });
+  }
+  return { series, days, included, skippedRows: skipped };
+}
+
+function sortByDay(slice: Int32Array, days: Float64Array): void {
+  for (let p = 1; p < slice.length; p++) {
+    if (days[slice[p]] < days[slice[p - 1]]) {
+      slice.sort((a, b) => days[a] - days[b] || a - b);
+      return;
+    }
+  }
+}
+
+function cadenceOf(slice: Int32Array, days: Float64Array): "daily" | "weekly" | "irregular" {
+  let ones = 0;
+  let sevens = 0;
+  let other: Map<number, number> | undefined;
+  for (let p = 1; p < slice.length; p++) {
+    const gap = days[slice[p]] - days[slice[p - 1]];
+    if (gap === 1) ones++;
+    else if (gap === 7) sevens++;
+    else if (gap !== 0) {
+      other ??= new Map();
+      other.set(gap, (other.get(gap) ?? 0) + 1);
+    }
+  }
+  let maxOther = 0;
+  if (other) for (const c of other.values()) maxOther = Math.max(maxOther, c);
+  if (ones === 0 && sevens === 0 && maxOther === 0) return "daily"; // one period: nothing to run, nothing to warn
+  if (ones > 0 && ones >= sevens && ones >= maxOther) return "daily";
+  if (sevens > 0 && sevens >= maxOther) return "weekly";
+  return "irregular";
+}

@@ -1,0 +1,172 @@
+/**
+ * Dates as integer day numbers (days since 1970-01-01, the "epoch day"), so the engine compares and steps
+ * through dates without allocating Date objects. NaN means "no readable date".
+ *
+ * Accepted cell values:
+ * - JS Date: its UTC calendar day (ExcelJS and Office hand dates over as UTC midnight); a Date built at local
+ *   midnight (UTC time not midnight, local time midnight) uses its local calendar day.
+ * - Excel serial numbers of the 1900 date system: 1 = 1900-01-01; serial 60 is Excel's fictitious 1900-02-29 and
+ *   reads as missing; a time of day (fraction) is dropped. Integers 19000101–99991231 that form a valid date are
+ *   read as yyyymmdd (they are far above any real serial).
+ * - Text: "2026-03-02", "2026/03/02", "2026.03.02" (a time after the date is ignored), "2026年3月2日",
+ *   ISO weeks "2026-W10" (its Monday), and "3/2/2026", read month-first (en-US, as Excel does) unless the column
+ *   shows it is day-first (some value's first number is above 12 and none's second is) — see parseDayColumn.
+ */
+import type { CellValue } from "../rules/types";
+
+/** Epoch day of 1899-12-30, Excel's serial 0 for serials after the 1900 leap-year bug. */
+const EXCEL_EPOCH = -25569;
+const MAX_SERIAL = 2958465; // 9999-12-31
+
+/** Days from civil date (proleptic Gregorian), Howard Hinnant's algorithm. m is 1–12. */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Epoch day → [year, month 1–12, day 1–31]. */
+export function civilFromDays(z: number): [number, number, number] {
+  z += 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function validYmd(y: number, m: number, d: number): boolean {
+  if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]);
+}
+
+function ymd(y: number, m: number, d: number): number {
+  return validYmd(y, m, d) ? daysFromCivil(y, m, d) : NaN;
+}
+
+/** "YYYY-MM-DD" of an epoch day. */
+export function formatIsoDay(day: number): string {
+  const [y, m, d] = civilFromDays(day);
+  return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+}
+
+/** Excel 1900-system serial → epoch day (NaN when not a real date). */
+export function dayFromSerial(serial: number): number {
+  if (!Number.isFinite(serial)) return NaN;
+  const s = Math.floor(serial);
+  if (s >= 19000101 && s <= 99991231) return ymd(Math.floor(s / 10000), Math.floor(s / 100) % 100, s % 100);
+  if (s < 1 || s > MAX_SERIAL || s === 60) return NaN;
+  // Serials 1–59 are before Excel's fictitious 1900-02-29, so they are one day further from 1899-12-30.
+  return s < 60 ? EXCEL_EPOCH + s + 1 : EXCEL_EPOCH + s;
+}
+
+const MS_PER_DAY = 86400000;
+
+export function dayFromDate(d: Date): number {
+  const t = d.getTime();
+  if (!Number.isFinite(t)) return NaN;
+  if (t % MS_PER_DAY !== 0 && d.getHours() === 0 && d.getMinutes() === 0 && d.getSeconds() === 0) {
+    return daysFromCivil(d.getFullYear(), d.getMonth() + 1, d.getDate());
+  }
+  return Math.floor(t / MS_PER_DAY);
+}
+
+/** ISO week index: Monday-to-Sunday weeks, week 0 holds 1970-01-01 (a Thursday). */
+export function isoWeekIndex(day: number): number {
+  return Math.floor((day + 3) / 7);
+}
+
+/** The Monday of an ISO week index. */
+export function mondayOfWeek(week: number): number {
+  return week * 7 - 3;
+}
+
+const YMD = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/;
+const ZH = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/;
+const SLASH = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:$|[T\s])/;
+const ISO_WEEK = /^(\d{4})-?W(\d{1,2})(?:-?([1-7]))?$/i;
+
+/** Monday of ISO week `w` of ISO year `y`: week 1 is the week holding 4 January. */
+function isoWeekDay(y: number, w: number, dow: number): number {
+  if (y < 1900 || y > 9999 || w < 1 || w > 53) return NaN;
+  const jan4 = daysFromCivil(y, 1, 4);
+  const week1Monday = mondayOfWeek(isoWeekIndex(jan4));
+  return week1Monday + (w - 1) * 7 + (dow - 1);
+}
+
+/** Parses date text; `dayFirst` decides "3/2/2026" (false: 2 March, en-US; true: 3 February). */
+export function dayFromText(text: string, dayFirst = false): number {
+  let s = text.trim();
+  if (s === "") return NaN;
+  if (/[\uFF01-\uFF5E]/.test(s)) s = s.normalize("NFKC");
+  let m = YMD.exec(s);
+  if (m) return ymd(+m[1], +m[2], +m[3]);
+  m = ZH.exec(s);
+  if (m) return ymd(+m[1], +m[2], +m[3]);
+  m = SLASH.exec(s);
+  if (m) return dayFirst ? ymd(+m[3], +m[2], +m[1]) : ymd(+m[3], +m[1], +m[2]);
+  m = ISO_WEEK.exec(s);
+  if (m) return isoWeekDay(+m[1], +m[2], m[3] ? +m[3] : 1);
+  return NaN;
+}
+
+/** One cell → epoch day (NaN when it holds no readable date). */
+export function parseDay(v: CellValue, dayFirst = false): number {
+  if (typeof v === "number") return dayFromSerial(v);
+  if (typeof v === "string") return dayFromText(v, dayFirst);
+  if (v instanceof Date) return dayFromDate(v);
+  return NaN;
+}
+
+/**
+ * A whole date column → epoch days, one per row. Text values are cached (dates repeat once per channel), and
+ * "a/b/yyyy" text is read day-first only when the column proves it (a first number above 12, no second one).
+ */
+export function parseDayColumn(rows: readonly CellValue[][], col: number): Float64Array {
+  const out = new Float64Array(rows.length);
+  const cache = new Map<string, number>();
+  let slashText = false;
+  for (let i = 0; i < rows.length; i++) {
+    const v = rows[i][col];
+    if (typeof v === "number") out[i] = dayFromSerial(v);
+    else if (typeof v === "string") {
+      let d = cache.get(v);
+      if (d === undefined) {
+        d = dayFromText(v);
+        cache.set(v, d);
+        if (!slashText && SLASH.test(v.trim())) slashText = true;
+      }
+      out[i] = d;
+    } else if (v instanceof Date) out[i] = dayFromDate(v);
+    else out[i] = NaN;
+  }
+  if (slashText && isDayFirstColumn(cache.keys())) {
+    const dayFirst = new Map<string, number>();
+    for (const k of cache.keys()) dayFirst.set(k, dayFromText(k, true));
+    for (let i = 0; i < rows.length; i++) {
+      const v = rows[i][col];
+      if (typeof v === "string") out[i] = dayFirst.get(v) as number;
+    }
+  }
+  return out;
+}
+
+function isDayFirstColumn(texts: Iterable<string>): boolean {
+  let firstAbove12 = false;
+  for (const t of texts) {
+    const m = SLASH.exec(t.trim());
+    if (!m) continue;
+    if (+m[2] > 12) return false;
+    if (+m[1] > 12) firstAbove12 = true;
+  }
+  return firstAbove12;
+}

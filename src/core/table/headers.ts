@@ -1,0 +1,108 @@
+/**
+ * Header recognition: which column holds the date, the channel and each metric.
+ *
+ * A header is normalised before lookup (normaliseHeader): Unicode NFKC (full-width letters, digits and brackets
+ * become ASCII), lower case, trimmed, a trailing unit in brackets removed ("ROI (x)", "投诉率（%）"), a trailing "%"
+ * removed, runs of spaces/underscores read as one space, no spaces around "/" and ":". Matching is exact on the
+ * normalised text, so "Traffic source" is a channel, never traffic.
+ */
+import type { CellValue, ColumnMapping, ColumnRole } from "../rules/types";
+import { COLUMN_ROLES, METRIC_KEYS } from "../rules/types";
+
+// prettier-ignore
+const SYNONYMS: Record<ColumnRole, string[]> = {
+  date: [
+    "date", "day", "week", "period", "month", "time", "report date", "start date", "week start", "week starting",
+    "week of", "week commencing", "week beginning", "date range",
+    "日期", "时间", "周", "日", "天", "周次", "月份", "统计日期", "数据日期", "报告日期", "日期时间", "周期",
+  ],
+  channel: [
+    "channel", "source", "channel name", "traffic source", "source/medium", "medium", "platform", "marketing channel",
+    "acquisition channel", "ad channel", "channel group", "default channel group", "network",
+    "渠道", "来源", "渠道名称", "流量来源", "来源/媒介", "媒介", "平台", "投放渠道", "推广渠道", "获客渠道", "渠道来源",
+  ],
+  roi: [
+    "roi", "roas", "return on ad spend", "return on investment", "roi ratio", "ad roi", "roas ratio",
+    "投入产出比", "投产比", "投资回报率", "广告投资回报率", "广告支出回报率", "投资回报", "回报率",
+  ],
+  complaintRate: [
+    "complaint rate", "complaints rate", "complaint ratio", "complaints ratio", "customer complaint rate",
+    "投诉率", "客诉率", "投诉比例", "客诉比例", "用户投诉率", "投诉占比",
+  ],
+  repurchaseRate: [
+    "repurchase rate", "repeat purchase rate", "repeat rate", "repeat customer rate", "rebuy rate", "repurchase ratio",
+    "re-purchase rate", "repeat order rate", "retention purchase rate",
+    "复购率", "复购", "回购率", "重复购买率", "二次购买率", "复购比例", "复购占比",
+  ],
+  ltvCac: [
+    "ltv/cac", "ltv cac", "ltv:cac", "ltv-cac", "ltv to cac", "ltv/cac ratio", "ltv:cac ratio", "ltv cac ratio",
+    "ltv to cac ratio", "ltv-cac ratio", "clv/cac", "cltv/cac", "clv:cac", "ltv/cac比", "ltv/cac比值", "ltv/cac 比值",
+    "生命周期价值/获客成本",
+  ],
+  traffic: [
+    "traffic", "visits", "sessions", "visitors", "unique visitors", "uv", "pv", "page views", "pageviews", "views",
+    "流量", "访问量", "访客数", "访客", "浏览量", "访问次数", "会话数", "会话", "访问人数", "独立访客", "访问数",
+  ],
+};
+
+/** Read as a rate only when the header carried a percent sign ("Complaints %"): bare "Complaints" is a count. */
+const PERCENT_ONLY: Partial<Record<ColumnRole, string[]>> = {
+  complaintRate: ["complaint", "complaints", "客诉", "投诉"],
+  repurchaseRate: ["repurchase", "repeat purchase", "repeat purchases", "repeat customers"],
+};
+
+const TRAILING_UNIT = /\s*[([{]([^()[\]{}]*)[)\]}]\s*$/;
+
+const LOOKUP = new Map<string, ColumnRole>();
+const PERCENT_LOOKUP = new Map<string, ColumnRole>();
+for (const role of COLUMN_ROLES) {
+  for (const s of SYNONYMS[role]) LOOKUP.set(normaliseHeader(s).text, role);
+  for (const s of PERCENT_ONLY[role] ?? []) PERCENT_LOOKUP.set(normaliseHeader(s).text, role);
+}
+
+/** Normalised header text, and whether a percent sign was removed (as a trailing "%" or a "(%)" unit). */
+export function normaliseHeader(raw: string): { text: string; percent: boolean } {
+  let s = raw.normalize("NFKC").toLowerCase().trim();
+  let percent = false;
+  for (let i = 0; i < 3; i++) {
+    const before = s;
+    const unit = TRAILING_UNIT.exec(s);
+    if (unit && unit.index > 0) {
+      if (unit[1].includes("%")) percent = true;
+      s = s.slice(0, unit.index).trimEnd();
+    }
+    if (s.endsWith("%") && s.length > 1) {
+      percent = true;
+      s = s.slice(0, -1).trimEnd();
+    }
+    if (s === before) break;
+  }
+  s = s
+    .replace(/[\s_]+/g, " ")
+    .replace(/\s*([/:])\s*/g, "$1")
+    .trim();
+  return { text: s, percent };
+}
+
+/** The role a header names, or null. */
+export function recogniseHeader(value: CellValue): ColumnRole | null {
+  if (typeof value !== "string") return null;
+  const { text, percent } = normaliseHeader(value);
+  if (text === "") return null;
+  return LOOKUP.get(text) ?? (percent ? (PERCENT_LOOKUP.get(text) ?? null) : null);
+}
+
+/** Header row → role → column index. The first column naming a role wins; other columns are left alone. */
+export function detectColumns(header: CellValue[]): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  for (let c = 0; c < header.length; c++) {
+    const role = recogniseHeader(header[c]);
+    if (role !== null && mapping[role] === undefined) mapping[role] = c;
+  }
+  return mapping;
+}
+
+/** True when at least one metric (ROI, complaint rate, repurchase rate, LTV/CAC, traffic) has a column. */
+export function hasMetricColumn(m: ColumnMapping): boolean {
+  return METRIC_KEYS.some((k) => m[k] !== undefined);
+}

@@ -1,0 +1,68 @@
+/**
+ * Metric values: numbers, or text that reads as a number. Everything else is missing (NaN): blanks, "n/a", "-",
+ * booleans, dates, any other text. Missing values are never flagged and break "consecutive" runs.
+ *
+ * Text accepted: "3.2", " -3.2 ", "1,234" / "1,234.5" (comma thousands groups only), "1.2%" → 0.012, "3.2x" (ROI
+ * multiples), a leading currency sign ($ ¥ € £), full-width digits and signs ("１．２％"), the Unicode minus.
+ */
+import type { CellValue } from "../rules/types";
+
+const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+const FULL_WIDTH = /[\uFF01-\uFF5E\u2212]/;
+
+/** Text → number, or NaN. A trailing "%" divides by 100: "1.2%" → 0.012. */
+export function parseNumberText(text: string): number {
+  let s = text.trim();
+  if (s === "") return NaN;
+  if (PLAIN.test(s)) return Number(s);
+  if (FULL_WIDTH.test(s)) s = s.normalize("NFKC").replace(/\u2212/g, "-");
+  let scale = 1;
+  const last = s.charCodeAt(s.length - 1);
+  if (last === 37 /* % */) {
+    scale = 0.01;
+    s = s.slice(0, -1).trimEnd();
+  } else if (last === 120 || last === 88 || last === 215 /* x X × */) {
+    s = s.slice(0, -1).trimEnd();
+  }
+  const c0 = s.charAt(0);
+  if (c0 === "$" || c0 === "¥" || c0 === "€" || c0 === "£") s = s.slice(1).trimStart();
+  if (PLAIN.test(s)) return Number(s) * scale;
+  if (GROUPED.test(s)) return Number(s.replace(/,/g, "")) * scale;
+  return NaN;
+}
+
+/** One cell → number or NaN (missing). */
+export function parseNumber(v: CellValue): number {
+  if (typeof v === "number") return Number.isFinite(v) ? v : NaN;
+  if (typeof v === "string") return parseNumberText(v);
+  return NaN;
+}
+
+/** True when a text cell writes its own percent sign ("1.2%", "１.２％"). */
+export function hasPercentSign(v: CellValue): boolean {
+  if (typeof v !== "string") return false;
+  const s = v.trimEnd();
+  const c = s.charCodeAt(s.length - 1);
+  return c === 37 || c === 0xff05;
+}
+
+/** A metric column → one number per row (NaN = missing). Text is cached: report values repeat a lot. */
+export function parseNumberColumn(rows: readonly CellValue[][], col: number): Float64Array {
+  const out = new Float64Array(rows.length);
+  let cache: Map<string, number> | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const v = rows[i][col];
+    if (typeof v === "number") out[i] = Number.isFinite(v) ? v : NaN;
+    else if (typeof v === "string") {
+      cache ??= new Map();
+      let n = cache.get(v);
+      if (n === undefined) {
+        n = parseNumberText(v);
+        if (cache.size < 100000) cache.set(v, n);
+      }
+      out[i] = n;
+    } else out[i] = NaN;
+  }
+  return out;
+}
