@@ -1,0 +1,336 @@
+/**
+ * `growth-signals`: the three-colour warning system on .xlsx files, without Excel.
+ *   growth-signals flag <in.xlsx> -o <out.xlsx> [--sheet NAME] [--range A1:I503] [--config rules.json] [--json] [--lang en|zh]
+ *   growth-signals clear <in.xlsx> -o <out.xlsx> [--json]
+ * Exit codes: 0 done, 1 bad input (one sentence on stderr, no output written), 2 usage error.
+ */
+import { promises as fs, existsSync, readFileSync, realpathSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { validateConfig } from "../core/rules/config";
+import type { RulesConfig } from "../core/rules/types";
+import { InputError, UsageError } from "./errors";
+import { summaryText } from "./summary";
+import { clearWorkbook, flagWorkbook, type Progress } from "./workbook";
+
+export const USAGE =
+  "usage: growth-signals flag <in.xlsx> -o <out.xlsx> [--sheet NAME] [--range A1:I503] [--config rules.json] [--json] [--lang en|zh]\n" +
+  "       growth-signals clear <in.xlsx> -o <out.xlsx> [--json]";
+
+export const HELP = `growth-signals — find weak channels in a channel report (.xlsx) with the three-colour warning system.
+
+${USAGE}
+
+Commands
+  flag    Colour the cells that show a weak channel and add a "Growth Signals" sheet with the legend and
+          the weak-channel summary. The original formatting of every coloured cell is saved in the
+          workbook, so "clear" (or the add-in's Clear) restores it. Flagging a flagged workbook is the
+          same as flagging the original once.
+  clear   Restore the original formatting and remove the sheets Growth Signals added.
+
+Rules (defaults; change them with --config)
+  yellow  ROI below 1.5 for 3 or more consecutive periods          → iterate creatives / materials
+  orange  complaint rate above 1% in a period                      → upgrade customer-service scripts
+  orange  traffic more than 30% below the mean of the previous 7   → 2 h diagnosis, 6 h backup pool, 24 h plan
+  red     repurchase rate falling 2 weeks running                  → product-experience optimisation
+  red     LTV/CAC below 1.5 for 2 or more consecutive weeks        → cost optimisation
+
+Options
+  -o, --output FILE   where to write the result (required; never the input file)
+  --sheet NAME        only this worksheet (default: every sheet whose header row is recognised)
+  --range A1:I503     the table's range, header row first (default: found on the sheet)
+  --config FILE       JSON settings, e.g. {"roiBenchmark": 1.2, "fills": {"red": "#FF0000"}}
+  --lang en|zh        language of the report sheet and the summary (default en)
+  --json              print the flags and the summary as JSON on stdout
+  -h, --help          show this help
+  -v, --version       show the version
+
+Headers are recognised in English and Chinese (Date/日期, Channel/渠道, ROI/投入产出比, Complaint rate/投诉率,
+Repurchase rate/复购率, LTV/CAC, Traffic/流量…); a title row above the header is fine.
+Exit codes: 0 done, 1 bad input (nothing written), 2 usage error.`;
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+}
+
+const defaultIo: Io = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  isTTY: Boolean(process.stderr.isTTY),
+};
+
+function version(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    const p = path.join(dir, "package.json");
+    if (existsSync(p)) {
+      const pkg = JSON.parse(readFileSync(p, "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "growth-signals") return pkg.version ?? "0.0.0";
+    }
+    dir = path.dirname(dir);
+  }
+  return "0.0.0";
+}
+
+function ioMessage(e: unknown, file: string): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return `${file} does not exist.`;
+  if (code === "EISDIR") return `${file} is a folder, not a file.`;
+  if (code === "EACCES" || code === "EPERM") return `${file} cannot be read or written (permission denied).`;
+  return `${file}: ${(e as Error).message}`;
+}
+
+async function readInput(file: string): Promise<Buffer> {
+  try {
+    return await fs.readFile(file);
+  } catch (e) {
+    throw new InputError(ioMessage(e, file));
+  }
+}
+
+async function readConfig(file: string): Promise<RulesConfig> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch (e) {
+    throw new InputError(ioMessage(e, file));
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new InputError(`${file} is not valid JSON (${(e as Error).message}).`);
+  }
+  const { config, errors } = validateConfig(json);
+  if (errors.length) {
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? "s" : ""})` : "";
+    throw new InputError(`${file}: ${errors[0].message.en.replace(/\.$/, "")}${more}.`);
+  }
+  return config;
+}
+
+function samePath(a: string, b: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      try {
+        return path.join(realpathSync(path.dirname(p)), path.basename(p));
+      } catch {
+        return path.resolve(p);
+      }
+    }
+  };
+  return path.resolve(a) === path.resolve(b) || real(a) === real(b);
+}
+
+/** Writes to a temporary file beside the output, then renames: a failure never leaves a half-written file. */
+export async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
+  const dir = path.dirname(path.resolve(file));
+  try {
+    const st = await fs.stat(dir);
+    if (!st.isDirectory()) throw new InputError(`the output folder ${dir} is not a folder.`);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`the output folder ${dir} does not exist.`);
+  }
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await fs.writeFile(tmp, data);
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw new InputError(`cannot write ${file}: ${ioMessage(e, file)}`);
+  }
+}
+
+function progressReporter(io: Io): { progress: Progress; done: () => void } {
+  if (!io.isTTY) return { progress: () => undefined, done: () => undefined };
+  const started = Date.now();
+  let shown = false;
+  return {
+    progress: (message) => {
+      const secs = ((Date.now() - started) / 1000).toFixed(1);
+      io.stderr(`\r\u001b[2K${message}… ${secs}s`);
+      shown = true;
+    },
+    done: () => {
+      if (shown) io.stderr("\r\u001b[2K");
+    },
+  };
+}
+
+interface Parsed {
+  command: "flag" | "clear";
+  input: string;
+  output: string;
+  sheet?: string;
+  range?: string;
+  config?: string;
+  json: boolean;
+  lang: "en" | "zh";
+}
+
+function parse(argv: string[]): Parsed | "help" | "version" {
+  let values;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        output: { type: "string", short: "o" },
+        sheet: { type: "string" },
+        range: { type: "string" },
+        config: { type: "string" },
+        lang: { type: "string" },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+      },
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message.split("\n")[0]);
+  }
+  if (values.help) return "help";
+  if (values.version) return "version";
+  const [command, input, ...rest] = positionals;
+  if (!command) throw new UsageError("a command is required: flag or clear.");
+  if (command !== "flag" && command !== "clear")
+    throw new UsageError(`unknown command "${command}" (use flag or clear).`);
+  if (!input) throw new UsageError(`${command} needs an input .xlsx file.`);
+  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}".`);
+  if (!values.output) throw new UsageError(`${command} needs -o <out.xlsx> (the input file is never overwritten).`);
+  const lang = values.lang ?? "en";
+  if (lang !== "en" && lang !== "zh") throw new UsageError(`--lang must be en or zh (got "${lang}").`);
+  if (command === "clear" && (values.sheet || values.range || values.config)) {
+    throw new UsageError("clear takes no --sheet, --range or --config: it restores everything Growth Signals changed.");
+  }
+  return {
+    command,
+    input,
+    output: values.output,
+    sheet: values.sheet,
+    range: values.range,
+    config: values.config,
+    json: values.json ?? false,
+    lang,
+  };
+}
+
+async function execute(args: Parsed, io: Io): Promise<void> {
+  if (samePath(args.input, args.output)) {
+    throw new InputError(
+      `the output ${args.output} is the input file; choose another -o path (the input is never overwritten).`,
+    );
+  }
+  const label = path.basename(args.input);
+  const data = await readInput(args.input);
+  const { progress, done } = progressReporter(io);
+  try {
+    if (args.command === "clear") {
+      const out = await clearWorkbook(data, { label, onProgress: progress });
+      await writeAtomically(args.output, out.data);
+      done();
+      if (args.json) {
+        const { data: _data, ...rest } = out;
+        io.stdout(JSON.stringify({ output: args.output, ...rest }, null, 2) + "\n");
+      } else if (!out.wasFlagged) {
+        io.stdout(`${label} has no Growth Signals marks; wrote an unchanged copy to ${args.output}\n`);
+      } else {
+        const sheets = out.removedSheets.length
+          ? `, removed sheet ${out.removedSheets.map((s) => `"${s}"`).join(", ")}`
+          : "";
+        io.stdout(`Restored ${out.restored} cells${sheets} → ${args.output}\n`);
+      }
+      return;
+    }
+    let sheet = args.sheet;
+    const bang = args.range?.lastIndexOf("!") ?? -1;
+    if (args.range && bang > 0 && sheet === undefined)
+      sheet = args.range
+        .slice(0, bang)
+        .replace(/^'(.*)'$/, "$1")
+        .replace(/''/g, "'");
+    const config = args.config ? await readConfig(args.config) : undefined;
+    const out = await flagWorkbook(data, {
+      sheet,
+      range: args.range,
+      config,
+      lang: args.lang,
+      label,
+      onProgress: progress,
+    });
+    await writeAtomically(args.output, out.data);
+    done();
+    if (args.json) {
+      const tables = out.tables.map((t) => ({
+        sheet: t.sheet,
+        address: t.address,
+        cellsColoured: t.cellsColoured,
+        mapping: t.result.mapping,
+        skippedRows: t.result.skippedRows,
+        percentColumns: t.result.percentColumns,
+        warnings: t.result.warnings,
+        findings: t.result.findings,
+        flags: t.result.flags,
+      }));
+      const summary = {
+        tables: tables.length,
+        cellsColoured: tables.reduce((n, t) => n + t.cellsColoured, 0),
+        flags: tables.reduce((n, t) => n + t.flags.length, 0),
+        findings: tables.reduce((n, t) => n + t.findings.length, 0),
+      };
+      io.stdout(
+        JSON.stringify(
+          { output: args.output, reportSheet: out.reportSheet, config: out.config, summary, tables },
+          null,
+          2,
+        ) + "\n",
+      );
+    } else {
+      io.stdout(
+        `${summaryText(out.tables, out.config, args.lang)}\n\n${args.lang === "zh" ? "已写入" : "Wrote"} ${args.output}\n`,
+      );
+    }
+  } finally {
+    done();
+  }
+}
+
+/** Runs the command line; returns the exit code (the bin script passes it to process.exit). */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  try {
+    const parsed = parse(argv);
+    if (parsed === "help") {
+      io.stdout(HELP + "\n");
+      return 0;
+    }
+    if (parsed === "version") {
+      io.stdout(version() + "\n");
+      return 0;
+    }
+    await execute(parsed, io);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`growth-signals: ${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.stderr(`growth-signals: ${e.message}\n`);
+      return 1;
+    }
+    io.stderr(`growth-signals: unexpected error: ${(e as Error)?.stack ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,77 @@
+/** The readable summary the CLI prints: one line per weak channel × rule, in a plain text table. */
+import type { RulesConfig } from "../core/rules/types";
+import { COLOUR_NAMES, formatMetric, RULE_ACTIONS, RULE_METRIC, RULE_NAMES, type Lang } from "../core/i18n/rules";
+import type { FlaggedTable } from "./workbook";
+
+/** Terminal columns a string takes: CJK and full-width characters take two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6)
+        ? 2
+        : 1;
+  }
+  return w;
+}
+
+function pad(s: string, width: number): string {
+  return s + " ".repeat(Math.max(0, width - displayWidth(s)));
+}
+
+/** Lays out rows as aligned columns with a header rule. */
+export function textTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ""))));
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i])))
+      .join("  ")
+      .trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+const HEAD: Record<Lang, string[]> = {
+  en: ["Sheet", "Channel", "Colour", "Rule", "Periods", "First", "Last", "Latest", "Action"],
+  zh: ["工作表", "渠道", "颜色", "规则", "期数", "首次", "最近", "最新值", "行动"],
+};
+
+/** The weak-channel summary of every flagged table. */
+export function summaryText(tables: FlaggedTable[], _config: RulesConfig, lang: Lang): string {
+  const rows: string[][] = [];
+  for (const t of tables) {
+    for (const f of t.result.findings) {
+      rows.push([
+        t.sheet,
+        f.channel,
+        COLOUR_NAMES[f.colour][lang],
+        RULE_NAMES[f.ruleId][lang],
+        String(f.periodsFlagged),
+        f.firstPeriod,
+        f.lastPeriod,
+        f.latestValue === null ? "" : formatMetric(RULE_METRIC[f.ruleId], f.latestValue),
+        RULE_ACTIONS[f.ruleId][lang],
+      ]);
+    }
+  }
+  const lines: string[] = [];
+  const cells = tables.reduce((n, t) => n + t.cellsColoured, 0);
+  lines.push(
+    lang === "zh"
+      ? `${tables.length} 个表格，标色 ${cells} 个单元格，${rows.length} 条渠道预警。`
+      : `${tables.length} table${tables.length === 1 ? "" : "s"} checked, ${cells} cell${cells === 1 ? "" : "s"} coloured, ${rows.length} weak-channel finding${rows.length === 1 ? "" : "s"}.`,
+  );
+  for (const t of tables) {
+    lines.push(`  ${t.sheet}!${t.address}: ${t.result.flags.length} flags, ${t.cellsColoured} cells`);
+    for (const w of t.result.warnings) lines.push(`    ${lang === "zh" ? "提示" : "note"}: ${w.message[lang]}`);
+  }
+  if (rows.length) lines.push("", textTable(HEAD[lang], rows));
+  else lines.push("", lang === "zh" ? "没有渠道触发预警。" : "No channel triggered a warning.");
+  return lines.join("\n");
+}

@@ -1,0 +1,320 @@
+/**
+ * Flag and Clear on an .xlsx package, host-independent of the command line: bytes in, bytes out.
+ * The rules, the table detection and the report come from src/core, exactly as the task pane uses them.
+ */
+import { parseRange, rangeAddress, type RangeRef } from "../core/a1";
+import { buildReport, type ReportSheet } from "../core/report";
+import { DEFAULT_CONFIG, validateConfig } from "../core/rules/config";
+import { runRules } from "../core/rules/engine";
+import type { CellValue, RulesConfig, RulesResult, Table } from "../core/rules/types";
+import { REPORT_SHEET_NAME, type GrowthSignalsState, type SavedCell } from "../core/state";
+import { findHeaderRow } from "../core/table/findTable";
+import { detectColumns, hasMetricColumn } from "../core/table/headers";
+import { cellAddress } from "../core/a1";
+import { InputError } from "./errors";
+import { parseThemeColours } from "./xlsx/colours";
+import { REL_SHARED_STRINGS, REL_STYLES, REL_THEME, XlsxPackage, type SheetEntry } from "./xlsx/package";
+import { reportSheetXml } from "./xlsx/reportSheet";
+import { parseSharedStrings } from "./xlsx/sharedStrings";
+import { readSheet, referencedStyles, restyleCells, type SheetGrid } from "./xlsx/sheet";
+import { addWorksheet, removeWorksheet } from "./xlsx/sheets";
+import { addStatePart, findStateParts, removeStatePart } from "./xlsx/statePart";
+import { StylesEditor } from "./xlsx/styles";
+
+export type Progress = (message: string) => void;
+
+export interface FlagOptions {
+  /** Only this worksheet (otherwise every worksheet with a recognised header). */
+  sheet?: string;
+  /** A1 range of the table, header row first (requires or implies one sheet). */
+  range?: string;
+  /** Thresholds and colours; default: the settings saved in the workbook, else DEFAULT_CONFIG. */
+  config?: RulesConfig;
+  lang?: "en" | "zh";
+  /** Timestamp stored in the state (tests pass a fixed one). */
+  now?: Date;
+  onProgress?: Progress;
+  /** Label for messages (the file name). */
+  label?: string;
+}
+
+export interface FlaggedTable {
+  sheet: string;
+  /** A1 address of the table, header row included. */
+  address: string;
+  result: RulesResult;
+  cellsColoured: number;
+}
+
+export interface FlagOutcome {
+  data: Buffer;
+  tables: FlaggedTable[];
+  config: RulesConfig;
+  report: ReportSheet;
+  reportSheet: string;
+  /** Cells restored first because the workbook was already flagged. */
+  clearedFirst: number;
+}
+
+export interface ClearOutcome {
+  data: Buffer;
+  /** false when the workbook holds no Growth Signals state (the output is an unchanged copy). */
+  wasFlagged: boolean;
+  restored: number;
+  removedSheets: string[];
+}
+
+interface Workbook {
+  pkg: XlsxPackage;
+  stylesPath: string;
+  theme: string[];
+  sst: string[] | null;
+  sstPath: string | null;
+}
+
+async function openWorkbook(data: Uint8Array, label: string): Promise<Workbook> {
+  const pkg = await XlsxPackage.load(data, label);
+  const stylesPath = await pkg.workbookPart(REL_STYLES);
+  if (!stylesPath || !pkg.has(stylesPath))
+    throw new InputError(`${label} is a damaged .xlsx workbook (it has no styles part).`);
+  const themePath = await pkg.workbookPart(REL_THEME);
+  const theme = themePath && pkg.has(themePath) ? parseThemeColours(await pkg.text(themePath)) : [];
+  const sstPath = await pkg.workbookPart(REL_SHARED_STRINGS);
+  return { pkg, stylesPath, theme, sst: null, sstPath: sstPath && pkg.has(sstPath) ? sstPath : null };
+}
+
+async function sharedStrings(wb: Workbook): Promise<string[]> {
+  if (!wb.sst) wb.sst = wb.sstPath ? parseSharedStrings(await wb.pkg.text(wb.sstPath)) : [];
+  return wb.sst;
+}
+
+async function stylesEditor(wb: Workbook, label: string): Promise<StylesEditor> {
+  try {
+    return new StylesEditor(await wb.pkg.text(wb.stylesPath), wb.theme);
+  } catch {
+    throw new InputError(`${label} is a damaged .xlsx workbook (its styles part cannot be read).`);
+  }
+}
+
+// ---------------------------------------------------------------- Clear
+
+async function clearPackage(wb: Workbook, label: string): Promise<Omit<ClearOutcome, "data">> {
+  const { pkg } = wb;
+  const parts = await findStateParts(pkg);
+  if (parts.length === 0) return { wasFlagged: false, restored: 0, removedSheets: [] };
+  const styles = await stylesEditor(wb, label);
+  const sheets = await pkg.sheets();
+  const candidates = new Set<number>();
+  let restored = 0;
+  const removedSheets: string[] = [];
+  const addedNames = new Set(parts.flatMap((p) => p.state.addedSheets));
+  for (const part of parts) {
+    const bySheet = new Map<string, SavedCell[]>();
+    for (const cell of part.state.originals) {
+      if (addedNames.has(cell.sheet)) continue;
+      const list = bySheet.get(cell.sheet) ?? [];
+      list.push(cell);
+      bySheet.set(cell.sheet, list);
+    }
+    for (const [name, cells] of bySheet) {
+      const entry = sheets.find((s) => s.name === name && s.isWorksheet);
+      if (!entry || !pkg.has(entry.path)) continue;
+      const targets = new Map<string, (cur: number) => number>();
+      for (const cell of cells) {
+        targets.set(cell.address.replace(/\$/g, "").toUpperCase(), (cur) => {
+          candidates.add(cur);
+          if (cell.xf !== undefined && Number.isInteger(cell.xf) && cell.xf >= 0 && cell.xf < styles.xfCount)
+            return cell.xf;
+          return styles.withSavedFill(cur, cell.fill);
+        });
+      }
+      const { xml, found } = restyleCells(await pkg.text(entry.path), targets);
+      if (found.size) pkg.setText(entry.path, xml);
+      restored += found.size;
+    }
+  }
+  for (const name of addedNames) {
+    const entry = sheets.find((s) => s.name === name);
+    if (entry?.path && pkg.has(entry.path)) referencedStyles(await pkg.text(entry.path), candidates);
+    if (await removeWorksheet(pkg, name)) removedSheets.push(name);
+  }
+  for (const part of parts) await removeStatePart(pkg, part.path);
+  if (candidates.has(styles.xfCount - 1)) {
+    const referenced = new Set<number>();
+    for (const s of await pkg.sheets())
+      if (s.path && pkg.has(s.path)) referencedStyles(await pkg.text(s.path), referenced);
+    styles.trimUnused(candidates, referenced);
+  }
+  if (styles.changed) pkg.setText(wb.stylesPath, styles.toXml());
+  return { wasFlagged: true, restored, removedSheets };
+}
+
+/** Restores every coloured cell's original style and removes the sheets and the state Growth Signals added. */
+export async function clearWorkbook(
+  data: Uint8Array,
+  options: { label?: string; onProgress?: Progress } = {},
+): Promise<ClearOutcome> {
+  const label = options.label ?? "the workbook";
+  options.onProgress?.("Reading the workbook");
+  const wb = await openWorkbook(data, label);
+  const outcome = await clearPackage(wb, label);
+  options.onProgress?.("Writing the cleared copy");
+  return { ...outcome, data: await wb.pkg.toBuffer() };
+}
+
+// ---------------------------------------------------------------- Flag
+
+interface LocatedTable {
+  table: Table;
+  /** Sheet row of each data row. */
+  rowMap: number[];
+  left: number;
+  address: string;
+}
+
+function cellsOf(row: CellValue[] | undefined, left: number, right: number): CellValue[] {
+  const out: CellValue[] = new Array(right - left + 1);
+  for (let c = left; c <= right; c++) out[c - left] = row?.[c] ?? null;
+  return out;
+}
+
+function isBlank(row: CellValue[] | undefined, left: number, right: number): boolean {
+  if (!row) return true;
+  for (let c = left; c <= right; c++) {
+    const v = row[c];
+    if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) return false;
+  }
+  return true;
+}
+
+/** The table of a sheet: the given range, or the first recognised header row and everything below it. */
+export function locateTable(grid: SheetGrid, range?: RangeRef): LocatedTable | null {
+  let top: number;
+  let left: number;
+  let right: number;
+  let bottom: number;
+  if (range) {
+    ({ top, left, right, bottom } = range);
+  } else {
+    top = findHeaderRow(grid.rows);
+    if (top < 0) return null;
+    const header = grid.rows[top];
+    left = header.findIndex((v) => v !== null && v !== undefined && v !== "");
+    right = header.length - 1;
+    bottom = grid.rows.length - 1;
+  }
+  const header = cellsOf(grid.rows[top], left, right);
+  if (!hasMetricColumn(detectColumns(header))) return null;
+  const rows: CellValue[][] = [];
+  const rowMap: number[] = [];
+  for (let r = top + 1; r <= bottom && r < grid.rows.length; r++) {
+    if (isBlank(grid.rows[r], left, right)) continue;
+    rows.push(cellsOf(grid.rows[r], left, right));
+    rowMap.push(r);
+  }
+  const last = rowMap.length ? rowMap[rowMap.length - 1] : top;
+  const address = rangeAddress({ top, left, right, bottom: range ? bottom : last });
+  return { table: { header, rows }, rowMap, left, address };
+}
+
+function uniqueSheetName(existing: SheetEntry[], base: string): string {
+  const names = new Set(existing.map((s) => s.name.toLowerCase()));
+  if (!names.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) if (!names.has(`${base} (${i})`.toLowerCase())) return `${base} (${i})`;
+}
+
+/**
+ * Flag = (Clear when already flagged) + colour the flagged cells + add the report sheet + save the state.
+ * Throws InputError for anything wrong with the workbook or the options.
+ */
+export async function flagWorkbook(data: Uint8Array, options: FlagOptions = {}): Promise<FlagOutcome> {
+  const label = options.label ?? "the workbook";
+  const progress = options.onProgress ?? (() => undefined);
+  progress("Reading the workbook");
+  const wb = await openWorkbook(data, label);
+  const { pkg } = wb;
+  const saved = (await findStateParts(pkg))[0]?.state.settings;
+  const config =
+    options.config ??
+    (saved ? validateConfig(saved).config : { ...DEFAULT_CONFIG, fills: { ...DEFAULT_CONFIG.fills } });
+  const cleared = await clearPackage(wb, label);
+
+  let range: RangeRef | undefined;
+  if (options.range !== undefined) {
+    const r = parseRange(options.range);
+    if (!r) throw new InputError(`--range ${options.range} is not an A1 range such as A1:I503.`);
+    range = r;
+  }
+  const sheets = await pkg.sheets();
+  const worksheets = sheets.filter((s) => s.isWorksheet && s.path && pkg.has(s.path));
+  let chosen = worksheets;
+  if (options.sheet !== undefined) {
+    const exact = worksheets.filter((s) => s.name === options.sheet);
+    chosen = exact.length ? exact : worksheets.filter((s) => s.name.toLowerCase() === options.sheet!.toLowerCase());
+    if (chosen.length === 0) {
+      throw new InputError(
+        `${label} has no worksheet named "${options.sheet}" (its sheets: ${worksheets.map((s) => `"${s.name}"`).join(", ") || "none"}).`,
+      );
+    }
+  } else if (range && worksheets.length > 1) {
+    chosen = worksheets.slice(0, 1);
+  }
+
+  const styles = await stylesEditor(wb, label);
+  const sst = await sharedStrings(wb);
+  const tables: FlaggedTable[] = [];
+  const originals: SavedCell[] = [];
+  for (const entry of chosen) {
+    progress(`Reading sheet "${entry.name}"`);
+    const xml = await pkg.text(entry.path);
+    const located = locateTable(readSheet(xml, sst), range);
+    if (!located) continue;
+    progress(`Checking the rules on "${entry.name}" (${located.table.rows.length} rows)`);
+    const result = runRules(located.table, { config });
+    const targets = new Map<string, (cur: number) => number>();
+    for (const cell of result.cells) {
+      const address = cellAddress(located.rowMap[cell.row], located.left + cell.col);
+      const hex = config.fills[cell.colour];
+      targets.set(address, (cur) => {
+        originals.push({ sheet: entry.name, address, fill: styles.describeFill(cur), xf: cur });
+        return styles.withSolidFill(cur, hex);
+      });
+    }
+    progress(`Colouring ${targets.size} cells on "${entry.name}"`);
+    const edited = restyleCells(xml, targets);
+    if (edited.found.size) pkg.setText(entry.path, edited.xml);
+    tables.push({ sheet: entry.name, address: located.address, result, cellsColoured: edited.found.size });
+  }
+  if (tables.length === 0) {
+    const where =
+      options.sheet !== undefined
+        ? `sheet "${chosen[0].name}"${range ? ` range ${options.range}` : ""}`
+        : range
+          ? `range ${options.range}`
+          : "any sheet";
+    throw new InputError(
+      `${label}: no channel table found in ${where} (the header row needs a metric column such as ROI, Complaint rate, Repurchase rate, LTV/CAC or Traffic).`,
+    );
+  }
+
+  const lang = options.lang ?? "en";
+  const report = buildReport(
+    tables.map((t) => ({ sheet: t.sheet, address: t.address, result: t.result })),
+    config,
+    lang,
+  );
+  const reportSheet = uniqueSheetName(await pkg.sheets(), REPORT_SHEET_NAME);
+  await addWorksheet(pkg, reportSheet, reportSheetXml(report, styles, config.fills));
+  const state: GrowthSignalsState = {
+    version: 1,
+    settings: config,
+    originals,
+    addedSheets: [reportSheet],
+    flaggedAt: (options.now ?? new Date()).toISOString(),
+  };
+  await addStatePart(pkg, state);
+  if (styles.changed) pkg.setText(wb.stylesPath, styles.toXml());
+  progress("Writing the flagged copy");
+  const out = await pkg.toBuffer();
+  return { data: out, tables, config, report, reportSheet, clearedFirst: cleared.restored };
+}

@@ -1,0 +1,248 @@
+/**
+ * An .xlsx package opened for a surgical edit: parts are read and written as text, and every part the CLI
+ * does not write keeps its original (compressed) bytes, so charts, pivot tables, images and anything else
+ * we do not understand survive untouched.
+ */
+import JSZip from "jszip";
+import { InputError } from "../errors";
+import { escapeXml, findElement, findElements, getAttr } from "./xml";
+
+export const REL_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+export const REL_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+export const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+export const REL_SHARED_STRINGS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
+export const REL_THEME = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme";
+export const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+
+/** An OLE compound file: what Excel writes for a password-protected (encrypted) workbook, or a legacy .xls. */
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+  /** The full `<Relationship …/>` element as written. */
+  xml: string;
+}
+
+export interface SheetEntry {
+  name: string;
+  sheetId: number;
+  rId: string;
+  /** Package path of the part, e.g. "xl/worksheets/sheet1.xml" ("" when the relationship is missing). */
+  path: string;
+  isWorksheet: boolean;
+  /** The `<sheet …/>` element in workbook.xml. */
+  xml: string;
+}
+
+export function parseRels(xml: string): Relationship[] {
+  return findElements(xml, "Relationship").map((e) => ({
+    id: getAttr(e.text, "Id") ?? "",
+    type: getAttr(e.text, "Type") ?? "",
+    target: getAttr(e.text, "Target") ?? "",
+    external: getAttr(e.text, "TargetMode") === "External",
+    xml: e.text,
+  }));
+}
+
+/** The rels part of a part: "xl/workbook.xml" → "xl/_rels/workbook.xml.rels". */
+export function relsPathOf(partPath: string): string {
+  const i = partPath.lastIndexOf("/");
+  return `${partPath.slice(0, i + 1)}_rels/${partPath.slice(i + 1)}.rels`;
+}
+
+/** Resolves a relationship target against the part that owns the rels ("xl/workbook.xml" + "worksheets/sheet1.xml"). */
+export function resolveTarget(sourcePart: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const base = sourcePart.slice(0, sourcePart.lastIndexOf("/") + 1);
+  const out: string[] = [];
+  for (const seg of (base + target).split("/")) {
+    if (seg === "..") out.pop();
+    else if (seg !== "." && seg !== "") out.push(seg);
+  }
+  return out.join("/");
+}
+
+/** The target of `partPath` written relative to the folder of `sourcePart`. */
+export function relativeTarget(sourcePart: string, partPath: string): string {
+  const from = sourcePart.split("/").slice(0, -1);
+  const to = partPath.split("/");
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
+}
+
+export class XlsxPackage {
+  private readonly texts = new Map<string, string>();
+  readonly workbookPath: string;
+
+  private constructor(
+    private readonly zip: JSZip,
+    workbookPath: string,
+  ) {
+    this.workbookPath = workbookPath;
+  }
+
+  /** Opens a package; throws InputError with a sentence naming `label` when it is not a readable workbook. */
+  static async load(data: Uint8Array, label: string): Promise<XlsxPackage> {
+    if (data.length >= 8 && CFB_MAGIC.every((b, i) => data[i] === b)) {
+      throw new InputError(
+        `${label} is password-protected or an old .xls file (an OLE compound file, not an .xlsx zip package); save it as an unprotected .xlsx first.`,
+      );
+    }
+    if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) {
+      throw new InputError(`${label} is not an .xlsx file (it is not a zip package).`);
+    }
+    let zip: JSZip;
+    try {
+      zip = await JSZip.loadAsync(data, { checkCRC32: false });
+    } catch (e) {
+      throw new InputError(`${label} is a damaged .xlsx file (${(e as Error).message.replace(/\.$/, "")}).`);
+    }
+    const pkg0 = new XlsxPackage(zip, "");
+    if (!zip.file("[Content_Types].xml"))
+      throw new InputError(`${label} is not an .xlsx workbook ([Content_Types].xml is missing).`);
+    let workbookPath = "xl/workbook.xml";
+    if (zip.file("_rels/.rels")) {
+      const rel = parseRels(await pkg0.text("_rels/.rels")).find((r) => r.type === REL_OFFICE_DOCUMENT);
+      if (rel) workbookPath = resolveTarget("", rel.target);
+    }
+    if (!zip.file(workbookPath))
+      throw new InputError(`${label} is not an .xlsx workbook (${workbookPath} is missing).`);
+    const pkg = new XlsxPackage(zip, workbookPath);
+    for (const [k, v] of pkg0.texts) pkg.texts.set(k, v);
+    return pkg;
+  }
+
+  has(path: string): boolean {
+    return this.texts.has(path) || this.zip.file(path) !== null;
+  }
+
+  paths(): string[] {
+    return Object.keys(this.zip.files).filter((p) => !this.zip.files[p].dir);
+  }
+
+  async text(path: string): Promise<string> {
+    const cached = this.texts.get(path);
+    if (cached !== undefined) return cached;
+    const f = this.zip.file(path);
+    if (!f) throw new InputError(`the workbook is damaged: part ${path} is missing.`);
+    let s: string;
+    try {
+      s = await f.async("string");
+    } catch (e) {
+      throw new InputError(`the workbook is damaged: part ${path} cannot be read (${(e as Error).message}).`);
+    }
+    this.texts.set(path, s);
+    return s;
+  }
+
+  async bytes(path: string): Promise<Uint8Array> {
+    const f = this.zip.file(path);
+    if (!f) throw new InputError(`the workbook is damaged: part ${path} is missing.`);
+    return f.async("uint8array");
+  }
+
+  /** Writes a part (only parts written here are recompressed). */
+  setText(path: string, text: string): void {
+    this.texts.set(path, text);
+    this.zip.file(path, text, { createFolders: false });
+  }
+
+  remove(path: string): void {
+    this.texts.delete(path);
+    this.zip.remove(path);
+  }
+
+  async rels(partPath: string): Promise<Relationship[]> {
+    const rp = relsPathOf(partPath);
+    return this.has(rp) ? parseRels(await this.text(rp)) : [];
+  }
+
+  /** Adds a relationship to `partPath`'s rels (creating the rels part when needed); returns its new id. */
+  async addRel(partPath: string, type: string, targetPart: string): Promise<string> {
+    const rp = relsPathOf(partPath);
+    const xml = this.has(rp)
+      ? await this.text(rp)
+      : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    const used = new Set(parseRels(xml).map((r) => r.id));
+    let n = 1;
+    while (used.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const el = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(relativeTarget(partPath, targetPart))}"/>`;
+    this.setText(
+      rp,
+      xml.replace(/<\/Relationships>\s*$/, (m) => el + m),
+    );
+    return id;
+  }
+
+  /** Removes every relationship of `partPath` whose target is `targetPart`. */
+  async removeRelsTo(partPath: string, targetPart: string): Promise<void> {
+    const rp = relsPathOf(partPath);
+    if (!this.has(rp)) return;
+    let xml = await this.text(rp);
+    for (const r of parseRels(xml)) {
+      if (!r.external && resolveTarget(partPath, r.target) === targetPart) xml = xml.replace(r.xml, "");
+    }
+    this.setText(rp, xml);
+  }
+
+  async addContentTypeOverride(partPath: string, contentType: string): Promise<void> {
+    const xml = await this.text("[Content_Types].xml");
+    const el = `<Override PartName="/${escapeXml(partPath)}" ContentType="${contentType}"/>`;
+    this.setText(
+      "[Content_Types].xml",
+      xml.replace(/<\/Types>\s*$/, (m) => el + m),
+    );
+  }
+
+  async removeContentTypeOverride(partPath: string): Promise<void> {
+    let xml = await this.text("[Content_Types].xml");
+    for (const e of findElements(xml, "Override")) {
+      if ((getAttr(e.text, "PartName") ?? "").toLowerCase() === `/${partPath}`.toLowerCase())
+        xml = xml.replace(e.text, "");
+    }
+    this.setText("[Content_Types].xml", xml);
+  }
+
+  async hasDefaultContentType(extension: string): Promise<boolean> {
+    const xml = await this.text("[Content_Types].xml");
+    return findElements(xml, "Default").some((e) => (getAttr(e.text, "Extension") ?? "").toLowerCase() === extension);
+  }
+
+  /** The sheets listed in workbook.xml, in tab order. */
+  async sheets(): Promise<SheetEntry[]> {
+    const wb = await this.text(this.workbookPath);
+    const rels = await this.rels(this.workbookPath);
+    const sheetsEl = findElement(wb, "sheets");
+    if (!sheetsEl) return [];
+    return findElements(sheetsEl.text, "sheet").map((e) => {
+      const rId = getAttr(e.text, "r:id") ?? /\s[\w]+:id="([^"]*)"/.exec(e.text)?.[1] ?? "";
+      const rel = rels.find((r) => r.id === rId);
+      return {
+        name: getAttr(e.text, "name") ?? "",
+        sheetId: Number(getAttr(e.text, "sheetId") ?? 0),
+        rId,
+        path: rel ? resolveTarget(this.workbookPath, rel.target) : "",
+        isWorksheet: rel?.type === REL_WORKSHEET,
+        xml: e.text,
+      };
+    });
+  }
+
+  /** The path of the workbook-level part of relationship `type` (styles, sharedStrings, theme), or null. */
+  async workbookPart(type: string): Promise<string | null> {
+    const rel = (await this.rels(this.workbookPath)).find((r) => r.type === type);
+    return rel ? resolveTarget(this.workbookPath, rel.target) : null;
+  }
+
+  async toBuffer(onProgress?: (percent: number) => void): Promise<Buffer> {
+    return this.zip.generateAsync(
+      { type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } },
+      onProgress ? (m) => onProgress(m.percent) : undefined,
+    );
+  }
+}
