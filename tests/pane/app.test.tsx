@@ -1,0 +1,183 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { DEFAULT_CONFIG } from "../../src/core/rules/config";
+import type { RulesConfig, RulesResult } from "../../src/core/rules/types";
+import { App } from "../../src/taskpane/App";
+import type { ExcelGateway, FlagRequest, SelectedTable } from "../../src/taskpane/excel/types";
+import { pickLocale } from "../../src/taskpane/i18n";
+import "./renderPane"; // ResizeObserver stand-in
+
+const TABLE: SelectedTable = {
+  sheet: "Daily",
+  address: "A1:D20",
+  rowCount: 20,
+  columnCount: 4,
+  header: ["Date", "Channel", "ROI", "Notes"],
+  detected: { date: 0, channel: 1, roi: 2 },
+};
+
+const RESULT: RulesResult = {
+  mapping: { date: 0, channel: 1, roi: 2 },
+  flags: [],
+  cells: [],
+  findings: [
+    {
+      channel: "Douyin",
+      ruleId: "roi-below-benchmark",
+      colour: "yellow",
+      periodsFlagged: 3,
+      firstPeriod: "2026-03-03",
+      lastPeriod: "2026-03-05",
+      latestValue: 1.2,
+      threshold: 1.5,
+      action: { en: "Iterate creatives", zh: "启动素材迭代流程。" },
+      rows: [2, 3, 4],
+      col: 2,
+    },
+  ],
+  warnings: [],
+  skippedRows: 0,
+  percentColumns: [],
+};
+
+function fakeGateway(over: Partial<ExcelGateway> = {}): jest.Mocked<ExcelGateway> {
+  return {
+    readSelection: jest.fn(async () => [TABLE]),
+    flag: jest.fn(async (req: FlagRequest) => ({
+      tables: req.tables.map((t) => ({ sheet: t.sheet, address: t.address, result: RESULT, trends: {} })),
+      cellsColoured: 3,
+      syncs: 4,
+      cancelled: false,
+    })),
+    clear: jest.fn(async () => 3),
+    loadSettings: jest.fn(async () => null),
+    saveSettings: jest.fn(async () => undefined),
+    selectCells: jest.fn(async () => undefined),
+    insertFormula: jest.fn(async () => undefined),
+    ...over,
+  } as jest.Mocked<ExcelGateway>;
+}
+
+describe("task pane", () => {
+  it("follows Office's display language: any zh variant gives zh-CN, anything else en-US", () => {
+    expect(pickLocale("zh-CN")).toBe("zh-CN");
+    expect(pickLocale("zh-TW")).toBe("zh-CN");
+    expect(pickLocale("en-GB")).toBe("en-US");
+    expect(pickLocale("fr-FR")).toBe("en-US");
+    expect(pickLocale(undefined)).toBe("en-US");
+  });
+
+  it("flags the selection with the current settings and lists the finding; clicking it selects C4:C6", async () => {
+    const gateway = fakeGateway();
+    render(<App gateway={gateway} />);
+    fireEvent.click(screen.getByRole("button", { name: "Flag weak channels" }));
+    expect(await screen.findByText("Coloured 3 cell(s) in 1 table(s).")).toBeInTheDocument();
+    const req = gateway.flag.mock.calls[0][0];
+    expect(req.config).toEqual(DEFAULT_CONFIG);
+    expect(req.mappings).toEqual({ "A1:D20": TABLE.detected });
+    fireEvent.click(screen.getByText("Douyin"));
+    // Data rows 2–4 of A1:D20 (header on row 1, data from row 2) are sheet rows 4–6; column index 2 from A is C.
+    expect(gateway.selectCells).toHaveBeenCalledWith("Daily", ["C4:C6"]);
+  });
+
+  it("passes the user's column re-mapping to the flag", async () => {
+    const gateway = fakeGateway();
+    render(<App gateway={gateway} />);
+    fireEvent.click(screen.getByRole("button", { name: "Use selection" }));
+    const notes = await screen.findByLabelText("Notes");
+    fireEvent.click(notes);
+    // Role queries over the whole pane are slow in jsdom; the open listbox's options are found directly.
+    const traffic = await waitFor(() => {
+      const o = [...document.querySelectorAll('[role="option"]')].find((e) => e.textContent === "Traffic");
+      if (!o) throw new Error("listbox not open");
+      return o;
+    });
+    fireEvent.click(traffic);
+    fireEvent.click(screen.getByRole("button", { name: "Flag weak channels" }));
+    await waitFor(() => expect(gateway.flag).toHaveBeenCalled());
+    expect(gateway.flag.mock.calls[0][0].mappings).toEqual({ "A1:D20": { date: 0, channel: 1, roi: 2, traffic: 3 } });
+  });
+
+  it("explains in plain words when no metric column is recognised, and does not flag", async () => {
+    const gateway = fakeGateway({
+      readSelection: jest.fn(async () => [
+        { ...TABLE, header: ["Day", "Source", "Spend", "Notes"], detected: { date: 0, channel: 1 } },
+      ]),
+    });
+    render(<App gateway={gateway} />);
+    fireEvent.click(screen.getByRole("button", { name: "Flag weak channels" }));
+    expect(
+      await screen.findByText(/No metric column .* found in Daily!A1:D20; pick the columns below\./),
+    ).toBeInTheDocument();
+    expect(gateway.flag).not.toHaveBeenCalled();
+    expect(screen.getByLabelText("Spend")).toHaveAttribute("role", "combobox");
+  });
+
+  it("shows an Excel failure as a sentence, not a stack trace", async () => {
+    const err = new Error("The request payload size has exceeded the limit.");
+    err.stack = "Error: boom\n    at flag (adapter.ts:12:3)";
+    const gateway = fakeGateway({ flag: jest.fn(async () => Promise.reject(err)) });
+    render(<App gateway={gateway} />);
+    fireEvent.click(screen.getByRole("button", { name: "Flag weak channels" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Excel could not complete the request");
+    expect(alert).toHaveTextContent("The request payload size has exceeded the limit.");
+    expect(alert.textContent).not.toMatch(/adapter\.ts|\bat flag\b/);
+  });
+
+  it("shows progress during a long run and Cancel aborts the gateway's signal", async () => {
+    let seen: FlagRequest | undefined;
+    let finish: () => void = () => undefined;
+    const gateway = fakeGateway({
+      flag: jest.fn(
+        (req: FlagRequest) =>
+          new Promise((resolve) => {
+            seen = req;
+            req.onProgress?.(2, 10, "save");
+            finish = () => resolve({ tables: [], cellsColoured: 0, syncs: 2, cancelled: req.signal?.aborted ?? false });
+          }),
+      ),
+    });
+    render(<App gateway={gateway} />);
+    fireEvent.click(screen.getByRole("button", { name: "Flag weak channels" }));
+    const bar = await screen.findByRole("progressbar");
+    expect(bar).toHaveAttribute("aria-valuenow", "0.2");
+    expect(screen.getByText("Saving original fills")).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(seen?.signal?.aborted).toBe(true);
+    await act(async () => finish());
+    expect(await screen.findByText("Cancelled. The sheet is as it was.")).toBeInTheDocument();
+    expect(screen.queryByRole("progressbar")).toBeNull();
+  });
+
+  it("switches to Chinese from the language menu, rule names and actions included", async () => {
+    render(<App gateway={fakeGateway()} />);
+    fireEvent.click(screen.getByRole("button", { name: "Flag weak channels" }));
+    await screen.findByText("Douyin");
+    fireEvent.change(screen.getByLabelText("Language"), { target: { value: "zh-CN" } });
+    expect(screen.getByRole("button", { name: "标记弱势渠道" })).toBeInTheDocument();
+    expect(screen.getByText("ROI 低于基准")).toBeInTheDocument();
+    expect(screen.getByText(/启动素材迭代流程/)).toBeInTheDocument();
+  });
+
+  it("uses the settings saved in the workbook for the next flag", async () => {
+    const saved: RulesConfig = { ...DEFAULT_CONFIG, roiBenchmark: 2 };
+    const gateway = fakeGateway({ loadSettings: jest.fn(async () => saved) });
+    render(<App gateway={gateway} />);
+    fireEvent.click(screen.getByRole("tab", { name: "Settings" }));
+    await waitFor(() => expect(screen.getByLabelText("ROI benchmark (yellow below it)")).toHaveValue("2"));
+    fireEvent.click(screen.getByRole("tab", { name: "Analyse" }));
+    fireEvent.click(screen.getByRole("button", { name: "Flag weak channels" }));
+    await waitFor(() => expect(gateway.flag).toHaveBeenCalled());
+    expect(gateway.flag.mock.calls[0][0].config.roiBenchmark).toBe(2);
+  });
+
+  it("inserts a formula skeleton from the Functions tab", () => {
+    const gateway = fakeGateway();
+    render(<App gateway={gateway} />);
+    fireEvent.click(screen.getByRole("tab", { name: "Functions" }));
+    fireEvent.click(screen.getByRole("button", { name: "Insert GROWTH.ROI into the active cell" }));
+    expect(gateway.insertFormula).toHaveBeenCalledWith("=GROWTH.ROI(");
+  });
+});
