@@ -1,0 +1,359 @@
+/**
+ * A simulated Excel host for tests and the browser preview: objects shaped like the Office.js `Excel` and `Office`
+ * globals over an in-memory workbook, plus `host`, an inspector to set up cells and check what the add-in did.
+ *
+ *   const { host } = installSimulatedOffice(globalThis, { sheets: [{ name: "Data", rows: [["Date", "ROI"], …] }] });
+ *   await Office.onReady();                       // { host: "Excel" }
+ *   await Excel.run(async (ctx) => { … });        // strict like Excel: load + sync before reading
+ *   host.syncCount; host.fill("Data", "B2");      // null = no fill
+ *
+ * Pure TypeScript without Node APIs, so webpack can bundle it for a browser page.
+ */
+import type { RangeRef } from "../../core/a1";
+import { localAddress, parseAddress, parseMultiAddress } from "./address";
+import { SimRequestContext, type SimEnv, type SyncRecord, type WriteRecord } from "./context";
+import { SimOfficeError } from "./errors";
+import { dateToSerial, normalizeColor, WorkbookModel, type SheetModel, type SimFill, type SimScalar } from "./model";
+import { rootNamespace, SimWorkbook } from "./objects";
+
+export { SimOfficeError } from "./errors";
+export type { SyncRecord, WriteRecord } from "./context";
+export type { SimFill, SimScalar } from "./model";
+export { MAX_GET_RANGES_ADDRESS } from "./objects";
+
+export type SimInputValue = SimScalar | Date | null | undefined;
+/** A colour ("#FFD966": solid) or a full fill ({ pattern: "Gray25", color: "#FF0000" }); null = no fill. */
+export type SimFillInput = string | (Partial<SimFill> & { pattern?: string }) | null;
+
+export interface SimSheetInit {
+  name: string;
+  /** Values by row, starting at `at` (default A1). Dates become Excel serial numbers. */
+  rows?: SimInputValue[][];
+  at?: string;
+  /** Address (a cell or a range) → fill. */
+  fills?: Record<string, SimFillInput>;
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
+}
+
+export interface SimWorkbookInit {
+  sheets: SimSheetInit[];
+  tables?: { name: string; sheet: string; address: string }[];
+  /** XML documents of the workbook's custom XML parts. */
+  customXmlParts?: string[];
+  /** Selected cells: "B2", "A1:C9" or several areas "A1:B3, D1:D4". Default A1 of the first sheet. */
+  selection?: { sheet: string; address: string };
+}
+
+export interface SimOptions {
+  /** Request and response limit per sync (default 5 MB, Excel on the web's). */
+  payloadLimitBytes?: number;
+  /** Delay of every sync, to make progress visible in a preview (default 0). */
+  syncDelayMs?: number;
+  /** Office.context.displayLanguage (default "en-US"). */
+  displayLanguage?: string;
+}
+
+export const DEFAULT_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+function range(address: string): RangeRef {
+  const p = parseAddress(address);
+  if (!p) throw new Error(`Not an address: ${address}`);
+  return p.range;
+}
+
+function toFill(input: SimFillInput): SimFill | undefined {
+  if (input === null) return undefined;
+  const f = typeof input === "string" ? { color: input } : input;
+  const pattern = f.pattern ?? "Solid";
+  if (pattern === "None") return undefined;
+  const color = normalizeColor(f.color ?? "#FFFFFF");
+  if (!color) throw new Error(`Not a colour: ${String(f.color)}`);
+  return {
+    pattern,
+    color,
+    tintAndShade: f.tintAndShade ?? 0,
+    patternColor: normalizeColor(f.patternColor ?? "#000000") ?? "#000000",
+  };
+}
+
+function toScalar(v: SimInputValue): SimScalar {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return dateToSerial(v);
+  return v;
+}
+
+/** The inspector a test or the preview uses to set up the workbook and check what the add-in did. */
+export class SimHost {
+  readonly model: WorkbookModel;
+  private readonly env: SimEnv;
+  displayLanguage: string;
+
+  constructor(env: SimEnv, displayLanguage: string) {
+    this.env = env;
+    this.model = env.model;
+    this.displayLanguage = displayLanguage;
+  }
+
+  get syncCount(): number {
+    return this.env.syncs.length;
+  }
+  get syncs(): readonly SyncRecord[] {
+    return this.env.syncs;
+  }
+  get writes(): readonly WriteRecord[] {
+    return this.env.writes;
+  }
+  get maxRequestBytes(): number {
+    return Math.max(0, ...this.env.syncs.map((s) => s.requestBytes));
+  }
+  get maxResponseBytes(): number {
+    return Math.max(0, ...this.env.syncs.map((s) => s.responseBytes));
+  }
+  /** Forgets the syncs and writes counted so far. */
+  resetCounters(): void {
+    this.env.syncs.length = 0;
+    this.env.writes.length = 0;
+  }
+  set syncDelayMs(ms: number) {
+    this.env.syncDelayMs = ms;
+  }
+  set payloadLimitBytes(n: number) {
+    this.env.payloadLimitBytes = n;
+  }
+
+  /** Called after every sync that changed the workbook and after every change made through the host. */
+  onChange(listener: () => void): () => void {
+    this.env.listeners.add(listener);
+    return () => this.env.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const l of this.env.listeners) l();
+  }
+
+  sheet(name: string): SheetModel {
+    const s = this.model.findSheet(name);
+    if (!s) throw new Error(`No sheet named ${name}`);
+    return s;
+  }
+
+  sheets(): { name: string; visibility: string }[] {
+    return this.model.sheets.map((s) => ({ name: s.name, visibility: s.visibility }));
+  }
+
+  addSheet(init: SimSheetInit): void {
+    if (this.model.findSheet(init.name)) throw new Error(`Sheet ${init.name} exists`);
+    const s = this.model.addSheet(init.name);
+    s.visibility = init.visibility ?? "Visible";
+    if (init.rows) this.setValues(init.name, init.at ?? "A1", init.rows, false);
+    for (const [a, f] of Object.entries(init.fills ?? {})) this.setFill(init.name, a, f, false);
+    this.changed();
+  }
+
+  value(sheet: string, address: string): SimScalar {
+    const r = range(address);
+    return this.sheet(sheet).getValue(r.top, r.left);
+  }
+
+  values(sheet: string, address: string): SimScalar[][] {
+    const r = range(address);
+    const s = this.sheet(sheet);
+    const out: SimScalar[][] = [];
+    for (let i = r.top; i <= r.bottom; i++) {
+      const line: SimScalar[] = [];
+      for (let j = r.left; j <= r.right; j++) line.push(s.getValue(i, j));
+      out.push(line);
+    }
+    return out;
+  }
+
+  formula(sheet: string, address: string): string | undefined {
+    const r = range(address);
+    return this.sheet(sheet).formulas.get(r.top * 16384 + r.left);
+  }
+
+  setValues(sheet: string, topLeft: string, rows: SimInputValue[][], notify = true): void {
+    const s = this.sheet(sheet);
+    const r = range(topLeft);
+    rows.forEach((line, i) => line.forEach((v, j) => s.setValue(r.top + i, r.left + j, toScalar(v))));
+    if (notify) this.changed();
+  }
+
+  /** The cell's fill; null is no fill (Office.js would still report its colour as #FFFFFF). */
+  fill(sheet: string, address: string): SimFill | null {
+    const r = range(address);
+    return this.sheet(sheet).getFill(r.top, r.left) ?? null;
+  }
+
+  /** The colour a grid should paint: null for no fill. */
+  displayedColor(sheet: string, row: number, col: number): string | null {
+    return this.sheet(sheet).getFill(row, col)?.color ?? null;
+  }
+
+  /** Sets a cell or range fill directly (the user formatting cells before the add-in runs). */
+  setFill(sheet: string, address: string, fill: SimFillInput, notify = true): void {
+    const s = this.sheet(sheet);
+    const r = range(address);
+    const f = toFill(fill);
+    for (let i = r.top; i <= r.bottom; i++) for (let j = r.left; j <= r.right; j++) s.setFill(i, j, f && { ...f });
+    if (notify) this.changed();
+  }
+
+  bold(sheet: string, address: string): boolean {
+    const r = range(address);
+    return this.sheet(sheet).isBold(r.top, r.left);
+  }
+
+  columnWidth(sheet: string, col: number): number {
+    return this.sheet(sheet).columnWidth(col);
+  }
+
+  /** Selects "B2", "A1:C9" or several areas "A1:B3, D1:D4" and activates the sheet. */
+  select(sheet: string, address: string): void {
+    const s = this.sheet(sheet);
+    const parts = parseMultiAddress(address);
+    if (!parts) throw new Error(`Not an address: ${address}`);
+    this.model.activeSheet = s;
+    this.model.selection = { sheet: s, areas: parts.map((p) => p.range) };
+    this.changed();
+  }
+
+  selection(): { sheet: string; address: string } {
+    const sel = this.model.selection;
+    return { sheet: sel.sheet.name, address: sel.areas.map(localAddress).join(", ") };
+  }
+
+  usedRange(sheet: string): string | null {
+    const r = this.sheet(sheet).usedRange(false);
+    return r && localAddress(r);
+  }
+
+  addTable(name: string, sheet: string, address: string): void {
+    this.model.tables.push({ name, id: this.model.newId("table"), sheet: this.sheet(sheet), range: range(address) });
+    this.changed();
+  }
+
+  customXmlParts(): { id: string; namespaceUri: string; xml: string }[] {
+    return this.model.parts.map((p) => ({ ...p }));
+  }
+
+  addCustomXmlPart(xml: string): string {
+    const id = this.model.newId("part");
+    this.model.parts.push({ id, namespaceUri: rootNamespace(xml), xml });
+    this.changed();
+    return id;
+  }
+}
+
+export interface SimulatedOffice {
+  Excel: SimExcelNamespace;
+  Office: SimOfficeNamespace;
+  OfficeExtension: { Error: typeof SimOfficeError };
+  host: SimHost;
+}
+
+export interface SimExcelNamespace {
+  run<T>(batch: (context: SimRequestContext & { workbook: SimWorkbook }) => Promise<T>): Promise<T>;
+  ErrorCodes: Record<string, string>;
+  SheetVisibility: { visible: "Visible"; hidden: "Hidden"; veryHidden: "VeryHidden" };
+}
+
+export interface SimOfficeNamespace {
+  onReady(callback?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }>;
+  context: {
+    displayLanguage: string;
+    host: string;
+    platform: string;
+    requirements: { isSetSupported(name: string, version?: string | number): boolean };
+  };
+  HostType: Record<string, string>;
+  PlatformType: Record<string, string>;
+}
+
+/** Excel's Office.js objects over a simulated workbook. */
+export function createSimulatedExcel(workbook: SimWorkbookInit, options: SimOptions = {}): SimulatedOffice {
+  const model = new WorkbookModel();
+  const env: SimEnv = {
+    model,
+    payloadLimitBytes: options.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT,
+    syncDelayMs: options.syncDelayMs ?? 0,
+    syncs: [],
+    writes: [],
+    listeners: new Set(),
+  };
+  const host = new SimHost(env, options.displayLanguage ?? "en-US");
+  for (const s of workbook.sheets) host.addSheet(s);
+  if (model.sheets.length === 0) host.addSheet({ name: "Sheet1" });
+  if (!model.sheets.some((s) => s.visibility === "Visible")) throw new Error("A workbook needs a visible sheet");
+  if (model.activeSheet.visibility !== "Visible") {
+    const v = model.sheets.find((s) => s.visibility === "Visible")!;
+    model.activeSheet = v;
+    model.selection = { sheet: v, areas: [{ top: 0, left: 0, bottom: 0, right: 0 }] };
+  }
+  for (const t of workbook.tables ?? []) host.addTable(t.name, t.sheet, t.address);
+  for (const xml of workbook.customXmlParts ?? []) host.addCustomXmlPart(xml);
+  if (workbook.selection) host.select(workbook.selection.sheet, workbook.selection.address);
+
+  const Excel: SimExcelNamespace = {
+    async run(batch) {
+      const ctx = new SimRequestContext(env) as SimRequestContext & { workbook: SimWorkbook };
+      (ctx as { workbook: SimWorkbook }).workbook = new SimWorkbook(ctx);
+      const result = await batch(ctx);
+      // Excel.run sends what is still queued when the batch ends.
+      if (ctx._pending > 0) await ctx.sync();
+      return result;
+    },
+    ErrorCodes: Object.fromEntries(
+      [
+        "PropertyNotLoaded",
+        "InvalidArgument",
+        "ItemNotFound",
+        "ItemAlreadyExists",
+        "InvalidOperation",
+        "InvalidReference",
+        "InvalidSelection",
+        "RequestPayloadSizeLimitExceeded",
+        "ResponsePayloadSizeLimitExceeded",
+      ].map((c) => [c[0].toLowerCase() + c.slice(1), c]),
+    ),
+    SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+  };
+
+  const info = { host: "Excel", platform: "OfficeOnline" };
+  const Office: SimOfficeNamespace = {
+    onReady(callback) {
+      return Promise.resolve().then(() => {
+        callback?.(info);
+        return info;
+      });
+    },
+    context: {
+      get displayLanguage() {
+        return host.displayLanguage;
+      },
+      host: "Excel",
+      platform: "OfficeOnline",
+      requirements: {
+        isSetSupported: (name, version) => name === "ExcelApi" && Number(version ?? 1) <= 1.12,
+      },
+    },
+    HostType: { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook", OneNote: "OneNote" },
+    PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac" },
+  };
+
+  return { Excel, Office, OfficeExtension: { Error: SimOfficeError }, host };
+}
+
+/**
+ * Installs the simulated `Office`, `Excel` and `OfficeExtension` globals on `target` (globalThis or window),
+ * as office.js would, and returns the host inspector with them.
+ */
+export function installSimulatedOffice(
+  target: object,
+  workbook: SimWorkbookInit,
+  options?: SimOptions,
+): SimulatedOffice {
+  const sim = createSimulatedExcel(workbook, options);
+  Object.assign(target, { Excel: sim.Excel, Office: sim.Office, OfficeExtension: sim.OfficeExtension });
+  return sim;
+}

@@ -1,0 +1,268 @@
+/**
+ * The in-memory workbook behind the simulated Excel host: sheets of sparse cells (values, formulas, fills, bold),
+ * tables, custom XML parts, the selection. Pure data and the few Excel behaviours the add-in depends on
+ * (no fill vs a white fill, the current region of Ctrl+A, the used range).
+ */
+import type { RangeRef } from "../../core/a1";
+import { MAX_COLS } from "./address";
+
+export type SimScalar = string | number | boolean;
+
+/** Excel's FillPattern names ("None" is no fill and is never stored). */
+export interface SimFill {
+  pattern: string;
+  /** "#RRGGBB" as Excel reports it (upper case). */
+  color: string;
+  tintAndShade: number;
+  patternColor: string;
+}
+
+export const NO_FILL_COLOR = "#FFFFFF";
+
+function key(row: number, col: number): number {
+  return row * MAX_COLS + col;
+}
+
+export class SheetModel {
+  name: string;
+  readonly id: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  /** Row → sparse array of values (undefined and "" are empty). */
+  readonly rows = new Map<number, SimScalar[]>();
+  readonly formulas = new Map<number, string>();
+  readonly fills = new Map<number, SimFill>();
+  readonly bold = new Set<number>();
+  /** Column → width in points (Excel's default is 48 points, 8.43 characters). */
+  readonly columnWidths = new Map<number, number>();
+
+  constructor(name: string, id: string) {
+    this.name = name;
+    this.id = id;
+  }
+
+  getValue(row: number, col: number): SimScalar {
+    const v = this.rows.get(row)?.[col];
+    return v === undefined ? "" : v;
+  }
+
+  setValue(row: number, col: number, v: SimScalar): void {
+    let r = this.rows.get(row);
+    if (!r) {
+      if (v === "") return;
+      r = [];
+      this.rows.set(row, r);
+    }
+    r[col] = v;
+  }
+
+  getFormula(row: number, col: number): SimScalar {
+    return this.formulas.get(key(row, col)) ?? this.getValue(row, col);
+  }
+
+  setFormula(row: number, col: number, f: string): void {
+    this.formulas.set(key(row, col), f);
+    // The simulated host does not calculate: a formula cell's value stays as it was until the host sets it.
+  }
+
+  clearFormula(row: number, col: number): void {
+    this.formulas.delete(key(row, col));
+  }
+
+  isEmpty(row: number, col: number): boolean {
+    return this.getValue(row, col) === "" && !this.formulas.has(key(row, col));
+  }
+
+  getFill(row: number, col: number): SimFill | undefined {
+    return this.fills.get(key(row, col));
+  }
+
+  setFill(row: number, col: number, fill: SimFill | undefined): void {
+    if (fill) this.fills.set(key(row, col), fill);
+    else this.fills.delete(key(row, col));
+  }
+
+  isBold(row: number, col: number): boolean {
+    return this.bold.has(key(row, col));
+  }
+
+  setBold(row: number, col: number, bold: boolean): void {
+    if (bold) this.bold.add(key(row, col));
+    else this.bold.delete(key(row, col));
+  }
+
+  columnWidth(col: number): number {
+    return this.columnWidths.get(col) ?? 48;
+  }
+
+  /** Bounding box of cells with values (valuesOnly) or also with formatting; null when the sheet is empty. */
+  usedRange(valuesOnly: boolean): RangeRef | null {
+    let top = Infinity;
+    let bottom = -1;
+    let left = Infinity;
+    let right = -1;
+    const add = (r: number, c: number) => {
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    };
+    for (const [r, cells] of this.rows) {
+      for (let c = 0; c < cells.length; c++) if (cells[c] !== undefined && cells[c] !== "") add(r, c);
+    }
+    const keys = valuesOnly ? [this.formulas.keys()] : [this.formulas.keys(), this.fills.keys(), this.bold.values()];
+    for (const it of keys) for (const k of it) add(Math.floor(k / MAX_COLS), k % MAX_COLS);
+    return bottom < 0 ? null : { top, bottom, left, right };
+  }
+
+  /**
+   * The current region (Ctrl+A, Range.getSurroundingRegion): grow the range while any cell just outside it,
+   * diagonals included, holds a value.
+   */
+  surroundingRegion(start: RangeRef): RangeRef {
+    const r = { ...start };
+    const rowHas = (row: number, c1: number, c2: number) => {
+      if (row < 0) return false;
+      for (let c = Math.max(0, c1); c <= c2; c++) if (!this.isEmpty(row, c)) return true;
+      return false;
+    };
+    const colHas = (col: number, r1: number, r2: number) => {
+      if (col < 0) return false;
+      for (let row = Math.max(0, r1); row <= r2; row++) if (!this.isEmpty(row, col)) return true;
+      return false;
+    };
+    for (let grew = true; grew;) {
+      grew = false;
+      // Each side grows as far as it can before the others are looked at again, so a tall table costs one pass.
+      while (rowHas(r.top - 1, r.left - 1, r.right + 1)) {
+        r.top--;
+        grew = true;
+      }
+      while (rowHas(r.bottom + 1, r.left - 1, r.right + 1)) {
+        r.bottom++;
+        grew = true;
+      }
+      while (colHas(r.left - 1, r.top - 1, r.bottom + 1)) {
+        r.left--;
+        grew = true;
+      }
+      while (colHas(r.right + 1, r.top - 1, r.bottom + 1)) {
+        r.right++;
+        grew = true;
+      }
+    }
+    return r;
+  }
+}
+
+export interface TableModel {
+  name: string;
+  id: string;
+  sheet: SheetModel;
+  range: RangeRef;
+}
+
+export interface XmlPartModel {
+  id: string;
+  namespaceUri: string;
+  xml: string;
+}
+
+export interface SelectionModel {
+  sheet: SheetModel;
+  areas: RangeRef[];
+}
+
+export class WorkbookModel {
+  readonly sheets: SheetModel[] = [];
+  readonly tables: TableModel[] = [];
+  readonly parts: XmlPartModel[] = [];
+  activeSheet!: SheetModel;
+  selection!: SelectionModel;
+  private nextId = 1;
+
+  newId(prefix: string): string {
+    return `{${prefix}-${String(this.nextId++).padStart(8, "0")}}`;
+  }
+
+  findSheet(name: string): SheetModel | undefined {
+    const n = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === n);
+  }
+
+  addSheet(name: string): SheetModel {
+    const s = new SheetModel(name, this.newId("sheet"));
+    this.sheets.push(s);
+    if (!this.activeSheet) {
+      this.activeSheet = s;
+      this.selection = { sheet: s, areas: [{ top: 0, left: 0, bottom: 0, right: 0 }] };
+    }
+    return s;
+  }
+
+  /** The name Excel gives a new sheet: "Sheet<n>" with the first unused n. */
+  nextSheetName(): string {
+    for (let n = this.sheets.length + 1; ; n++) if (!this.findSheet(`Sheet${n}`)) return `Sheet${n}`;
+  }
+}
+
+/** Excel's rules for a sheet name: 1–31 characters, none of : \ / ? * [ ], not starting or ending with '. */
+export function isValidSheetName(name: string): boolean {
+  return (
+    name.length > 0 &&
+    name.length <= 31 &&
+    !/[:\\/?*[\]]/.test(name) &&
+    !name.startsWith("'") &&
+    !name.endsWith("'") &&
+    name.toLowerCase() !== "history"
+  );
+}
+
+const NAMED: Record<string, string> = {
+  white: "#FFFFFF",
+  black: "#000000",
+  red: "#FF0000",
+  green: "#008000",
+  blue: "#0000FF",
+  yellow: "#FFFF00",
+  orange: "#FFA500",
+  gray: "#808080",
+  grey: "#808080",
+};
+
+/** "#ffd966", "FFD966" or "yellow" → "#FFD966"; null when Excel would reject the colour. */
+export function normalizeColor(c: unknown): string | null {
+  if (typeof c !== "string") return null;
+  const s = c.trim();
+  const m = /^#?([0-9a-fA-F]{6})$/.exec(s);
+  if (m) return `#${m[1].toUpperCase()}`;
+  return NAMED[s.toLowerCase()] ?? null;
+}
+
+export const FILL_PATTERNS = [
+  "None",
+  "Solid",
+  "Gray50",
+  "Gray75",
+  "Gray25",
+  "Horizontal",
+  "Vertical",
+  "Down",
+  "Up",
+  "Checker",
+  "SemiGray75",
+  "LightHorizontal",
+  "LightVertical",
+  "LightDown",
+  "LightUp",
+  "Grid",
+  "CrissCross",
+  "Gray16",
+  "Gray8",
+  "LinearGradient",
+  "RectangularGradient",
+] as const;
+
+/** Days between 1899-12-30 and the date: Excel's serial number (1900 date system), time as the fraction. */
+export function dateToSerial(d: Date): number {
+  return (d.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
