@@ -1,0 +1,39 @@
+import { studentTTwoSided, studentTUpperTail } from "./studentT";
+
+export interface WelchTTest {
+  /** Mean difference mean_v − mean_c. */
+  difference: number;
+  /** t = (mean_v − mean_c) / √(sd_c²/n_c + sd_v²/n_v). */
+  t: number;
+  /** Welch–Satterthwaite degrees of freedom. */
+  df: number;
+  /** P(|T| ≥ |t|). */
+  pTwoSided: number;
+  /** P(T ≥ t): H1 "variant mean is larger". */
+  pOneSided: number;
+}
+
+/**
+ * Welch's unequal-variances t-test from summary statistics (scipy.stats.ttest_ind_from_stats(equal_var=False)):
+ *   vc = sd_c²/n_c, vv = sd_v²/n_v, t = (mean_v − mean_c)/√(vc + vv),
+ *   df = (vc + vv)² / (vc²/(n_c − 1) + vv²/(n_v − 1)).
+ * Domain: n ≥ 2, sd ≥ 0, not both sd = 0 (the caller validates). Means and sds are divided by max(sd) first so that
+ * squares of huge or tiny values neither overflow nor underflow (t and df are scale-free).
+ * Source: Welch (1947), Biometrika 34:28–35; Satterthwaite (1946).
+ * @example welchTTest(52.1, 30.2, 400, 55.8, 31, 410).pTwoSided // ≈ 0.0856971
+ */
+export function welchTTest(meanC: number, sdC: number, nC: number, meanV: number, sdV: number, nV: number): WelchTTest {
+  const scale = Math.max(sdC, sdV);
+  const vc = (sdC / scale) ** 2 / nC;
+  const vv = (sdV / scale) ** 2 / nV;
+  const se = Math.sqrt(vc + vv);
+  const t = (meanV / scale - meanC / scale) / se;
+  const df = (vc + vv) ** 2 / ((vc * vc) / (nC - 1) + (vv * vv) / (nV - 1));
+  return {
+    difference: meanV - meanC,
+    t,
+    df,
+    pTwoSided: studentTTwoSided(t, df),
+    pOneSided: studentTUpperTail(t, df),
+  };
+}
