@@ -1,5 +1,5 @@
 /** The readable summary the CLI prints: one line per weak channel × rule, in a plain text table. */
-import type { RulesConfig } from "../core/rules/types";
+import type { RuleId, RulesConfig } from "../core/rules/types";
 import { COLOUR_NAMES, formatMetric, RULE_ACTIONS, RULE_METRIC, RULE_NAMES, type Lang } from "../core/i18n/rules";
 import type { FlaggedTable } from "./workbook";
 
@@ -37,6 +37,10 @@ export function textTable(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
+function shorten(s: string, max: number): string {
+  return displayWidth(s) <= max ? s : `${[...s].slice(0, max - 1).join("")}…`;
+}
+
 const HEAD: Record<Lang, string[]> = {
   en: ["Sheet", "Channel", "Colour", "Rule", "Periods", "First", "Last", "Latest", "Action"],
   zh: ["工作表", "渠道", "颜色", "规则", "期数", "首次", "最近", "最新值", "行动"],
@@ -45,6 +49,7 @@ const HEAD: Record<Lang, string[]> = {
 /** The weak-channel summary of every flagged table. */
 export function summaryText(tables: FlaggedTable[], _config: RulesConfig, lang: Lang): string {
   const rows: string[][] = [];
+  const rules = new Set<RuleId>();
   for (const t of tables) {
     for (const f of t.result.findings) {
       rows.push([
@@ -56,8 +61,9 @@ export function summaryText(tables: FlaggedTable[], _config: RulesConfig, lang: 
         f.firstPeriod,
         f.lastPeriod,
         f.latestValue === null ? "" : formatMetric(RULE_METRIC[f.ruleId], f.latestValue),
-        RULE_ACTIONS[f.ruleId][lang],
+        shorten(RULE_ACTIONS[f.ruleId][lang], 60),
       ]);
+      rules.add(f.ruleId);
     }
   }
   const lines: string[] = [];
@@ -71,7 +77,9 @@ export function summaryText(tables: FlaggedTable[], _config: RulesConfig, lang: 
     lines.push(`  ${t.sheet}!${t.address}: ${t.result.flags.length} flags, ${t.cellsColoured} cells`);
     for (const w of t.result.warnings) lines.push(`    ${lang === "zh" ? "提示" : "note"}: ${w.message[lang]}`);
   }
-  if (rows.length) lines.push("", textTable(HEAD[lang], rows));
-  else lines.push("", lang === "zh" ? "没有渠道触发预警。" : "No channel triggered a warning.");
+  if (rows.length) {
+    lines.push("", textTable(HEAD[lang], rows), "");
+    for (const id of rules) lines.push(`${RULE_NAMES[id][lang]}: ${RULE_ACTIONS[id][lang]}`);
+  } else lines.push("", lang === "zh" ? "没有渠道触发预警。" : "No channel triggered a warning.");
   return lines.join("\n");
 }

@@ -199,8 +199,12 @@ export function locateTable(grid: SheetGrid, range?: RangeRef): LocatedTable | n
     top = findHeaderRow(grid.rows);
     if (top < 0) return null;
     const header = grid.rows[top];
-    left = header.findIndex((v) => v !== null && v !== undefined && v !== "");
-    right = header.length - 1;
+    // The header's contiguous run of non-empty cells (like Excel's current region): a note beside the table is not a column.
+    const filled = (v: CellValue): boolean =>
+      v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "");
+    left = header.findIndex(filled);
+    right = left;
+    while (right + 1 < header.length && filled(header[right + 1])) right++;
     bottom = grid.rows.length - 1;
   }
   const header = cellsOf(grid.rows[top], left, right);
