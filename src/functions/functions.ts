@@ -1,0 +1,232 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- custom-functions-metadata maps only any[][] to a spilled matrix */
+// The GROWTH custom functions: thin wrappers over src/core/metrics. Each function's JSDoc is the source of
+// functions.json (custom-functions-metadata-plugin), so descriptions here are what Excel shows.
+// Omitted optional arguments arrive as null and select the documented default; errors come back as
+// CustomFunctions.Error values (never thrown), and matrices carry errors per cell.
+import * as metrics from "../core/metrics";
+import { isExcelError } from "../core/excelError";
+import { toCell, toCustomFunctionsError, toMatrix } from "./excelErrors";
+
+/**
+ * Ratio of customer lifetime value to customer acquisition cost (LTV ÷ CAC).
+ * @customfunction LTV_CAC
+ * @helpurl https://localhost:3000/functions-reference.html#LTV_CAC
+ * @param ltv Customer lifetime value.
+ * @param cac Customer acquisition cost.
+ * @returns The LTV:CAC ratio, e.g. 3 for 3:1.
+ */
+export function LTV_CAC(ltv: number, cac: number): number | CustomFunctions.Error {
+  return toCell(metrics.ltvCac(ltv, cac));
+}
+
+/**
+ * Customer lifetime value: ARPU × gross margin × (1 + discount rate) ÷ (discount rate + churn rate), rates per period.
+ * @customfunction LTV
+ * @helpurl https://localhost:3000/functions-reference.html#LTV
+ * @param arpu Average revenue per user per period.
+ * @param gross_margin Gross margin as a fraction between 0 and 1.
+ * @param churn_rate Churn rate per period as a fraction between 0 and 1.
+ * @param discount_rate Discount rate per period; 0 if omitted.
+ * @returns The lifetime value per customer.
+ */
+export function LTV(
+  arpu: number,
+  gross_margin: number,
+  churn_rate: number,
+  discount_rate?: number,
+): number | CustomFunctions.Error {
+  return toCell(metrics.ltv(arpu, gross_margin, churn_rate, discount_rate));
+}
+
+/**
+ * Customer acquisition cost: marketing spend ÷ new customers.
+ * @customfunction CAC
+ * @helpurl https://localhost:3000/functions-reference.html#CAC
+ * @param marketing_spend Marketing spend in the period.
+ * @param new_customers New customers acquired in the period.
+ * @returns The cost of acquiring one customer.
+ */
+export function CAC(marketing_spend: number, new_customers: number): number | CustomFunctions.Error {
+  return toCell(metrics.cac(marketing_spend, new_customers));
+}
+
+/**
+ * CAC payback period: CAC ÷ (ARPU × gross margin), in the periods ARPU is quoted in.
+ * @customfunction CAC_PAYBACK
+ * @helpurl https://localhost:3000/functions-reference.html#CAC_PAYBACK
+ * @param cac Customer acquisition cost.
+ * @param arpu Average revenue per user per period.
+ * @param gross_margin Gross margin as a fraction.
+ * @returns The number of periods needed to earn back the acquisition cost.
+ */
+export function CAC_PAYBACK(cac: number, arpu: number, gross_margin: number): number | CustomFunctions.Error {
+  return toCell(metrics.cacPayback(cac, arpu, gross_margin));
+}
+
+/**
+ * Return on investment: revenue ÷ cost ("ratio", e.g. 1:3.8 gives 3.8) or (revenue − cost) ÷ cost ("net").
+ * @customfunction ROI
+ * @helpurl https://localhost:3000/functions-reference.html#ROI
+ * @param revenue Revenue attributed to the spend.
+ * @param cost The spend.
+ * @param basis "ratio" (default) or "net", case-insensitive.
+ * @returns The return on investment.
+ */
+export function ROI(revenue: number, cost: number, basis?: string): number | CustomFunctions.Error {
+  return toCell(metrics.roi(revenue, cost, basis));
+}
+
+/**
+ * Retention rate: retained users ÷ users in the cohort.
+ * @customfunction RETENTION
+ * @helpurl https://localhost:3000/functions-reference.html#RETENTION
+ * @param retained_users Users of the cohort still active.
+ * @param cohort_users Users in the cohort at the start.
+ * @returns The retention rate between 0 and 1.
+ */
+export function RETENTION(retained_users: number, cohort_users: number): number | CustomFunctions.Error {
+  return toCell(metrics.retention(retained_users, cohort_users));
+}
+
+/**
+ * Customer retention rate: (customers at end − new customers) ÷ customers at start.
+ * @customfunction CRR
+ * @helpurl https://localhost:3000/functions-reference.html#CRR
+ * @param customers_start Customers at the start of the period.
+ * @param customers_end Customers at the end of the period.
+ * @param new_customers Customers acquired during the period.
+ * @returns The customer retention rate for the period.
+ */
+export function CRR(
+  customers_start: number,
+  customers_end: number,
+  new_customers: number,
+): number | CustomFunctions.Error {
+  return toCell(metrics.crr(customers_start, customers_end, new_customers));
+}
+
+/**
+ * A/B test p-value of the pooled two-proportion z-test (no continuity correction).
+ * @customfunction ABTEST_SIG
+ * @helpurl https://localhost:3000/functions-reference.html#ABTEST_SIG
+ * @param control_visitors Visitors in the control group.
+ * @param control_conversions Conversions in the control group.
+ * @param variant_visitors Visitors in the variant group.
+ * @param variant_conversions Conversions in the variant group.
+ * @param tails 2 (default) for a two-sided test; 1 to test that the variant converts better.
+ * @returns The p-value.
+ */
+export function ABTEST_SIG(
+  control_visitors: number,
+  control_conversions: number,
+  variant_visitors: number,
+  variant_conversions: number,
+  tails?: number,
+): number | CustomFunctions.Error {
+  return toCell(metrics.abTestSig(control_visitors, control_conversions, variant_visitors, variant_conversions, tails));
+}
+
+/**
+ * A/B test summary table: rates, lifts, confidence interval of the difference, z, p-value and significance.
+ * @customfunction ABTEST_SUMMARY
+ * @helpurl https://localhost:3000/functions-reference.html#ABTEST_SUMMARY
+ * @param control_visitors Visitors in the control group.
+ * @param control_conversions Conversions in the control group.
+ * @param variant_visitors Visitors in the variant group.
+ * @param variant_conversions Conversions in the variant group.
+ * @param tails 2 (default) for a two-sided test; 1 to test that the variant converts better.
+ * @param confidence Confidence level between 0 and 1; 0.95 if omitted.
+ * @returns A 2 × 9 table: a header row, then the values.
+ */
+export function ABTEST_SUMMARY(
+  control_visitors: number,
+  control_conversions: number,
+  variant_visitors: number,
+  variant_conversions: number,
+  tails?: number,
+  confidence?: number,
+): any[][] {
+  const s = metrics.abTestSummary(
+    control_visitors,
+    control_conversions,
+    variant_visitors,
+    variant_conversions,
+    tails,
+    confidence,
+  );
+  if (isExcelError(s)) return [[toCustomFunctionsError(s)]];
+  return [[...metrics.AB_TEST_SUMMARY_HEADERS], ...toMatrix([metrics.abTestSummaryRow(s)])];
+}
+
+/**
+ * Visitors needed per variant to detect a relative change of the baseline conversion rate.
+ * @customfunction ABTEST_SAMPLESIZE
+ * @helpurl https://localhost:3000/functions-reference.html#ABTEST_SAMPLESIZE
+ * @param baseline_rate Baseline conversion rate between 0 and 1.
+ * @param relative_mde Minimum detectable effect relative to the baseline, e.g. 0.2 for +20% (may be negative).
+ * @param alpha Significance level of the two-sided test; 0.05 if omitted.
+ * @param power Statistical power; 0.8 if omitted.
+ * @returns The number of visitors per variant.
+ */
+export function ABTEST_SAMPLESIZE(
+  baseline_rate: number,
+  relative_mde: number,
+  alpha?: number,
+  power?: number,
+): number | CustomFunctions.Error {
+  return toCell(metrics.abTestSampleSize(baseline_rate, relative_mde, alpha, power));
+}
+
+/**
+ * Sample-ratio-mismatch check: p-value of the chi-square test of the observed traffic split.
+ * @customfunction ABTEST_SRM
+ * @helpurl https://localhost:3000/functions-reference.html#ABTEST_SRM
+ * @param control_visitors Visitors in the control group.
+ * @param variant_visitors Visitors in the variant group.
+ * @param expected_control_share Expected share of traffic in control; 0.5 if omitted.
+ * @returns The p-value; a very small value (below 0.001) means the split is broken.
+ */
+export function ABTEST_SRM(
+  control_visitors: number,
+  variant_visitors: number,
+  expected_control_share?: number,
+): number | CustomFunctions.Error {
+  return toCell(metrics.abTestSrm(control_visitors, variant_visitors, expected_control_share));
+}
+
+/**
+ * A/B test p-value of Welch's t-test from means, standard deviations and sizes, for metrics such as revenue per user.
+ * @customfunction ABTEST_TTEST
+ * @helpurl https://localhost:3000/functions-reference.html#ABTEST_TTEST
+ * @param mean_c Mean of the control group.
+ * @param sd_c Standard deviation of the control group.
+ * @param n_c Size of the control group.
+ * @param mean_v Mean of the variant group.
+ * @param sd_v Standard deviation of the variant group.
+ * @param n_v Size of the variant group.
+ * @param tails 2 (default) for a two-sided test; 1 to test that the variant mean is larger.
+ * @returns The p-value.
+ */
+export function ABTEST_TTEST(
+  mean_c: number,
+  sd_c: number,
+  n_c: number,
+  mean_v: number,
+  sd_v: number,
+  n_v: number,
+  tails?: number,
+): number | CustomFunctions.Error {
+  return toCell(metrics.abTestTTest(mean_c, sd_c, n_c, mean_v, sd_v, n_v, tails));
+}
+
+/**
+ * Cohort retention matrix: active users in each period ÷ the cohort size in the first column.
+ * @customfunction COHORT_RETENTION
+ * @helpurl https://localhost:3000/functions-reference.html#COHORT_RETENTION
+ * @param cohort_table A range with the cohort size in the first column and active users per period in the next columns.
+ * @returns A matrix with the same rows and one column fewer.
+ */
+export function COHORT_RETENTION(cohort_table: any[][]): any[][] {
+  const m = metrics.cohortRetention(cohort_table);
+  return isExcelError(m) ? [[toCustomFunctionsError(m)]] : toMatrix(m);
+}
