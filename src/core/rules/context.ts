@@ -39,7 +39,7 @@ export class FlagSink {
       colour: RULE_COLOUR[ruleId],
       ruleId,
       channel: series.channel,
-      period: periodOf(input.table, series, p),
+      period: periodOf(series, p),
       value,
       threshold,
       reason,
@@ -50,21 +50,24 @@ export class FlagSink {
 }
 
 /** "YYYY-MM-DD", or "row N" (1-based data row) without a date column. */
-export function periodOf(table: PreparedTable, series: Series, p: number): string {
-  const row = series.rows[p];
-  return table.days === null ? `row ${row + 1}` : formatIsoDay(table.days[row]);
+export function periodOf(series: Series, p: number): string {
+  return series.days === null ? `row ${series.rows[p] + 1}` : formatIsoDay(series.days[p]);
 }
 
 /** The reason's "where": a dated row or an undated row. */
-export function atOf(table: PreparedTable, series: Series, p: number): At {
-  const row = series.rows[p];
-  return table.days === null ? { kind: "row", row: row + 1 } : { kind: "day", day: table.days[row] };
+export function atOf(series: Series, p: number): At {
+  return series.days === null ? { kind: "row", row: series.rows[p] + 1 } : { kind: "day", day: series.days[p] };
 }
 
-/** True when positions p − 1 and p are consecutive periods of the series (exactly one step apart). */
-export function linkedAt(table: PreparedTable, series: Series, p: number): boolean {
-  if (p === 0) return false;
-  if (table.days === null) return true;
-  if (series.step === 0) return false;
-  return table.days[series.rows[p]] - table.days[series.rows[p - 1]] === series.step;
+/**
+ * The metric's values of one series in its (date) order, into a reused buffer: the rules then walk memory in
+ * sequence instead of jumping between interleaved channels.
+ */
+export function gather(values: Float64Array, series: Series, buffer: { data: Float64Array }): Float64Array {
+  const n = series.rows.length;
+  if (buffer.data.length < n) buffer.data = new Float64Array(Math.max(n, buffer.data.length * 2));
+  const out = buffer.data;
+  const rows = series.rows;
+  for (let p = 0; p < n; p++) out[p] = values[rows[p]];
+  return out;
 }

@@ -4,31 +4,31 @@
  */
 import { ltvCacReason } from "../i18n/rules";
 import { lessThan } from "./compare";
-import type { RuleInput } from "./context";
-import { forEachRun } from "./runs";
-import { weeksOf } from "./weeks";
+import { gather, type RuleInput } from "./context";
+import { forEachRun, hitBuffer } from "./runs";
+import { weekEnd, weeksOf, weekStart } from "./weeks";
+
+const below = lessThan; // a local binding: module imports are getters in bundled code, too slow per row
 
 export function ltvCacLow(input: RuleInput): void {
   const { table, values, config, sink } = input;
   const min = config.ltvCacMin;
+  const vbuf = { data: new Float64Array(0) };
+  const hbuf = { data: new Uint8Array(0) };
   table.series.forEach((s, si) => {
-    const w = weeksOf(table, s, values);
+    const v = gather(values, s, vbuf);
+    const w = weeksOf(s, v);
     if (w === null) return;
-    forEachRun(
-      w.count,
-      (k) => lessThan(w.value[k], min),
-      (k) => w.linked[k] === 1,
-      config.ltvCacWeeks,
-      (first, last) => {
-        const span = { length: last - first + 1, from: w.at(first), to: w.at(last) };
-        for (let k = first; k <= last; k++) {
-          const reason = ltvCacReason(w.value[k], min, span, w.weeklyMean);
-          for (let p = w.start[k]; p < w.end[k]; p++) {
-            const v = values[s.rows[p]];
-            if (!Number.isNaN(v)) sink.add(input, si, p, "ltv-cac-low", v, min, reason);
-          }
+    const low = hitBuffer(hbuf, w.count);
+    for (let k = 0; k < w.count; k++) low[k] = below(w.value[k], min) ? 1 : 0;
+    forEachRun(low, w.linked, w.count, config.ltvCacWeeks, (first, last) => {
+      const span = { length: last - first + 1, from: w.at(first), to: w.at(last) };
+      for (let k = first; k <= last; k++) {
+        const reason = ltvCacReason(w.value[k], min, span, w.weeklyMean);
+        for (let p = weekStart(w, k); p < weekEnd(w, k); p++) {
+          if (v[p] === v[p]) sink.add(input, si, p, "ltv-cac-low", v[p], min, reason);
         }
-      },
-    );
+      }
+    });
   });
 }

@@ -5,31 +5,36 @@
  */
 import { repurchaseReason } from "../i18n/rules";
 import { lessThan } from "./compare";
-import type { RuleInput } from "./context";
-import { forEachRun } from "./runs";
-import { weeksOf } from "./weeks";
+import { gather, type RuleInput } from "./context";
+import { forEachRun, hitBuffer } from "./runs";
+import { weekEnd, weeksOf, weekStart } from "./weeks";
+
+const below = lessThan; // a local binding: module imports are getters in bundled code, too slow per row
 
 export function repurchaseDeclining(input: RuleInput): void {
   const { table, values, config, sink } = input;
+  const vbuf = { data: new Float64Array(0) };
+  const hbuf = { data: new Uint8Array(0) };
+  const ones = { data: new Uint8Array(0) };
   table.series.forEach((s, si) => {
-    const w = weeksOf(table, s, values);
+    const v = gather(values, s, vbuf);
+    const w = weeksOf(s, v);
     if (w === null) return;
-    const declining = (k: number) => k > 0 && w.linked[k] === 1 && lessThan(w.value[k], w.value[k - 1]);
-    forEachRun(
-      w.count,
-      declining,
-      () => true, // a declining week is by definition right after the week before it
-      config.repurchaseDeclineWeeks,
-      (first, last) => {
-        const span = { length: last - first + 1, from: w.at(first), to: w.at(last) };
-        for (let k = first; k <= last; k++) {
-          const reason = repurchaseReason(w.value[k], w.value[k - 1], w.at(k), span, w.weeklyMean);
-          for (let p = w.start[k]; p < w.end[k]; p++) {
-            const v = values[s.rows[p]];
-            if (!Number.isNaN(v)) sink.add(input, si, p, "repurchase-declining", v, w.value[k - 1], reason);
-          }
+    const declining = hitBuffer(hbuf, w.count);
+    const value = w.value;
+    const linked = w.linked;
+    declining[0] = 0;
+    for (let k = 1; k < w.count; k++) declining[k] = linked[k] === 1 && below(value[k], value[k - 1]) ? 1 : 0;
+    // a declining week is by definition right after the week before it: every pair of declining weeks is linked
+    const all = hitBuffer(ones, w.count).fill(1, 0, w.count);
+    forEachRun(declining, all, w.count, config.repurchaseDeclineWeeks, (first, last) => {
+      const span = { length: last - first + 1, from: w.at(first), to: w.at(last) };
+      for (let k = first; k <= last; k++) {
+        const reason = repurchaseReason(value[k], value[k - 1], w.at(k), span, w.weeklyMean);
+        for (let p = weekStart(w, k); p < weekEnd(w, k); p++) {
+          if (v[p] === v[p]) sink.add(input, si, p, "repurchase-declining", v[p], value[k - 1], reason);
         }
-      },
-    );
+      }
+    });
   });
 }

@@ -4,27 +4,27 @@
  */
 import { roiReason } from "../i18n/rules";
 import { lessThan } from "./compare";
-import { atOf, linkedAt, type RuleInput } from "./context";
-import { forEachRun } from "./runs";
+import { atOf, gather, type RuleInput } from "./context";
+import { forEachRun, hitBuffer } from "./runs";
+
+const below = lessThan; // a local binding: module imports are getters in bundled code, too slow per row
 
 export function roiBelowBenchmark(input: RuleInput): void {
   const { table, values, config, sink } = input;
   const bench = config.roiBenchmark;
+  const vbuf = { data: new Float64Array(0) };
+  const hbuf = { data: new Uint8Array(0) };
   table.series.forEach((s, si) => {
     if (s.cadence === "irregular") return;
-    const rows = s.rows;
-    forEachRun(
-      rows.length,
-      (p) => lessThan(values[rows[p]], bench), // NaN (missing) is never below
-      (p) => linkedAt(table, s, p),
-      config.roiRunLength,
-      (first, last) => {
-        const span = { length: last - first + 1, from: atOf(table, s, first), to: atOf(table, s, last) };
-        for (let p = first; p <= last; p++) {
-          const v = values[rows[p]];
-          sink.add(input, si, p, "roi-below-benchmark", v, bench, roiReason(v, bench, span));
-        }
-      },
-    );
+    const n = s.rows.length;
+    const v = gather(values, s, vbuf);
+    const hit = hitBuffer(hbuf, n);
+    for (let p = 0; p < n; p++) hit[p] = below(v[p], bench) ? 1 : 0; // NaN (missing) is never below
+    forEachRun(hit, s.linked, n, config.roiRunLength, (first, last) => {
+      const span = { length: last - first + 1, from: atOf(s, first), to: atOf(s, last) };
+      for (let p = first; p <= last; p++) {
+        sink.add(input, si, p, "roi-below-benchmark", v[p], bench, roiReason(v[p], bench, span));
+      }
+    });
   });
 }

@@ -20,6 +20,10 @@ export interface Series {
   channel: string;
   /** Data-row indexes in date order. */
   rows: Int32Array;
+  /** Epoch day of each position (same order as `rows`), or null without a date column. */
+  days: Float64Array | null;
+  /** 1 when position p is the period right after p − 1 (exactly `step` days later; always, without dates). */
+  linked: Uint8Array;
   cadence: Cadence;
   /** Days between consecutive periods: 1 (daily), 7 (weekly); 0 otherwise. */
   step: number;
@@ -132,12 +136,17 @@ export function prepareTable(table: Table, mapping: ColumnMapping): PreparedTabl
     if (slice.length === 0) continue;
     if (days !== null) sortByDay(slice, days);
     const cadence = days === null ? "rows" : cadenceOf(slice, days);
-    series.push({
-      channel: names[g],
-      rows: slice,
-      cadence,
-      step: cadence === "daily" ? 1 : cadence === "weekly" ? 7 : 0,
-    });
+    const step = cadence === "daily" ? 1 : cadence === "weekly" ? 7 : 0;
+    const len = slice.length;
+    const linked = new Uint8Array(len);
+    let sdays: Float64Array | null = null;
+    if (days === null) linked.fill(1, 1);
+    else {
+      sdays = new Float64Array(len);
+      for (let p = 0; p < len; p++) sdays[p] = days[slice[p]];
+      if (step > 0) for (let p = 1; p < len; p++) linked[p] = sdays[p] - sdays[p - 1] === step ? 1 : 0;
+    }
+    series.push({ channel: names[g], rows: slice, days: sdays, linked, cadence, step });
   }
   return { series, days, included, skippedRows: skipped };
 }

@@ -7,9 +7,9 @@
  * - Irregular data: none (no weekly rule fires).
  */
 import type { At } from "../i18n/rules";
-import { isoWeekIndex, mondayOfWeek } from "../table/dates";
-import { atOf, linkedAt } from "./context";
-import type { PreparedTable, Series } from "./series";
+import { mondayOfWeek } from "../table/dates";
+import { atOf } from "./context";
+import type { Series } from "./series";
 
 export interface Weeks {
   count: number;
@@ -25,33 +25,38 @@ export interface Weeks {
   at(k: number): At;
 }
 
-export function weeksOf(table: PreparedTable, series: Series, values: Float64Array): Weeks | null {
-  const rows = series.rows;
-  const n = rows.length;
+const IDENTITY = new Int32Array(0);
+
+/** `v`: the series' values in its order (see gather). */
+export function weeksOf(series: Series, v: Float64Array): Weeks | null {
+  const n = series.rows.length;
   if (series.cadence === "irregular") return null;
+  const days = series.days;
+  if (series.cadence !== "daily" || days === null) {
+    // one row = one week: positions are weeks
+    return {
+      count: n,
+      value: v,
+      linked: series.linked,
+      start: IDENTITY,
+      end: IDENTITY,
+      weeklyMean: false,
+      at: (k) => atOf(series, k),
+    };
+  }
   const value = new Float64Array(n);
   const linked = new Uint8Array(n);
   const start = new Int32Array(n);
   const end = new Int32Array(n);
-  const days = table.days;
-  if (series.cadence !== "daily" || days === null) {
-    for (let p = 0; p < n; p++) {
-      value[p] = values[rows[p]];
-      linked[p] = linkedAt(table, series, p) ? 1 : 0;
-      start[p] = p;
-      end[p] = p + 1;
-    }
-    return { count: n, value, linked, start, end, weeklyMean: false, at: (k) => atOf(table, series, k) };
-  }
   const weekIndex = new Float64Array(n);
   let count = 0;
   let sum = 0;
   let numbers = 0;
   for (let p = 0; p < n; p++) {
-    const w = isoWeekIndex(days[rows[p]]);
+    const w = Math.floor((days[p] + 3) / 7); // ISO week index: weeks run Monday–Sunday; 1970-01-01 was a Thursday
     if (count === 0 || w !== weekIndex[count - 1]) {
       if (count > 0) {
-        value[count - 1] = numbers > 0 ? sum / numbers : NaN;
+        value[count - 1] = numbers > 0 ? sum / numbers : NaN; // weekly mean = Σ values / count of numeric values
         end[count - 1] = p;
       }
       weekIndex[count] = w;
@@ -61,9 +66,9 @@ export function weeksOf(table: PreparedTable, series: Series, values: Float64Arr
       sum = 0;
       numbers = 0;
     }
-    const v = values[rows[p]];
-    if (!Number.isNaN(v)) {
-      sum += v;
+    const x = v[p];
+    if (x === x) {
+      sum += x;
       numbers++;
     }
   }
@@ -80,4 +85,12 @@ export function weeksOf(table: PreparedTable, series: Series, values: Float64Arr
     weeklyMean: true,
     at: (k) => ({ kind: "week", monday: mondayOfWeek(weekIndex[k]) }),
   };
+}
+
+/** Positions [first, end) of the series that make up week k. */
+export function weekStart(w: Weeks, k: number): number {
+  return w.weeklyMean ? w.start[k] : k;
+}
+export function weekEnd(w: Weeks, k: number): number {
+  return w.weeklyMean ? w.end[k] : k + 1;
 }

@@ -1,0 +1,92 @@
+/**
+ * Engine throughput: runRules on generated daily channel reports of 100k and 1M rows (10 channels interleaved,
+ * every metric column, a fixed seed). Prints rows/s per size, the ratio of per-row time between the sizes
+ * (≈ 1 when the engine is linear in rows) and whether the ≥ 1,000,000 rows/s target is met.
+ * Run: npm run bench -- engine   or   npx tsx bench/engine.bench.ts
+ */
+import { runRules } from "../src/core/rules/engine";
+import type { CellValue, Table } from "../src/core/rules/types";
+
+const CHANNELS = ["Search", "Social", "Email", "Display", "Affiliate", "Video", "Referral", "Direct", "SMS", "App"];
+const HEADER = ["Date", "Channel", "Spend", "ROI", "Complaint rate", "Traffic", "Repurchase rate", "LTV/CAC"];
+const FIRST_SERIAL = 45000; // 2023-03-15
+
+/** mulberry32: a small deterministic PRNG. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Daily rows, channels interleaved by date; mostly healthy values, ~3% of rows in weak stretches. */
+export function makeTable(rows: number, seed = 42): Table {
+  const rnd = prng(seed);
+  const out: CellValue[][] = new Array(rows);
+  const base = CHANNELS.map(() => 1000 + rnd() * 9000);
+  for (let i = 0; i < rows; i++) {
+    const c = i % CHANNELS.length;
+    const day = FIRST_SERIAL + Math.floor(i / CHANNELS.length);
+    const weak = (Math.floor(day / 14) + c * 3) % 40 === 0; // a weak fortnight now and then (2.5% of rows)
+    const isoWeek = Math.floor((day - 25569 + 3) / 7);
+    const trend = (isoWeek % 13) * 0.001; // rises for a quarter of ISO weeks, then falls back once
+    out[i] = [
+      day,
+      CHANNELS[c],
+      Math.round(rnd() * 5000),
+      weak ? 1 + rnd() * 0.6 : 1.6 + rnd() * 2,
+      rnd() < 0.002 ? 0.01 + rnd() * 0.02 : rnd() * 0.009,
+      rnd() < 0.002 ? base[c] * 0.5 : base[c] * (0.9 + rnd() * 0.2),
+      weak ? 0.3 - (day % 14) * 0.005 : 0.3 + trend + rnd() * 0.0005,
+      weak ? 1.2 + rnd() * 0.2 : 1.6 + rnd() * 2,
+    ];
+  }
+  return { header: HEADER, rows: out };
+}
+
+function timeRun(table: Table, repeats: number): { ms: number; flags: number } {
+  let best = Infinity;
+  let flags = 0;
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    const result = runRules(table);
+    best = Math.min(best, performance.now() - t0);
+    flags = result.flags.length;
+  }
+  return { ms: best, flags };
+}
+
+export async function run(): Promise<void> {
+  const sizes = [100_000, 1_000_000];
+  const perRow: number[] = [];
+  const target = 1_000_000;
+  let met = true;
+  timeRun(makeTable(20_000, 7), 3); // warm-up: let the JIT compile the hot loops
+  for (const n of sizes) {
+    const table = makeTable(n);
+    const { ms, flags } = timeRun(table, n >= 1_000_000 ? 3 : 5);
+    const rate = n / (ms / 1000);
+    perRow.push(ms / n);
+    if (rate < target) met = false;
+    console.log(
+      `runRules ${n.toLocaleString("en-US")} rows × ${HEADER.length} cols: ${ms.toFixed(1)} ms (best), ` +
+        `${Math.round(rate).toLocaleString("en-US")} rows/s, ${flags.toLocaleString("en-US")} flags`,
+    );
+  }
+  console.log(
+    `per-row time ratio ${sizes[1].toLocaleString("en-US")} / ${sizes[0].toLocaleString("en-US")} rows: ` +
+      `${(perRow[1] / perRow[0]).toFixed(2)} (1.00 = linear)`,
+  );
+  console.log(`target ≥ ${target.toLocaleString("en-US")} rows/s: ${met ? "met" : "NOT met"}`);
+}
+
+if (require.main === module) {
+  run().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
