@@ -1,0 +1,212 @@
+/**
+ * Round trips on real .xlsx files: flag colours exactly the expected cells and keeps everything else,
+ * clear gives back the original package, and flagging twice equals flagging once.
+ */
+import { parseState, STATE_NAMESPACE } from "../../src/core/state";
+import { DEFAULT_FILLS } from "../../src/core/colours";
+import { clearWorkbook, flagWorkbook } from "../../src/cli/workbook";
+import { cellSnapshot, diffParts, partsOf, readWorkbook, solidFill } from "./helpers";
+import { EXPECTED_FLAGS, fixtureWorkbook, USER_BLUE, USER_GREEN } from "./fixtures";
+
+const NOW = new Date(Date.UTC(2026, 2, 9, 12));
+const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
+
+let input: Buffer;
+let flagged: Buffer;
+
+beforeAll(async () => {
+  input = await fixtureWorkbook();
+  flagged = (await flagWorkbook(input, { now: NOW })).data;
+});
+
+describe("flag on a hand-built table", () => {
+  it("colours exactly the cells worked out by hand, in their rule's colour", async () => {
+    const ws = (await readWorkbook(flagged)).getWorksheet("Report")!;
+    const coloured: Record<string, string> = {};
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const fill = solidFill(cell);
+        for (const [colour, hex] of Object.entries(DEFAULT_FILLS))
+          if (fill === argb(hex)) coloured[cell.address] = colour;
+      }),
+    );
+    expect(coloured).toEqual(EXPECTED_FLAGS);
+  });
+
+  it("keeps values, formulas, number formats and fonts of every cell, and the fills of cells it does not colour", async () => {
+    const before = cellSnapshot((await readWorkbook(input)).getWorksheet("Report")!);
+    const after = cellSnapshot((await readWorkbook(flagged)).getWorksheet("Report")!);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [address, b] of before) {
+      const a = after.get(address)!;
+      expect({ address, value: a.value, numFmt: a.numFmt, font: a.font }).toEqual({
+        address,
+        value: b.value,
+        numFmt: b.numFmt,
+        font: b.font,
+      });
+      if (!(address in EXPECTED_FLAGS)) expect({ address, fill: a.fill }).toEqual({ address, fill: b.fill });
+    }
+  });
+
+  it("gives each coloured cell its own style, so a cell that shared it keeps its fill (the shared-style pitfall)", async () => {
+    const ws = (await readWorkbook(flagged)).getWorksheet("Report")!;
+    expect(solidFill(ws.getCell("C7"))).toBe(argb(DEFAULT_FILLS.yellow));
+    expect(solidFill(ws.getCell("C8"))).toBe(USER_BLUE);
+    // C5 keeps its purple bold font and 0.00 format under the new yellow fill.
+    expect(ws.getCell("C5").font).toMatchObject({ bold: true, color: { argb: "FF7030A0" } });
+    expect(ws.getCell("C5").numFmt).toBe("0.00");
+    expect(ws.getCell("E9").font).toMatchObject({ italic: true });
+  });
+
+  it("keeps column widths, merged cells, the note, data validation, defined names and the other sheet", async () => {
+    const a = await readWorkbook(input);
+    const b = await readWorkbook(flagged);
+    const [wa, wb] = [a.getWorksheet("Report")!, b.getWorksheet("Report")!];
+    for (const c of [1, 2, 3, 4, 5, 6]) expect(wb.getColumn(c).width).toBe(wa.getColumn(c).width);
+    expect(wb.getColumn(3).width).toBe(9.5);
+    expect(wb.getCell("B3").isMerged).toBe(false);
+    expect(wb.getCell("F1").isMerged).toBe(true);
+    expect(wb.getCell("A1").note).toEqual(wa.getCell("A1").note);
+    expect(wb.getCell("B5").dataValidation).toMatchObject({ type: "list", formulae: ['"A,B"'] });
+    expect(wb.getCell("B5").dataValidation).toEqual(wa.getCell("B5").dataValidation);
+    expect(b.definedNames.getRanges("ChannelTable")).toEqual(a.definedNames.getRanges("ChannelTable"));
+    expect(cellSnapshot(b.getWorksheet("Other")!)).toEqual(cellSnapshot(a.getWorksheet("Other")!));
+  });
+
+  it("changes only styles, the flagged sheet, the workbook lists and app.xml; every other part is byte-identical", async () => {
+    const d = diffParts(await partsOf(input), await partsOf(flagged));
+    expect(d.removed).toEqual([]);
+    expect(d.changed).toEqual(
+      [
+        "[Content_Types].xml",
+        "docProps/app.xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/styles.xml",
+        "xl/workbook.xml",
+        "xl/worksheets/sheet1.xml",
+      ].sort(),
+    );
+    expect(d.added).toEqual([
+      "customXml/_rels/item1.xml.rels",
+      "customXml/item1.xml",
+      "customXml/itemProps1.xml",
+      "xl/worksheets/sheet3.xml",
+    ]);
+    expect(d.same).toEqual(
+      expect.arrayContaining([
+        "xl/worksheets/sheet2.xml",
+        "xl/sharedStrings.xml",
+        "xl/theme/theme1.xml",
+        "xl/comments1.xml",
+      ]),
+    );
+  });
+
+  it("changes only the s attribute of the coloured cells in the sheet XML", async () => {
+    const [a, b] = [
+      (await partsOf(input)).get("xl/worksheets/sheet1.xml")!,
+      (await partsOf(flagged)).get("xl/worksheets/sheet1.xml")!,
+    ];
+    const strip = (xml: string): string => xml.replace(/<c r="(C3|C5|C7|D5|E9)"([^>]*?) s="\d+"/g, '<c r="$1"$2');
+    expect(strip(b)).toBe(strip(a));
+    expect(b).not.toBe(a);
+  });
+
+  it("saves each coloured cell's original style and fill in the shared state part", async () => {
+    const parts = await partsOf(flagged);
+    const xml = parts.get("customXml/item1.xml")!;
+    expect(xml).toContain(STATE_NAMESPACE);
+    expect(parts.get("customXml/itemProps1.xml")).toContain(STATE_NAMESPACE);
+    const state = parseState(xml)!;
+    expect(state.addedSheets).toEqual(["Growth Signals"]);
+    expect(state.flaggedAt).toBe(NOW.toISOString());
+    const byAddress = new Map(state.originals.map((c) => [c.address, c]));
+    expect([...byAddress.keys()].sort()).toEqual(Object.keys(EXPECTED_FLAGS).sort());
+    expect(state.originals.every((c) => c.sheet === "Report" && Number.isInteger(c.xf))).toBe(true);
+    expect(byAddress.get("C5")!.fill).toEqual({ pattern: "solid", color: `#${USER_GREEN.slice(2)}` });
+    expect(byAddress.get("C7")!.fill).toEqual({ pattern: "solid", color: `#${USER_BLUE.slice(2)}` });
+    expect(byAddress.get("D5")!.fill).toEqual({ pattern: "none" });
+    expect(state.settings?.roiBenchmark).toBe(1.5);
+  });
+
+  it("adds a visible Growth Signals sheet with the legend and the weak channel", async () => {
+    const wb = await readWorkbook(flagged);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Report", "Other", "Growth Signals"]);
+    const ws = wb.getWorksheet("Growth Signals")!;
+    expect(ws.state).toBe("visible");
+    const text: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => text.push(String(c.value))));
+    expect(text.join("|")).toMatch(/ROI/);
+    expect(text).toContain("A");
+    const swatches = new Set<string>();
+    ws.eachRow((row) => row.eachCell((c) => swatches.add(solidFill(c) ?? "")));
+    for (const hex of Object.values(DEFAULT_FILLS)) expect(swatches).toContain(argb(hex));
+  });
+
+  it("writes the report sheet in Chinese with lang zh", async () => {
+    const out = await flagWorkbook(input, { lang: "zh", now: NOW });
+    const ws = (await readWorkbook(out.data)).getWorksheet("Growth Signals")!;
+    const text: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => text.push(String(c.value))));
+    expect(text.join("|")).toMatch(/[渠道规则]/);
+  });
+});
+
+describe("clear", () => {
+  it("gives back every part of the original package byte for byte (styles and sheet XML included)", async () => {
+    const cleared = await clearWorkbook(flagged);
+    expect(cleared.wasFlagged).toBe(true);
+    expect(cleared.restored).toBe(5);
+    expect(cleared.removedSheets).toEqual(["Growth Signals"]);
+    const d = diffParts(await partsOf(input), await partsOf(cleared.data));
+    expect({ added: d.added, removed: d.removed, changed: d.changed }).toEqual({ added: [], removed: [], changed: [] });
+  });
+
+  it("writes an unchanged copy of a workbook that was never flagged", async () => {
+    const out = await clearWorkbook(input);
+    expect(out.wasFlagged).toBe(false);
+    const d = diffParts(await partsOf(input), await partsOf(out.data));
+    expect(d.changed.concat(d.added, d.removed)).toEqual([]);
+  });
+
+  it("restores a pane-flagged cell (no saved xf) from its fill description", async () => {
+    // Rewrite the state as the task pane would save it: fill descriptions only.
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(flagged);
+    const state = parseState(await zip.file("customXml/item1.xml")!.async("string"))!;
+    for (const c of state.originals) delete c.xf;
+    const { serializeState } = await import("../../src/core/state");
+    zip.file("customXml/item1.xml", serializeState(state));
+    const paneFlagged = await zip.generateAsync({ type: "nodebuffer" });
+    const cleared = await clearWorkbook(paneFlagged);
+    const ws = (await readWorkbook(cleared.data)).getWorksheet("Report")!;
+    expect(solidFill(ws.getCell("C5"))).toBe(USER_GREEN);
+    expect(solidFill(ws.getCell("C7"))).toBe(USER_BLUE);
+    expect(solidFill(ws.getCell("C3"))).toBeNull();
+    expect(ws.getCell("C5").font).toMatchObject({ bold: true });
+    expect((await readWorkbook(cleared.data)).worksheets.map((w) => w.name)).toEqual(["Report", "Other"]);
+  });
+});
+
+describe("flag is idempotent", () => {
+  it("flagging a flagged workbook gives the same package as flagging the original once", async () => {
+    const twice = await flagWorkbook(flagged, { now: NOW });
+    expect(twice.clearedFirst).toBe(5);
+    const d = diffParts(await partsOf(flagged), await partsOf(twice.data));
+    expect({ added: d.added, removed: d.removed, changed: d.changed }).toEqual({ added: [], removed: [], changed: [] });
+  });
+
+  it("keeps the settings saved in the workbook when no config is given", async () => {
+    const custom = await flagWorkbook(input, {
+      now: NOW,
+      config: { ...(await import("../../src/core/rules/config")).DEFAULT_CONFIG, roiBenchmark: 1.45 },
+    });
+    // With a 1.45 benchmark, A's 1.49 on 4 Mar is not below it: the run is 2 days and C3, C5, C7 are no longer yellow.
+    const again = await flagWorkbook(custom.data, { now: NOW });
+    expect(again.config.roiBenchmark).toBe(1.45);
+    const ws = (await readWorkbook(again.data)).getWorksheet("Report")!;
+    expect(solidFill(ws.getCell("C3"))).toBeNull();
+    expect(solidFill(ws.getCell("D5"))).toBe(argb(DEFAULT_FILLS.orange));
+  });
+});
