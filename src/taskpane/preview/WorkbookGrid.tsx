@@ -1,0 +1,191 @@
+/**
+ * The simulated workbook drawn as a spreadsheet grid: sheet tabs, column letters, row numbers, cell values and
+ * fills, the selection outlined. Click a cell to select it, Shift+click to extend; or type an address.
+ * Cell text is rendered as React text nodes (data, never HTML).
+ */
+import { useState, useSyncExternalStore } from "react";
+import { Button, Field, Input, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { cellAddress, columnLetters, parseRange, rangeAddress, type RangeRef } from "../../core/a1";
+import { formatIsoDay, dayFromSerial } from "../../core/table/dates";
+import { detectColumns } from "../../core/table/headers";
+import type { SimHost } from "../sim";
+
+const MAX_ROWS_SHOWN = 400;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0, height: "100%" },
+  toolbar: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  scroller: {
+    overflow: "auto",
+    flexGrow: 1,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase },
+  head: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: "1px 4px",
+    minWidth: "28px",
+  },
+  rowHead: {
+    position: "sticky",
+    left: 0,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: "1px 4px",
+    textAlign: "end",
+  },
+  cell: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: "1px 6px",
+    whiteSpace: "nowrap",
+    maxWidth: "160px",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    cursor: "cell",
+    color: tokens.colorNeutralForeground1,
+  },
+  number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  selected: { boxShadow: `inset 0 0 0 2px ${tokens.colorBrandStroke1}` },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+function inAreas(areas: RangeRef[], r: number, c: number): boolean {
+  return areas.some((a) => r >= a.top && r <= a.bottom && c >= a.left && c <= a.right);
+}
+
+function display(v: unknown, isDate: boolean): string {
+  if (v === "" || v === undefined || v === null) return "";
+  if (typeof v === "number") {
+    if (isDate) return formatIsoDay(dayFromSerial(v));
+    return Number.isInteger(v) ? String(v) : String(Math.round(v * 10000) / 10000);
+  }
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return String(v);
+}
+
+export function WorkbookGrid({ host }: { host: SimHost }) {
+  const styles = useStyles();
+  // Re-render whenever the add-in (or the user here) changes the workbook.
+  const version = useSyncExternalStore(
+    (cb) => host.onChange(cb),
+    () => host.syncCount + host.writes.length,
+  );
+  const [anchor, setAnchor] = useState<{ row: number; col: number } | null>(null);
+  const [typed, setTyped] = useState("");
+  const model = host.model;
+  const sheet = model.activeSheet;
+  const sel = model.selection.sheet === sheet ? model.selection.areas : [];
+  const used = sheet.usedRange(false) ?? { top: 0, left: 0, bottom: 0, right: 0 };
+  const lastRow = Math.min(Math.max(used.bottom, 20), MAX_ROWS_SHOWN - 1);
+  const lastCol = Math.max(used.right, 8);
+  const header: unknown[] = [];
+  for (let c = 0; c <= lastCol; c++) header.push(sheet.getValue(used.top, c));
+  const dateCol = detectColumns(header as string[]).date;
+
+  const select = (row: number, col: number, extend: boolean) => {
+    const a = extend && anchor ? anchor : { row, col };
+    if (!extend) setAnchor({ row, col });
+    const r: RangeRef = {
+      top: Math.min(a.row, row),
+      bottom: Math.max(a.row, row),
+      left: Math.min(a.col, col),
+      right: Math.max(a.col, col),
+    };
+    host.select(sheet.name, rangeAddress(r));
+  };
+
+  const visible = model.sheets.filter((s) => s.visibility === "Visible");
+  const rows = [];
+  for (let r = 0; r <= lastRow; r++) {
+    const cells = [];
+    for (let c = 0; c <= lastCol; c++) {
+      const v = sheet.getValue(r, c);
+      const fill = host.displayedColor(sheet.name, r, c);
+      const cls = [styles.cell, typeof v === "number" ? styles.number : "", inAreas(sel, r, c) ? styles.selected : ""];
+      cells.push(
+        <td
+          key={c}
+          className={cls.join(" ")}
+          style={fill ? { backgroundColor: fill } : undefined}
+          data-address={cellAddress(r, c)}
+          onClick={(e) => select(r, c, e.shiftKey)}
+        >
+          {display(v, c === dateCol && r > used.top)}
+        </td>,
+      );
+    }
+    rows.push(
+      <tr key={r}>
+        <th className={styles.rowHead} scope="row">
+          {r + 1}
+        </th>
+        {cells}
+      </tr>,
+    );
+  }
+
+  return (
+    <div className={styles.root} data-version={version}>
+      <TabList
+        selectedValue={sheet.name}
+        onTabSelect={(_, d) => host.select(String(d.value), "A1")}
+        aria-label="Sheets"
+        size="small"
+      >
+        {visible.map((s) => (
+          <Tab key={s.id} value={s.name}>
+            {s.name}
+          </Tab>
+        ))}
+      </TabList>
+      <form
+        className={styles.toolbar}
+        onSubmit={(e) => {
+          e.preventDefault();
+          const areas = typed.split(",").map((a) => parseRange(a.trim()));
+          if (typed.trim() && areas.every(Boolean)) host.select(sheet.name, typed);
+        }}
+      >
+        <Field label="Selected range (type one, or click and Shift+click cells)" size="small">
+          <Input
+            value={typed || sel.map(rangeAddress).join(", ")}
+            onChange={(_, d) => setTyped(d.value)}
+            onBlur={() => setTyped("")}
+            size="small"
+          />
+        </Field>
+        <Button type="submit" size="small">
+          Select
+        </Button>
+        <Text size={200} className={styles.note}>
+          {`Syncs so far: ${host.syncCount}`}
+          {used.bottom >= MAX_ROWS_SHOWN ? ` · showing the first ${MAX_ROWS_SHOWN} rows` : ""}
+        </Text>
+      </form>
+      <div className={styles.scroller}>
+        <table className={styles.table} aria-label={`Sheet ${sheet.name}`}>
+          <thead>
+            <tr>
+              <th className={styles.head} />
+              {Array.from({ length: lastCol + 1 }, (_, c) => (
+                <th key={c} className={styles.head} scope="col">
+                  {columnLetters(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{rows}</tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,283 @@
+/**
+ * The built task pane in headless Chromium against the simulated Excel host (dist/office-sim.js served in place of
+ * Office.js from the CDN). Expected cells come from the sample data's construction (src/taskpane/preview/sampleData.ts):
+ * Social's ROI run on E39/E43/E47/E51 (yellow), Video's complaint spike F32 (orange), Search's traffic drop G82
+ * (orange), Email's falling repurchase H61…H113 and Video's low LTV/CAC I60…I112 (red).
+ */
+import fs from "fs";
+import type { Browser, Page } from "playwright-core";
+import { dailyRows } from "../../src/taskpane/preview/sampleData";
+import type { SimHost, SimInputValue } from "../../src/taskpane/sim";
+import { artifact, isolatedPage, launch, serveDist, type Served } from "./browser";
+
+const YELLOW = "#FFD966";
+const ORANGE = "#F4B183";
+const RED = "#FF7C80";
+const USER_GREEN = "#C6EFCE";
+
+type Fill = { pattern: string; color: string } | null;
+
+/** The simulated host's inspector, as dist/office-sim.js exposes it on window. */
+const HOST = "growthSignalsSim";
+
+let server: Served;
+let browser: Browser;
+const blocked: string[] = [];
+const figures: Record<string, unknown> = {};
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  fs.writeFileSync(artifact("e2e-figures.json"), JSON.stringify(figures, null, 2) + "\n");
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(() => {
+  expect(blocked).toEqual([]); // nothing tried to reach the network
+});
+
+async function openPane(): Promise<{ page: Page; interactiveMs: number; errors: string[] }> {
+  const page = await isolatedPage(browser, server.origin, blocked);
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${server.origin}/taskpane.html`);
+  await page.getByRole("button", { name: "Flag weak channels" }).waitFor({ state: "visible" });
+  // performance.now() counts from the navigation start: load to interactive.
+  const interactiveMs = await page.evaluate(() => performance.now());
+  return { page, interactiveMs, errors };
+}
+
+/** Adds the sample daily report as sheet "E2E" with a user green on E43 and a real white on E47, and selects it. */
+async function setUpSample(page: Page): Promise<void> {
+  const rows = dailyRows(); // Playwright passes Date objects through to the page as dates
+  await page.evaluate(
+    ({ host, rows }) => {
+      const h = (window as unknown as Record<string, SimHost>)[host];
+      const data = rows;
+      h.addSheet({ name: "E2E", rows: data, fills: { "A1:I1": "#D9E1F2", E43: "#C6EFCE", E47: "#FFFFFF" } });
+      h.select("E2E", `A1:I${data.length}`);
+    },
+    { host: HOST, rows },
+  );
+}
+
+async function fills(page: Page, sheet: string, addresses: string[]): Promise<Record<string, Fill>> {
+  return page.evaluate(
+    ({ host, sheet, addresses }) => {
+      const h = (window as unknown as Record<string, SimHost>)[host];
+      const out: Record<string, unknown> = {};
+      for (const a of addresses) {
+        const f = h.fill(sheet, a);
+        out[a] = f && { pattern: f.pattern, color: f.color };
+      }
+      return out;
+    },
+    { host: HOST, sheet, addresses },
+  ) as Promise<Record<string, Fill>>;
+}
+
+const solid = (color: string): Fill => ({ pattern: "Solid", color });
+
+async function flag(page: Page, button = "Flag weak channels", done = /Coloured \d+ cell/): Promise<void> {
+  await page.getByRole("button", { name: button }).click();
+  await page.getByText(done).waitFor({ timeout: 120000 });
+}
+
+describe("task pane in Chromium on the simulated Excel host", () => {
+  it("loads the built pane with the simulated Office script and becomes interactive", async () => {
+    const { page, interactiveMs, errors } = await openPane();
+    figures.loadToInteractiveMs = Math.round(interactiveMs);
+    await page.screenshot({ path: artifact("pane-loaded.png") });
+    expect(errors).toEqual([]);
+    expect(await page.title()).toBe("Growth Signals");
+    await page.close();
+  });
+
+  it("flags the selection, lists findings by colour, clears back to the original fills", async () => {
+    const { page } = await openPane();
+    await setUpSample(page);
+    await flag(page);
+    await page.screenshot({ path: artifact("pane-flagged.png"), fullPage: true });
+
+    expect(await fills(page, "E2E", ["E39", "E43", "E47", "E51", "F32", "G82", "H61", "H113", "I60", "I112"])).toEqual({
+      E39: solid(YELLOW),
+      E43: solid(YELLOW),
+      E47: solid(YELLOW),
+      E51: solid(YELLOW),
+      F32: solid(ORANGE),
+      G82: solid(ORANGE),
+      H61: solid(RED),
+      H113: solid(RED),
+      I60: solid(RED),
+      I112: solid(RED),
+    });
+    // Unflagged neighbours keep no fill: E35 is Social's ROI the day before the run, H57 Email's last good week.
+    expect(await fills(page, "E2E", ["E35", "E55", "H57", "G78"])).toEqual({
+      E35: null,
+      E55: null,
+      H57: null,
+      G78: null,
+    });
+
+    // Findings grouped red, orange, yellow with channel, rule and action.
+    const groups = await page
+      .locator("section[data-colour]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-colour")));
+    expect(groups).toEqual(["red", "orange", "yellow"]);
+    const yellow = page.locator('section[data-colour="yellow"]');
+    expect(await yellow.textContent()).toContain("Social");
+    expect(await yellow.textContent()).toContain("ROI below benchmark");
+    expect(await yellow.textContent()).toContain("4 period(s): 2026-03-11 – 2026-03-14");
+    expect(await page.locator('section[data-colour="orange"]').textContent()).toMatch(
+      /Video[\s\S]*Complaint rate high/,
+    );
+    expect(await page.locator('section[data-colour="red"]').textContent()).toMatch(
+      /Email[\s\S]*Repurchase rate declining/,
+    );
+
+    // Clicking the finding selects its cells in the sheet.
+    await yellow.getByTestId("finding").first().click();
+    await page.waitForFunction(
+      (host) => (window as unknown as Record<string, SimHost>)[host].selection().address.includes("E39"),
+      HOST,
+    );
+
+    await page.getByRole("button", { name: "Clear warnings" }).click();
+    await page.getByText(/Restored the original formatting of \d+ cell/).waitFor();
+    expect(await fills(page, "E2E", ["E39", "E43", "E47", "F32", "I60", "A1"])).toEqual({
+      E39: null, // no fill stays no fill (not white)
+      E43: solid(USER_GREEN), // the user's own colour comes back
+      E47: solid("#FFFFFF"), // a real white fill stays white
+      F32: null,
+      I60: null,
+      A1: solid("#D9E1F2"),
+    });
+    const sheets = await page.evaluate((host) => (window as unknown as Record<string, SimHost>)[host].sheets(), HOST);
+    expect(sheets.map((s: { name: string }) => s.name)).not.toContain("Growth Signals");
+    await page.close();
+  });
+
+  it("re-flags with a changed threshold saved in the workbook", async () => {
+    const { page } = await openPane();
+    await setUpSample(page);
+    await flag(page);
+    expect((await fills(page, "E2E", ["E2"])).E2).toBeNull(); // Search's ROI (2.2–3.0) is above 1.5
+
+    await page.getByRole("tab", { name: "Settings" }).click();
+    const benchmark = page.getByLabel("ROI benchmark (yellow below it)");
+    await benchmark.fill("-2");
+    await page.getByText(/ROI benchmark must be a number greater than 0/).waitFor();
+    expect(await page.getByRole("button", { name: "Save to workbook" }).isDisabled()).toBe(true);
+    await benchmark.fill("3.5");
+    await page.getByRole("button", { name: "Save to workbook" }).click();
+    await page.getByText("Settings saved in this workbook.").waitFor();
+    const parts = await page.evaluate(
+      (host) => (window as unknown as Record<string, SimHost>)[host].customXmlParts(),
+      HOST,
+    );
+    expect(
+      parts.some(
+        (p: { xml: string }) => p.xml.includes("urn:growth-signals:state:v1") && p.xml.includes('"roiBenchmark":3.5'),
+      ),
+    ).toBe(true);
+
+    await page.getByRole("tab", { name: "Analyse" }).click();
+    await flag(page);
+    // Every daily ROI (2.2–3.0 and the run's 1.2–1.4) is now below 3.5 for 28 days running: all yellow.
+    expect(await fills(page, "E2E", ["E2", "E5", "E113", "E43"])).toEqual({
+      E2: solid(YELLOW),
+      E5: solid(YELLOW),
+      E113: solid(YELLOW),
+      E43: solid(YELLOW),
+    });
+    // Flagging again first restored the originals, so Clear still brings back the user's green on E43.
+    await page.getByRole("button", { name: "Clear warnings" }).click();
+    await page.getByText(/Restored the original formatting/).waitFor();
+    expect(await fills(page, "E2E", ["E2", "E43"])).toEqual({ E2: null, E43: solid(USER_GREEN) });
+    await page.close();
+  });
+
+  it("switches to Chinese: pane strings, rule names and actions", async () => {
+    const { page } = await openPane();
+    await setUpSample(page);
+    await page.getByLabel("Language").selectOption("zh-CN");
+    await page.getByRole("button", { name: "标记弱势渠道" }).waitFor();
+    expect(await page.getByRole("tab", { name: "设置" }).isVisible()).toBe(true);
+    await flag(page, "标记弱势渠道", /已在 \d+ 个表中填充/);
+    const text = await page.locator('section[data-colour="yellow"]').textContent();
+    expect(text).toContain("ROI 低于基准");
+    expect(text).toContain("启动素材迭代流程。");
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+    await page.screenshot({ path: artifact("pane-zh-CN.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("flags a 100,000-row selection in at most 20 syncs under the 5 MB payload limit, showing progress", async () => {
+    const { page } = await openPane();
+    const N = 100000;
+    await page.evaluate(
+      ({ host, n }) => {
+        const h = (window as unknown as Record<string, SimHost>)[host];
+        const channels = ["Search", "Social", "Video", "Email"];
+        const rows: SimInputValue[][] = [
+          ["Date", "Channel", "Spend", "Revenue", "ROI", "Complaint rate", "Traffic", "Repurchase rate", "LTV/CAC"],
+        ];
+        const start = Date.UTC(2000, 0, 3); // a Monday
+        for (let i = 0; i < n; i++) {
+          const day = Math.floor(i / 4);
+          const c = i % 4;
+          // Social's ROI dips below 1.5 for 5 days every 50 days; everything else stays healthy.
+          const roi = c === 1 && day % 50 < 5 ? 1.2 : 2.5 + ((i * 7919) % 50) / 100;
+          rows.push([
+            new Date(start + day * 86400000),
+            channels[c],
+            1000,
+            1000 * roi,
+            roi,
+            0.004,
+            10000 + ((i * 104729) % 1000),
+            0.3 + day * 1e-6,
+            3,
+          ]);
+        }
+        h.addSheet({ name: "Big", rows });
+        h.select("Big", `A1:I${n + 1}`);
+        h.resetCounters();
+        // Record whether the progress bar shows up at any point during the run.
+        const w = window as unknown as { progressSeen: boolean };
+        w.progressSeen = false;
+        new MutationObserver(() => {
+          if (document.querySelector('[role="progressbar"]')) w.progressSeen = true;
+        }).observe(document.body, { subtree: true, childList: true });
+      },
+      { host: HOST, n: N },
+    );
+    const t0 = Date.now();
+    await flag(page);
+    const ms = Date.now() - t0;
+    const stats = await page.evaluate((host) => {
+      const h = (window as unknown as Record<string, SimHost>)[host];
+      return {
+        syncs: h.syncCount as number,
+        maxRequestBytes: h.maxRequestBytes as number,
+        maxResponseBytes: h.maxResponseBytes as number,
+        progressSeen: (window as unknown as { progressSeen: boolean }).progressSeen,
+        sample: [h.fill("Big", "E3"), h.fill("Big", "E4")],
+      };
+    }, HOST);
+    figures.flag100k = { rows: N, columns: 9, ms, ...stats, sample: undefined };
+    await page.screenshot({ path: artifact("pane-100k.png") });
+    expect(stats.progressSeen).toBe(true);
+    expect(stats.syncs).toBeLessThanOrEqual(20);
+    expect(stats.maxRequestBytes).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(stats.maxResponseBytes).toBeLessThanOrEqual(5 * 1024 * 1024);
+    // Row 3 is Social on day 0 (ROI 1.2, in the first 5-day dip): yellow; row 4 is Video: no fill.
+    expect(stats.sample[0]?.color).toBe(YELLOW);
+    expect(stats.sample[1]).toBeNull();
+    await page.close();
+  });
+});

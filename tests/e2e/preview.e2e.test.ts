@@ -1,0 +1,49 @@
+/**
+ * The browser preview (npm run preview): the simulated workbook grid next to the real pane. Flags the sample and
+ * checks the grid paints the coloured cells; saves the screenshot (test-artifacts/screenshot-preview.png; with
+ * UPDATE_SCREENSHOT=1 also assets/screenshot-preview.png, the one the README shows).
+ */
+import fs from "fs";
+import path from "path";
+import type { Browser } from "playwright-core";
+import { ROOT, artifact, isolatedPage, launch, serveDist, type Served } from "./browser";
+
+let server: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+it("shows the sample workbook next to the pane, and flagging paints the grid", async () => {
+  const blocked: string[] = [];
+  const page = await isolatedPage(browser, server.origin, blocked);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${server.origin}/preview.html`);
+  const cell = (a: string) => page.locator(`td[data-address="${a}"]`);
+  await cell("A1").waitFor();
+  expect(await cell("B3").textContent()).toBe("Social");
+  expect(await cell("A2").textContent()).toBe("2026-03-02");
+  await page.getByRole("button", { name: "Flag weak channels" }).click();
+  await page.getByText(/Coloured \d+ cell/).waitFor({ timeout: 60000 });
+  // E39 is Social's first ROI day below 1.5: the grid paints it in the yellow fill.
+  expect(await cell("E39").evaluate((e) => getComputedStyle(e).backgroundColor)).toBe("rgb(255, 217, 102)");
+  expect(await cell("E38").evaluate((e) => (e as HTMLElement).style.backgroundColor)).toBe("");
+  // The report sheet the pane added shows up as a tab.
+  await page.getByRole("tab", { name: "Growth Signals" }).waitFor();
+  await cell("E30").scrollIntoViewIfNeeded();
+  const shot = artifact("screenshot-preview.png");
+  await page.screenshot({ path: shot });
+  if (process.env.UPDATE_SCREENSHOT === "1") fs.copyFileSync(shot, path.join(ROOT, "assets", "screenshot-preview.png"));
+  expect(errors).toEqual([]);
+  expect(blocked).toEqual([]);
+  await page.close();
+});
