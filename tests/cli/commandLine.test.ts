@@ -1,0 +1,247 @@
+/**
+ * The command line: exit codes, messages, and that bad input never writes anything or touches the input.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import JSZip from "jszip";
+import { main, type Io } from "../../src/cli/main";
+import { fixtureWorkbook } from "./fixtures";
+import { readWorkbook, solidFill } from "./helpers";
+
+let dir: string;
+let input: string;
+let inputBytes: Buffer;
+
+function io(): Io & { out: string; err: string } {
+  const o = { out: "", err: "", isTTY: false } as Io & { out: string; err: string };
+  o.stdout = (s) => void (o.out += s);
+  o.stderr = (s) => void (o.err += s);
+  return o;
+}
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const c = io();
+  const code = await main(args, c);
+  return { code, out: c.out, err: c.err };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "gs-cli-"));
+  inputBytes = await fixtureWorkbook();
+  input = path.join(dir, "report.xlsx");
+  writeFileSync(input, inputBytes);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Nothing but the files a test created on purpose: no output, no temp file left behind. */
+function filesIn(): string[] {
+  return readdirSync(dir).sort();
+}
+
+describe("growth-signals flag / clear", () => {
+  it("flags into -o, prints the summary table, exits 0 and leaves the input untouched", async () => {
+    const out = path.join(dir, "flagged.xlsx");
+    const r = await run("flag", input, "-o", out);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+    expect(r.out).toMatch(/Channel\s+Colour\s+Rule/);
+    expect(r.out).toMatch(/Report\s+A\s+Yellow\s+ROI below benchmark\s+3\s+2026-03-02\s+2026-03-04/);
+    expect(readFileSync(input).equals(inputBytes)).toBe(true);
+    const ws = (await readWorkbook(readFileSync(out))).getWorksheet("Report")!;
+    expect(solidFill(ws.getCell("C3"))).toBe("FFFFD966");
+  });
+
+  it("prints flags and summary as JSON with --json", async () => {
+    const r = await run("flag", input, "-o", path.join(dir, "flagged-json.xlsx"), "--json");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.summary).toEqual({ tables: 1, cellsColoured: 5, flags: 5, findings: 3 });
+    expect(json.tables[0]).toMatchObject({ sheet: "Report", address: "A2:F10" });
+    const roi = json.tables[0].flags.filter((f: { ruleId: string }) => f.ruleId === "roi-below-benchmark");
+    expect(roi.map((f: { period: string }) => f.period)).toEqual(["2026-03-02", "2026-03-03", "2026-03-04"]);
+  });
+
+  it("honours --sheet and --range", async () => {
+    // Only the first two data rows of each channel: no run of three, no traffic drop; D5's complaint rate still fires.
+    const r = await run(
+      "flag",
+      input,
+      "-o",
+      path.join(dir, "ranged.xlsx"),
+      "--sheet",
+      "Report",
+      "--range",
+      "A2:F6",
+      "--json",
+    );
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.tables[0].address).toBe("A2:F6");
+    expect(json.tables[0].flags.map((f: { ruleId: string }) => f.ruleId)).toEqual(["complaint-rate-high"]);
+  });
+
+  it("applies thresholds from --config", async () => {
+    const cfg = path.join(dir, "rules.json");
+    writeFileSync(cfg, JSON.stringify({ complaintRateMax: 0.02 }));
+    const r = await run("flag", input, "-o", path.join(dir, "cfg.xlsx"), "--config", cfg, "--json");
+    expect(r.code).toBe(0);
+    // 0.012 is not above 2%, so D5 is no longer flagged: 3 yellow + 1 traffic cell.
+    expect(JSON.parse(r.out).summary.cellsColoured).toBe(4);
+  });
+
+  it("clears a flagged workbook back to the original", async () => {
+    const flagged = path.join(dir, "to-clear.xlsx");
+    await run("flag", input, "-o", flagged);
+    const cleared = path.join(dir, "cleared.xlsx");
+    const r = await run("clear", flagged, "-o", cleared);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Restored 5 cells, removed sheet "Growth Signals"/);
+    const ws = (await readWorkbook(readFileSync(cleared))).getWorksheet("Report")!;
+    expect(solidFill(ws.getCell("C3"))).toBeNull();
+    expect(solidFill(ws.getCell("C5"))).toBe("FFC6EFCE");
+  });
+});
+
+describe("bad input: one sentence on stderr, exit 1, no output", () => {
+  const cases: [string, () => string[], RegExp][] = [
+    ["a missing input file", () => ["flag", path.join(dir, "nope.xlsx")], /nope\.xlsx does not exist\./],
+    [
+      "a file that is not a zip",
+      () => {
+        writeFileSync(path.join(dir, "text.xlsx"), "Date,Channel,ROI\n");
+        return ["flag", path.join(dir, "text.xlsx")];
+      },
+      /text\.xlsx is not an \.xlsx file/,
+    ],
+    [
+      "a truncated (corrupt) xlsx",
+      () => {
+        writeFileSync(path.join(dir, "cut.xlsx"), inputBytes.subarray(0, Math.floor(inputBytes.length / 2)));
+        return ["flag", path.join(dir, "cut.xlsx")];
+      },
+      /cut\.xlsx is a damaged \.xlsx file/,
+    ],
+    [
+      "a password-protected workbook (an OLE compound file)",
+      () => {
+        const cfb = Buffer.alloc(1024);
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(cfb);
+        writeFileSync(path.join(dir, "locked.xlsx"), cfb);
+        return ["flag", path.join(dir, "locked.xlsx")];
+      },
+      /locked\.xlsx is password-protected/,
+    ],
+    [
+      "a zip without a workbook part",
+      () => ["flag", path.join(dir, "hollow.xlsx")],
+      /hollow\.xlsx is not an \.xlsx workbook \(xl\/workbook\.xml is missing\)/,
+    ],
+    [
+      "a workbook without a recognised table",
+      () => ["flag", path.join(dir, "plain.xlsx")],
+      /no channel table found in any sheet/,
+    ],
+    [
+      "a sheet that does not exist",
+      () => ["flag", input, "--sheet", "Nope"],
+      /has no worksheet named "Nope" \(its sheets: "Report", "Other"\)/,
+    ],
+    [
+      "a config file that is not JSON",
+      () => {
+        writeFileSync(path.join(dir, "bad.json"), "{ roiBenchmark: 1.5 ");
+        return ["flag", input, "--config", path.join(dir, "bad.json")];
+      },
+      /bad\.json is not valid JSON/,
+    ],
+    [
+      "a config with an invalid value",
+      () => {
+        writeFileSync(path.join(dir, "neg.json"), JSON.stringify({ roiBenchmark: -1 }));
+        return ["flag", input, "--config", path.join(dir, "neg.json")];
+      },
+      /neg\.json: .*ROI/i,
+    ],
+    ["an unreadable range", () => ["flag", input, "--range", "nowhere"], /--range nowhere is not an A1 range/],
+    [
+      "a missing output folder",
+      () => ["flag", input, "-o", path.join(dir, "no-such-dir", "o.xlsx")],
+      /output folder .* does not exist/,
+    ],
+  ];
+
+  beforeAll(async () => {
+    // A workbook whose only sheet has no metric header.
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Notes").getCell("A1").value = "Nothing to see";
+    writeFileSync(path.join(dir, "plain.xlsx"), Buffer.from(await wb.xlsx.writeBuffer()));
+    // A zip that is not a workbook: the fixture without xl/workbook.xml.
+    const zip = await JSZip.loadAsync(inputBytes);
+    zip.remove("xl/workbook.xml");
+    writeFileSync(path.join(dir, "hollow.xlsx"), await zip.generateAsync({ type: "nodebuffer" }));
+  });
+
+  it.each(cases)("rejects %s", async (_name, args, message) => {
+    const a = args();
+    const withOutput = a.includes("-o") ? a : [...a, "-o", path.join(dir, "should-not-exist.xlsx")];
+    const setupFiles = filesIn();
+    const r = await run(...withOutput);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(filesIn()).toEqual(setupFiles);
+    expect(existsSync(path.join(dir, "should-not-exist.xlsx"))).toBe(false);
+  });
+
+  it("refuses to write over the input file, even through another spelling of its path", async () => {
+    const again = path.join(dir, ".", "..", path.basename(dir), "report.xlsx");
+    const r = await run("flag", input, "-o", again);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/is the input file/);
+    expect(readFileSync(input).equals(inputBytes)).toBe(true);
+  });
+});
+
+describe("usage errors: exit 2 with the usage line", () => {
+  it.each([
+    ["no command", []],
+    ["an unknown command", ["paint", "a.xlsx", "-o", "b.xlsx"]],
+    ["no input file", ["flag"]],
+    ["no -o", ["flag", "a.xlsx"]],
+    ["an unknown option", ["flag", "a.xlsx", "-o", "b.xlsx", "--colour", "red"]],
+    ["a bad --lang", ["flag", "a.xlsx", "-o", "b.xlsx", "--lang", "fr"]],
+    ["--range with clear", ["clear", "a.xlsx", "-o", "b.xlsx", "--range", "A1:B2"]],
+  ])("rejects %s", async (_name, args) => {
+    const r = await run(...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^growth-signals: .+\nusage: growth-signals flag <in\.xlsx> -o <out\.xlsx>/);
+  });
+
+  it("prints help and version with exit 0", async () => {
+    const h = await run("--help");
+    expect(h.code).toBe(0);
+    expect(h.out).toMatch(/growth-signals clear <in\.xlsx> -o <out\.xlsx>/);
+    expect(h.out).toMatch(/LTV\/CAC below 1\.5 for 2 or more consecutive weeks/);
+    const v = await run("--version");
+    expect(v.code).toBe(0);
+    expect(v.out.trim()).toBe(
+      JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")).version,
+    );
+  });
+});
+
+describe("as a process", () => {
+  it("sets the exit code (usage error → 2) when run by node", () => {
+    const tsx = require.resolve("tsx/cli");
+    const res = spawnSync(process.execPath, [tsx, path.join(__dirname, "..", "..", "src", "cli", "main.ts"), "flag"], {
+      encoding: "utf8",
+    });
+    expect(res.status).toBe(2);
+    expect(res.stderr).toMatch(/needs an input \.xlsx file/);
+  });
+});
