@@ -184,9 +184,9 @@ function spanText(s: Span, weekly: boolean): Bilingual {
   };
 }
 
-/** Yellow: "ROI 1.21 < 1.5 for 4 days running (3–6 Mar)". */
-export function roiReason(value: number, benchmark: number, span: Span): Bilingual {
-  const s = spanText(span, false);
+/** Yellow: "ROI 1.21 < 1.5 for 4 days running (3–6 Mar)"; weekly data counts weeks. */
+export function roiReason(value: number, benchmark: number, span: Span, weekly = false): Bilingual {
+  const s = spanText(span, weekly);
   const v = `ROI ${formatNumber(value)} < ${formatNumber(benchmark)}`;
   return { en: `${v} ${s.en}`, zh: `${v}，${s.zh}` };
 }

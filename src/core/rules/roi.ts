@@ -17,13 +17,14 @@ export function roiBelowBenchmark(input: RuleInput): void {
   table.series.forEach((s, si) => {
     if (s.cadence === "irregular") return;
     const n = s.rows.length;
+    const weekly = s.cadence === "weekly";
     const v = gather(values, s, vbuf);
     const hit = hitBuffer(hbuf, n);
     for (let p = 0; p < n; p++) hit[p] = below(v[p], bench) ? 1 : 0; // NaN (missing) is never below
     forEachRun(hit, s.linked, n, config.roiRunLength, (first, last) => {
       const span = { length: last - first + 1, from: atOf(s, first), to: atOf(s, last) };
       for (let p = first; p <= last; p++) {
-        sink.add(input, si, p, "roi-below-benchmark", v[p], bench, roiReason(v[p], bench, span));
+        sink.add(input, si, p, "roi-below-benchmark", v[p], bench, roiReason(v[p], bench, span, weekly));
       }
     });
   });
