@@ -29,8 +29,10 @@ export function twoProportionZTest(nc: number, xc: number, nv: number, xv: numbe
   const pooledRate = (xc / s + xv / s) / (nc / s + nv / s);
   let z = 0;
   if (pooledRate > 0 && pooledRate < 1) {
-    // 1/nc + 1/nv written as (nc + nv)/(nc·nv) would overflow for huge n; the sum of reciprocals does not.
-    z = (variantRate - controlRate) / Math.sqrt(pooledRate * (1 - pooledRate) * (1 / nc + 1 / nv));
+    // A product of square roots, so that a tiny p̂ cannot underflow the variance to 0; and 1/nc + 1/nv rather than
+    // (nc + nv)/(nc·nv), which would overflow for huge n.
+    const se = Math.sqrt(pooledRate) * Math.sqrt(1 - pooledRate) * Math.sqrt(1 / nc + 1 / nv);
+    z = (variantRate - controlRate) / se;
   }
   return {
     controlRate,

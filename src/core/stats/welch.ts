@@ -27,8 +27,13 @@ export function welchTTest(meanC: number, sdC: number, nC: number, meanV: number
   const vc = (sdC / scale) ** 2 / nC;
   const vv = (sdV / scale) ** 2 / nV;
   const se = Math.sqrt(vc + vv);
-  const t = (meanV / scale - meanC / scale) / se;
-  const df = (vc + vv) ** 2 / ((vc * vc) / (nC - 1) + (vv * vv) / (nV - 1));
+  // Halves first so that the difference of two huge means cannot overflow to ∞ − ∞.
+  const t = ((meanV / 2 - meanC / 2) / scale / se) * 2;
+  // df with the variance shares a = vc/(vc + vv), b = vv/(vc + vv): 1/(a²/(nC − 1) + b²/(nV − 1)), so that squares
+  // of tiny variances cannot underflow to 0/0. At n ≈ 1e308 df may round to ∞, which is the normal limit.
+  const a = vc / (vc + vv);
+  const b = vv / (vc + vv);
+  const df = 1 / ((a * a) / (nC - 1) + (b * b) / (nV - 1));
   return {
     difference: meanV - meanC,
     t,

@@ -1,0 +1,196 @@
+import fc from "fast-check";
+import { F, call, errorCode } from "./helpers";
+
+const RUNS = 10_000;
+
+/** Anything a cell or argument might hold, including values Excel never sends (NaN, ±Infinity, -0). */
+const anyCell = fc.oneof(
+  fc.double(),
+  fc.double({ min: -2, max: 2 }),
+  fc.integer({ min: -1_000_000, max: 1_000_000 }),
+  fc.constantFrom(
+    null,
+    undefined,
+    true,
+    false,
+    "",
+    " ",
+    "abc",
+    "1,000",
+    "5%",
+    " 12 ",
+    "Infinity",
+    "NaN",
+    "1e400",
+    "-0",
+  ),
+  fc.string({ maxLength: 8 }),
+);
+
+/** A scalar result must be a finite number or a CustomFunctions.Error. */
+function isFiniteOrError(v: unknown): boolean {
+  return (typeof v === "number" && Number.isFinite(v)) || errorCode(v) !== undefined;
+}
+
+/** A spilled cell may also be a header text, a boolean verdict or a blank. */
+function isCell(v: unknown): boolean {
+  return isFiniteOrError(v) || typeof v === "string" || typeof v === "boolean";
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const scalarFunctions: [string, (...args: any[]) => unknown, number][] = [
+  ["LTV_CAC", F.LTV_CAC, 2],
+  ["LTV", F.LTV, 4],
+  ["CAC", F.CAC, 2],
+  ["CAC_PAYBACK", F.CAC_PAYBACK, 3],
+  ["ROI", F.ROI, 3],
+  ["RETENTION", F.RETENTION, 2],
+  ["CRR", F.CRR, 3],
+  ["ABTEST_SIG", F.ABTEST_SIG, 5],
+  ["ABTEST_SAMPLESIZE", F.ABTEST_SAMPLESIZE, 4],
+  ["ABTEST_SRM", F.ABTEST_SRM, 3],
+  ["ABTEST_TTEST", F.ABTEST_TTEST, 7],
+];
+
+describe("every function on arbitrary input", () => {
+  it.each(scalarFunctions)(
+    "%s returns a finite number or a CustomFunctions.Error and never throws",
+    (_id, fn, arity) => {
+      const args = fc.array(anyCell, { minLength: arity, maxLength: arity });
+      const basis = fc.constantFrom(null, "ratio", "NET", "net ", "x", 3);
+      fc.assert(
+        fc.property(args, basis, (a, b) => {
+          const input = _id === "ROI" ? [a[0], a[1], b] : a;
+          return isFiniteOrError(call(fn, ...input));
+        }),
+        { numRuns: RUNS },
+      );
+    },
+  );
+
+  it("ABTEST_SUMMARY spills finite numbers, texts, booleans or errors and never throws", () => {
+    fc.assert(
+      fc.property(fc.array(anyCell, { minLength: 6, maxLength: 6 }), (a) => {
+        const out = call(F.ABTEST_SUMMARY, ...a) as unknown[][];
+        return Array.isArray(out) && out.every((row) => Array.isArray(row) && row.every(isCell));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("COHORT_RETENTION spills finite numbers, blanks or errors for any array (or non-array) and never throws", () => {
+    const table = fc.oneof(fc.array(fc.array(anyCell, { maxLength: 5 }), { maxLength: 5 }), anyCell);
+    fc.assert(
+      fc.property(table, (t) => {
+        const out = call(F.COHORT_RETENTION, t) as unknown[][];
+        return out.every((row) => row.every((c) => c === "" || isFiniteOrError(c)));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+/** Valid conversion counts, from tiny to 1e12 visitors. */
+const group = fc
+  .tuple(fc.double({ min: 1, max: 1e12, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
+  .map(([n, share]) => [Math.round(n), Math.round(Math.round(n) * share)] as const);
+
+describe("A/B tests over the whole number range", () => {
+  const positive = fc.double({ min: Number.MIN_VALUE, max: Number.MAX_VALUE, noNaN: true });
+  const real = fc.double({ noNaN: true, noDefaultInfinity: true });
+
+  it("ABTEST_TTEST gives a probability for any finite means, positive sds and n from 2 to 1e300", () => {
+    const n = fc.double({ min: 2, max: 1e300, noNaN: true });
+    fc.assert(
+      fc.property(real, positive, n, real, positive, n, fc.constantFrom(1, 2), (...a) => {
+        const p = call(F.ABTEST_TTEST, ...a);
+        return typeof p === "number" && p >= 0 && p <= 1;
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("ABTEST_SIG gives a probability for any visitors up to the largest number and any valid conversions", () => {
+    const g = fc
+      .tuple(positive, fc.double({ min: 0, max: 1, noNaN: true }))
+      .map(([visitors, share]) => [visitors, visitors * share] as const);
+    fc.assert(
+      fc.property(g, g, fc.constantFrom(1, 2), ([nc, xc], [nv, xv], tails) => {
+        const p = F.ABTEST_SIG(nc, xc, nv, xv, tails);
+        return typeof p === "number" && p >= 0 && p <= 1;
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("A/B test properties", () => {
+  it("ABTEST_SIG is a probability on valid counts, and swapping control and variant leaves the two-sided p unchanged", () => {
+    fc.assert(
+      fc.property(group, group, ([nc, xc], [nv, xv]) => {
+        const p = F.ABTEST_SIG(nc, xc, nv, xv) as number;
+        const swapped = F.ABTEST_SIG(nv, xv, nc, xc) as number;
+        return p >= 0 && p <= 1 && Math.abs(p - swapped) <= 1e-12 * p;
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("ABTEST_SIG one-sided p values of swapped groups add up to 1 (P(Z ≥ z) + P(Z ≥ −z) = 1)", () => {
+    fc.assert(
+      fc.property(group, group, ([nc, xc], [nv, xv]) => {
+        const a = F.ABTEST_SIG(nc, xc, nv, xv, 1) as number;
+        const b = F.ABTEST_SIG(nv, xv, nc, xc, 1) as number;
+        return Math.abs(a + b - 1) < 1e-12;
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  const tGroup = fc.tuple(
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+    fc.double({ min: 1e-3, max: 1e4, noNaN: true }),
+    fc.integer({ min: 2, max: 1_000_000_000 }),
+  );
+
+  it("ABTEST_TTEST is a probability, and swapping control and variant leaves the two-sided p unchanged", () => {
+    fc.assert(
+      fc.property(tGroup, tGroup, ([mc, sc, nc], [mv, sv, nv]) => {
+        const p = F.ABTEST_TTEST(mc, sc, nc, mv, sv, nv) as number;
+        const swapped = F.ABTEST_TTEST(mv, sv, nv, mc, sc, nc) as number;
+        return p >= 0 && p <= 1 && Math.abs(p - swapped) <= 1e-12 * p;
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("ABTEST_SRM is symmetric: swapping the counts and the expected share gives the same p", () => {
+    const count = fc.integer({ min: 0, max: 1_000_000_000 });
+    const share = fc.double({ min: 0.001, max: 0.999, noNaN: true });
+    fc.assert(
+      fc.property(count, count, share, (c, v, s) => {
+        fc.pre(c + v > 0);
+        const p = F.ABTEST_SRM(c, v, s) as number;
+        const swapped = F.ABTEST_SRM(v, c, 1 - s) as number;
+        return p >= 0 && p <= 1 && Math.abs(p - swapped) <= 1e-9 * p;
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("ABTEST_SAMPLESIZE never grows as |mde| grows (same direction, same baseline)", () => {
+    const baseline = fc.double({ min: 0.001, max: 0.999, noNaN: true });
+    const magnitude = fc.double({ min: 1e-4, max: 5, noNaN: true });
+    fc.assert(
+      fc.property(baseline, magnitude, magnitude, fc.boolean(), (p1, m1, m2, negative) => {
+        const [small, large] = m1 <= m2 ? [m1, m2] : [m2, m1];
+        const sign = negative ? -1 : 1;
+        const nSmall = F.ABTEST_SAMPLESIZE(p1, sign * small);
+        const nLarge = F.ABTEST_SAMPLESIZE(p1, sign * large);
+        fc.pre(typeof nSmall === "number" && typeof nLarge === "number"); // both inside (0, 1)
+        return nLarge <= nSmall && Number.isInteger(nLarge) && nLarge >= 1;
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
