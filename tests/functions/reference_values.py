@@ -47,7 +47,9 @@ def srm(c, v, s=H):
 
 
 def fmt(x):
-    return mp.nstr(x, 17, min_fixed=1, max_fixed=0)
+    # The double nearest the exact value (shortest round-trip form); values below the double range become 0.
+    f = float(x)
+    return repr(f) if f != 0 or x == 0 else f"0 /* exact {mp.nstr(x, 5)} underflows */"
 
 
 cases = []

@@ -22,6 +22,8 @@ export interface FlagRequest {
   config: RulesConfig;
   onProgress?: (done: number, total: number, phase: "read" | "analyse" | "save" | "write") => void;
   signal?: AbortSignal;
+  /** Language of the "Growth Signals" report sheet (default: Office's display language). */
+  lang?: "en" | "zh";
 }
 
 export interface TableOutcome {

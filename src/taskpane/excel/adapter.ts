@@ -1,0 +1,675 @@
+/**
+ * The Excel adapter: the one module of the add-in that calls Office.js. It implements ExcelGateway for the UI:
+ * reads the selection, flags (runs the core engine and colours cells), clears, and keeps the settings, all in the
+ * shared workbook state (src/core/state.ts) that the CLI reads and writes too.
+ *
+ * Budgets: every sync stays under PAYLOAD_BUDGET (3 MB; Excel on the web fails a request or response over 5 MB).
+ * Values are read in row chunks sized from the bytes per cell measured so far; a 100,000 × 9 table takes a
+ * handful of syncs. Fills are written per colour through worksheet.getRanges() with addresses under 8,000 chars.
+ */
+import {
+  buildReport,
+  findHeaderRow,
+  detectColumns,
+  parseState,
+  rangeAddress,
+  runRules,
+  serializeState,
+  severity,
+  validateConfig,
+  emptyState,
+  REPORT_SHEET_NAME,
+  STATE_NAMESPACE,
+  type CellValue,
+  type GrowthSignalsState,
+  type RangeRef,
+  type RulesConfig,
+  type SavedCell,
+  type SavedFill,
+  type WarningColour,
+} from "../../core";
+import { applySavedFill, FILL_PROPS_TO_LOAD, fillKey, savedFillFromProps, type CellFillProps } from "./fills";
+import { cellsOf, packAddresses, verticalRuns } from "./ranges";
+import { trendsOf } from "./trends";
+import type { ExcelGateway, FlagOutcome, FlagRequest, SelectedTable, TableOutcome } from "./types";
+
+export interface GatewayOptions {
+  /** Largest request or response one sync may carry (default 3 MB, under Excel on the web's 5 MB). */
+  payloadBudgetBytes?: number;
+}
+
+const DEFAULT_BUDGET = 3_000_000;
+/** Assumed JSON bytes per cell before any were measured: generous, so the first chunk is safe. */
+const FIRST_GUESS_BYTES_PER_CELL = 40;
+/** getCellProperties' fill answer for one cell is about 100 bytes of JSON. */
+const PROPS_BYTES_PER_CELL = 110;
+/** Rows scanned for a header when a single cell was expanded to its region. */
+const HEADER_SCAN = 10;
+
+class Cancelled extends Error {}
+
+/** Counts the syncs one Excel.run makes. */
+class Session {
+  syncs = 0;
+  constructor(readonly ctx: Excel.RequestContext) {}
+  async sync(): Promise<void> {
+    this.syncs++;
+    await this.ctx.sync();
+  }
+}
+
+function officeLang(): "en" | "zh" {
+  const l = typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined;
+  return typeof l === "string" && l.toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+function localRange(address: string): RangeRef {
+  const body = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const [a, b] = body.replace(/\$/g, "").split(":");
+  const p = cellsOf([a])[0];
+  const q = b ? cellsOf([b])[0] : p;
+  if (!p || !q) throw new Error(`Not a cell address: ${address}`);
+  return { top: p.row, left: p.col, bottom: q.row, right: q.col };
+}
+
+function byIndexes(ws: Excel.Worksheet, r: RangeRef): Excel.Range {
+  return ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+}
+
+/** Excel column width in points for a width in characters (Calibri 11: 7 px per character + 5 px padding). */
+function pointsForChars(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 4) / 4;
+}
+
+/** Text goes in with a leading apostrophe so Excel stores it as typed, never as a number, date or formula. */
+function asInput(v: string | number | null): string | number {
+  if (v === null || v === "") return "";
+  return typeof v === "string" ? `'${v}` : v;
+}
+
+// ------------------------------------------------------------------------------------------------ state parts
+
+interface StateParts {
+  parts: Excel.CustomXmlPart[];
+  xml: OfficeExtension.ClientResult<string>[];
+}
+
+function queueStatePartList(ctx: Excel.RequestContext): Excel.CustomXmlPartScopedCollection {
+  return ctx.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE).load("items/id");
+}
+
+function queueStateXml(list: Excel.CustomXmlPartScopedCollection): StateParts {
+  return { parts: list.items, xml: list.items.map((p) => p.getXml()) };
+}
+
+/** All state parts merged: the first saved original of a cell wins (it is the oldest, the user's own fill). */
+function mergeStates(xml: string[]): GrowthSignalsState | null {
+  const states = xml.map(parseState).filter((s): s is GrowthSignalsState => s !== null);
+  if (states.length === 0) return null;
+  const seen = new Set<string>();
+  const originals: SavedCell[] = [];
+  for (const s of states)
+    for (const c of s.originals) {
+      const k = `${c.sheet.toLowerCase()}|${c.address.replace(/\$/g, "").toUpperCase()}`;
+      if (!seen.has(k)) (seen.add(k), originals.push(c));
+    }
+  return {
+    version: 1,
+    settings: states.find((s) => s.settings)?.settings,
+    originals,
+    addedSheets: [...new Set(states.flatMap((s) => s.addedSheets))],
+  };
+}
+
+// ------------------------------------------------------------------------------------------------ batches
+
+/** Queued writes grouped into syncs that each stay under the request budget. */
+class WritePlan {
+  readonly batches: { bytes: number; queue: (() => void)[] }[] = [];
+  constructor(private readonly budget: number) {}
+
+  add(bytes: number, queue: () => void): void {
+    let last = this.batches[this.batches.length - 1];
+    if (!last || (last.bytes + bytes > this.budget && last.queue.length > 0)) {
+      last = { bytes: 0, queue: [] };
+      this.batches.push(last);
+    }
+    last.bytes += bytes;
+    last.queue.push(queue);
+  }
+
+  get totalBytes(): number {
+    return this.batches.reduce((n, b) => n + b.bytes, 0);
+  }
+}
+
+interface CellTarget {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+/** Adds to `plan` the writes that give each cell its fill, grouped by fill and packed into getRanges() calls. */
+function planFills(
+  plan: WritePlan,
+  ctx: Excel.RequestContext,
+  cells: Iterable<CellTarget & { fill: SavedFill }>,
+): void {
+  const groups = new Map<string, { sheet: string; fill: SavedFill; cells: { row: number; col: number }[] }>();
+  for (const c of cells) {
+    const k = `${c.sheet}\u0000${fillKey(c.fill)}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { sheet: c.sheet, fill: c.fill, cells: [] }));
+    g.cells.push({ row: c.row, col: c.col });
+  }
+  for (const g of groups.values())
+    for (const address of packAddresses(verticalRuns(g.cells)))
+      plan.add(address.length + 300, () =>
+        applySavedFill(ctx.workbook.worksheets.getItem(g.sheet).getRanges(address).format.fill, g.fill),
+      );
+}
+
+function planState(plan: WritePlan, ctx: Excel.RequestContext, parts: Excel.CustomXmlPart[], state: GrowthSignalsState | null) {
+  const xml = state ? serializeState(state) : "";
+  plan.add(xml.length + 200 * (parts.length + 1), () => {
+    for (const p of parts) p.delete();
+    if (state) ctx.workbook.customXmlParts.add(xml);
+  });
+}
+
+// ------------------------------------------------------------------------------------------------ the gateway
+
+export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
+  const budget = options.payloadBudgetBytes ?? DEFAULT_BUDGET;
+
+  async function readSelection(): Promise<SelectedTable[]> {
+    return Excel.run(async (ctx) => {
+      const s = new Session(ctx);
+      const selected = ctx.workbook.getSelectedRanges();
+      selected.areas.load("items/rowIndex, items/columnIndex, items/rowCount, items/columnCount");
+      const ws = selected.worksheet.load("name");
+      const used = ws.getUsedRangeOrNullObject(true).load("rowIndex, columnIndex, rowCount, columnCount");
+      await s.sync();
+
+      const areas = selected.areas.items.map((a) => ({
+        top: a.rowIndex,
+        left: a.columnIndex,
+        bottom: a.rowIndex + a.rowCount - 1,
+        right: a.columnIndex + a.columnCount - 1,
+      }));
+      // A single cell grows to its Excel table, else to its current region (Ctrl+A).
+      const singles = areas.map((r, i) => {
+        if (r.top !== r.bottom || r.left !== r.right) return null;
+        const cell = selected.areas.items[i];
+        return {
+          tables: cell.getTables(false).load("items/name"),
+          region: cell.getSurroundingRegion().load("rowIndex, columnIndex, rowCount, columnCount"),
+        };
+      });
+      if (singles.some(Boolean)) await s.sync();
+      const tableRanges = singles.map((x) => (x && x.tables.items.length ? x.tables.items[0].getRange() : null));
+      for (const t of tableRanges) t?.load("rowIndex, columnIndex, rowCount, columnCount");
+      if (tableRanges.some(Boolean)) await s.sync();
+
+      const usedRef = used.isNullObject
+        ? null
+        : {
+            top: used.rowIndex,
+            left: used.columnIndex,
+            bottom: used.rowIndex + used.rowCount - 1,
+            right: used.columnIndex + used.columnCount - 1,
+          };
+      const rects: { r: RangeRef; expanded: boolean }[] = [];
+      areas.forEach((area, i) => {
+        const x = tableRanges[i] ?? singles[i]?.region;
+        let r: RangeRef | null = x
+          ? {
+              top: x.rowIndex,
+              left: x.columnIndex,
+              bottom: x.rowIndex + x.rowCount - 1,
+              right: x.columnIndex + x.columnCount - 1,
+            }
+          : area;
+        // Whole columns or rows: only the part that holds data.
+        r = usedRef && clip(r, usedRef);
+        if (!r) return;
+        const key = rangeAddress(r);
+        if (!rects.some((q) => rangeAddress(q.r) === key)) rects.push({ r, expanded: !!x });
+      });
+      if (rects.length === 0) return [];
+
+      const heads = rects.map(({ r, expanded }) =>
+        byIndexes(ws, { ...r, bottom: Math.min(r.bottom, r.top + (expanded ? HEADER_SCAN - 1 : 0)) }).load("values"),
+      );
+      await s.sync();
+      return rects.flatMap(({ r, expanded }, i): SelectedTable[] => {
+        const values = heads[i].values as CellValue[][];
+        const h = expanded ? Math.max(0, findHeaderRow(values, HEADER_SCAN)) : 0;
+        const top = r.top + h;
+        if (top > r.bottom) return [];
+        const table = { ...r, top };
+        return [
+          {
+            sheet: ws.name,
+            address: rangeAddress(table),
+            rowCount: table.bottom - table.top + 1,
+            columnCount: table.right - table.left + 1,
+            header: values[h],
+            detected: detectColumns(values[h]),
+          },
+        ];
+      });
+    });
+  }
+
+  async function flag(req: FlagRequest): Promise<FlagOutcome> {
+    const lang = req.lang ?? officeLang();
+    const progress = req.onProgress ?? (() => undefined);
+    return Excel.run(async (ctx) => {
+      const s = new Session(ctx);
+      const checkAbort = () => {
+        if (req.signal?.aborted) throw new Cancelled();
+      };
+      let rollback: (() => Promise<void>) | null = null;
+      try {
+        checkAbort();
+        // 1. What is there: the state parts and the sheets.
+        const partList = queueStatePartList(ctx);
+        const sheetList = ctx.workbook.worksheets.load("items/name");
+        await s.sync();
+        const stateParts = queueStateXml(partList);
+
+        // 2. Read every table in row chunks (the first chunk's sync also brings the state XML).
+        const values = await readTables(s, req.tables, budget, progress, checkAbort);
+        const oldXml = stateParts.xml.map((x) => x.value);
+        const old = mergeStates(oldXml);
+        checkAbort();
+
+        // 3. Run the rules.
+        progress(0, req.tables.length, "analyse");
+        const outcomes: TableOutcome[] = [];
+        const colours = new Map<string, CellTarget & { colour: WarningColour }>();
+        req.tables.forEach((t, i) => {
+          const rows = values[i];
+          const table = { header: rows[0] ?? t.header, rows: rows.slice(1) };
+          const mapping = req.mappings?.[t.address] ?? req.mappings?.[`${t.sheet}!${t.address}`];
+          const result = runRules(table, { mapping, config: req.config });
+          outcomes.push({ sheet: t.sheet, address: t.address, result, trends: trendsOf(table, result) });
+          const origin = localRange(t.address);
+          for (const c of result.cells) {
+            const cell = { sheet: t.sheet, row: origin.top + 1 + c.row, col: origin.left + c.col, colour: c.colour };
+            const k = `${t.sheet.toLowerCase()}|${rangeAddress({ top: cell.row, bottom: cell.row, left: cell.col, right: cell.col })}`;
+            const prev = colours.get(k);
+            if (!prev || severity(c.colour) > severity(prev.colour)) colours.set(k, cell);
+          }
+          progress(i + 1, req.tables.length, "analyse");
+        });
+        checkAbort();
+
+        // 4. The cells this flag touches: the new ones and those of the previous flag (restored: Clear first).
+        const sheetNames = new Map(sheetList.items.map((w) => [w.name.toLowerCase(), w.name]));
+        const oldAdded = new Set((old?.addedSheets ?? []).map((n) => n.toLowerCase()));
+        const oldCells = new Map<string, CellTarget & { fill: SavedFill }>();
+        for (const c of old?.originals ?? []) {
+          const sheet = sheetNames.get(c.sheet.toLowerCase());
+          const pos = cellsOf([c.address])[0];
+          if (!sheet || !pos || oldAdded.has(c.sheet.toLowerCase())) continue;
+          oldCells.set(`${sheet.toLowerCase()}|${rangeAddress({ top: pos.row, bottom: pos.row, left: pos.col, right: pos.col })}`, {
+            sheet,
+            ...pos,
+            fill: c.fill,
+          });
+        }
+        const touched = new Map<string, CellTarget>();
+        for (const [k, c] of oldCells) touched.set(k, c);
+        for (const [k, c] of colours) touched.set(k, c);
+
+        // 5. Their fills now (getCellProperties, batched): originals of new cells, and what to roll back to.
+        const before = await readFills(s, [...touched.entries()], budget, progress, checkAbort);
+        checkAbort();
+
+        // 6. Plan the writes.
+        const reportName = pickReportName(sheetNames, oldAdded);
+        const originals: SavedCell[] = [];
+        for (const [k, c] of colours) {
+          const fill = oldCells.get(k)?.fill ?? before.get(k)!;
+          originals.push({ sheet: c.sheet, address: k.slice(k.indexOf("|") + 1), fill });
+        }
+        const finalState: GrowthSignalsState = {
+          version: 1,
+          settings: req.config,
+          originals,
+          addedSheets: [reportName],
+          flaggedAt: new Date().toISOString(),
+        };
+        const plan = new WritePlan(budget);
+        planFills(
+          plan,
+          ctx,
+          [...oldCells].filter(([k]) => !colours.has(k)).map(([, c]) => c),
+        );
+        planFills(
+          plan,
+          ctx,
+          [...colours.values()].map((c) => ({ ...c, fill: { pattern: "solid", color: req.config.fills[c.colour] } })),
+        );
+        const report = buildReport(
+          outcomes.map((o) => ({ sheet: o.sheet, address: o.address, result: o.result })),
+          req.config,
+          lang,
+        );
+        const doomed = [...oldAdded].map((n) => sheetNames.get(n)).filter((n): n is string => !!n);
+        plan.add(JSON.stringify(report.rows).length * 1.2 + 2000, () =>
+          writeReport(ctx, reportName, doomed, report, req.config),
+        );
+        const finalXml = serializeState(finalState);
+        if (plan.batches.length <= 1 && plan.totalBytes + finalXml.length < budget) {
+          planState(plan, ctx, stateParts.parts, finalState);
+        } else {
+          // Several syncs: first record every cell that may change, so an interruption can still be cleared.
+          const union: GrowthSignalsState = {
+            ...finalState,
+            originals: [
+              ...originals,
+              ...[...oldCells]
+                .filter(([k]) => !colours.has(k))
+                .map(([k, c]) => ({ sheet: c.sheet, address: k.slice(k.indexOf("|") + 1), fill: c.fill })),
+            ],
+            addedSheets: [...new Set([reportName, ...(old?.addedSheets ?? [])])],
+          };
+          const unionXml = serializeState(union);
+          let unionPart: Excel.CustomXmlPart | undefined;
+          plan.batches.unshift({
+            bytes: unionXml.length,
+            queue: [
+              () => {
+                for (const p of stateParts.parts) p.delete();
+                unionPart = ctx.workbook.customXmlParts.add(unionXml);
+              },
+            ],
+          });
+          plan.add(finalXml.length + 200, () => unionPart!.setXml(finalXml));
+        }
+
+        // 7. Write; on cancel or failure after writing began, put back what was there.
+        rollback = async () => {
+          const report = ctx.workbook.worksheets.getItemOrNullObject(reportName);
+          const now = queueStatePartList(ctx);
+          await s.sync();
+          const undo = new WritePlan(budget);
+          planFills(
+            undo,
+            ctx,
+            [...touched].map(([k, c]) => ({ ...c, fill: before.get(k)! })),
+          );
+          undo.add(2000 + oldXml.reduce((n, x) => n + x.length, 0), () => {
+            if (!report.isNullObject && !sheetNames.has(reportName.toLowerCase())) report.delete();
+            for (const p of now.items) p.delete();
+            for (const x of oldXml) ctx.workbook.customXmlParts.add(x);
+          });
+          for (const b of undo.batches) {
+            for (const q of b.queue) q();
+            await s.sync();
+          }
+        };
+        const total = plan.batches.length;
+        for (let i = 0; i < total; i++) {
+          if (i > 0) checkAbort();
+          for (const q of plan.batches[i].queue) q();
+          await s.sync();
+          progress(i + 1, total, "write");
+        }
+        rollback = null;
+        return { tables: outcomes, cellsColoured: colours.size, syncs: s.syncs, cancelled: false };
+      } catch (e) {
+        if (rollback) await rollback();
+        if (e instanceof Cancelled) return { tables: [], cellsColoured: 0, syncs: s.syncs, cancelled: true };
+        throw e;
+      }
+    });
+  }
+
+  async function clear(): Promise<number> {
+    return Excel.run(async (ctx) => {
+      const s = new Session(ctx);
+      const partList = queueStatePartList(ctx);
+      const sheetList = ctx.workbook.worksheets.load("items/name");
+      await s.sync();
+      if (partList.items.length === 0) return 0;
+      const { parts, xml } = queueStateXml(partList);
+      await s.sync();
+      const state = mergeStates(xml.map((x) => x.value));
+      if (!state) return 0;
+      const sheetNames = new Map(sheetList.items.map((w) => [w.name.toLowerCase(), w.name]));
+      const added = new Set(state.addedSheets.map((n) => n.toLowerCase()));
+      const cells: (CellTarget & { fill: SavedFill })[] = [];
+      for (const c of state.originals) {
+        const sheet = sheetNames.get(c.sheet.toLowerCase());
+        const pos = cellsOf([c.address])[0];
+        if (sheet && pos && !added.has(sheet.toLowerCase())) cells.push({ sheet, ...pos, fill: c.fill });
+      }
+      const plan = new WritePlan(budget);
+      planFills(plan, ctx, cells);
+      plan.add(500, () => {
+        for (const n of added) if (sheetNames.has(n)) ctx.workbook.worksheets.getItem(sheetNames.get(n)!).delete();
+      });
+      // The settings stay with the workbook; the originals and added sheets are gone.
+      planState(plan, ctx, parts, state.settings ? emptyState(state.settings) : null);
+      for (const b of plan.batches) {
+        for (const q of b.queue) q();
+        await s.sync();
+      }
+      return cells.length;
+    });
+  }
+
+  async function loadSettings(): Promise<RulesConfig | null> {
+    return Excel.run(async (ctx) => {
+      const list = queueStatePartList(ctx);
+      await ctx.sync();
+      if (list.items.length === 0) return null;
+      const { xml } = queueStateXml(list);
+      await ctx.sync();
+      const settings = mergeStates(xml.map((x) => x.value))?.settings;
+      return settings ? validateConfig(settings).config : null;
+    });
+  }
+
+  async function saveSettings(config: RulesConfig): Promise<void> {
+    await Excel.run(async (ctx) => {
+      const list = queueStatePartList(ctx);
+      await ctx.sync();
+      const { parts, xml } = queueStateXml(list);
+      await ctx.sync();
+      const state = mergeStates(xml.map((x) => x.value)) ?? emptyState();
+      const next: GrowthSignalsState = { ...state, settings: config };
+      const text = serializeState(next);
+      if (parts.length === 1) parts[0].setXml(text);
+      else {
+        for (const p of parts) p.delete();
+        ctx.workbook.customXmlParts.add(text);
+      }
+      await ctx.sync();
+    });
+  }
+
+  async function selectCells(sheet: string, addresses: string[]): Promise<void> {
+    const packed = packAddresses(verticalRuns(cellsOf(addresses)));
+    if (packed.length === 0) return;
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      // Only one selection fits Excel's address limit; the first cells are the ones the finding starts with.
+      ws.getRanges(packed[0]).select();
+      await ctx.sync();
+    });
+  }
+
+  async function insertFormula(formula: string): Promise<void> {
+    await Excel.run(async (ctx) => {
+      ctx.workbook.getActiveCell().formulas = [[completeFormula(formula)]];
+      await ctx.sync();
+    });
+  }
+
+  return { readSelection, flag, clear, loadSettings, saveSettings, selectCells, insertFormula };
+}
+
+/** "=GROWTH.ROI(" → "=GROWTH.ROI()": Excel refuses an unbalanced formula, so the skeleton is closed. */
+export function completeFormula(f: string): string {
+  let depth = 0;
+  let quoted = false;
+  for (const ch of f) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === "(") depth++;
+    else if (!quoted && ch === ")") depth = Math.max(0, depth - 1);
+  }
+  return (f.startsWith("=") ? f : `=${f}`) + (quoted ? '"' : "") + ")".repeat(depth);
+}
+
+function clip(r: RangeRef, to: RangeRef): RangeRef | null {
+  const out = {
+    top: Math.max(r.top, to.top),
+    left: Math.max(r.left, to.left),
+    bottom: Math.min(r.bottom, to.bottom),
+    right: Math.min(r.right, to.right),
+  };
+  return out.top <= out.bottom && out.left <= out.right ? out : null;
+}
+
+function pickReportName(sheets: Map<string, string>, ours: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? REPORT_SHEET_NAME : `${REPORT_SHEET_NAME} (${n})`;
+    if (!sheets.has(name.toLowerCase()) || ours.has(name.toLowerCase())) return name;
+  }
+}
+
+/** Reads the tables' values in row chunks whose responses stay under the budget. */
+async function readTables(
+  s: Session,
+  tables: SelectedTable[],
+  budget: number,
+  progress: NonNullable<FlagRequest["onProgress"]>,
+  checkAbort: () => void,
+): Promise<CellValue[][][]> {
+  const out: CellValue[][][] = tables.map(() => []);
+  const totalRows = tables.reduce((n, t) => n + t.rowCount, 0);
+  const sheets = tables.map((t) => s.ctx.workbook.worksheets.getItem(t.sheet));
+  const refs = tables.map((t) => localRange(t.address));
+  const next = tables.map(() => 0);
+  let bytesPerCell = FIRST_GUESS_BYTES_PER_CELL;
+  let done = 0;
+  let ti = 0;
+  progress(0, totalRows, "read");
+  while (ti < tables.length) {
+    // One sync: chunks from the current table on, until the estimated response fills the budget.
+    const chunks: { t: number; start: number; count: number; range: Excel.Range }[] = [];
+    let room = budget;
+    for (let t = ti; t < tables.length && room > 0; t++) {
+      const r = refs[t];
+      const width = r.right - r.left + 1;
+      const left = r.bottom - r.top + 1 - next[t];
+      if (left <= 0) continue;
+      const count = Math.max(1, Math.min(left, Math.floor(room / (bytesPerCell * width))));
+      const range = byIndexes(sheets[t], { ...r, top: r.top + next[t], bottom: r.top + next[t] + count - 1 }).load(
+        "values",
+      );
+      chunks.push({ t, start: next[t], count, range });
+      room -= count * width * bytesPerCell;
+      if (count < left) break;
+    }
+    try {
+      await s.sync();
+    } catch (e) {
+      if ((e as { code?: string }).code === "ResponsePayloadSizeLimitExceeded" && bytesPerCell < 1e6) {
+        bytesPerCell *= 2;
+        continue;
+      }
+      throw e;
+    }
+    let bytes = 0;
+    let cells = 0;
+    for (const c of chunks) {
+      const v = c.range.values as CellValue[][];
+      for (const row of v) out[c.t].push(row);
+      next[c.t] += c.count;
+      done += c.count;
+      bytes += JSON.stringify(v).length;
+      cells += v.length * (v[0]?.length ?? 0);
+    }
+    // Size the next chunks from what this one measured, with room for longer text further down.
+    if (cells > 0) bytesPerCell = Math.max(4, (bytes / cells) * 1.5);
+    while (ti < tables.length && next[ti] >= refs[ti].bottom - refs[ti].top + 1) ti++;
+    progress(done, totalRows, "read");
+    checkAbort();
+  }
+  return out;
+}
+
+/** getCellProperties on vertical runs of the cells, batched under the budget: key → the cell's fill now. */
+async function readFills(
+  s: Session,
+  cells: [string, CellTarget][],
+  budget: number,
+  progress: NonNullable<FlagRequest["onProgress"]>,
+  checkAbort: () => void,
+): Promise<Map<string, SavedFill>> {
+  const out = new Map<string, SavedFill>();
+  const bySheet = new Map<string, { row: number; col: number }[]>();
+  for (const [, c] of cells) {
+    const list = bySheet.get(c.sheet) ?? [];
+    list.push({ row: c.row, col: c.col });
+    bySheet.set(c.sheet, list);
+  }
+  const runs: { sheet: string; r: RangeRef }[] = [];
+  for (const [sheet, list] of bySheet) for (const r of verticalRuns(list)) runs.push({ sheet, r });
+  const perSync = Math.max(1, Math.floor(budget / PROPS_BYTES_PER_CELL));
+  let done = 0;
+  progress(0, cells.length, "save");
+  for (let i = 0; i < runs.length; ) {
+    const batch: { sheet: string; r: RangeRef; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
+    let n = 0;
+    while (i < runs.length && (batch.length === 0 || n + (runs[i].r.bottom - runs[i].r.top + 1) <= perSync)) {
+      const { sheet, r } = runs[i++];
+      const props = s.ctx.workbook.worksheets.getItem(sheet).getRange(rangeAddress(r)).getCellProperties(FILL_PROPS_TO_LOAD);
+      batch.push({ sheet, r, props });
+      n += r.bottom - r.top + 1;
+    }
+    await s.sync();
+    for (const b of batch)
+      b.props.value.forEach((line, i) => {
+        const row = b.r.top + i;
+        const fill = savedFillFromProps(line[0]?.format?.fill as CellFillProps | undefined);
+        out.set(`${b.sheet.toLowerCase()}|${rangeAddress({ top: row, bottom: row, left: b.r.left, right: b.r.left })}`, fill);
+      });
+    done += n;
+    progress(done, cells.length, "save");
+    checkAbort();
+  }
+  return out;
+}
+
+/** The visible report sheet from buildReport: values as text/numbers, bold rows, swatch fills, column widths. */
+function writeReport(
+  ctx: Excel.RequestContext,
+  name: string,
+  doomed: string[],
+  report: ReturnType<typeof buildReport>,
+  config: RulesConfig,
+): void {
+  for (const d of doomed) ctx.workbook.worksheets.getItem(d).delete();
+  const ws = ctx.workbook.worksheets.add(name);
+  const width = Math.max(1, report.columnWidths.length, ...report.rows.map((r) => r.length));
+  const rows = report.rows.length ? report.rows : [[null]];
+  const grid = rows.map((r) => Array.from({ length: width }, (_, j) => asInput(r[j] ?? null)));
+  byIndexes(ws, { top: 0, left: 0, bottom: grid.length - 1, right: width - 1 }).values = grid;
+  const bold = report.boldRows.map((row) => ({ top: row, bottom: row, left: 0, right: width - 1 }));
+  for (const a of packAddresses(bold)) ws.getRanges(a).format.font.bold = true;
+  const byColour = new Map<WarningColour, { row: number; col: number }[]>();
+  for (const f of report.fills) byColour.set(f.colour, [...(byColour.get(f.colour) ?? []), { row: f.row, col: f.col }]);
+  for (const [colour, cells] of byColour)
+    for (const a of packAddresses(verticalRuns(cells))) ws.getRanges(a).format.fill.color = config.fills[colour];
+  report.columnWidths.forEach((w, col) => {
+    byIndexes(ws, { top: 0, bottom: 0, left: col, right: col }).format.columnWidth = pointsForChars(w);
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * Cell sets → few, short range addresses: cells are coalesced into vertical runs ("E2:E5") and the runs packed
+ * into comma-separated strings for worksheet.getRanges(), each under Excel's address limit (8,192 characters;
+ * we keep under 8,000).
+ */
+import { parseCell, rangeAddress, type RangeRef } from "../../core/a1";
+
+export const MAX_ADDRESS_CHARS = 8000;
+
+/** Cells (0-based row/col) → vertical runs, column by column, top to bottom. */
+export function verticalRuns(cells: readonly { row: number; col: number }[]): RangeRef[] {
+  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
+  const out: RangeRef[] = [];
+  let cur: RangeRef | undefined;
+  for (const { row, col } of sorted) {
+    if (cur && cur.left === col && row <= cur.bottom + 1) {
+      if (row > cur.bottom) cur.bottom = row;
+      continue;
+    }
+    cur = { top: row, bottom: row, left: col, right: col };
+    out.push(cur);
+  }
+  return out;
+}
+
+/** Ranges → comma-joined address strings, each shorter than `maxChars`. */
+export function packAddresses(ranges: readonly RangeRef[], maxChars = MAX_ADDRESS_CHARS): string[] {
+  const out: string[] = [];
+  let cur = "";
+  for (const r of ranges) {
+    const a = rangeAddress(r);
+    if (cur && cur.length + 1 + a.length >= maxChars) {
+      out.push(cur);
+      cur = "";
+    }
+    cur = cur ? `${cur},${a}` : a;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** "E5" or "E5:E9" address list → cells. Unreadable entries are skipped. */
+export function cellsOf(addresses: readonly string[]): { row: number; col: number }[] {
+  const out: { row: number; col: number }[] = [];
+  for (const a of addresses) {
+    const [p, q] = a.replace(/^.*!/, "").split(":");
+    const c1 = parseCell(p);
+    const c2 = q === undefined ? c1 : parseCell(q);
+    if (!c1 || !c2) continue;
+    for (let r = Math.min(c1.row, c2.row); r <= Math.max(c1.row, c2.row); r++)
+      for (let c = Math.min(c1.col, c2.col); c <= Math.max(c1.col, c2.col); c++) out.push({ row: r, col: c });
+  }
+  return out;
+}
