@@ -122,9 +122,10 @@ async function clearPackage(wb: Workbook, label: string): Promise<Omit<ClearOutc
       const targets = new Map<string, (cur: number) => number>();
       for (const cell of cells) {
         targets.set(cell.address.replace(/\$/g, "").toUpperCase(), (cur) => {
-          candidates.add(cur);
-          if (cell.xf !== undefined && Number.isInteger(cell.xf) && cell.xf >= 0 && cell.xf < styles.xfCount)
+          if (cell.xf !== undefined && Number.isInteger(cell.xf) && cell.xf >= 0 && cell.xf < styles.xfCount) {
+            candidates.add(cur); // a style the CLI created for this cell
             return cell.xf;
+          }
           return styles.withSavedFill(cur, cell.fill);
         });
       }
@@ -139,7 +140,7 @@ async function clearPackage(wb: Workbook, label: string): Promise<Omit<ClearOutc
     if (await removeWorksheet(pkg, name)) removedSheets.push(name);
   }
   for (const part of parts) await removeStatePart(pkg, part.path);
-  if (candidates.has(styles.xfCount - 1)) {
+  if (candidates.size > 0 && styles.xfCount - 1 >= Math.min(...candidates)) {
     const referenced = new Set<number>();
     for (const s of await pkg.sheets())
       if (s.path && pkg.has(s.path)) referencedStyles(await pkg.text(s.path), referenced);

@@ -31,7 +31,7 @@ export function diffParts(a: Map<string, string>, b: Map<string, string>): PartD
 
 export async function readWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as Buffer);
+  await wb.xlsx.load(data as never);
   return wb;
 }
 

@@ -95,7 +95,7 @@ describe("the bundled sample workbook", () => {
   it("is a workbook ExcelJS can open again after flagging twice", async () => {
     const twice = await flagWorkbook(out.data);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(twice.data);
+    await wb.xlsx.load(twice.data as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual([DAILY_SHEET, WEEKLY_SHEET, "Growth Signals"]);
   });
 });

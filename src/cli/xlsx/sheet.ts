@@ -23,7 +23,7 @@ const R_ATTR = /\sr="([A-Za-z]{1,3})(\d+)"/;
 const ROW_R = /\sr="(\d+)"/;
 const T_ATTR = /\st="(\w+)"/;
 
-function cellValue(type: string | undefined, inner: string, sst: readonly string[]): CellValue {
+function cellValue(type: string | undefined, inner: string, sst: readonly string[], p: string): CellValue {
   if (type === "inlineStr") {
     let s = "";
     const tRe = /<(?:\w+:)?t\b[^>]*>([\s\S]*?)<\/(?:\w+:)?t>/g;
@@ -32,9 +32,12 @@ function cellValue(type: string | undefined, inner: string, sst: readonly string
     while ((t = tRe.exec(body))) s += t[1];
     return unescapeXml(s);
   }
-  const vs = inner.indexOf("<v");
+  const vs = inner.indexOf(`<${p}v`);
   let v: string | undefined;
-  if (vs >= 0) {
+  if (
+    vs >= 0 &&
+    (inner[vs + p.length + 2] === ">" || inner[vs + p.length + 2] === " " || inner[vs + p.length + 2] === "/")
+  ) {
     const gt = inner.indexOf(">", vs);
     if (inner[gt - 1] !== "/") v = inner.slice(gt + 1, inner.indexOf("</", gt));
   }
@@ -98,7 +101,7 @@ export function readSheet(xml: string, sst: readonly string[]): SheetGrid {
     const inner = xml.slice(tagRe.lastIndex, close);
     tagRe.lastIndex = close + closeC.length;
     const t = T_ATTR.exec(attrs)?.[1];
-    const value = cellValue(t, inner, sst);
+    const value = cellValue(t, inner, sst, p);
     if (value !== null && value !== "") {
       current[col] = value;
       if (col > maxCol) maxCol = col;

@@ -137,15 +137,18 @@ export class StylesEditor {
   }
 
   /**
-   * Clear: drops trailing cellXfs that are in `candidates` (styles Growth Signals created) and no longer
-   * referenced, then trailing fonts/fills that only those used. Appending and trimming at the end keeps
+   * Clear: drops the trailing cellXfs, from the lowest of `candidates` (styles Growth Signals created) on, that
+   * are no longer referenced, then trailing fonts/fills that only those used. Appending and trimming at the end keeps
    * every surviving index, so no cell anywhere changes.
    */
   trimUnused(candidates: ReadonlySet<number>, referenced: ReadonlySet<number>): void {
     const xfs = this.sections.cellXfs.items;
     const dropped: string[] = [];
-    while (xfs.length > 1 && candidates.has(xfs.length - 1) && !referenced.has(xfs.length - 1))
-      dropped.push(xfs.pop()!);
+    // Everything from the first style we created on was appended by us (report styles may build on an
+    // intermediate entry no cell uses); drop the unreferenced tail of it.
+    if (candidates.size === 0) return;
+    const first = Math.min(...candidates);
+    while (xfs.length > 1 && xfs.length - 1 >= first && !referenced.has(xfs.length - 1)) dropped.push(xfs.pop()!);
     if (dropped.length === 0) return;
     this.removed = true;
     this.xfCache.clear();
