@@ -144,10 +144,12 @@ describe("cancel", () => {
     const out = await flagSelection(gateway, {
       config: { ...DEFAULT_CONFIG, roiBenchmark: 1.25 },
       signal: controller.signal,
-      onProgress: (done, _t, phase) => phase === "write" && done === 2 && controller.abort(),
+      // Cancel as soon as a cell's fill was written.
+      onProgress: (_d, _t, phase) =>
+        phase === "write" && host.writes.some((w) => w.kind === "fill.clear") && controller.abort(),
     });
     expect(out.cancelled).toBe(true);
-    expect(host.writes.some((w) => w.kind === "fill.clear")).toBe(true); // writing had begun
+    expect(host.writes.some((w) => w.kind === "fill.clear")).toBe(true);
     expect(snapshot(host, "Data")).toEqual(flagged);
     expect(host.customXmlParts().map((p) => p.xml)).toEqual(parts.map((p) => p.xml));
     expect(await gateway.clear()).toBe(4);
@@ -178,7 +180,10 @@ describe("selection", () => {
   });
 
   it("takes whole selected columns only as far as the data goes", async () => {
-    const { gateway } = setup({ sheets: [{ name: "Data", rows: SMALL_ROWS }], selection: { sheet: "Data", address: "A:D" } });
+    const { gateway } = setup({
+      sheets: [{ name: "Data", rows: SMALL_ROWS }],
+      selection: { sheet: "Data", address: "A:D" },
+    });
     const [t] = await gateway.readSelection();
     expect([t.address, t.rowCount, t.columnCount]).toEqual(["A1:D7", 7, 4]);
   });
@@ -207,7 +212,12 @@ describe("state shared with the CLI", () => {
       originals: [
         { sheet: "Data", address: "C2", fill: { pattern: "none" }, xf: 0 },
         { sheet: "Data", address: "C3", fill: { pattern: "solid", color: "#FFFFFF" }, xf: 7 },
-        { sheet: "Data", address: "C4", fill: { pattern: "gray125", color: "#FFFF00", patternColor: "#FF0000" }, xf: 8 },
+        {
+          sheet: "Data",
+          address: "C4",
+          fill: { pattern: "gray125", color: "#FFFF00", patternColor: "#FF0000" },
+          xf: 8,
+        },
         { sheet: "Data", address: "D3", fill: { pattern: "solid", color: "#4472C4", tintAndShade: 0.4 }, xf: 9 },
       ],
       addedSheets: ["Growth Signals"],
@@ -321,5 +331,28 @@ describe("settings, selecting cells, formulas", () => {
     const { host, gateway } = setup({ sheets: [{ name: "Data" }], selection: { sheet: "Data", address: "B5" } });
     await gateway.insertFormula("=GROWTH.ROI(");
     expect(host.formula("Data", "B5")).toBe("=GROWTH.ROI()");
+  });
+});
+
+describe("big states", () => {
+  it("splits the saved originals over several state parts when one would be too big, and clears from all", async () => {
+    // A 2 kB budget: the 4 originals (about 100 bytes each) still fit one part, so use 30 flagged rows instead.
+    const rows = [
+      ["Date", "Channel", "ROI"],
+      ...Array.from({ length: 30 }, (_, i) => [`2026-03-${String(i + 1).padStart(2, "0")}`, "Search", 1]),
+    ];
+    const { host, gateway } = setup(
+      { sheets: [{ name: "Data", rows }], selection: { sheet: "Data", address: "A1" } },
+      {},
+      { payloadBudgetBytes: 1500 },
+    );
+    const out = await flagSelection(gateway);
+    expect(out.cellsColoured).toBe(30); // ROI 1 < 1.5 on 30 days running: every cell of the run
+    const parts = host.customXmlParts().filter((p) => p.namespaceUri === STATE_NAMESPACE);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.flatMap((p) => parseState(p.xml)!.originals)).toHaveLength(30);
+    expect(await gateway.clear()).toBe(30);
+    expect(host.fill("Data", "C2")).toBeNull();
+    expect(host.sheets().map((s) => s.name)).toEqual(["Data"]);
   });
 });

@@ -111,7 +111,9 @@ function mergeStates(xml: string[]): GrowthSignalsState | null {
   for (const s of states)
     for (const c of s.originals) {
       const k = `${c.sheet.toLowerCase()}|${c.address.replace(/\$/g, "").toUpperCase()}`;
-      if (!seen.has(k)) (seen.add(k), originals.push(c));
+      if (seen.has(k)) continue;
+      seen.add(k);
+      originals.push(c);
     }
   return {
     version: 1,
@@ -169,12 +171,36 @@ function planFills(
       );
 }
 
-function planState(plan: WritePlan, ctx: Excel.RequestContext, parts: Excel.CustomXmlPart[], state: GrowthSignalsState | null) {
-  const xml = state ? serializeState(state) : "";
-  plan.add(xml.length + 200 * (parts.length + 1), () => {
-    for (const p of parts) p.delete();
-    if (state) ctx.workbook.customXmlParts.add(xml);
+/**
+ * The state as one or more parts, each under `maxBytes`: a big flag's originals are split over several parts of the
+ * same namespace (the CLI and mergeStates read them all). The first part carries the settings and added sheets.
+ */
+export function stateXmlParts(state: GrowthSignalsState, maxBytes: number): string[] {
+  const whole = serializeState(state);
+  if (whole.length <= maxBytes || state.originals.length <= 1) return [whole];
+  const perCell = whole.length / state.originals.length;
+  const size = Math.max(1, Math.floor((maxBytes * 0.9) / perCell));
+  const out: string[] = [];
+  for (let i = 0; i < state.originals.length; i += size) {
+    const originals = state.originals.slice(i, i + size);
+    out.push(serializeState(i === 0 ? { ...state, originals } : { version: 1, originals, addedSheets: [] }));
+  }
+  return out;
+}
+
+/** Adds the parts, then deletes the ones they replace (so an interruption never leaves the workbook without state). */
+function planParts(
+  plan: WritePlan,
+  ctx: Excel.RequestContext,
+  replaced: () => Excel.CustomXmlPart[],
+  xml: string[],
+): Excel.CustomXmlPart[] {
+  const added: Excel.CustomXmlPart[] = [];
+  for (const x of xml) plan.add(x.length + 300, () => added.push(ctx.workbook.customXmlParts.add(x)));
+  plan.add(300, () => {
+    for (const p of replaced()) p.delete();
   });
+  return added;
 }
 
 // ------------------------------------------------------------------------------------------------ the gateway
@@ -314,11 +340,14 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
           const sheet = sheetNames.get(c.sheet.toLowerCase());
           const pos = cellsOf([c.address])[0];
           if (!sheet || !pos || oldAdded.has(c.sheet.toLowerCase())) continue;
-          oldCells.set(`${sheet.toLowerCase()}|${rangeAddress({ top: pos.row, bottom: pos.row, left: pos.col, right: pos.col })}`, {
-            sheet,
-            ...pos,
-            fill: c.fill,
-          });
+          oldCells.set(
+            `${sheet.toLowerCase()}|${rangeAddress({ top: pos.row, bottom: pos.row, left: pos.col, right: pos.col })}`,
+            {
+              sheet,
+              ...pos,
+              fill: c.fill,
+            },
+          );
         }
         const touched = new Map<string, CellTarget>();
         for (const [k, c] of oldCells) touched.set(k, c);
@@ -362,9 +391,10 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         plan.add(JSON.stringify(report.rows).length * 1.2 + 2000, () =>
           writeReport(ctx, reportName, doomed, report, req.config),
         );
-        const finalXml = serializeState(finalState);
-        if (plan.batches.length <= 1 && plan.totalBytes + finalXml.length < budget) {
-          planState(plan, ctx, stateParts.parts, finalState);
+        const finalXml = stateXmlParts(finalState, budget);
+        const finalBytes = finalXml.reduce((n, x) => n + x.length, 0);
+        if (plan.batches.length <= 1 && plan.totalBytes + finalBytes < budget) {
+          planParts(plan, ctx, () => stateParts.parts, finalXml);
         } else {
           // Several syncs: first record every cell that may change, so an interruption can still be cleared.
           const union: GrowthSignalsState = {
@@ -377,18 +407,10 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
             ],
             addedSheets: [...new Set([reportName, ...(old?.addedSheets ?? [])])],
           };
-          const unionXml = serializeState(union);
-          let unionPart: Excel.CustomXmlPart | undefined;
-          plan.batches.unshift({
-            bytes: unionXml.length,
-            queue: [
-              () => {
-                for (const p of stateParts.parts) p.delete();
-                unionPart = ctx.workbook.customXmlParts.add(unionXml);
-              },
-            ],
-          });
-          plan.add(finalXml.length + 200, () => unionPart!.setXml(finalXml));
+          const first = new WritePlan(budget);
+          const unionParts = planParts(first, ctx, () => stateParts.parts, stateXmlParts(union, budget));
+          plan.batches.unshift(...first.batches);
+          planParts(plan, ctx, () => unionParts, finalXml);
         }
 
         // 7. Write; on cancel or failure after writing began, put back what was there.
@@ -454,7 +476,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         for (const n of added) if (sheetNames.has(n)) ctx.workbook.worksheets.getItem(sheetNames.get(n)!).delete();
       });
       // The settings stay with the workbook; the originals and added sheets are gone.
-      planState(plan, ctx, parts, state.settings ? emptyState(state.settings) : null);
+      planParts(plan, ctx, () => parts, state.settings ? [serializeState(emptyState(state.settings))] : []);
       for (const b of plan.batches) {
         for (const q of b.queue) q();
         await s.sync();
@@ -481,14 +503,10 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
       await ctx.sync();
       const { parts, xml } = queueStateXml(list);
       await ctx.sync();
-      const state = mergeStates(xml.map((x) => x.value)) ?? emptyState();
-      const next: GrowthSignalsState = { ...state, settings: config };
-      const text = serializeState(next);
-      if (parts.length === 1) parts[0].setXml(text);
-      else {
-        for (const p of parts) p.delete();
-        ctx.workbook.customXmlParts.add(text);
-      }
+      // The settings live in the first state part (the one mergeStates reads them from); other parts stay as they are.
+      const i = xml.findIndex((x) => parseState(x.value) !== null);
+      if (i >= 0) parts[i].setXml(serializeState({ ...parseState(xml[i].value)!, settings: config }));
+      else ctx.workbook.customXmlParts.add(serializeState(emptyState(config)));
       await ctx.sync();
     });
   }
@@ -626,12 +644,15 @@ async function readFills(
   const perSync = Math.max(1, Math.floor(budget / PROPS_BYTES_PER_CELL));
   let done = 0;
   progress(0, cells.length, "save");
-  for (let i = 0; i < runs.length; ) {
+  for (let i = 0; i < runs.length;) {
     const batch: { sheet: string; r: RangeRef; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
     let n = 0;
     while (i < runs.length && (batch.length === 0 || n + (runs[i].r.bottom - runs[i].r.top + 1) <= perSync)) {
       const { sheet, r } = runs[i++];
-      const props = s.ctx.workbook.worksheets.getItem(sheet).getRange(rangeAddress(r)).getCellProperties(FILL_PROPS_TO_LOAD);
+      const props = s.ctx.workbook.worksheets
+        .getItem(sheet)
+        .getRange(rangeAddress(r))
+        .getCellProperties(FILL_PROPS_TO_LOAD);
       batch.push({ sheet, r, props });
       n += r.bottom - r.top + 1;
     }
@@ -640,7 +661,10 @@ async function readFills(
       b.props.value.forEach((line, i) => {
         const row = b.r.top + i;
         const fill = savedFillFromProps(line[0]?.format?.fill as CellFillProps | undefined);
-        out.set(`${b.sheet.toLowerCase()}|${rangeAddress({ top: row, bottom: row, left: b.r.left, right: b.r.left })}`, fill);
+        out.set(
+          `${b.sheet.toLowerCase()}|${rangeAddress({ top: row, bottom: row, left: b.r.left, right: b.r.left })}`,
+          fill,
+        );
       });
     done += n;
     progress(done, cells.length, "save");

@@ -57,7 +57,9 @@ export interface CellFillProps {
   tintAndShade?: number | null;
 }
 
-export const FILL_PROPS_TO_LOAD = { format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } } };
+export const FILL_PROPS_TO_LOAD = {
+  format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } },
+};
 
 /** A cell's fill as getCellProperties reports it → the shared format. */
 export function savedFillFromProps(p: CellFillProps | undefined): SavedFill {

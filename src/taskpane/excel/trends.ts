@@ -12,7 +12,10 @@ export function trendsOf(table: Table, result: RulesResult): Record<string, numb
   const { channel: channelCol, date: dateCol } = result.mapping;
   const out: Record<string, number[]> = {};
   const rowsByChannel = new Map<string, number[]>();
-  const keyOf = (v: unknown) => String(v ?? "").trim().toLowerCase();
+  const keyOf = (v: unknown) =>
+    String(v ?? "")
+      .trim()
+      .toLowerCase();
   for (const f of result.findings) {
     const k = keyOf(f.channel);
     if (!rowsByChannel.has(k)) {
