@@ -15,11 +15,18 @@ function group(intText: string): string {
 export function formatNumber(x: number, decimals = 2): string {
   if (!Number.isFinite(x)) return String(x);
   let s = x.toFixed(decimals);
-  if (s.includes(".")) s = s.replace(/0+$/, "").replace(/\.$/, "");
-  if (s === "-0") s = "0";
+  if (decimals > 0) {
+    let end = s.length;
+    while (s.charCodeAt(end - 1) === 48 /* 0 */) end--;
+    if (s.charCodeAt(end - 1) === 46 /* . */) end--;
+    s = s.slice(0, end);
+  }
+  if (s === "-0") return "0";
+  if (x > -1000 && x < 1000) return s;
   const neg = s.startsWith("-");
-  const [i, f] = (neg ? s.slice(1) : s).split(".");
-  return (neg ? "-" : "") + group(i) + (f ? "." + f : "");
+  const dot = s.indexOf(".");
+  const i = s.slice(neg ? 1 : 0, dot < 0 ? s.length : dot);
+  return (neg ? "-" : "") + group(i) + (dot < 0 ? "" : s.slice(dot));
 }
 
 /** A fraction as a percentage: 0.012 → "1.2%". */

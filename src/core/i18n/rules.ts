@@ -5,7 +5,14 @@
  */
 import type { WarningColour } from "../colours";
 import type { Bilingual, ColumnRole, MetricKey, RuleId, RulesConfig } from "../rules/types";
-import { formatDay, formatDayRange, formatNumber, formatPercent, type Lang } from "./format";
+import * as format from "./format";
+import type { Lang } from "./format";
+
+// Local bindings: imported functions are getters in bundled and tsx-run code, slow when a reason is built per cell.
+const formatDay = format.formatDay;
+const formatDayRange = format.formatDayRange;
+const formatNumber = format.formatNumber;
+const formatPercent = format.formatPercent;
 
 export type { Lang };
 
@@ -184,11 +191,15 @@ function spanText(s: Span, weekly: boolean): Bilingual {
   };
 }
 
-/** Yellow: "ROI 1.21 < 1.5 for 4 days running (3–6 Mar)"; weekly data counts weeks. */
-export function roiReason(value: number, benchmark: number, span: Span, weekly = false): Bilingual {
-  const s = spanText(span, weekly);
+/** A run's length and dates, the tail of a reason: "for 4 days running (3–6 Mar)" / "连续 4 天（3月3日–6日）". */
+export function describeRun(span: Span, weekly = false): Bilingual {
+  return spanText(span, weekly);
+}
+
+/** Yellow: "ROI 1.21 < 1.5 for 4 days running (3–6 Mar)"; `run` from describeRun (weekly data counts weeks). */
+export function roiReason(value: number, benchmark: number, run: Bilingual): Bilingual {
   const v = `ROI ${formatNumber(value)} < ${formatNumber(benchmark)}`;
-  return { en: `${v} ${s.en}`, zh: `${v}，${s.zh}` };
+  return { en: `${v} ${run.en}`, zh: `${v}，${run.zh}` };
 }
 
 /** Orange: "Complaint rate 1.2% > 1% (5 Mar)". */

@@ -2,7 +2,7 @@
  * Yellow (黄牌预警): ROI below the benchmark for `roiRunLength` consecutive periods or more colours every cell of
  * the run. Consecutive = exactly one step apart (1 day daily, 7 days weekly); a missing value or date breaks it.
  */
-import { roiReason } from "../i18n/rules";
+import { describeRun, roiReason } from "../i18n/rules";
 import { lessThan } from "./compare";
 import { atOf, gather, type RuleInput } from "./context";
 import { forEachRun, hitBuffer } from "./runs";
@@ -22,9 +22,9 @@ export function roiBelowBenchmark(input: RuleInput): void {
     const hit = hitBuffer(hbuf, n);
     for (let p = 0; p < n; p++) hit[p] = below(v[p], bench) ? 1 : 0; // NaN (missing) is never below
     forEachRun(hit, s.linked, n, config.roiRunLength, (first, last) => {
-      const span = { length: last - first + 1, from: atOf(s, first), to: atOf(s, last) };
+      const run = describeRun({ length: last - first + 1, from: atOf(s, first), to: atOf(s, last) }, weekly);
       for (let p = first; p <= last; p++) {
-        sink.add(input, si, p, "roi-below-benchmark", v[p], bench, roiReason(v[p], bench, span, weekly));
+        sink.add(input, si, p, "roi-below-benchmark", v[p], bench, roiReason(v[p], bench, run));
       }
     });
   });

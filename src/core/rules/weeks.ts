@@ -44,11 +44,13 @@ export function weeksOf(series: Series, v: Float64Array): Weeks | null {
       at: (k) => atOf(series, k),
     };
   }
-  const value = new Float64Array(n);
-  const linked = new Uint8Array(n);
-  const start = new Int32Array(n);
-  const end = new Int32Array(n);
-  const weekIndex = new Float64Array(n);
+  // at most one week per 7 days spanned, plus the two partial weeks at the ends
+  const size = n === 0 ? 0 : Math.min(n, Math.floor((days[n - 1] - days[0]) / 7) + 2);
+  const value = new Float64Array(size);
+  const linked = new Uint8Array(size);
+  const start = new Int32Array(size);
+  const end = new Int32Array(size);
+  const weekIndex = new Float64Array(size);
   let count = 0;
   let sum = 0;
   let numbers = 0;
