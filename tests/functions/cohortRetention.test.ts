@@ -54,6 +54,6 @@ describe("COHORT_RETENTION", () => {
   });
   it("returns a single #VALUE! for a range without period columns or for a non-range", () => {
     expect(errorCode(F.COHORT_RETENTION([[1000], [800]])[0][0])).toBe("#VALUE!");
-    expect(errorCode(call(F.COHORT_RETENTION, 5)[0][0])).toBe("#VALUE!");
+    expect(errorCode((call(F.COHORT_RETENTION, 5) as unknown[][])[0][0])).toBe("#VALUE!");
   });
 });
