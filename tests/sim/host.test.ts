@@ -153,10 +153,10 @@ describe("fills", () => {
       await ctx.sync();
       expect(none.format.fill.color).toBe("#FFFFFF");
       expect(white.format.fill.color).toBe("#FFFFFF");
-      expect(props.value[0][0].format.fill).toEqual({ color: "#FFFFFF", pattern: "None" });
-      expect(props.value[0][1].format.fill).toEqual({ color: "#FFFFFF", pattern: "Solid" });
-      expect(props.value[1][1].format.fill).toEqual({ color: "#FF0000", pattern: "Solid" });
-      expect(props.value[2][2].format.fill).toEqual({ color: "#00FF00", pattern: "Gray25" });
+      expect(props.value[0][0].format?.fill).toEqual({ color: "#FFFFFF", pattern: "None" });
+      expect(props.value[0][1].format?.fill).toEqual({ color: "#FFFFFF", pattern: "Solid" });
+      expect(props.value[1][1].format?.fill).toEqual({ color: "#FF0000", pattern: "Solid" });
+      expect(props.value[2][2].format?.fill).toEqual({ color: "#00FF00", pattern: "Gray25" });
     });
   });
 
@@ -173,6 +173,18 @@ describe("fills", () => {
     for (const a of ["B3", "D3", "D4"])
       expect(host.fill("Data", a)).toMatchObject({ pattern: "Solid", color: "#F4B183" });
     expect(host.fill("Data", "C5")).toBeNull();
+  });
+
+  it("keeps a cell's pattern when only its colour is set, as Interior.Color does; pattern None is no fill", async () => {
+    const { Excel, host } = createSimulatedExcel(book());
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Data");
+      ws.getRange("D5").format.fill.color = "#0000FF";
+      ws.getRange("C4").format.fill.pattern = "None";
+      await ctx.sync();
+    });
+    expect(host.fill("Data", "D5")).toMatchObject({ pattern: "Gray25", color: "#0000FF" });
+    expect(host.fill("Data", "C4")).toBeNull();
   });
 
   it("reads a range's fill colour as null when its cells differ", async () => {

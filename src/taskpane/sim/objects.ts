@@ -309,20 +309,35 @@ type CellPropsOptions = {
   };
 };
 
-function cellProperties(sheet: SheetModel, r: RangeRef, o: CellPropsOptions): unknown[][] {
-  const out: unknown[][] = [];
+/** What getCellProperties returns per cell: only the properties asked for. */
+export interface SimCellProperties {
+  address?: string;
+  format?: {
+    fill?: {
+      color?: string;
+      pattern?: string;
+      patternColor?: string;
+      tintAndShade?: number;
+      patternTintAndShade?: number;
+    };
+    font?: { bold?: boolean };
+  };
+}
+
+function cellProperties(sheet: SheetModel, r: RangeRef, o: CellPropsOptions): SimCellProperties[][] {
+  const out: SimCellProperties[][] = [];
   const fo = o.format?.fill;
   const to = o.format?.font;
   for (let row = r.top; row <= r.bottom; row++) {
-    const line: unknown[] = [];
+    const line: SimCellProperties[] = [];
     for (let col = r.left; col <= r.right; col++) {
-      const p: Record<string, unknown> = {};
+      const p: SimCellProperties = {};
       if (o.address) p.address = sheetAddress(sheet.name, { top: row, bottom: row, left: col, right: col });
       if (fo || to) {
-        const format: Record<string, unknown> = {};
+        const format: NonNullable<SimCellProperties["format"]> = {};
         if (fo) {
           const f = sheet.getFill(row, col);
-          const fill: Record<string, unknown> = {};
+          const fill: NonNullable<NonNullable<SimCellProperties["format"]>["fill"]> = {};
           if (fo.color) fill.color = f?.color ?? NO_FILL_COLOR;
           if (fo.pattern) fill.pattern = f?.pattern ?? "None";
           if (fo.patternColor) fill.patternColor = f?.patternColor ?? "#000000";
@@ -502,8 +517,8 @@ export class SimRange extends SimClientObject<RangeTarget> {
     return this._derive("getSurroundingRegion", [], ({ sheet, r }) => sheet.surroundingRegion(r));
   }
 
-  getCellProperties(options: CellPropsOptions): SimClientResult<unknown[][]> {
-    const result = new SimClientResult<unknown[][]>();
+  getCellProperties(options: CellPropsOptions): SimClientResult<SimCellProperties[][]> {
+    const result = new SimClientResult<SimCellProperties[][]>();
     this._call("getCellProperties", [options], (t): OpOutcome => {
       const v = cellProperties(alive(this.context, t.sheet), t.r, options ?? {});
       return { response: v, apply: () => result._set(v) };
