@@ -1,0 +1,28 @@
+/**
+ * Browser entry of the simulated host, for `npm run preview` and the e2e tests: loaded in place of office.js, it
+ * installs `Office`, `Excel` and `OfficeExtension` on window before the pane script runs, and exposes the
+ * inspector as `window.__simHost` (for the preview grid and the tests).
+ *
+ * The workbook is `window.__GS_SIM_WORKBOOK__` when a page defines it first, else the sample report
+ * (sample.ts). URL parameters: simRows=100000 (a large report instead), simLang=zh-CN (Office's display
+ * language), simDelay=20 (milliseconds per sync, to watch progress).
+ */
+import { installSimulatedOffice, type SimHost, type SimOptions, type SimWorkbookInit } from "./index";
+import { sampleWorkbook } from "./sample";
+
+declare global {
+  interface Window {
+    __GS_SIM_WORKBOOK__?: SimWorkbookInit;
+    __GS_SIM_OPTIONS__?: SimOptions;
+    __simHost?: SimHost;
+  }
+}
+
+const params = new URLSearchParams(window.location.search);
+const workbook = window.__GS_SIM_WORKBOOK__ ?? sampleWorkbook(Number(params.get("simRows")) || 0);
+const sim = installSimulatedOffice(window, workbook, {
+  displayLanguage: params.get("simLang") ?? undefined,
+  syncDelayMs: Number(params.get("simDelay")) || 0,
+  ...window.__GS_SIM_OPTIONS__,
+});
+window.__simHost = sim.host;
