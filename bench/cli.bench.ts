@@ -27,7 +27,7 @@ function prng(seed: number): () => number {
 }
 
 /** Writes the daily workbook with ExcelJS's streaming writer (shared strings, date and number formats). */
-async function makeWorkbook(file: string): Promise<void> {
+export async function makeWorkbook(file: string): Promise<void> {
   const rand = prng(73000);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
   const ws = wb.addWorksheet("Daily");

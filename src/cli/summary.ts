@@ -38,7 +38,13 @@ export function textTable(header: string[], rows: string[][]): string {
 }
 
 function shorten(s: string, max: number): string {
-  return displayWidth(s) <= max ? s : `${[...s].slice(0, max - 1).join("")}…`;
+  if (displayWidth(s) <= max) return s;
+  let out = "";
+  for (const ch of s) {
+    if (displayWidth(out + ch) > max - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
 }
 
 const HEAD: Record<Lang, string[]> = {
@@ -74,7 +80,11 @@ export function summaryText(tables: FlaggedTable[], _config: RulesConfig, lang: 
       : `${tables.length} table${tables.length === 1 ? "" : "s"} checked, ${cells} cell${cells === 1 ? "" : "s"} coloured, ${rows.length} weak-channel finding${rows.length === 1 ? "" : "s"}.`,
   );
   for (const t of tables) {
-    lines.push(`  ${t.sheet}!${t.address}: ${t.result.flags.length} flags, ${t.cellsColoured} cells`);
+    lines.push(
+      lang === "zh"
+        ? `  ${t.sheet}!${t.address}：${t.result.flags.length} 个标记，${t.cellsColoured} 个单元格`
+        : `  ${t.sheet}!${t.address}: ${t.result.flags.length} flags, ${t.cellsColoured} cells`,
+    );
     for (const w of t.result.warnings) lines.push(`    ${lang === "zh" ? "提示" : "note"}: ${w.message[lang]}`);
   }
   if (rows.length) {

@@ -272,7 +272,8 @@ export async function flagWorkbook(data: Uint8Array, options: FlagOptions = {}):
   for (const entry of chosen) {
     progress(`Reading sheet "${entry.name}"`);
     const xml = await pkg.text(entry.path);
-    const located = locateTable(readSheet(xml, sst), range);
+    const grid = readSheet(xml, sst);
+    const located = locateTable(grid, range);
     if (!located) continue;
     progress(`Checking the rules on "${entry.name}" (${located.table.rows.length} rows)`);
     const result = runRules(located.table, { config });
@@ -286,7 +287,7 @@ export async function flagWorkbook(data: Uint8Array, options: FlagOptions = {}):
       });
     }
     progress(`Colouring ${targets.size} cells on "${entry.name}"`);
-    const edited = restyleCells(xml, targets);
+    const edited = restyleCells(xml, targets, grid.rowOffsets);
     if (edited.found.size) pkg.setText(entry.path, edited.xml);
     tables.push({ sheet: entry.name, address: located.address, result, cellsColoured: edited.found.size });
   }

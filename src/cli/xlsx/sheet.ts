@@ -11,6 +11,8 @@ export interface SheetGrid {
   rows: CellValue[][];
   /** Highest 0-based column index that holds a cell. */
   maxCol: number;
+  /** Offset of each row's <row> tag in the XML that was read (-1: none), so restyling can jump to it. */
+  rowOffsets: Map<number, number>;
 }
 
 /** The namespace prefix of the worksheet's elements ("" or "x:"). */
@@ -67,10 +69,11 @@ export function readSheet(xml: string, sst: readonly string[]): SheetGrid {
   const p = elementPrefix(xml);
   const start = xml.indexOf(`<${p}sheetData`);
   const rows: CellValue[][] = [];
+  const rowOffsets = new Map<number, number>();
   let maxCol = -1;
-  if (start < 0) return { rows, maxCol };
+  if (start < 0) return { rows, maxCol, rowOffsets };
   const end = xml.indexOf(`</${p}sheetData>`, start);
-  if (end < 0) return { rows, maxCol };
+  if (end < 0) return { rows, maxCol, rowOffsets };
   const closeC = `</${p}c>`;
   const tagRe = new RegExp(`<${p}(row|c)(?=[\\s/>])([^>]*?)(/?)>`, "g");
   tagRe.lastIndex = start;
@@ -85,6 +88,7 @@ export function readSheet(xml: string, sst: readonly string[]): SheetGrid {
       row = r ? Number(r[1]) - 1 : row + 1;
       col = -1;
       current = rows[row] ?? (rows[row] = []);
+      if (!rowOffsets.has(row)) rowOffsets.set(row, m.index);
       continue;
     }
     const r = R_ATTR.exec(attrs);
@@ -92,6 +96,7 @@ export function readSheet(xml: string, sst: readonly string[]): SheetGrid {
       col = columnIndex(r[1]);
       const rr = Number(r[2]) - 1;
       if (rr !== row) {
+        rowOffsets.set(rr, -1); // a cell outside its <row>: no safe jump for this row
         row = rr;
         current = rows[row] ?? (rows[row] = []);
       }
@@ -107,7 +112,7 @@ export function readSheet(xml: string, sst: readonly string[]): SheetGrid {
       if (col > maxCol) maxCol = col;
     }
   }
-  return { rows, maxCol };
+  return { rows, maxCol, rowOffsets };
 }
 
 /**
@@ -118,6 +123,7 @@ export function readSheet(xml: string, sst: readonly string[]): SheetGrid {
 export function restyleCells(
   xml: string,
   targets: ReadonlyMap<string, (currentXf: number) => number>,
+  rowOffsets?: ReadonlyMap<number, number>,
 ): { xml: string; found: Set<string> } {
   const found = new Set<string>();
   if (targets.size === 0) return { xml, found };
@@ -125,43 +131,65 @@ export function restyleCells(
   const start = xml.indexOf(`<${p}sheetData`);
   const end = xml.indexOf(`</${p}sheetData>`, start);
   if (start < 0 || end < 0) return { xml, found };
+  // With the row offsets from readSheet, visit only the rows that hold targets; otherwise scan every row.
+  let spans: [number, number][] = [[start, end]];
+  if (rowOffsets) {
+    const offsets = new Set<number>();
+    let jump = true;
+    for (const address of targets.keys()) {
+      const off = rowOffsets.get(Number(/\d+$/.exec(address)?.[0] ?? 0) - 1);
+      if (off === undefined || off < 0) jump = false;
+      else offsets.add(off);
+    }
+    if (jump) {
+      const closeRow = `</${p}row>`;
+      spans = [...offsets]
+        .sort((a, b) => a - b)
+        .map((off) => {
+          const close = xml.indexOf(closeRow, off);
+          return [off, close < 0 || close > end ? end : close] as [number, number];
+        });
+    }
+  }
   const tagRe = new RegExp(`<${p}(row|c)(?=[\\s/>])([^>]*?)(/?)>`, "g");
-  tagRe.lastIndex = start;
   const parts: string[] = [];
   let copied = 0;
   let row = -1;
   let col = -1;
   let m: RegExpExecArray | null;
-  while ((m = tagRe.exec(xml)) && m.index < end) {
-    const attrs = m[2];
-    if (m[1] === "row") {
-      const r = ROW_R.exec(attrs);
-      row = r ? Number(r[1]) - 1 : row + 1;
-      col = -1;
-      continue;
+  for (const [from, to] of spans) {
+    tagRe.lastIndex = from;
+    while ((m = tagRe.exec(xml)) && m.index < to) {
+      const attrs = m[2];
+      if (m[1] === "row") {
+        const r = ROW_R.exec(attrs);
+        row = r ? Number(r[1]) - 1 : row + 1;
+        col = -1;
+        continue;
+      }
+      const r = R_ATTR.exec(attrs);
+      let address: string;
+      if (r) {
+        address = r[1].toUpperCase() + r[2];
+        col = columnIndex(r[1]);
+        row = Number(r[2]) - 1;
+      } else {
+        col++;
+        address = columnLetters(col) + (row + 1);
+      }
+      const fn = targets.get(address);
+      if (!fn) continue;
+      found.add(address);
+      const sm = /\ss="(\d+)"/.exec(attrs);
+      const next = fn(sm ? Number(sm[1]) : 0);
+      let newAttrs: string;
+      if (sm) newAttrs = next === 0 ? attrs.replace(sm[0], "") : attrs.replace(sm[0], ` s="${next}"`);
+      else newAttrs = next === 0 ? attrs : `${attrs} s="${next}"`;
+      if (newAttrs === attrs) continue;
+      const attrsStart = m.index + 1 + p.length + 1;
+      parts.push(xml.slice(copied, attrsStart), newAttrs);
+      copied = attrsStart + attrs.length;
     }
-    const r = R_ATTR.exec(attrs);
-    let address: string;
-    if (r) {
-      address = r[1].toUpperCase() + r[2];
-      col = columnIndex(r[1]);
-      row = Number(r[2]) - 1;
-    } else {
-      col++;
-      address = columnLetters(col) + (row + 1);
-    }
-    const fn = targets.get(address);
-    if (!fn) continue;
-    found.add(address);
-    const sm = /\ss="(\d+)"/.exec(attrs);
-    const next = fn(sm ? Number(sm[1]) : 0);
-    let newAttrs: string;
-    if (sm) newAttrs = next === 0 ? attrs.replace(sm[0], "") : attrs.replace(sm[0], ` s="${next}"`);
-    else newAttrs = next === 0 ? attrs : `${attrs} s="${next}"`;
-    if (newAttrs === attrs) continue;
-    const attrsStart = m.index + 1 + p.length + 1;
-    parts.push(xml.slice(copied, attrsStart), newAttrs);
-    copied = attrsStart + attrs.length;
   }
   parts.push(xml.slice(copied));
   return { xml: parts.join(""), found };

@@ -22,6 +22,7 @@ export class StylesEditor {
   private readonly xfCache = new Map<string, number>();
   private readonly fillCache = new Map<string, number>();
   private readonly fontCache = new Map<string, number>();
+  private readonly fillDescriptions = new Map<number, SavedFill>();
   private removed = false;
 
   constructor(
@@ -51,6 +52,15 @@ export class StylesEditor {
 
   /** What the cell with style `xfIndex` looks like filled: the description saved for Clear. */
   describeFill(xfIndex: number): SavedFill {
+    let d = this.fillDescriptions.get(xfIndex);
+    if (!d) {
+      d = this.describeFillOf(xfIndex);
+      this.fillDescriptions.set(xfIndex, d);
+    }
+    return { ...d };
+  }
+
+  private describeFillOf(xfIndex: number): SavedFill {
     const fillId = Number(getAttr(startTag(this.xf(xfIndex)), "fillId") ?? 0);
     const fill = this.sections.fills.items[fillId];
     if (!fill) return { pattern: "none" };
