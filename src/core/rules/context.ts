@@ -21,6 +21,8 @@ export class FlagSink {
   readonly flags: Flag[] = [];
   readonly seriesIndex: number[] = [];
   readonly position: number[] = [];
+  /** One period string per day, shared by the flags of every channel on that day. */
+  private readonly periods = new Map<number, string>();
 
   add(
     input: RuleInput,
@@ -39,13 +41,21 @@ export class FlagSink {
       colour: RULE_COLOUR[ruleId],
       ruleId,
       channel: series.channel,
-      period: periodOf(series, p),
+      period: this.period(series, p),
       value,
       threshold,
       reason,
     });
     this.seriesIndex.push(s);
     this.position.push(p);
+  }
+
+  private period(series: Series, p: number): string {
+    if (series.days === null) return periodOf(series, p);
+    const day = series.days[p];
+    let text = this.periods.get(day);
+    if (text === undefined) this.periods.set(day, (text = formatIsoDay(day)));
+    return text;
   }
 }
 
