@@ -1,5 +1,6 @@
 import { ExcelResult, finiteOrNum, isExcelError } from "../excelError";
-import { twoProportionZTest } from "../stats/twoProportionZ";
+import { normalTwoSided, normalUpperTail } from "../stats/normal";
+import { twoProportionZ } from "../stats/twoProportionZ";
 import { readConversionArgs } from "./abTestArgs";
 
 /**
@@ -15,9 +16,8 @@ export function abTestSig(
   variantConversions: unknown,
   tails?: unknown,
 ): ExcelResult<number> {
-  const args = readConversionArgs([controlVisitors, controlConversions, variantVisitors, variantConversions], tails);
-  if (isExcelError(args)) return args;
-  const c = args.counts;
-  const test = twoProportionZTest(c.controlVisitors, c.controlConversions, c.variantVisitors, c.variantConversions);
-  return finiteOrNum(args.tails === 2 ? test.pTwoSided : test.pOneSided);
+  const a = readConversionArgs(controlVisitors, controlConversions, variantVisitors, variantConversions, tails);
+  if (isExcelError(a)) return a;
+  const z = twoProportionZ(a.controlVisitors, a.controlConversions, a.variantVisitors, a.variantConversions);
+  return finiteOrNum(a.tails === 2 ? normalTwoSided(z) : normalUpperTail(z));
 }

@@ -48,13 +48,13 @@ export function abTestSummary(
   confidence?: unknown,
 ): ExcelResult<AbTestSummary> {
   const conf = coerceNumber(confidence, 0.95, "confidence");
-  const args = readConversionArgs([controlVisitors, controlConversions, variantVisitors, variantConversions], tails);
+  const args = readConversionArgs(controlVisitors, controlConversions, variantVisitors, variantConversions, tails);
   // #VALUE! from any argument wins over #NUM! from any other.
   if (isExcelError(args) && args.error === "#VALUE!") return args;
   if (isExcelError(conf)) return conf;
   if (isExcelError(args)) return args;
   if (!(conf > 0 && conf < 1)) return numError("confidence must be between 0 and 1");
-  const c = args.counts;
+  const c = args;
   const test = twoProportionZTest(c.controlVisitors, c.controlConversions, c.variantVisitors, c.variantConversions);
   const ci = differenceInterval(c.controlVisitors, c.controlConversions, c.variantVisitors, c.variantConversions, conf);
   const pValue = args.tails === 2 ? test.pTwoSided : test.pOneSided;

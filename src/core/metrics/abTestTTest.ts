@@ -1,5 +1,6 @@
 import { ExcelResult, divZero, finiteOrNum, isExcelError, numError } from "../excelError";
-import { welchTTest } from "../stats/welch";
+import { studentTTwoSided, studentTUpperTail } from "../stats/studentT";
+import { welchStatistic } from "../stats/welch";
 import { allFinite, coerceNumbers } from "./coerce";
 
 /**
@@ -33,6 +34,6 @@ export function abTestTTest(
   if (nc < 2 || nv < 2) return numError("each group needs n ≥ 2");
   if (sc < 0 || sv < 0) return numError("standard deviations must not be negative");
   if (t !== 1 && t !== 2) return numError("tails must be 1 or 2");
-  const test = welchTTest(mc, sc, nc, mv, sv, nv);
-  return finiteOrNum(t === 2 ? test.pTwoSided : test.pOneSided);
+  const w = welchStatistic(mc, sc, nc, mv, sv, nv);
+  return finiteOrNum(t === 2 ? studentTTwoSided(w.t, w.df) : studentTUpperTail(w.t, w.df));
 }

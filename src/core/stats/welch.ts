@@ -21,8 +21,16 @@ export interface WelchTTest {
  * squares of huge or tiny values neither overflow nor underflow (t and df are scale-free).
  * Source: Welch (1947), Biometrika 34:28–35; Satterthwaite (1946).
  * @example welchTTest(52.1, 30.2, 400, 55.8, 31, 410).pTwoSided // ≈ 0.0856971
+ * The statistic alone (t and df, no tails): welchStatistic(52.1, 30.2, 400, 55.8, 31, 410) // t ≈ 1.72065, df ≈ 808.0
  */
-export function welchTTest(meanC: number, sdC: number, nC: number, meanV: number, sdV: number, nV: number): WelchTTest {
+export function welchStatistic(
+  meanC: number,
+  sdC: number,
+  nC: number,
+  meanV: number,
+  sdV: number,
+  nV: number,
+): { t: number; df: number } {
   const scale = Math.max(sdC, sdV);
   const vc = (sdC / scale) ** 2 / nC;
   const vv = (sdV / scale) ** 2 / nV;
@@ -34,6 +42,12 @@ export function welchTTest(meanC: number, sdC: number, nC: number, meanV: number
   const a = vc / (vc + vv);
   const b = vv / (vc + vv);
   const df = 1 / ((a * a) / (nC - 1) + (b * b) / (nV - 1));
+  return { t, df };
+}
+
+/** The full test record; see {@link welchStatistic}. */
+export function welchTTest(meanC: number, sdC: number, nC: number, meanV: number, sdV: number, nV: number): WelchTTest {
+  const { t, df } = welchStatistic(meanC, sdC, nC, meanV, sdV, nV);
   return {
     difference: meanV - meanC,
     t,
