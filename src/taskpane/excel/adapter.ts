@@ -48,6 +48,11 @@ const HEADER_SCAN = 10;
 
 class Cancelled extends Error {}
 
+/** Payload limits count UTF-8 bytes: a Chinese channel name weighs three bytes a character. */
+function utf8Bytes(s: string): number {
+  return new TextEncoder().encode(s).length;
+}
+
 /** Counts the syncs one Excel.run makes. */
 class Session {
   syncs = 0;
@@ -177,8 +182,9 @@ function planFills(
  */
 export function stateXmlParts(state: GrowthSignalsState, maxBytes: number): string[] {
   const whole = serializeState(state);
-  if (whole.length <= maxBytes || state.originals.length <= 1) return [whole];
-  const perCell = whole.length / state.originals.length;
+  const bytes = utf8Bytes(whole);
+  if (bytes <= maxBytes || state.originals.length <= 1) return [whole];
+  const perCell = bytes / state.originals.length;
   const size = Math.max(1, Math.floor((maxBytes * 0.9) / perCell));
   const out: string[] = [];
   for (let i = 0; i < state.originals.length; i += size) {
@@ -196,7 +202,7 @@ function planParts(
   xml: string[],
 ): Excel.CustomXmlPart[] {
   const added: Excel.CustomXmlPart[] = [];
-  for (const x of xml) plan.add(x.length + 300, () => added.push(ctx.workbook.customXmlParts.add(x)));
+  for (const x of xml) plan.add(utf8Bytes(x) + 300, () => added.push(ctx.workbook.customXmlParts.add(x)));
   plan.add(300, () => {
     for (const p of replaced()) p.delete();
   });
@@ -388,11 +394,11 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
           lang,
         );
         const doomed = [...oldAdded].map((n) => sheetNames.get(n)).filter((n): n is string => !!n);
-        plan.add(JSON.stringify(report.rows).length * 1.2 + 2000, () =>
+        plan.add(utf8Bytes(JSON.stringify(report.rows)) * 1.2 + 2000, () =>
           writeReport(ctx, reportName, doomed, report, req.config),
         );
         const finalXml = stateXmlParts(finalState, budget);
-        const finalBytes = finalXml.reduce((n, x) => n + x.length, 0);
+        const finalBytes = finalXml.reduce((n, x) => n + utf8Bytes(x), 0);
         if (plan.batches.length <= 1 && plan.totalBytes + finalBytes < budget) {
           planParts(plan, ctx, () => stateParts.parts, finalXml);
         } else {
@@ -424,11 +430,11 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
             ctx,
             [...touched].map(([k, c]) => ({ ...c, fill: before.get(k)! })),
           );
-          undo.add(2000 + oldXml.reduce((n, x) => n + x.length, 0), () => {
+          undo.add(500, () => {
             if (!report.isNullObject && !sheetNames.has(reportName.toLowerCase())) report.delete();
-            for (const p of now.items) p.delete();
-            for (const x of oldXml) ctx.workbook.customXmlParts.add(x);
           });
+          // The state parts as they were: the old ones back first, then the ones this flag wrote go.
+          planParts(undo, ctx, () => now.items, oldXml);
           for (const b of undo.batches) {
             for (const q of b.queue) q();
             await s.sync();
@@ -612,7 +618,7 @@ async function readTables(
       for (const row of v) out[c.t].push(row);
       next[c.t] += c.count;
       done += c.count;
-      bytes += JSON.stringify(v).length;
+      bytes += utf8Bytes(JSON.stringify(v));
       cells += v.length * (v[0]?.length ?? 0);
     }
     // Size the next chunks from what this one measured, with room for longer text further down.
