@@ -56,6 +56,19 @@ describe("grouping rows by channel", () => {
   });
 });
 
+describe("dates as each host hands them over", () => {
+  it("gives the same flags for Excel serials (task pane), JS Dates (ExcelJS) and text", () => {
+    // 46083 = 2026-03-02 (Excel serial; see values.test.ts)
+    const asText = seriesRows("A", "2026-03-02", [1, 1, 1, 2]);
+    const asSerial = asText.map((r, i) => [46083 + i, r[1], r[2]]);
+    const asDate = asText.map((r, i) => [new Date(Date.UTC(2026, 2, 2 + i)), r[1], r[2]]);
+    const key = (rows: CellValue[][]) => runRules(table("ROI", rows)).flags.map((f) => f.period);
+    expect(key(asText)).toEqual(["2026-03-02", "2026-03-03", "2026-03-04"]);
+    expect(key(asSerial)).toEqual(key(asText));
+    expect(key(asDate)).toEqual(key(asText));
+  });
+});
+
 describe("rows left out", () => {
   it("skips rows without a readable date, such as a totals row, and counts them", () => {
     const rows: CellValue[][] = [
