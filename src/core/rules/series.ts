@@ -110,8 +110,8 @@ export function prepareTable(table: Table, mapping: ColumnMapping): PreparedTabl
       }
       if (id === BLANK) {
         if (previous < 0) {
-          previous = idOf("\u0000blank");
-          names[previous] = "";
+          previous = names.length; // blank cells above the first named channel: a group of their own
+          names.push("");
         }
         id = previous;
       }
