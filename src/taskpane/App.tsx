@@ -3,9 +3,9 @@ import { useEffect, useMemo, useState } from "react";
 import {
   FluentProvider,
   Select,
+  Subtitle1,
   Tab,
   TabList,
-  Title3,
   makeStaticStyles,
   makeStyles,
   tokens,
@@ -93,7 +93,7 @@ export function App({ gateway, initialLocale = "en-US", dark = false }: AppProps
       <I18nContext.Provider value={i18n}>
         <main className={styles.root} data-testid="pane-ready">
           <header className={styles.header}>
-            <Title3 as="h1">{t("appTitle")}</Title3>
+            <Subtitle1 as="h1">{t("appTitle")}</Subtitle1>
             <span className={styles.lang}>
               <label htmlFor={langId}>{t("language")}</label>
               <Select

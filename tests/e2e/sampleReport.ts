@@ -1,6 +1,6 @@
 /**
- * The sample workbook of the browser preview and the browser tests: an English daily channel report and a Chinese
- * weekly one, generated from a fixed seed so every rule fires in known cells:
+ * Test data for the browser tests: an English daily channel report and a Chinese weekly one, generated from a fixed
+ * seed so every rule fires in known cells (checked against the engine by hand from the construction below):
  *
  * Daily (A1:I113, 28 days from Mon 2 Mar 2026 × 4 channels; data row for day d, channel c is sheet row 2 + 4d + c):
  * - Social ROI 1.2–1.4 on days 9–12 (11–14 Mar): yellow, ROI below 1.5 four days running → E39, E43, E47, E51.
@@ -12,7 +12,7 @@
  * Other values stay well clear of every threshold. The header row has the user's own fill (#D9E1F2), and B2 a real
  * white fill, so Clear can be checked to restore both "no fill" and the user's colours.
  */
-import type { SimInputValue, SimWorkbookInit } from "../sim";
+import type { SimInputValue, SimWorkbookInit } from "../../src/taskpane/sim";
 
 /** mulberry32: a tiny deterministic PRNG, so the sample is the same on every machine. */
 function prng(seed: number): () => number {

@@ -81,6 +81,7 @@ describe("task pane", () => {
     expect(gateway.selectCells).toHaveBeenCalledWith("Daily", ["C4:C6"]);
   });
 
+  // Opening a Fluent Dropdown in jsdom is slow on a shared machine: a generous timeout.
   it("passes the user's column re-mapping to the flag", async () => {
     const gateway = fakeGateway();
     render(<App gateway={gateway} />);
@@ -97,7 +98,7 @@ describe("task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "Flag weak channels" }));
     await waitFor(() => expect(gateway.flag).toHaveBeenCalled());
     expect(gateway.flag.mock.calls[0][0].mappings).toEqual({ "A1:D20": { date: 0, channel: 1, roi: 2, traffic: 3 } });
-  });
+  }, 30000);
 
   it("explains in plain words when no metric column is recognised, and does not flag", async () => {
     const gateway = fakeGateway({

@@ -57,6 +57,8 @@ const FINDINGS = [
     latestValue: 0.015,
     threshold: 0.01,
     periodsFlagged: 1,
+    firstPeriod: "2026-03-04",
+    lastPeriod: "2026-03-04",
     action: { en: "Upgrade customer-service scripts", zh: "升级客服话术" },
   }),
   finding({ channel: "Baidu", ruleId: "repurchase-declining", colour: "red", latestValue: 0.2, threshold: 0.25 }),
@@ -77,8 +79,10 @@ describe("findings list", () => {
 
   it("shows the rule, periods, latest value vs threshold (rates as percentages) and the action", () => {
     renderPane(<FindingsList tables={[outcome(FINDINGS)]} fills={DEFAULT_FILLS} onSelect={() => undefined} />);
+    const social = screen.getByText(EVIL).closest("button") as HTMLElement;
+    expect(social).toHaveTextContent("3 period(s): 2026-03-03 – 2026-03-05");
     const wechat = screen.getByText("WeChat").closest("button") as HTMLElement;
-    expect(wechat).toHaveTextContent("1 period(s): 2026-03-03 – 2026-03-05");
+    expect(wechat).toHaveTextContent("1 period: 2026-03-04");
     // 0.015 is 1.5% and the threshold 0.01 is 1%.
     expect(wechat).toHaveTextContent("Latest 1.5% vs threshold 1%");
     expect(wechat).toHaveTextContent("Action: Upgrade customer-service scripts");

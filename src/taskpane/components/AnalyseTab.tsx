@@ -99,6 +99,7 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
         tables: read,
         mappings: byAddress,
         config,
+        lang,
         signal: controller.signal,
         onProgress: (done, total, phase) => setProgress({ done, total, phase }),
       });

@@ -102,11 +102,13 @@ export function FindingsList({ tables, fills, onSelect }: FindingsListProps) {
                         <Text className={styles.channel}>{finding.channel}</Text>
                         <Caption1>{rule}</Caption1>
                         <Caption1 className={styles.muted}>
-                          {t("periods", {
-                            n: finding.periodsFlagged,
-                            first: finding.firstPeriod,
-                            last: finding.lastPeriod,
-                          })}
+                          {finding.firstPeriod === finding.lastPeriod
+                            ? t("onePeriod", { first: finding.firstPeriod })
+                            : t("periods", {
+                                n: finding.periodsFlagged,
+                                first: finding.firstPeriod,
+                                last: finding.lastPeriod,
+                              })}
                         </Caption1>
                         <Caption1 className={styles.muted}>
                           {t("latestVsThreshold", {

@@ -27,6 +27,7 @@ export const enUS = {
   findingsTitle: "Findings",
   noFindings: "No weak channels found in the selection.",
   findingCount: "{n} finding(s)",
+  onePeriod: "1 period: {first}",
   periods: "{n} period(s): {first} – {last}",
   latestVsThreshold: "Latest {value} vs threshold {threshold}",
   action: "Action",

@@ -29,6 +29,7 @@ export const zhCN: Strings = {
   findingsTitle: "发现的问题",
   noFindings: "选区中没有发现弱势渠道。",
   findingCount: "{n} 项",
+  onePeriod: "1 个周期：{first}",
   periods: "{n} 个周期：{first} – {last}",
   latestVsThreshold: "最新值 {value}，阈值 {threshold}",
   action: "建议动作",

@@ -54,12 +54,21 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
-  selected: { boxShadow: `inset 0 0 0 2px ${tokens.colorBrandStroke1}` },
   note: { color: tokens.colorNeutralForeground3 },
 });
 
-function inAreas(areas: RangeRef[], r: number, c: number): boolean {
-  return areas.some((a) => r >= a.top && r <= a.bottom && c >= a.left && c <= a.right);
+/** The selection's outline on this cell: inset shadows on the edges of the areas it lies on. */
+function selectionEdges(areas: RangeRef[], r: number, c: number): string | undefined {
+  const edge = tokens.colorBrandStroke1;
+  const shadows: string[] = [];
+  for (const a of areas) {
+    if (r < a.top || r > a.bottom || c < a.left || c > a.right) continue;
+    if (r === a.top) shadows.push(`inset 0 2px 0 0 ${edge}`);
+    if (r === a.bottom) shadows.push(`inset 0 -2px 0 0 ${edge}`);
+    if (c === a.left) shadows.push(`inset 2px 0 0 0 ${edge}`);
+    if (c === a.right) shadows.push(`inset -2px 0 0 0 ${edge}`);
+  }
+  return shadows.length ? shadows.join(", ") : undefined;
 }
 
 function display(v: unknown, isDate: boolean): string {
@@ -110,12 +119,13 @@ export function WorkbookGrid({ host }: { host: SimHost }) {
     for (let c = 0; c <= lastCol; c++) {
       const v = sheet.getValue(r, c);
       const fill = host.displayedColor(sheet.name, r, c);
-      const cls = [styles.cell, typeof v === "number" ? styles.number : "", inAreas(sel, r, c) ? styles.selected : ""];
+      const cls = [styles.cell, typeof v === "number" ? styles.number : ""];
+      const edges = selectionEdges(sel, r, c);
       cells.push(
         <td
           key={c}
           className={cls.join(" ")}
-          style={fill ? { backgroundColor: fill } : undefined}
+          style={{ backgroundColor: fill ?? undefined, boxShadow: edges }}
           data-address={cellAddress(r, c)}
           onClick={(e) => select(r, c, e.shiftKey)}
         >

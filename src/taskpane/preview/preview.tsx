@@ -1,20 +1,18 @@
 /**
  * The browser preview (npm run preview → /preview.html): the simulated workbook as a grid next to the real task
  * pane, which talks to it through the real Excel adapter and the simulated Office.js host. No Excel, no network.
+ * office-sim.js's URL parameters work here too: ?simRows=100000 (a large report), ?simLang=zh-CN, ?simDelay=50.
  */
 import { createRoot } from "react-dom/client";
 import { FluentProvider, makeStaticStyles, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
-import { installSimulatedOffice } from "../sim";
 import { App } from "../App";
 import { createExcelGateway } from "../excel/adapter";
 import { pickLocale } from "../i18n";
-import { sampleWorkbook } from "./sampleData";
+import type { SimHost } from "../sim";
 import { WorkbookGrid } from "./WorkbookGrid";
 
-// A short delay per sync so the progress bar is visible, as it would be against a real workbook.
-const sim = installSimulatedOffice(globalThis, sampleWorkbook(), { syncDelayMs: 20 });
-// For the browser tests and the curious: the simulated host's inspector.
-(globalThis as unknown as { growthSignalsSim: unknown }).growthSignalsSim = sim.host;
+// office-sim.js (loaded first by preview.html) installed the simulated Office.js globals and its inspector.
+const host = window.__simHost;
 
 const useStaticStyles = makeStaticStyles({ body: { margin: 0 } });
 const useStyles = makeStyles({
@@ -36,14 +34,14 @@ const useStyles = makeStyles({
   },
 });
 
-function Preview() {
+function Preview({ host }: { host: SimHost }) {
   useStaticStyles();
   const styles = useStyles();
   return (
     <FluentProvider theme={webLightTheme}>
       <div className={styles.page}>
         <section className={styles.grid} aria-label="Simulated workbook">
-          <WorkbookGrid host={sim.host} />
+          <WorkbookGrid host={host} />
         </section>
         <aside className={styles.pane} aria-label="Growth Signals task pane">
           <App gateway={createExcelGateway()} initialLocale={pickLocale(Office.context.displayLanguage)} />
@@ -54,4 +52,7 @@ function Preview() {
 }
 
 const root = document.getElementById("root");
-if (root) createRoot(root).render(<Preview />);
+if (root) {
+  if (host) createRoot(root).render(<Preview host={host} />);
+  else root.textContent = "office-sim.js did not load: run `npm run build`, then `node scripts/preview.js`.";
+}
