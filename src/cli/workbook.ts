@@ -304,10 +304,12 @@ export async function flagWorkbook(data: Uint8Array, options: FlagOptions = {}):
   }
 
   const lang = options.lang ?? "en";
+  const now = options.now ?? new Date();
   const report = buildReport(
     tables.map((t) => ({ sheet: t.sheet, address: t.address, result: t.result })),
     config,
     lang,
+    now,
   );
   const reportSheet = uniqueSheetName(await pkg.sheets(), REPORT_SHEET_NAME);
   await addWorksheet(pkg, reportSheet, reportSheetXml(report, styles, config.fills));
@@ -316,7 +318,7 @@ export async function flagWorkbook(data: Uint8Array, options: FlagOptions = {}):
     settings: config,
     originals,
     addedSheets: [reportSheet],
-    flaggedAt: (options.now ?? new Date()).toISOString(),
+    flaggedAt: now.toISOString(),
   };
   await addStatePart(pkg, state);
   if (styles.changed) pkg.setText(wb.stylesPath, styles.toXml());

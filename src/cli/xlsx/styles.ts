@@ -24,6 +24,8 @@ export class StylesEditor {
   private readonly fontCache = new Map<string, number>();
   private readonly fillDescriptions = new Map<number, SavedFill>();
   private removed = false;
+  /** The namespace prefix of the part's elements ("" or e.g. "x:"): new entries use it too. */
+  private readonly prefix: string;
 
   constructor(
     private readonly xml: string,
@@ -34,6 +36,7 @@ export class StylesEditor {
       const items = el ? findElements(innerXml(el.text), child).map((e) => e.text) : [];
       return { name, items, original: items.length };
     };
+    this.prefix = /<(\w+:)?styleSheet[\s>]/.exec(xml)?.[1] ?? "";
     this.sections = { fonts: get("fonts", "font"), fills: get("fills", "fill"), cellXfs: get("cellXfs", "xf") };
     if (this.sections.cellXfs.items.length === 0) throw new Error("styles.xml has no cellXfs");
   }
@@ -90,7 +93,7 @@ export class StylesEditor {
   private fillId(fillXml: string): number {
     let id = this.fillCache.get(fillXml);
     if (id === undefined) {
-      id = this.append("fills", fillXml);
+      id = this.append("fills", withPrefix(fillXml, this.prefix));
       this.fillCache.set(fillXml, id);
     }
     return id;
@@ -135,8 +138,8 @@ export class StylesEditor {
         const bolded = /<(?:\w+:)?b(?=[\s/>])/.test(font)
           ? font
           : font.endsWith("/>")
-            ? `${font.slice(0, -2)}><b/></font>`
-            : font.replace(/^(<[^>]*>)/, "$1<b/>");
+            ? `${font.slice(0, -2)}>${withPrefix("<b/></font>", this.prefix)}`
+            : font.replace(/^(<[^>]*>)/, `$1${withPrefix("<b/>", this.prefix)}`);
         boldFont = this.append("fonts", bolded);
         this.fontCache.set("bold", boldFont);
       }
@@ -222,6 +225,11 @@ export class StylesEditor {
     }
     return xml;
   }
+}
+
+/** Puts `prefix` on every element name of an unprefixed XML fragment. */
+function withPrefix(xml: string, prefix: string): string {
+  return prefix ? xml.replace(/<(\/?)(\w+)(?=[\s/>])/g, `<$1${prefix}$2`) : xml;
 }
 
 export function solidFillXml(hex: string): string {
