@@ -174,8 +174,8 @@ interface LocatedTable {
 }
 
 function cellsOf(row: CellValue[] | undefined, left: number, right: number): CellValue[] {
-  const out: CellValue[] = new Array(right - left + 1);
-  for (let c = left; c <= right; c++) out[c - left] = row?.[c] ?? null;
+  const out: CellValue[] = []; // packed, not holey: the engine walks these arrays column by column
+  for (let c = left; c <= right; c++) out.push(row?.[c] ?? null);
   return out;
 }
 

@@ -25,6 +25,42 @@ const R_ATTR = /\sr="([A-Za-z]{1,3})(\d+)"/;
 const ROW_R = /\sr="(\d+)"/;
 const T_ATTR = /\st="(\w+)"/;
 
+/** Set by cellRef: the 0-based column and row of the last r="B12" read. */
+let refCol = -1;
+let refRow = -1;
+
+/** Reads a cell's r="B12" by char codes (the hot path of a 650,000-cell sheet); false when absent or odd. */
+function cellRef(attrs: string): boolean {
+  let i = attrs.indexOf(' r="');
+  if (i < 0) {
+    const m = /\sr="/.exec(attrs);
+    if (!m) return false;
+    i = m.index;
+  }
+  i += 4;
+  let col = 0;
+  let c = attrs.charCodeAt(i);
+  while ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+    col = col * 26 + ((c & ~32) - 64);
+    c = attrs.charCodeAt(++i);
+  }
+  let row = 0;
+  while (c >= 48 && c <= 57) {
+    row = row * 10 + (c - 48);
+    c = attrs.charCodeAt(++i);
+  }
+  if (col === 0 || row === 0 || c !== 34) return false;
+  refCol = col - 1;
+  refRow = row - 1;
+  return true;
+}
+
+function cellType(attrs: string): string | undefined {
+  const i = attrs.indexOf(' t="');
+  if (i >= 0) return attrs.slice(i + 4, attrs.indexOf('"', i + 4));
+  return attrs.includes("t=") ? T_ATTR.exec(attrs)?.[1] : undefined;
+}
+
 function cellValue(type: string | undefined, inner: string, sst: readonly string[], p: string): CellValue {
   if (type === "inlineStr") {
     let s = "";
@@ -75,14 +111,15 @@ export function readSheet(xml: string, sst: readonly string[]): SheetGrid {
   const end = xml.indexOf(`</${p}sheetData>`, start);
   if (end < 0) return { rows, maxCol, rowOffsets };
   const closeC = `</${p}c>`;
-  const tagRe = new RegExp(`<${p}(row|c)(?=[\\s/>])([^>]*?)(/?)>`, "g");
+  const tagRe = new RegExp(`<${p}(row|c)(?=[\\s/>])([^>]*)>`, "g");
   tagRe.lastIndex = start;
   let row = -1;
   let col = -1;
   let current: CellValue[] = [];
   let m: RegExpExecArray | null;
   while ((m = tagRe.exec(xml)) && m.index < end) {
-    const attrs = m[2];
+    const selfClosing = m[2].endsWith("/");
+    const attrs = selfClosing ? m[2].slice(0, -1) : m[2];
     if (m[1] === "row") {
       const r = ROW_R.exec(attrs);
       row = r ? Number(r[1]) - 1 : row + 1;
@@ -91,21 +128,19 @@ export function readSheet(xml: string, sst: readonly string[]): SheetGrid {
       if (!rowOffsets.has(row)) rowOffsets.set(row, m.index);
       continue;
     }
-    const r = R_ATTR.exec(attrs);
-    if (r) {
-      col = columnIndex(r[1]);
-      const rr = Number(r[2]) - 1;
-      if (rr !== row) {
-        rowOffsets.set(rr, -1); // a cell outside its <row>: no safe jump for this row
-        row = rr;
+    if (cellRef(attrs)) {
+      col = refCol;
+      if (refRow !== row) {
+        rowOffsets.set(refRow, -1); // a cell outside its <row>: no safe jump for this row
+        row = refRow;
         current = rows[row] ?? (rows[row] = []);
       }
     } else col++;
-    if (m[3] === "/") continue;
+    if (selfClosing) continue;
     const close = xml.indexOf(closeC, tagRe.lastIndex);
     const inner = xml.slice(tagRe.lastIndex, close);
     tagRe.lastIndex = close + closeC.length;
-    const t = T_ATTR.exec(attrs)?.[1];
+    const t = cellType(attrs);
     const value = cellValue(t, inner, sst, p);
     if (value !== null && value !== "") {
       current[col] = value;
@@ -151,7 +186,7 @@ export function restyleCells(
         });
     }
   }
-  const tagRe = new RegExp(`<${p}(row|c)(?=[\\s/>])([^>]*?)(/?)>`, "g");
+  const tagRe = new RegExp(`<${p}(row|c)(?=[\\s/>])([^>]*)>`, "g");
   const parts: string[] = [];
   let copied = 0;
   let row = -1;
@@ -160,7 +195,7 @@ export function restyleCells(
   for (const [from, to] of spans) {
     tagRe.lastIndex = from;
     while ((m = tagRe.exec(xml)) && m.index < to) {
-      const attrs = m[2];
+      const attrs = m[2].endsWith("/") ? m[2].slice(0, -1) : m[2];
       if (m[1] === "row") {
         const r = ROW_R.exec(attrs);
         row = r ? Number(r[1]) - 1 : row + 1;
