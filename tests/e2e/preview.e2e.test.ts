@@ -40,7 +40,9 @@ it("shows the sample workbook next to the pane, and flagging paints the grid", a
   expect(await cell("D39").evaluate((e) => (e as HTMLElement).style.backgroundColor)).toBe("");
   // The report sheet the pane added shows up as a tab.
   await page.getByRole("tab", { name: "Growth Signals" }).waitFor();
-  await cell("D30").scrollIntoViewIfNeeded();
+  // The picture for the README: the grid at Social's yellow ROI run, the pane at its findings.
+  await cell("D37").evaluate((e) => e.scrollIntoView({ block: "start" }));
+  await page.locator("#findings-title").evaluate((e) => e.scrollIntoView({ block: "start" }));
   const shot = artifact("screenshot-preview.png");
   await page.screenshot({ path: shot });
   if (process.env.UPDATE_SCREENSHOT === "1") fs.copyFileSync(shot, path.join(ROOT, "assets", "screenshot-preview.png"));
