@@ -8,12 +8,12 @@ import { atOf, type RuleInput } from "./context";
 const above = greaterThan; // a local binding: module imports are getters in bundled code, too slow per row
 
 export function complaintRateHigh(input: RuleInput): void {
-  const { table, values, config, sink } = input;
+  const { table, column, config, sink } = input;
   const max = config.complaintRateMax;
   table.series.forEach((s, si) => {
-    const rows = s.rows;
-    for (let p = 0; p < rows.length; p++) {
-      const v = values[rows[p]];
+    const vs = column.series(s);
+    for (let p = 0; p < s.rows.length; p++) {
+      const v = vs[p];
       if (above(v, max)) sink.add(input, si, p, "complaint-rate-high", v, max, complaintReason(v, max, atOf(s, p)));
     }
   });

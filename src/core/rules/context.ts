@@ -6,11 +6,12 @@ import { formatIsoDay } from "../table/dates";
 import type { PreparedTable, Series } from "./series";
 import type { Bilingual, Flag, RuleId, RulesConfig } from "./types";
 import { RULE_COLOUR } from "../i18n/rules";
+import type { MetricColumn } from "./column";
 
 export interface RuleInput {
   table: PreparedTable;
-  /** The metric, one number per data row (NaN: missing), rates already as fractions. */
-  values: Float64Array;
+  /** The metric column (rates already as fractions), read one series at a time. */
+  column: MetricColumn;
   col: number;
   config: RulesConfig;
   sink: FlagSink;
@@ -67,17 +68,4 @@ export function periodOf(series: Series, p: number): string {
 /** The reason's "where": a dated row or an undated row. */
 export function atOf(series: Series, p: number): At {
   return series.days === null ? { kind: "row", row: series.rows[p] + 1 } : { kind: "day", day: series.days[p] };
-}
-
-/**
- * The metric's values of one series in its (date) order, into a reused buffer: the rules then walk memory in
- * sequence instead of jumping between interleaved channels.
- */
-export function gather(values: Float64Array, series: Series, buffer: { data: Float64Array }): Float64Array {
-  const n = series.rows.length;
-  if (buffer.data.length < n) buffer.data = new Float64Array(Math.max(n, buffer.data.length * 2));
-  const out = buffer.data;
-  const rows = series.rows;
-  for (let p = 0; p < n; p++) out[p] = values[rows[p]];
-  return out;
 }

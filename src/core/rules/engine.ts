@@ -16,7 +16,7 @@ import { severity } from "../colours";
 import { RULE_ACTIONS, RULE_COLOUR, RULE_METRIC, COLUMN_NAMES } from "../i18n/rules";
 import { columnLetters } from "../a1";
 import { detectColumns, hasMetricColumn } from "../table/headers";
-import { hasPercentSign, parseNumberColumn } from "../table/values";
+import { holdsPercentages, MetricColumn } from "./column";
 import { complaintRateHigh } from "./complaint";
 import { DEFAULT_CONFIG } from "./config";
 import { FlagSink, periodOf, type RuleInput } from "./context";
@@ -93,46 +93,31 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
   const prepared = prepareTable(table, mapping);
   result.skippedRows = prepared.skippedRows;
   const sink = new FlagSink();
-  const valuesByMetric = new Map<MetricKey, Float64Array>();
+  const columns = new Map<MetricKey, MetricColumn>();
 
   for (const ruleId of RULE_IDS) {
     const metric = RULE_METRIC[ruleId];
     const col = mapping[metric];
     if (col === undefined) continue;
-    let values = valuesByMetric.get(metric);
-    if (!values) {
-      values = parseNumberColumn(table.rows, col);
-      if (RATE_METRICS.includes(metric) && readAsPercent(table, col, values, prepared.included)) {
+    let column = columns.get(metric);
+    if (!column) {
+      const percent = RATE_METRICS.includes(metric) && holdsPercentages(table.rows, col, prepared.included);
+      if (percent) {
         result.percentColumns.push(metric);
         result.warnings.push(percentWarning(metric, col));
       }
-      valuesByMetric.set(metric, values);
+      column = new MetricColumn(table.rows, col, percent ? 100 : 1);
+      columns.set(metric, column);
     }
-    RULES[ruleId]({ table: prepared, values, col, config, sink });
+    RULES[ruleId]({ table: prepared, column, col, config, sink });
   }
 
   result.flags = sortFlags(sink);
   result.cells = cellsOf(result.flags);
-  result.findings = findingsOf(prepared, sink, valuesByMetric);
+  result.findings = findingsOf(prepared, sink, columns);
   result.warnings.push(...cadenceWarnings(prepared, mapping));
   if (prepared.skippedRows > 0) result.warnings.push(skippedWarning(prepared.skippedRows, mapping));
   return result;
-}
-
-/** Any number above 1 in a rate column (its own "%" text excepted) → the column is percentages: divide by 100. */
-function readAsPercent(table: Table, col: number, values: Float64Array, included: Uint8Array): boolean {
-  let percent = false;
-  for (let i = 0; i < values.length; i++) {
-    if (included[i] === 1 && values[i] > 1 && !hasPercentSign(table.rows[i][col])) {
-      percent = true;
-      break;
-    }
-  }
-  if (!percent) return false;
-  for (let i = 0; i < values.length; i++) {
-    if (!Number.isNaN(values[i]) && !hasPercentSign(table.rows[i][col])) values[i] /= 100;
-  }
-  return true;
 }
 
 function percentWarning(metric: MetricKey, col: number): EngineWarning {
@@ -206,11 +191,7 @@ function cellsOf(flags: RulesResult["flags"]): CellFlag[] {
   return cells;
 }
 
-function findingsOf(
-  prepared: PreparedTable,
-  sink: FlagSink,
-  valuesByMetric: Map<MetricKey, Float64Array>,
-): ChannelFinding[] {
+function findingsOf(prepared: PreparedTable, sink: FlagSink, columns: Map<MetricKey, MetricColumn>): ChannelFinding[] {
   const groups = new Map<string, { s: number; ruleId: RuleId; items: number[] }>();
   sink.flags.forEach((f, i) => {
     const key = `${sink.seriesIndex[i]}|${f.ruleId}`;
@@ -224,15 +205,7 @@ function findingsOf(
     const byPos = g.items.slice().sort((a, b) => sink.position[a] - sink.position[b]);
     const firstPos = sink.position[byPos[0]];
     const lastItem = byPos[byPos.length - 1];
-    const values = valuesByMetric.get(RULE_METRIC[g.ruleId]) as Float64Array;
-    let latest: number | null = null;
-    for (let p = series.rows.length - 1; p >= 0; p--) {
-      const v = values[series.rows[p]];
-      if (!Number.isNaN(v)) {
-        latest = v;
-        break;
-      }
-    }
+    const latest = (columns.get(RULE_METRIC[g.ruleId]) as MetricColumn).latest(series);
     const rows = Array.from(new Set(byPos.map((i) => sink.flags[i].row))).sort((a, b) => a - b);
     findings.push({
       s: g.s,

@@ -4,19 +4,18 @@
  */
 import { ltvCacReason } from "../i18n/rules";
 import { lessThan } from "./compare";
-import { gather, type RuleInput } from "./context";
+import type { RuleInput } from "./context";
 import { forEachRun, hitBuffer } from "./runs";
 import { weekEnd, weeksOf, weekStart } from "./weeks";
 
 const below = lessThan; // a local binding: module imports are getters in bundled code, too slow per row
 
 export function ltvCacLow(input: RuleInput): void {
-  const { table, values, config, sink } = input;
+  const { table, column, config, sink } = input;
   const min = config.ltvCacMin;
-  const vbuf = { data: new Float64Array(0) };
   const hbuf = { data: new Uint8Array(0) };
   table.series.forEach((s, si) => {
-    const v = gather(values, s, vbuf);
+    const v = column.series(s);
     const w = weeksOf(s, v);
     if (w === null) return;
     const low = hitBuffer(hbuf, w.count);

@@ -5,19 +5,18 @@
  */
 import { repurchaseReason } from "../i18n/rules";
 import { lessThan } from "./compare";
-import { gather, type RuleInput } from "./context";
+import type { RuleInput } from "./context";
 import { forEachRun, hitBuffer } from "./runs";
 import { weekEnd, weeksOf, weekStart } from "./weeks";
 
 const below = lessThan; // a local binding: module imports are getters in bundled code, too slow per row
 
 export function repurchaseDeclining(input: RuleInput): void {
-  const { table, values, config, sink } = input;
-  const vbuf = { data: new Float64Array(0) };
+  const { table, column, config, sink } = input;
   const hbuf = { data: new Uint8Array(0) };
   const ones = { data: new Uint8Array(0) };
   table.series.forEach((s, si) => {
-    const v = gather(values, s, vbuf);
+    const v = column.series(s);
     const w = weeksOf(s, v);
     if (w === null) return;
     const declining = hitBuffer(hbuf, w.count);

@@ -4,21 +4,20 @@
  */
 import { describeRun, roiReason } from "../i18n/rules";
 import { lessThan } from "./compare";
-import { atOf, gather, type RuleInput } from "./context";
+import { atOf, type RuleInput } from "./context";
 import { forEachRun, hitBuffer } from "./runs";
 
 const below = lessThan; // a local binding: module imports are getters in bundled code, too slow per row
 
 export function roiBelowBenchmark(input: RuleInput): void {
-  const { table, values, config, sink } = input;
+  const { table, column, config, sink } = input;
   const bench = config.roiBenchmark;
-  const vbuf = { data: new Float64Array(0) };
   const hbuf = { data: new Uint8Array(0) };
   table.series.forEach((s, si) => {
     if (s.cadence === "irregular") return;
     const n = s.rows.length;
     const weekly = s.cadence === "weekly";
-    const v = gather(values, s, vbuf);
+    const v = column.series(s);
     const hit = hitBuffer(hbuf, n);
     for (let p = 0; p < n; p++) hit[p] = below(v[p], bench) ? 1 : 0; // NaN (missing) is never below
     forEachRun(hit, s.linked, n, config.roiRunLength, (first, last) => {

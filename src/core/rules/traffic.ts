@@ -5,19 +5,18 @@
  */
 import { trafficReason } from "../i18n/rules";
 import { lessThan } from "./compare";
-import { atOf, gather, type RuleInput } from "./context";
+import { atOf, type RuleInput } from "./context";
 
 const below = lessThan; // a local binding: module imports are getters in bundled code, too slow per row
 
 export function trafficDrop(input: RuleInput): void {
-  const { table, values, config, sink } = input;
+  const { table, column, config, sink } = input;
   const window = config.trafficWindow;
   const keep = 1 - config.trafficDropRatio;
   const ring = new Float64Array(window);
-  const vbuf = { data: new Float64Array(0) };
   table.series.forEach((s, si) => {
     const n = s.rows.length;
-    const vs = gather(values, s, vbuf);
+    const vs = column.series(s);
     let count = 0; // numeric values seen so far in this channel
     let next = 0; // ring slot for the next value
     for (let p = 0; p < n; p++) {

@@ -46,23 +46,3 @@ export function hasPercentSign(v: CellValue): boolean {
   const c = s.charCodeAt(s.length - 1);
   return c === 37 || c === 0xff05;
 }
-
-/** A metric column → one number per row (NaN = missing). Text is cached: report values repeat a lot. */
-export function parseNumberColumn(rows: readonly CellValue[][], col: number): Float64Array {
-  const out = new Float64Array(rows.length);
-  let cache: Map<string, number> | undefined;
-  for (let i = 0; i < rows.length; i++) {
-    const v = rows[i][col];
-    if (typeof v === "number") out[i] = Number.isFinite(v) ? v : NaN;
-    else if (typeof v === "string") {
-      cache ??= new Map();
-      let n = cache.get(v);
-      if (n === undefined) {
-        n = parseNumberText(v);
-        if (cache.size < 100000) cache.set(v, n);
-      }
-      out[i] = n;
-    } else out[i] = NaN;
-  }
-  return out;
-}

@@ -1,0 +1,64 @@
+/**
+ * One metric column, read channel by channel into a reused buffer — no full-length array per metric, so a
+ * million-row table does not allocate tens of megabytes (which would trigger full garbage collections).
+ *
+ * Rate columns read as percentages divide every number by 100, except text that carries its own "%" (already a
+ * fraction: "1.2%" → 0.012).
+ */
+import type { CellValue } from "./types";
+import type { Series } from "./series";
+import { hasPercentSign, parseNumberText } from "../table/values";
+
+export class MetricColumn {
+  private readonly cache = new Map<string, number>();
+  private buffer = new Float64Array(0);
+
+  constructor(
+    private readonly rows: readonly CellValue[][],
+    readonly col: number,
+    /** 100 when the column holds percentages, else 1. */
+    private readonly divisor: number,
+  ) {}
+
+  /** The number in a data row (NaN: missing). */
+  value(row: number): number {
+    const v = this.rows[row][this.col];
+    if (typeof v === "number") return v - v === 0 ? v / this.divisor : NaN; // v − v is NaN for ±Infinity and NaN
+    if (typeof v !== "string") return NaN;
+    let n = this.cache.get(v);
+    if (n === undefined) {
+      n = parseNumberText(v);
+      if (this.divisor !== 1 && !hasPercentSign(v)) n /= this.divisor;
+      if (this.cache.size < 100000) this.cache.set(v, n);
+    }
+    return n;
+  }
+
+  /** A series' values in its (date) order. Valid until the next call. */
+  series(s: Series): Float64Array {
+    const rows = s.rows;
+    const n = rows.length;
+    if (this.buffer.length < n) this.buffer = new Float64Array(Math.max(n, this.buffer.length * 2));
+    const out = this.buffer;
+    for (let p = 0; p < n; p++) out[p] = this.value(rows[p]);
+    return out;
+  }
+
+  /** The series' most recent number (by date), or null. */
+  latest(s: Series): number | null {
+    for (let p = s.rows.length - 1; p >= 0; p--) {
+      const v = this.value(s.rows[p]);
+      if (v === v) return v;
+    }
+    return null;
+  }
+}
+
+/** A rate column holds percentages when any number in a row the rules use is above 1 ("%" text excepted). */
+export function holdsPercentages(rows: readonly CellValue[][], col: number, included: Uint8Array): boolean {
+  const plain = new MetricColumn(rows, col, 1);
+  for (let i = 0; i < rows.length; i++) {
+    if (included[i] === 1 && plain.value(i) > 1 && !hasPercentSign(rows[i][col])) return true;
+  }
+  return false;
+}
