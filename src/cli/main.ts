@@ -38,7 +38,8 @@ Rules (defaults; change them with --config)
 Options
   -o, --output FILE   where to write the result (required; never the input file)
   --sheet NAME        only this worksheet (default: every sheet whose header row is recognised)
-  --range A1:I503     the table's range, header row first (default: found on the sheet)
+  --range A1:I503     the table's range, header row first (default: found on the sheet); applies to
+                      --sheet, to the sheet named in it ('Daily'!A1:I503), or else to the first sheet
   --config FILE       JSON settings, e.g. {"roiBenchmark": 1.2, "fills": {"red": "#FF0000"}}
   --lang en|zh        language of the report sheet and the summary (default en)
   --json              print the flags and the summary as JSON on stdout

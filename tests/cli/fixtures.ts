@@ -31,6 +31,9 @@ export const EXPECTED_FLAGS: Record<string, "yellow" | "orange" | "red"> = {
 export const USER_GREEN = "FFC6EFCE";
 export const USER_BLUE = "FFBDD7EE";
 
+/** A 1×1 red PNG. */
+const PNG_1X1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
+
 export async function fixtureWorkbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.created = new Date(Date.UTC(2026, 2, 1));
@@ -76,6 +79,9 @@ export async function fixtureWorkbook(): Promise<Buffer> {
     ws.getCell(a).fill = { type: "pattern", pattern: "solid", fgColor: { argb: USER_BLUE } };
   ws.getCell("E9").font = { italic: true };
   wb.definedNames.add("'Report'!$A$2:$F$10", "ChannelTable");
+  // A logo beside the table: an image part and a drawing on the sheet that gets coloured.
+  const logo = wb.addImage({ base64: PNG_1X1, extension: "png" });
+  ws.addImage(logo, "H2:I4");
 
   const other = wb.addWorksheet("Other");
   other.getCell("A1").value = "Untouched";

@@ -59,7 +59,7 @@ describe("flag on a hand-built table", () => {
     expect(ws.getCell("E9").font).toMatchObject({ italic: true });
   });
 
-  it("keeps column widths, merged cells, the note, data validation, defined names and the other sheet", async () => {
+  it("keeps column widths, merged cells, the note, data validation, defined names, the image and the other sheet", async () => {
     const a = await readWorkbook(input);
     const b = await readWorkbook(flagged);
     const [wa, wb] = [a.getWorksheet("Report")!, b.getWorksheet("Report")!];
@@ -72,6 +72,7 @@ describe("flag on a hand-built table", () => {
     expect(wb.getCell("B5").dataValidation).toEqual(wa.getCell("B5").dataValidation);
     expect(b.definedNames.getRanges("ChannelTable")).toEqual(a.definedNames.getRanges("ChannelTable"));
     expect(cellSnapshot(b.getWorksheet("Other")!)).toEqual(cellSnapshot(a.getWorksheet("Other")!));
+    expect(wb.getImages().map((i) => i.range.tl.nativeCol)).toEqual([7]);
   });
 
   it("changes only styles, the flagged sheet, the workbook lists and app.xml; every other part is byte-identical", async () => {
@@ -99,6 +100,9 @@ describe("flag on a hand-built table", () => {
         "xl/sharedStrings.xml",
         "xl/theme/theme1.xml",
         "xl/comments1.xml",
+        "xl/media/image1.png",
+        "xl/drawings/drawing1.xml",
+        "xl/worksheets/_rels/sheet1.xml.rels",
       ]),
     );
   });
