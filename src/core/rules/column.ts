@@ -1,6 +1,8 @@
 /**
- * One metric column, read channel by channel into a reused buffer — no full-length array per metric, so a
- * million-row table does not allocate tens of megabytes (which would trigger full garbage collections).
+ * One metric column. `load` parses the whole column in row order (sequential: fast on big tables) into a scratch
+ * array shared by all metrics of a run, and `series` gathers one channel from it into a reused buffer — so a
+ * million-row table does not allocate a full-length array per metric (tens of megabytes, which would trigger full
+ * garbage collections). Rules use one metric at a time, so one scratch array serves them all.
  *
  * Rate columns read as percentages divide every number by 100, except text that carries its own "%" (already a
  * fraction: "1.2%" → 0.012).
@@ -18,7 +20,15 @@ export class MetricColumn {
     readonly col: number,
     /** 100 when the column holds percentages, else 1. */
     private readonly divisor: number,
+    /** Scratch, one entry per data row, shared with the other metrics of the run. */
+    private readonly byRow: Float64Array,
   ) {}
+
+  /** Parses the column into the shared scratch array; call before `series`. */
+  load(): void {
+    const out = this.byRow;
+    for (let i = 0; i < this.rows.length; i++) out[i] = this.value(i);
+  }
 
   /** The number in a data row (NaN: missing). */
   value(row: number): number {
@@ -34,13 +44,14 @@ export class MetricColumn {
     return n;
   }
 
-  /** A series' values in its (date) order. Valid until the next call. */
+  /** A series' values in its (date) order, from the last `load`. Valid until the next call. */
   series(s: Series): Float64Array {
     const rows = s.rows;
     const n = rows.length;
     if (this.buffer.length < n) this.buffer = new Float64Array(Math.max(n, this.buffer.length * 2));
     const out = this.buffer;
-    for (let p = 0; p < n; p++) out[p] = this.value(rows[p]);
+    const byRow = this.byRow;
+    for (let p = 0; p < n; p++) out[p] = byRow[rows[p]];
     return out;
   }
 
@@ -56,7 +67,7 @@ export class MetricColumn {
 
 /** A rate column holds percentages when any number in a row the rules use is above 1 ("%" text excepted). */
 export function holdsPercentages(rows: readonly CellValue[][], col: number, included: Uint8Array): boolean {
-  const plain = new MetricColumn(rows, col, 1);
+  const plain = new MetricColumn(rows, col, 1, new Float64Array(0));
   for (let i = 0; i < rows.length; i++) {
     if (included[i] === 1 && plain.value(i) > 1 && !hasPercentSign(rows[i][col])) return true;
   }

@@ -94,6 +94,7 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
   result.skippedRows = prepared.skippedRows;
   const sink = new FlagSink();
   const columns = new Map<MetricKey, MetricColumn>();
+  const byRow = new Float64Array(table.rows.length);
 
   for (const ruleId of RULE_IDS) {
     const metric = RULE_METRIC[ruleId];
@@ -106,9 +107,10 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
         result.percentColumns.push(metric);
         result.warnings.push(percentWarning(metric, col));
       }
-      column = new MetricColumn(table.rows, col, percent ? 100 : 1);
+      column = new MetricColumn(table.rows, col, percent ? 100 : 1, byRow);
       columns.set(metric, column);
     }
+    column.load();
     RULES[ruleId]({ table: prepared, column, col, config, sink });
   }
 
