@@ -216,6 +216,28 @@ describe("task pane in Chromium on the simulated Excel host", () => {
     await page.close();
   });
 
+  it("Cancel during a slow flag leaves the sheet as it was", async () => {
+    const { page } = await openPane();
+    await setUpSample(page);
+    await page.evaluate((host) => {
+      const h = (window as unknown as Record<string, SimHost>)[host];
+      h.syncDelayMs = 400; // a slow workbook, so there is time to press Cancel
+    }, HOST);
+    const before = await fills(page, "E2E", ["E39", "E43", "E47", "F32"]);
+    await page.getByRole("button", { name: "Flag weak channels" }).click();
+    await page.getByRole("progressbar").waitFor();
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.getByText("Cancelled. The sheet is as it was.").waitFor({ timeout: 30000 });
+    expect(await fills(page, "E2E", ["E39", "E43", "E47", "F32"])).toEqual(before);
+    const after = await page.evaluate((host) => {
+      const h = (window as unknown as Record<string, SimHost>)[host];
+      return { sheets: h.sheets().map((s) => s.name), parts: h.customXmlParts().length };
+    }, HOST);
+    expect(after.sheets).not.toContain("Growth Signals");
+    expect(after.parts).toBe(0);
+    await page.close();
+  });
+
   it("flags a 100,000-row selection in at most 20 syncs under the 5 MB payload limit, showing progress", async () => {
     const { page } = await openPane();
     const N = 100000;

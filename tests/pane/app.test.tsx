@@ -6,6 +6,7 @@ import type { RulesConfig, RulesResult } from "../../src/core/rules/types";
 import { App } from "../../src/taskpane/App";
 import type { ExcelGateway, FlagRequest, SelectedTable } from "../../src/taskpane/excel/types";
 import { pickLocale } from "../../src/taskpane/i18n";
+import { officeIsDark } from "../../src/taskpane/theme";
 import "./renderPane"; // ResizeObserver stand-in
 
 const TABLE: SelectedTable = {
@@ -66,6 +67,27 @@ describe("task pane", () => {
     expect(pickLocale("en-GB")).toBe("en-US");
     expect(pickLocale("fr-FR")).toBe("en-US");
     expect(pickLocale(undefined)).toBe("en-US");
+  });
+
+  it("takes the dark theme when Office says so, or when Office's body colour is dark", () => {
+    expect(officeIsDark({ isDarkTheme: true })).toBe(true);
+    expect(officeIsDark({ isDarkTheme: false, bodyBackgroundColor: "#000000" })).toBe(false);
+    // Office's "Black" theme body #262626 has luminance ≈ 0.15; "White" #FFFFFF is 1.
+    expect(officeIsDark({ bodyBackgroundColor: "#262626" })).toBe(true);
+    expect(officeIsDark({ bodyBackgroundColor: "#FFFFFF" })).toBe(false);
+    expect(officeIsDark(undefined)).toBe(false);
+  });
+
+  it("warns in plain words when a table has neither a date nor a channel column, and still flags it", async () => {
+    const gateway = fakeGateway({
+      readSelection: jest.fn(async () => [{ ...TABLE, header: ["ROI", "Notes"], detected: { roi: 0 } }]),
+    });
+    render(<App gateway={gateway} />);
+    fireEvent.click(screen.getByRole("button", { name: "Flag weak channels" }));
+    expect(
+      await screen.findByText(/No date or channel column found in Daily!A1:D20; pick the columns below/),
+    ).toBeInTheDocument();
+    expect(gateway.flag).toHaveBeenCalledTimes(1);
   });
 
   it("flags the selection with the current settings and lists the finding; clicking it selects C4:C6", async () => {

@@ -67,6 +67,15 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
     return read;
   };
 
+  /** Tables with neither a date nor a channel column: the rules still run (row order, one group), but say so. */
+  const noDateOrChannel = (read: SelectedTable[]): string[] =>
+    read
+      .filter((tb) => {
+        const m = mappingOf(tb);
+        return m.date === undefined && m.channel === undefined;
+      })
+      .map((tb) => t("noDateOrChannel", { address: `${tb.sheet}!${tb.address}` }));
+
   const run = async (job: () => Promise<void>) => {
     setBusy(true);
     setStatus(null);
@@ -83,7 +92,9 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
 
   const onRead = () =>
     run(async () => {
-      await readSelection();
+      const read = await readSelection();
+      const hints = read ? noDateOrChannel(read) : [];
+      if (hints.length) setStatus({ intent: "warning", text: hints.join(" ") });
     });
 
   const onFlag = () =>
@@ -108,7 +119,10 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
         return;
       }
       setOutcome(result);
-      const warnings = result.tables.flatMap((x) => x.result.warnings.map((w) => w.message[lang]));
+      const warnings = [
+        ...noDateOrChannel(read),
+        ...result.tables.flatMap((x) => x.result.warnings.map((w) => w.message[lang])),
+      ];
       const summary = t("flaggedSummary", { cells: result.cellsColoured, tables: result.tables.length });
       setStatus({ intent: warnings.length ? "warning" : "success", text: [summary, ...warnings].join(" ") });
     });

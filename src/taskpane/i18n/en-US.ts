@@ -39,7 +39,8 @@ export const enUS = {
   nothingSelected: "Nothing is selected. Select the table in the sheet, header row first.",
   noMetricColumn:
     "No metric column (ROI, complaint rate, repurchase rate, LTV/CAC or traffic) found in {address}; pick the columns below.",
-  noDateOrChannel: "No date or channel column found in {address}; pick the columns below.",
+  noDateOrChannel:
+    "No date or channel column found in {address}; pick the columns below, or the rows are read as one channel in sheet order.",
   errorPrefix: "Something went wrong:",
   errorGeneric: "Excel could not complete the request. Try again, or select a smaller range.",
 

@@ -40,7 +40,7 @@ export const zhCN: Strings = {
   clearedSummary: "已恢复 {n} 个单元格的原始格式。",
   nothingSelected: "没有选中任何内容。请在工作表中选中表格（首行为表头）。",
   noMetricColumn: "在 {address} 中没有找到指标列（投入产出比、投诉率、复购率、LTV/CAC 或流量），请在下方选择列。",
-  noDateOrChannel: "在 {address} 中没有找到日期或渠道列，请在下方选择列。",
+  noDateOrChannel: "在 {address} 中没有找到日期或渠道列，请在下方选择列；否则各行将按表中顺序视为同一渠道。",
   errorPrefix: "出现问题：",
   errorGeneric: "Excel 无法完成请求。请重试，或选择更小的区域。",
 
