@@ -2,7 +2,7 @@
  * The command line: exit codes, messages, and that bad input never writes anything or touches the input.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
@@ -198,12 +198,40 @@ describe("bad input: one sentence on stderr, exit 1, no output", () => {
     expect(existsSync(path.join(dir, "should-not-exist.xlsx"))).toBe(false);
   });
 
+  it("leaves no temporary file behind when the final rename fails (the output is a folder)", async () => {
+    const folder = path.join(dir, "a-folder.xlsx");
+    mkdirSync(folder);
+    const before = filesIn();
+    const r = await run("flag", input, "-o", folder);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/cannot write .*a-folder\.xlsx/);
+    expect(filesIn()).toEqual(before);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
   it("refuses to write over the input file, even through another spelling of its path", async () => {
     const again = path.join(dir, ".", "..", path.basename(dir), "report.xlsx");
     const r = await run("flag", input, "-o", again);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/is the input file/);
     expect(readFileSync(input).equals(inputBytes)).toBe(true);
+  });
+});
+
+describe("progress", () => {
+  it("shows progress on stderr on a terminal and erases it before the summary", async () => {
+    const c = io();
+    c.isTTY = true;
+    const code = await main(["flag", input, "-o", path.join(dir, "tty.xlsx")], c);
+    expect(code).toBe(0);
+    expect(c.err).toMatch(/Reading the workbook… \d+\.\ds/);
+    expect(c.err).toMatch(/Checking the rules on "Report" \(8 rows\)/);
+    expect(c.err.endsWith("\r\u001b[2K")).toBe(true);
+  });
+
+  it("stays silent on stderr when not on a terminal", async () => {
+    const r = await run("flag", input, "-o", path.join(dir, "pipe.xlsx"));
+    expect(r.err).toBe("");
   });
 });
 
