@@ -214,3 +214,20 @@ describe("flag is idempotent", () => {
     expect(solidFill(ws.getCell("D5"))).toBe(argb(DEFAULT_FILLS.orange));
   });
 });
+
+describe("a workbook that already has a sheet named Growth Signals", () => {
+  it("gets the report as Growth Signals (2), and clear removes only that one", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(input as never);
+    wb.addWorksheet("Growth Signals").getCell("A1").value = "my own notes";
+    const own = Buffer.from(await wb.xlsx.writeBuffer());
+    const out = await flagWorkbook(own, { now: NOW });
+    expect(out.reportSheet).toBe("Growth Signals (2)");
+    const cleared = await clearWorkbook(out.data);
+    expect(cleared.removedSheets).toEqual(["Growth Signals (2)"]);
+    const names = (await readWorkbook(cleared.data)).worksheets.map((w) => w.name);
+    expect(names).toEqual(["Report", "Other", "Growth Signals"]);
+    expect((await readWorkbook(cleared.data)).getWorksheet("Growth Signals")!.getCell("A1").value).toBe("my own notes");
+  });
+});
