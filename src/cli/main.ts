@@ -293,9 +293,7 @@ async function execute(args: Parsed, io: Io): Promise<void> {
         ) + "\n",
       );
     } else {
-      io.stdout(
-        `${summaryText(out.tables, out.config, args.lang)}\n\n${args.lang === "zh" ? "已写入" : "Wrote"} ${args.output}\n`,
-      );
+      io.stdout(`${summaryText(out.tables, args.lang)}\n\n${args.lang === "zh" ? "已写入" : "Wrote"} ${args.output}\n`);
     }
   } finally {
     done();

@@ -1,5 +1,5 @@
 /** The readable summary the CLI prints: one line per weak channel × rule, in a plain text table. */
-import type { RuleId, RulesConfig } from "../core/rules/types";
+import type { RuleId } from "../core/rules/types";
 import { COLOUR_NAMES, formatMetric, RULE_ACTIONS, RULE_METRIC, RULE_NAMES, type Lang } from "../core/i18n/rules";
 import type { FlaggedTable } from "./workbook";
 
@@ -53,7 +53,7 @@ const HEAD: Record<Lang, string[]> = {
 };
 
 /** The weak-channel summary of every flagged table. */
-export function summaryText(tables: FlaggedTable[], _config: RulesConfig, lang: Lang): string {
+export function summaryText(tables: FlaggedTable[], lang: Lang): string {
   const rows: string[][] = [];
   const rules = new Set<RuleId>();
   for (const t of tables) {
