@@ -89,12 +89,18 @@ async function flag(page: Page, button = "Flag weak channels", done = /Coloured 
 
 describe("task pane in Chromium on the simulated Excel host", () => {
   it("loads the built pane with the simulated Office script and becomes interactive", async () => {
-    const { page, interactiveMs, errors } = await openPane();
-    figures.loadToInteractiveMs = Math.round(interactiveMs);
-    await page.screenshot({ path: artifact("pane-loaded.png") });
-    expect(errors).toEqual([]);
-    expect(await page.title()).toBe("Growth Signals");
-    await page.close();
+    // Recorded, not asserted (speed is measured, not unit-tested): the median of three cold loads.
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { page, interactiveMs, errors } = await openPane();
+      times.push(Math.round(interactiveMs));
+      if (i === 0) await page.screenshot({ path: artifact("pane-loaded.png") });
+      expect(errors).toEqual([]);
+      expect(await page.title()).toBe("Growth Signals");
+      await page.context().close();
+    }
+    figures.loadToInteractiveMs = [...times].sort((a, b) => a - b)[1];
+    figures.loadToInteractiveRunsMs = times;
   });
 
   it("flags the selection, lists findings by colour, clears back to the original fills", async () => {
@@ -158,7 +164,7 @@ describe("task pane in Chromium on the simulated Excel host", () => {
     });
     const sheets = await page.evaluate((host) => (window as unknown as Record<string, SimHost>)[host].sheets(), HOST);
     expect(sheets.map((s: { name: string }) => s.name)).not.toContain("Growth Signals");
-    await page.close();
+    await page.context().close();
   });
 
   it("re-flags with a changed threshold saved in the workbook", async () => {
@@ -198,7 +204,7 @@ describe("task pane in Chromium on the simulated Excel host", () => {
     await page.getByRole("button", { name: "Clear warnings" }).click();
     await page.getByText(/Restored the original formatting/).waitFor();
     expect(await fills(page, "E2E", ["E2", "E43"])).toEqual({ E2: null, E43: solid(USER_GREEN) });
-    await page.close();
+    await page.context().close();
   });
 
   it("switches to Chinese: pane strings, rule names and actions", async () => {
@@ -213,7 +219,7 @@ describe("task pane in Chromium on the simulated Excel host", () => {
     expect(text).toContain("启动素材迭代流程。");
     expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
     await page.screenshot({ path: artifact("pane-zh-CN.png"), fullPage: true });
-    await page.close();
+    await page.context().close();
   });
 
   it("Cancel during a slow flag leaves the sheet as it was", async () => {
@@ -235,7 +241,7 @@ describe("task pane in Chromium on the simulated Excel host", () => {
     }, HOST);
     expect(after.sheets).not.toContain("Growth Signals");
     expect(after.parts).toBe(0);
-    await page.close();
+    await page.context().close();
   });
 
   it("flags a 100,000-row selection in at most 20 syncs under the 5 MB payload limit, showing progress", async () => {
@@ -300,6 +306,6 @@ describe("task pane in Chromium on the simulated Excel host", () => {
     // Row 3 is Social on day 0 (ROI 1.2, in the first 5-day dip): yellow; row 4 is Video: no fill.
     expect(stats.sample[0]?.color).toBe(YELLOW);
     expect(stats.sample[1]).toBeNull();
-    await page.close();
+    await page.context().close();
   });
 });

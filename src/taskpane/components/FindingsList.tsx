@@ -116,9 +116,7 @@ export function FindingsList({ tables, fills, onSelect }: FindingsListProps) {
                             threshold: formatMetric(metric, finding.threshold),
                           })}
                         </Caption1>
-                        <Caption1>
-                          {t("action")}: {finding.action[lang]}
-                        </Caption1>
+                        <Caption1>{t("actionLine", { action: finding.action[lang] })}</Caption1>
                       </span>
                       <Sparkline
                         values={trend}

@@ -30,7 +30,7 @@ export const enUS = {
   onePeriod: "1 period: {first}",
   periods: "{n} period(s): {first} – {last}",
   latestVsThreshold: "Latest {value} vs threshold {threshold}",
-  action: "Action",
+  actionLine: "Action: {action}",
   selectCellsHint: "Select these cells in the sheet",
   trendOf: "Trend of {metric} for {channel}",
   flaggedSummary: "Coloured {cells} cell(s) in {tables} table(s).",

@@ -32,7 +32,7 @@ export const zhCN: Strings = {
   onePeriod: "1 个周期：{first}",
   periods: "{n} 个周期：{first} – {last}",
   latestVsThreshold: "最新值 {value}，阈值 {threshold}",
-  action: "建议动作",
+  actionLine: "建议动作：{action}",
   selectCellsHint: "在工作表中选中这些单元格",
   trendOf: "{channel} 的{metric}趋势",
   flaggedSummary: "已在 {tables} 个表中填充 {cells} 个单元格。",
