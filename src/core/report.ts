@@ -37,8 +37,8 @@ const T = {
   title: { en: "Growth Signals — weak-channel report", zh: "Growth Signals — 弱势渠道报告" },
   generated: { en: "Generated", zh: "生成日期" },
   intro: {
-    en: "Cells of the metric columns are coloured by the three-colour warning system below. Remove the colours and this sheet with Clear (task pane) or `growth-signals clear`.",
-    zh: "指标列中的单元格已按下方三色预警机制着色。可在任务窗格点击“清除”或运行 `growth-signals clear` 移除颜色和本工作表。",
+    en: "Cells of the metric columns are coloured by the three-colour warning system below. Remove the colours and this sheet with Clear in the Growth Signals pane or the command “growth-signals clear”.",
+    zh: "指标列中的单元格已按下方三色预警机制着色。可在 Growth Signals 任务窗格点击“清除”，或运行命令“growth-signals clear”，移除颜色和本工作表。",
   },
   legend: { en: "Legend", zh: "图例" },
   legendHeader: {
