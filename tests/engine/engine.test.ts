@@ -82,6 +82,19 @@ describe("rows left out", () => {
     expect(r.warnings.find((w) => w.code === "skipped-rows")?.message.en).toContain("2 rows");
   });
 
+  it("does not take week numbers for dates in January 1900: such rows are skipped and counted", () => {
+    const r = runRules({
+      header: ["Week", "Channel", "ROI"],
+      rows: [
+        [1, "A", 1],
+        [2, "A", 1],
+        [3, "A", 1],
+      ],
+    });
+    expect(r.flags).toEqual([]);
+    expect(r.skippedRows).toBe(3);
+  });
+
   it("skips dated totals rows named in the channel column", () => {
     const rows: CellValue[][] = [...seriesRows("Search", "2026-03-02", [1, 1]), ["2026-03-04", "合计", 0.5]];
     const r = runRules(table("ROI", rows));

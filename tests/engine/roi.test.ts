@@ -87,4 +87,11 @@ describe("yellow: ROI below the benchmark (1.5) for 3 consecutive periods", () =
     expect(r.warnings.map((w) => w.code)).toEqual(["run-rules-need-daily-or-weekly"]);
     expect(r.warnings[0].message.en).toContain("Search");
   });
+
+  it("treats months written as text (2026-01, 2026年2月) as monthly data", () => {
+    const rows = ["2026-01", "2026年2月", "2026-03", "2026-04"].map((d) => [d, "Search", 1]);
+    const r = runRules(table("ROI", rows));
+    expect(r.flags).toEqual([]);
+    expect(r.warnings.map((w) => w.code)).toEqual(["run-rules-need-daily-or-weekly"]);
+  });
 });

@@ -82,6 +82,21 @@ describe("date values", () => {
     }
   });
 
+  it("reads a month as its first day", () => {
+    for (const t of ["2026-03", "2026/3", "2026年3月", "2026年3月份"])
+      expect([t, iso(parseDay(t))]).toEqual([t, "2026-03-01"]);
+  });
+
+  it("does not read small numbers in a date column as 1900 dates (they are week numbers)", () => {
+    expect(Array.from(parseDayColumn([[1], [2], [366], [367], [46083]], 0), iso)).toEqual([
+      "missing",
+      "missing",
+      "missing",
+      "1901-01-01",
+      "2026-03-02",
+    ]);
+  });
+
   it("reads m/d/yyyy month-first unless the column proves it is day-first", () => {
     expect(iso(parseDay("3/2/2026"))).toBe("2026-03-02");
     const us = parseDayColumn([["3/2/2026"], ["3/13/2026"]], 0);

@@ -9,8 +9,11 @@
  *   reads as missing; a time of day (fraction) is dropped. Integers 19000101–99991231 that form a valid date are
  *   read as yyyymmdd (they are far above any real serial).
  * - Text: "2026-03-02", "2026/03/02", "2026.03.02" (a time after the date is ignored), "2026年3月2日",
- *   ISO weeks "2026-W10" (its Monday), and "3/2/2026", read month-first (en-US, as Excel does) unless the column
- *   shows it is day-first (some value's first number is above 12 and none's second is) — see parseDayColumn.
+ *   ISO weeks "2026-W10" (its Monday), months "2026-03" / "2026年3月" (the 1st: monthly data), and "3/2/2026",
+ *   read month-first (en-US, as Excel does) unless the column shows it is day-first (some value's first number is
+ *   above 12 and none's second is) — see parseDayColumn.
+ * - In a date column (parseDayColumn), numbers below 367 (dates in 1900) are week or day numbers, not dates: no
+ *   channel report dates from 1900, and reading "Week 1, 2, 3" as 1–3 Jan 1900 would make weekly data daily.
  */
 import type { CellValue } from "../rules/types";
 
@@ -94,6 +97,7 @@ const YMD = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/;
 const ZH = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/;
 const SLASH = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:$|[T\s])/;
 const ISO_WEEK = /^(\d{4})-?W(\d{1,2})(?:-?([1-7]))?$/i;
+const MONTH = /^(\d{4})(?:[-/.](\d{1,2})|\s*年\s*(\d{1,2})\s*月(?:份)?)$/;
 
 /** Monday of ISO week `w` of ISO year `y`: week 1 is the week holding 4 January. */
 function isoWeekDay(y: number, w: number, dow: number): number {
@@ -116,6 +120,8 @@ export function dayFromText(text: string, dayFirst = false): number {
   if (m) return dayFirst ? ymd(+m[3], +m[2], +m[1]) : ymd(+m[3], +m[1], +m[2]);
   m = ISO_WEEK.exec(s);
   if (m) return isoWeekDay(+m[1], +m[2], m[3] ? +m[3] : 1);
+  m = MONTH.exec(s);
+  if (m) return ymd(+m[1], +(m[2] ?? m[3]), 1);
   return NaN;
 }
 
@@ -127,6 +133,9 @@ export function parseDay(v: CellValue, dayFirst = false): number {
   return NaN;
 }
 
+/** Serial 367 = 1901-01-01: smaller numbers in a date column are week or day numbers. */
+const FIRST_SERIAL_READ = 367;
+
 /**
  * A whole date column → epoch days, one per row. Text values are cached (dates repeat once per channel), and
  * "a/b/yyyy" text is read day-first only when the column proves it (a first number above 12, no second one).
@@ -137,7 +146,7 @@ export function parseDayColumn(rows: readonly CellValue[][], col: number): Float
   let slashText = false;
   for (let i = 0; i < rows.length; i++) {
     const v = rows[i][col];
-    if (typeof v === "number") out[i] = dayFromSerial(v);
+    if (typeof v === "number") out[i] = v < FIRST_SERIAL_READ ? NaN : dayFromSerial(v);
     else if (typeof v === "string") {
       let d = cache.get(v);
       if (d === undefined) {
