@@ -69,6 +69,19 @@ describe("dates as each host hands them over", () => {
   });
 });
 
+describe("blank channel cells above the first named channel", () => {
+  it("form a group of their own, shown with an empty name", () => {
+    const rows = [
+      ["2026-03-02", "", 1],
+      ["2026-03-03", null, 1],
+      ["2026-03-04", "", 1],
+      ["2026-03-02", "B", 1],
+    ];
+    const r = runRules(table("ROI", rows));
+    expect(r.flags.map((f) => `${f.row}:${f.channel}`)).toEqual(["0:", "1:", "2:"]);
+  });
+});
+
 describe("rows left out", () => {
   it("skips rows without a readable date, such as a totals row, and counts them", () => {
     const rows: CellValue[][] = [

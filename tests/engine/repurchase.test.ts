@@ -32,6 +32,21 @@ describe("red: repurchase rate falling 2 weeks running (weekly data)", () => {
     expect(runRules(table("Repurchase rate", rows)).flags).toEqual([]);
   });
 
+  it("takes each row as a week, in row order, without a date column", () => {
+    const r = runRules({
+      header: ["Channel", "Repurchase rate"],
+      rows: [
+        ["A", 0.3],
+        ["A", 0.29],
+        ["A", 0.28],
+      ],
+    });
+    expect(periods(r, R)).toEqual(["row 2", "row 3"]);
+    expect(flagsOf(r, R)[1].reason.en).toBe(
+      "Repurchase rate 28% (row 3) < 29% the period before; falling 2 periods running (rows 2–3)",
+    );
+  });
+
   it("reads a weekly column of whole percentages", () => {
     const r = runRules(table("复购率", seriesRows("S", "2026-03-02", [30, 28, 26], 7)));
     expect(flagsOf(r, R).map((f) => f.value)).toEqual([0.28, 0.26]);
