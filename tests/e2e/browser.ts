@@ -55,16 +55,7 @@ export function launch(): Promise<Browser> {
 export async function isolatedPage(browser: Browser, origin: string, blocked: string[] = []): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 420, height: 900 } });
   const page = await context.newPage();
-  // office.js also brings the CustomFunctions namespace of the shared runtime, which functions.js (loaded by
-  // taskpane.html) calls at start-up. Until the simulated host provides it, a minimal stand-in records associations.
-  const officeSim =
-    fs.readFileSync(path.join(DIST, "office-sim.js"), "utf8") +
-    "\n;(function(){if(typeof CustomFunctions!=='undefined')return;var ids=[];" +
-    "class E extends Error{constructor(code,message){super(message||code);this.code=code;}}" +
-    "window.CustomFunctions={associate:function(id){ids.push(id);},Error:E," +
-    "ErrorCode:{invalidValue:'#VALUE!',notAvailable:'#N/A',divisionByZero:'#DIV/0!',invalidNumber:'#NUM!'," +
-    "nullReference:'#NULL!',invalidName:'#NAME?',invalidReference:'#REF!'}};" +
-    "window.__customFunctionsAssociated=ids;})();\n";
+  const officeSim = fs.readFileSync(path.join(DIST, "office-sim.js"), "utf8");
   await page.route("**/*", (route) => {
     const url = route.request().url();
     if (url.startsWith("https://appsforoffice.microsoft.com/")) {

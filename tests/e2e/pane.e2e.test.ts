@@ -103,6 +103,39 @@ describe("task pane in Chromium on the simulated Excel host", () => {
     figures.loadToInteractiveRunsMs = times;
   });
 
+  it("registers every GROWTH function in the shared runtime, and they compute in the page", async () => {
+    const { page, errors } = await openPane();
+    const result = await page.evaluate(() => {
+      const cf = (window as unknown as { CustomFunctions: { associated: Map<string, (...a: unknown[]) => unknown> } })
+        .CustomFunctions;
+      const sig = cf.associated.get("ABTEST_SIG")!(1000, 100, 1000, 120, null);
+      const div = cf.associated.get("RETENTION")!(5, 0) as { code?: string };
+      return { ids: [...cf.associated.keys()].sort(), sig, divCode: div.code };
+    });
+    expect(errors).toEqual([]);
+    expect(result.ids).toEqual(
+      [
+        "ABTEST_SAMPLESIZE",
+        "ABTEST_SIG",
+        "ABTEST_SRM",
+        "ABTEST_SUMMARY",
+        "ABTEST_TTEST",
+        "CAC",
+        "CAC_PAYBACK",
+        "COHORT_RETENTION",
+        "CRR",
+        "LTV",
+        "LTV_CAC",
+        "RETENTION",
+        "ROI",
+      ].sort(),
+    );
+    // scipy/statsmodels: proportions_ztest([120,100],[1000,1000]) two-sided p = 0.152918 (issue #3).
+    expect(result.sig as number).toBeCloseTo(0.152918, 6);
+    expect(result.divCode).toBe("#DIV/0!"); // RETENTION(5,0): #DIV/0! wins over #NUM!
+    await page.context().close();
+  });
+
   it("flags the selection, lists findings by colour, clears back to the original fills", async () => {
     const { page } = await openPane();
     await setUpSample(page);

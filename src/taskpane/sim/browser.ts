@@ -8,6 +8,7 @@
  * language), simDelay=20 (milliseconds per sync, to watch progress).
  */
 import { installSimulatedOffice, type SimHost, type SimOptions, type SimWorkbookInit } from "./index";
+import { createCustomFunctions, type SimCustomFunctions } from "./customFunctions";
 import { sampleWorkbook } from "./sample";
 
 declare global {
@@ -26,3 +27,5 @@ const sim = installSimulatedOffice(window, workbook, {
   ...window.__GS_SIM_OPTIONS__,
 });
 window.__simHost = sim.host;
+// office.js also defines the shared runtime's CustomFunctions namespace, used by functions.js at start-up.
+(window as unknown as { CustomFunctions: SimCustomFunctions }).CustomFunctions = createCustomFunctions();
