@@ -11,20 +11,10 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { flagWorkbook } from "../src/cli/workbook";
+import { mulberry32 as prng } from "../src/core/random";
 
 const ROWS = 73_000;
 const CHANNELS = ["Search", "Social", "Email", "Affiliate", "Display", "Video", "Partners", "Referral", "Push", "SMS"];
-
-/** A seeded PRNG (mulberry32) so every run flags the same cells. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes the daily workbook with ExcelJS's streaming writer (shared strings, date and number formats). */
 export async function makeWorkbook(file: string): Promise<void> {

@@ -6,22 +6,11 @@
  */
 import { runRules } from "../src/core/rules/engine";
 import type { CellValue, Table } from "../src/core/rules/types";
+import { mulberry32 as prng } from "../src/core/random";
 
 const CHANNELS = ["Search", "Social", "Email", "Display", "Affiliate", "Video", "Referral", "Direct", "SMS", "App"];
 const HEADER = ["Date", "Channel", "Spend", "ROI", "Complaint rate", "Traffic", "Repurchase rate", "LTV/CAC"];
 const FIRST_SERIAL = 45000; // 2023-03-15
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Daily rows, channels interleaved by date; mostly healthy values, ~3% of rows in weak stretches. */
 export function makeTable(rows: number, seed = 42): Table {

@@ -9,21 +9,10 @@ import { normalTwoSided } from "../src/core/stats/normal";
 import { studentTTwoSided } from "../src/core/stats/studentT";
 import { twoProportionZ } from "../src/core/stats/twoProportionZ";
 import { welchStatistic } from "../src/core/stats/welch";
+import { mulberry32 as prng } from "../src/core/random";
 
 const TARGET_SIG_PER_SECOND = 1_000_000;
 const N = 4096; // distinct inputs, cycled
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Calls per second of `body(i)` over ~`ms` milliseconds (after a warm-up), with a checksum so nothing is elided.

@@ -11,18 +11,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { relsPathOf, XlsxPackage } from "../src/cli/xlsx/package";
-
-/** mulberry32: a small seeded PRNG, so the sample is the same on every machine. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../src/core/random";
 
 const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
 const day = (i: number): Date => new Date(Date.UTC(2026, 0, 5 + i)); // day 0 = Monday 5 Jan 2026

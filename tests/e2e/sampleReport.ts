@@ -13,18 +13,7 @@
  * white fill, so Clear can be checked to restore both "no fill" and the user's colours.
  */
 import type { SimInputValue, SimWorkbookInit } from "../../src/taskpane/sim";
-
-/** mulberry32: a tiny deterministic PRNG, so the sample is the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as prng } from "../../src/core/random";
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 const DAY_MS = 86_400_000;

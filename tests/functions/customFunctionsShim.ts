@@ -1,22 +1,5 @@
-// Jest has no Excel runtime: define the CustomFunctions global the add-in runtime provides, with the ErrorCode values
-// of @types/custom-functions-runtime (the runtime's error codes are the Excel error texts).
-class CustomFunctionsError {
-  constructor(
-    public code: string,
-    public message?: string,
-  ) {}
-}
+// Jest has no Excel runtime: install the same CustomFunctions namespace the simulated host gives the browser
+// (Error, ErrorCode with the Excel error texts of @types/custom-functions-runtime, associate).
+import { createCustomFunctions } from "../../src/taskpane/sim/customFunctions";
 
-const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-};
-
-(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = { Error: CustomFunctionsError, ErrorCode };
-
-export {};
+(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = createCustomFunctions();
