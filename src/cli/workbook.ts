@@ -7,7 +7,7 @@ import { buildReport, type ReportSheet } from "../core/report";
 import { DEFAULT_CONFIG, validateConfig } from "../core/rules/config";
 import { runRules } from "../core/rules/engine";
 import type { CellValue, RulesConfig, RulesResult, Table } from "../core/rules/types";
-import { REPORT_SHEET_NAME, type GrowthSignalsState, type SavedCell } from "../core/state";
+import { REPORT_SHEET_NAME, stateAfterClear, type GrowthSignalsState, type SavedCell } from "../core/state";
 import { findHeaderRow } from "../core/table/findTable";
 import { detectColumns, hasMetricColumn } from "../core/table/headers";
 import { cellAddress } from "../core/a1";
@@ -98,7 +98,15 @@ async function stylesEditor(wb: Workbook, label: string): Promise<StylesEditor> 
 
 // ---------------------------------------------------------------- Clear
 
-async function clearPackage(wb: Workbook, label: string): Promise<Omit<ClearOutcome, "data">> {
+/**
+ * Restores the original styles and removes what Growth Signals added. `keepSavedSettings`: settings a user saved
+ * on purpose stay as a settings-only state part (see stateAfterClear); Flag passes false and rewrites the state.
+ */
+async function clearPackage(
+  wb: Workbook,
+  label: string,
+  keepSavedSettings: boolean,
+): Promise<Omit<ClearOutcome, "data">> {
   const { pkg } = wb;
   const parts = await findStateParts(pkg);
   if (parts.length === 0) return { wasFlagged: false, restored: 0, removedSheets: [] };
@@ -140,6 +148,8 @@ async function clearPackage(wb: Workbook, label: string): Promise<Omit<ClearOutc
     if (await removeWorksheet(pkg, name)) removedSheets.push(name);
   }
   for (const part of parts) await removeStatePart(pkg, part.path);
+  const kept = keepSavedSettings ? parts.map((p) => stateAfterClear(p.state)).find((k) => k !== null) : undefined;
+  if (kept) await addStatePart(pkg, kept);
   if (candidates.size > 0 && styles.xfCount - 1 >= Math.min(...candidates)) {
     const referenced = new Set<number>();
     for (const s of await pkg.sheets())
@@ -158,7 +168,7 @@ export async function clearWorkbook(
   const label = options.label ?? "the workbook";
   options.onProgress?.("Reading the workbook");
   const wb = await openWorkbook(data, label);
-  const outcome = await clearPackage(wb, label);
+  const outcome = await clearPackage(wb, label, true);
   options.onProgress?.("Writing the cleared copy");
   return { ...outcome, data: await wb.pkg.toBuffer() };
 }
@@ -238,11 +248,14 @@ export async function flagWorkbook(data: Uint8Array, options: FlagOptions = {}):
   progress("Reading the workbook");
   const wb = await openWorkbook(data, label);
   const { pkg } = wb;
-  const saved = (await findStateParts(pkg))[0]?.state.settings;
+  const oldStates = (await findStateParts(pkg)).map((p) => p.state);
+  const saved = oldStates.find((s) => s.settings)?.settings;
   const config =
     options.config ??
     (saved ? validateConfig(saved).config : { ...DEFAULT_CONFIG, fills: { ...DEFAULT_CONFIG.fills } });
-  const cleared = await clearPackage(wb, label);
+  // Settings the user saved in the workbook stay marked as saved when this flag used them.
+  const settingsSaved = options.config === undefined && oldStates.some((s) => s.settingsSaved && s.settings);
+  const cleared = await clearPackage(wb, label, false);
 
   let range: RangeRef | undefined;
   if (options.range !== undefined) {
@@ -316,6 +329,7 @@ export async function flagWorkbook(data: Uint8Array, options: FlagOptions = {}):
   const state: GrowthSignalsState = {
     version: 1,
     settings: config,
+    ...(settingsSaved ? { settingsSaved: true } : {}),
     originals,
     addedSheets: [reportSheet],
     flaggedAt: now.toISOString(),

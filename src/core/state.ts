@@ -7,6 +7,9 @@
  *   <state xmlns="urn:growth-signals:state:v1" version="1">{ …GrowthSignalsState as JSON… }</state>
  *
  * - settings: the rule thresholds and colours, so a colleague who opens the file gets the same rules.
+ * - settingsSaved: true once a user saved those settings on purpose (the pane's Settings → Save). Clear keeps
+ *   such settings in a settings-only part; otherwise Clear removes the part, so flag → clear gives back the
+ *   workbook exactly as it was.
  * - originals: the fill every coloured cell had before Growth Signals coloured it.
  * - addedSheets: the sheets Growth Signals added (the visible "Growth Signals" report), removed by Clear.
  */
@@ -34,6 +37,7 @@ export interface SavedCell {
 export interface GrowthSignalsState {
   version: 1;
   settings?: RulesConfig;
+  settingsSaved?: boolean;
   originals: SavedCell[];
   addedSheets: string[];
   /** ISO timestamp of the last flag. */
@@ -76,6 +80,7 @@ export function parseState(xml: string): GrowthSignalsState | null {
     return {
       version: 1,
       settings: raw.settings,
+      ...(raw.settingsSaved === true ? { settingsSaved: true } : {}),
       originals: raw.originals,
       addedSheets: Array.isArray(raw.addedSheets) ? raw.addedSheets : [],
       flaggedAt: raw.flaggedAt,
@@ -83,4 +88,12 @@ export function parseState(xml: string): GrowthSignalsState | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * What Clear leaves of a state: the settings a user saved on purpose, as a settings-only state, or nothing
+ * (null: remove the part).
+ */
+export function stateAfterClear(state: GrowthSignalsState): GrowthSignalsState | null {
+  return state.settingsSaved && state.settings ? { ...emptyState(state.settings), settingsSaved: true } : null;
 }

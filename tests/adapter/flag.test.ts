@@ -67,9 +67,20 @@ describe("flag", () => {
     expect(host.fill("Data", "C3")).toMatchObject({ pattern: "Solid", color: "#FFFFFF" });
     expect(host.fill("Data", "D3")).toMatchObject({ pattern: "Gray25", color: "#FFFF00", patternColor: "#FF0000" });
     expect(host.sheets().map((s) => s.name)).toEqual(["Data"]);
-    // The settings stay with the workbook; nothing is left to restore.
-    expect(stateOf(host).originals).toEqual([]);
+    // Nothing Growth Signals added is left: no state part either (no settings were saved on purpose).
+    expect(host.customXmlParts().filter((p) => p.namespaceUri === STATE_NAMESPACE)).toEqual([]);
     expect(await gateway.clear()).toBe(0);
+  });
+
+  it("settings a user saved survive Clear, and a later flag still treats them as saved", async () => {
+    const { host, gateway } = setup(smallBook());
+    const mine = { ...DEFAULT_CONFIG, roiBenchmark: 1.8 };
+    await gateway.saveSettings(mine);
+    await flagSelection(gateway, { config: mine }); // the pane flags with the settings it loaded
+    expect(stateOf(host)).toMatchObject({ settings: mine, settingsSaved: true });
+    await gateway.clear();
+    expect(stateOf(host)).toEqual({ version: 1, settings: mine, settingsSaved: true, originals: [], addedSheets: [] });
+    expect(await gateway.loadSettings()).toEqual(mine);
   });
 
   it("flagging twice gives the same workbook as flagging once", async () => {

@@ -193,6 +193,37 @@ describe("clear", () => {
   });
 });
 
+describe("settings a user saved in the task pane", () => {
+  it("are used by flag, kept as saved, and survive clear as a settings-only state part", async () => {
+    // Mark the flagged workbook's settings as saved on purpose (as the pane's Settings → Save does), benchmark 1.45.
+    const JSZip = (await import("jszip")).default;
+    const { DEFAULT_CONFIG } = await import("../../src/core/rules/config");
+    const { serializeState } = await import("../../src/core/state");
+    const mine = { ...DEFAULT_CONFIG, roiBenchmark: 1.45 };
+    const zip = await JSZip.loadAsync(flagged);
+    const state = parseState(await zip.file("customXml/item1.xml")!.async("string"))!;
+    zip.file("customXml/item1.xml", serializeState({ ...state, settings: mine, settingsSaved: true }));
+    const withSaved = await zip.generateAsync({ type: "nodebuffer" });
+
+    const again = await flagWorkbook(withSaved, { now: NOW });
+    expect(again.config.roiBenchmark).toBe(1.45);
+    const cleared = await clearWorkbook(again.data);
+    const parts = await partsOf(cleared.data);
+    const stateXml = [...parts.entries()].find(
+      ([name, text]) => name.startsWith("customXml/item") && text.includes(STATE_NAMESPACE),
+    );
+    expect(stateXml).toBeDefined();
+    expect(parseState(stateXml![1])).toEqual({
+      version: 1,
+      settings: mine,
+      settingsSaved: true,
+      originals: [],
+      addedSheets: [],
+    });
+    expect((await readWorkbook(cleared.data)).worksheets.map((w) => w.name)).toEqual(["Report", "Other"]);
+  });
+});
+
 describe("flag is idempotent", () => {
   it("flagging a flagged workbook gives the same package as flagging the original once", async () => {
     const twice = await flagWorkbook(flagged, { now: NOW });

@@ -1,4 +1,12 @@
-import { emptyState, parseState, serializeState, STATE_NAMESPACE, type GrowthSignalsState } from "../../src/core/state";
+import {
+  emptyState,
+  parseState,
+  serializeState,
+  stateAfterClear,
+  STATE_NAMESPACE,
+  type GrowthSignalsState,
+} from "../../src/core/state";
+import { DEFAULT_CONFIG } from "../../src/core/rules/config";
 
 describe("the workbook state format", () => {
   const state: GrowthSignalsState = {
@@ -46,5 +54,24 @@ describe("the workbook state format", () => {
     expect(parseState("<other>{}</other>")).toBeNull();
     expect(parseState(`<state xmlns="${STATE_NAMESPACE}">not json</state>`)).toBeNull();
     expect(parseState(`<state xmlns="${STATE_NAMESPACE}">{"version":2,"originals":[]}</state>`)).toBeNull();
+  });
+});
+
+describe("what Clear leaves of the state", () => {
+  const flagged: GrowthSignalsState = {
+    version: 1,
+    settings: DEFAULT_CONFIG,
+    originals: [{ sheet: "Daily", address: "E5", fill: { pattern: "none" } }],
+    addedSheets: ["Growth Signals"],
+  };
+
+  it("removes the part when the settings were only those a flag used", () => {
+    expect(stateAfterClear(flagged)).toBeNull();
+  });
+
+  it("keeps settings a user saved on purpose, without originals or added sheets", () => {
+    const kept = stateAfterClear({ ...flagged, settingsSaved: true });
+    expect(kept).toEqual({ version: 1, settings: DEFAULT_CONFIG, settingsSaved: true, originals: [], addedSheets: [] });
+    expect(parseState(serializeState(kept!))).toEqual(kept);
   });
 });

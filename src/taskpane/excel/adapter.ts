@@ -18,6 +18,7 @@ import {
   severity,
   validateConfig,
   emptyState,
+  stateAfterClear,
   REPORT_SHEET_NAME,
   STATE_NAMESPACE,
   type CellValue,
@@ -123,6 +124,7 @@ function mergeStates(xml: string[]): GrowthSignalsState | null {
   return {
     version: 1,
     settings: states.find((s) => s.settings)?.settings,
+    ...(states.some((s) => s.settingsSaved) ? { settingsSaved: true } : {}),
     originals,
     addedSheets: [...new Set(states.flatMap((s) => s.addedSheets))],
   };
@@ -373,6 +375,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         const finalState: GrowthSignalsState = {
           version: 1,
           settings: req.config,
+          ...(old?.settingsSaved ? { settingsSaved: true } : {}),
           originals,
           addedSheets: [reportName],
           flaggedAt: new Date().toISOString(),
@@ -481,8 +484,9 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
       plan.add(500, () => {
         for (const n of added) if (sheetNames.has(n)) ctx.workbook.worksheets.getItem(sheetNames.get(n)!).delete();
       });
-      // The settings stay with the workbook; the originals and added sheets are gone.
-      planParts(plan, ctx, () => parts, state.settings ? [serializeState(emptyState(state.settings))] : []);
+      // Settings a user saved stay with the workbook; the originals, added sheets and anything else are gone.
+      const kept = stateAfterClear(state);
+      planParts(plan, ctx, () => parts, kept ? [serializeState(kept)] : []);
       for (const b of plan.batches) {
         for (const q of b.queue) q();
         await s.sync();
@@ -511,8 +515,9 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
       await ctx.sync();
       // The settings live in the first state part (the one mergeStates reads them from); other parts stay as they are.
       const i = xml.findIndex((x) => parseState(x.value) !== null);
-      if (i >= 0) parts[i].setXml(serializeState({ ...parseState(xml[i].value)!, settings: config }));
-      else ctx.workbook.customXmlParts.add(serializeState(emptyState(config)));
+      if (i >= 0)
+        parts[i].setXml(serializeState({ ...parseState(xml[i].value)!, settings: config, settingsSaved: true }));
+      else ctx.workbook.customXmlParts.add(serializeState({ ...emptyState(config), settingsSaved: true }));
       await ctx.sync();
     });
   }
