@@ -8,11 +8,11 @@ import { isExcelError } from "../core/excelError";
 import { toCell, toCustomFunctionsError, toMatrix } from "./excelErrors";
 
 /**
- * Ratio of customer lifetime value to customer acquisition cost (LTV ÷ CAC).
+ * LTV:CAC ratio: customer lifetime value ÷ acquisition cost (3 means 3:1).
  * @customfunction LTV_CAC
  * @helpurl https://localhost:3000/functions-reference.html#LTV_CAC
- * @param ltv Customer lifetime value.
- * @param cac Customer acquisition cost.
+ * @param ltv Customer lifetime value, in currency.
+ * @param cac Cost to acquire one customer, in the same currency.
  * @returns The LTV:CAC ratio, e.g. 3 for 3:1.
  */
 export function LTV_CAC(ltv: number, cac: number): number | CustomFunctions.Error {
@@ -20,14 +20,14 @@ export function LTV_CAC(ltv: number, cac: number): number | CustomFunctions.Erro
 }
 
 /**
- * Customer lifetime value: ARPU × gross margin × (1 + discount rate) ÷ (discount rate + churn rate), rates per period.
+ * Customer lifetime value in currency, from ARPU, gross margin and churn per period.
  * @customfunction LTV
  * @helpurl https://localhost:3000/functions-reference.html#LTV
- * @param arpu Average revenue per user per period.
- * @param gross_margin Gross margin as a fraction between 0 and 1.
- * @param churn_rate Churn rate per period as a fraction between 0 and 1.
- * @param discount_rate Discount rate per period; 0 if omitted.
- * @returns The lifetime value per customer.
+ * @param arpu Average revenue per user per period, in currency.
+ * @param gross_margin Gross margin as a fraction, 0.8 = 80%.
+ * @param churn_rate Churn per period as a fraction, 0.05 = 5%.
+ * @param discount_rate Discount rate per period as a fraction, 0.01 = 1%; 0 if omitted.
+ * @returns The lifetime value per customer, in the currency of arpu.
  */
 export function LTV(
   arpu: number,
@@ -42,7 +42,7 @@ export function LTV(
  * Customer acquisition cost: marketing spend ÷ new customers.
  * @customfunction CAC
  * @helpurl https://localhost:3000/functions-reference.html#CAC
- * @param marketing_spend Marketing spend in the period.
+ * @param marketing_spend Marketing spend in the period, in currency.
  * @param new_customers New customers acquired in the period.
  * @returns The cost of acquiring one customer.
  */
@@ -51,12 +51,12 @@ export function CAC(marketing_spend: number, new_customers: number): number | Cu
 }
 
 /**
- * CAC payback period: CAC ÷ (ARPU × gross margin), in the periods ARPU is quoted in.
+ * CAC payback: periods needed to earn back CAC, CAC ÷ (ARPU × gross margin).
  * @customfunction CAC_PAYBACK
  * @helpurl https://localhost:3000/functions-reference.html#CAC_PAYBACK
- * @param cac Customer acquisition cost.
- * @param arpu Average revenue per user per period.
- * @param gross_margin Gross margin as a fraction.
+ * @param cac Cost to acquire one customer, in currency.
+ * @param arpu Average revenue per user per period, in currency.
+ * @param gross_margin Gross margin as a fraction, 0.8 = 80%.
  * @returns The number of periods needed to earn back the acquisition cost.
  */
 export function CAC_PAYBACK(cac: number, arpu: number, gross_margin: number): number | CustomFunctions.Error {
@@ -64,11 +64,11 @@ export function CAC_PAYBACK(cac: number, arpu: number, gross_margin: number): nu
 }
 
 /**
- * Return on investment: revenue ÷ cost ("ratio", e.g. 1:3.8 gives 3.8) or (revenue − cost) ÷ cost ("net").
+ * Return on investment: revenue ÷ cost ("ratio", 1:3.8 gives 3.8) or profit ÷ cost ("net").
  * @customfunction ROI
  * @helpurl https://localhost:3000/functions-reference.html#ROI
- * @param revenue Revenue attributed to the spend.
- * @param cost The spend.
+ * @param revenue Revenue attributed to the spend, in currency.
+ * @param cost The spend, in the same currency.
  * @param basis "ratio" (default) or "net", case-insensitive.
  * @returns The return on investment.
  */
@@ -77,25 +77,25 @@ export function ROI(revenue: number, cost: number, basis?: string): number | Cus
 }
 
 /**
- * Retention rate: retained users ÷ users in the cohort.
+ * Retention rate as a fraction: retained users ÷ users in the cohort.
  * @customfunction RETENTION
  * @helpurl https://localhost:3000/functions-reference.html#RETENTION
  * @param retained_users Users of the cohort still active.
  * @param cohort_users Users in the cohort at the start.
- * @returns The retention rate between 0 and 1.
+ * @returns The retention rate as a fraction, 0.42 = 42%.
  */
 export function RETENTION(retained_users: number, cohort_users: number): number | CustomFunctions.Error {
   return toCell(metrics.retention(retained_users, cohort_users));
 }
 
 /**
- * Customer retention rate: (customers at end − new customers) ÷ customers at start.
+ * Customer retention rate as a fraction: (customers at end − new customers) ÷ customers at start.
  * @customfunction CRR
  * @helpurl https://localhost:3000/functions-reference.html#CRR
  * @param customers_start Customers at the start of the period.
  * @param customers_end Customers at the end of the period.
  * @param new_customers Customers acquired during the period.
- * @returns The customer retention rate for the period.
+ * @returns The customer retention rate for the period as a fraction, 0.9 = 90%.
  */
 export function CRR(
   customers_start: number,
@@ -106,7 +106,7 @@ export function CRR(
 }
 
 /**
- * A/B test p-value of the pooled two-proportion z-test (no continuity correction).
+ * A/B test p-value for conversion rates (pooled two-proportion z-test); below 0.05 = significant at 95%.
  * @customfunction ABTEST_SIG
  * @helpurl https://localhost:3000/functions-reference.html#ABTEST_SIG
  * @param control_visitors Visitors in the control group.
@@ -127,7 +127,7 @@ export function ABTEST_SIG(
 }
 
 /**
- * A/B test summary table: rates, lifts, confidence interval of the difference, z, p-value and significance.
+ * A/B test table: conversion rates, lift, confidence interval, z, p-value and whether it is significant.
  * @customfunction ABTEST_SUMMARY
  * @helpurl https://localhost:3000/functions-reference.html#ABTEST_SUMMARY
  * @param control_visitors Visitors in the control group.
@@ -135,7 +135,7 @@ export function ABTEST_SIG(
  * @param variant_visitors Visitors in the variant group.
  * @param variant_conversions Conversions in the variant group.
  * @param tails 2 (default) for a two-sided test; 1 to test that the variant converts better.
- * @param confidence Confidence level between 0 and 1; 0.95 if omitted.
+ * @param confidence Confidence level as a fraction, 0.95 = 95%; 0.95 if omitted.
  * @returns A 2 × 9 table: a header row, then the values.
  */
 export function ABTEST_SUMMARY(
@@ -159,13 +159,13 @@ export function ABTEST_SUMMARY(
 }
 
 /**
- * Visitors needed per variant to detect a relative change of the baseline conversion rate.
+ * Visitors needed in each variant to detect a relative change in the conversion rate.
  * @customfunction ABTEST_SAMPLESIZE
  * @helpurl https://localhost:3000/functions-reference.html#ABTEST_SAMPLESIZE
- * @param baseline_rate Baseline conversion rate between 0 and 1.
- * @param relative_mde Minimum detectable effect relative to the baseline, e.g. 0.2 for +20% (may be negative).
- * @param alpha Significance level of the two-sided test; 0.05 if omitted.
- * @param power Statistical power; 0.8 if omitted.
+ * @param baseline_rate Baseline conversion rate as a fraction, 0.1 = 10%.
+ * @param relative_mde Smallest relative change to detect, 0.2 = +20% (negative for a drop).
+ * @param alpha Significance level (two-sided) as a fraction, 0.05 = 5%; 0.05 if omitted.
+ * @param power Statistical power as a fraction, 0.8 = 80%; 0.8 if omitted.
  * @returns The number of visitors per variant.
  */
 export function ABTEST_SAMPLESIZE(
@@ -178,12 +178,12 @@ export function ABTEST_SAMPLESIZE(
 }
 
 /**
- * Sample-ratio-mismatch check: p-value of the chi-square test of the observed traffic split.
+ * Sample-ratio-mismatch check: p-value of the traffic split; below 0.001 = the split is broken.
  * @customfunction ABTEST_SRM
  * @helpurl https://localhost:3000/functions-reference.html#ABTEST_SRM
  * @param control_visitors Visitors in the control group.
  * @param variant_visitors Visitors in the variant group.
- * @param expected_control_share Expected share of traffic in control; 0.5 if omitted.
+ * @param expected_control_share Planned share of traffic in control as a fraction, 0.5 = 50%; 0.5 if omitted.
  * @returns The p-value; a very small value (below 0.001) means the split is broken.
  */
 export function ABTEST_SRM(
@@ -195,15 +195,15 @@ export function ABTEST_SRM(
 }
 
 /**
- * A/B test p-value of Welch's t-test from means, standard deviations and sizes, for metrics such as revenue per user.
+ * A/B test p-value for averages such as revenue per user (Welch's t-test).
  * @customfunction ABTEST_TTEST
  * @helpurl https://localhost:3000/functions-reference.html#ABTEST_TTEST
  * @param mean_c Mean of the control group.
  * @param sd_c Standard deviation of the control group.
- * @param n_c Size of the control group.
+ * @param n_c Number of users in the control group.
  * @param mean_v Mean of the variant group.
  * @param sd_v Standard deviation of the variant group.
- * @param n_v Size of the variant group.
+ * @param n_v Number of users in the variant group.
  * @param tails 2 (default) for a two-sided test; 1 to test that the variant mean is larger.
  * @returns The p-value.
  */
@@ -220,7 +220,7 @@ export function ABTEST_TTEST(
 }
 
 /**
- * Cohort retention matrix: active users in each period ÷ the cohort size in the first column.
+ * Cohort retention as fractions: each period's active users ÷ the cohort size in the first column.
  * @customfunction COHORT_RETENTION
  * @helpurl https://localhost:3000/functions-reference.html#COHORT_RETENTION
  * @param cohort_table A range with the cohort size in the first column and active users per period in the next columns.

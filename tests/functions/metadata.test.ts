@@ -79,6 +79,16 @@ describe("functions.json generated from the JSDoc of src/functions/functions.ts"
     }
   });
 
+  it("reads as short autocomplete help: at most 110 characters, and every rate-like argument shows its unit", () => {
+    for (const f of functions) expect(f.description!.length).toBeLessThanOrEqual(110);
+    // Rates, margins, shares and levels are fractions; the help says so with an example such as "0.05 = 5%".
+    const fractions = functions.flatMap((f) =>
+      f.parameters.filter((p) => /rate|margin|share|confidence|alpha|power|mde/.test(p.name)),
+    );
+    expect(fractions.length).toBeGreaterThanOrEqual(10);
+    for (const p of fractions) expect(`${p.name}: ${p.description}`).toMatch(/\d = \+?\d+%/);
+  });
+
   it("types scalar arguments as numbers (basis as text) and spills ABTEST_SUMMARY and COHORT_RETENTION", () => {
     for (const f of functions) {
       for (const p of f.parameters) {
