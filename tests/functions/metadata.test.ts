@@ -1,51 +1,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { EXPECTED_FUNCTIONS as EXPECTED, MetadataFunction, functionsJsonProblems, signatureOf } from "./functionsSpec";
 
 // Runs the same generator the webpack plugin (custom-functions-metadata-plugin) uses, on src/functions/functions.ts,
 // and checks the functions.json it produces against the table: IDs, parameters, optional flags, help URLs.
 
 const ROOT = path.join(__dirname, "..", "..");
 
-/** The table: each ID with its parameters, optional ones marked with "?". */
-const EXPECTED: Record<string, string[]> = {
-  LTV_CAC: ["ltv", "cac"],
-  LTV: ["arpu", "gross_margin", "churn_rate", "discount_rate?"],
-  CAC: ["marketing_spend", "new_customers"],
-  CAC_PAYBACK: ["cac", "arpu", "gross_margin"],
-  ROI: ["revenue", "cost", "basis?"],
-  RETENTION: ["retained_users", "cohort_users"],
-  CRR: ["customers_start", "customers_end", "new_customers"],
-  ABTEST_SIG: ["control_visitors", "control_conversions", "variant_visitors", "variant_conversions", "tails?"],
-  ABTEST_SUMMARY: [
-    "control_visitors",
-    "control_conversions",
-    "variant_visitors",
-    "variant_conversions",
-    "tails?",
-    "confidence?",
-  ],
-  ABTEST_SAMPLESIZE: ["baseline_rate", "relative_mde", "alpha?", "power?"],
-  ABTEST_SRM: ["control_visitors", "variant_visitors", "expected_control_share?"],
-  ABTEST_TTEST: ["mean_c", "sd_c", "n_c", "mean_v", "sd_v", "n_v", "tails?"],
-  COHORT_RETENTION: ["cohort_table"],
-};
-
-interface Param {
-  name: string;
-  type: string;
-  optional?: boolean;
-  description?: string;
-  dimensionality?: string;
-}
-interface Fn {
-  id: string;
-  name: string;
-  description?: string;
-  helpUrl?: string;
-  parameters: Param[];
-  result: { dimensionality?: string };
-}
+type Fn = MetadataFunction;
 
 let functions: Fn[];
 let errors: string[];
@@ -68,7 +31,23 @@ describe("functions.json generated from the JSDoc of src/functions/functions.ts"
 
   it.each(Object.entries(EXPECTED))("%s has its parameters in order with the right optional flags", (id, params) => {
     const f = functions.find((x) => x.id === id)!;
-    expect(f.parameters.map((p) => p.name + (p.optional ? "?" : ""))).toEqual(params);
+    expect(signatureOf(f)).toEqual(params);
+  });
+
+  it("passes the shared check the webpack build test applies to dist/functions.json", () => {
+    expect(functionsJsonProblems({ functions })).toEqual([]);
+  });
+
+  it("that check reports a wrong optional flag, a missing ID and a help URL without the anchor", () => {
+    const broken = JSON.parse(JSON.stringify(functions)) as Fn[];
+    broken.find((f) => f.id === "LTV")!.parameters[3].optional = false;
+    broken.find((f) => f.id === "ROI")!.helpUrl = "https://localhost:3000/functions-reference.html";
+    const problems = functionsJsonProblems({ functions: broken.filter((f) => f.id !== "CRR") });
+    expect(problems).toEqual([
+      "CRR is missing",
+      "LTV(arpu,gross_margin,churn_rate,discount_rate) should be LTV(arpu,gross_margin,churn_rate,discount_rate?)",
+      "ROI help URL is https://localhost:3000/functions-reference.html",
+    ]);
   });
 
   it("describes every function and parameter and links each to its anchor in the reference page", () => {
