@@ -32,6 +32,20 @@ describe("red: repurchase rate falling 2 weeks running (weekly data)", () => {
     expect(runRules(table("Repurchase rate", rows)).flags).toEqual([]);
   });
 
+  it("still compares weeks 7 days apart when most gaps are longer (weekly data with missing weeks)", () => {
+    // Gaps 7, 7, 14, 14, 14: not daily, so weekly. 9 Mar 28% < 30% and 16 Mar 26% < 28% are 2 declining weeks →
+    // both flagged. 30 Mar, 13 Apr, 27 Apr have no row 7 days earlier, so they are not declining weeks.
+    const dates = ["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-30", "2026-04-13", "2026-04-27"];
+    const values = [0.3, 0.28, 0.26, 0.25, 0.24, 0.23];
+    const r = runRules(
+      table(
+        "Repurchase rate",
+        dates.map((d, i) => [d, "S", values[i]]),
+      ),
+    );
+    expect(periods(r, R)).toEqual(["2026-03-09", "2026-03-16"]);
+  });
+
   it("takes each row as a week, in row order, without a date column", () => {
     const r = runRules({
       header: ["Channel", "Repurchase rate"],

@@ -88,6 +88,23 @@ describe("yellow: ROI below the benchmark (1.5) for 3 consecutive periods", () =
     expect(r.warnings[0].message.en).toContain("Search");
   });
 
+  it("reads a channel that is not daily as weekly: weeks exactly 7 days apart still run when other weeks are missing", () => {
+    // Gaps 7, 7, 7, 14, 14, 14, 14: the most common gap is 14, not 1, so the data is weekly (one row per week) and
+    // a run needs rows exactly 7 days apart. 2, 9, 16, 23 Mar at ROI 1 are 4 consecutive weeks (≥ 3) → flagged;
+    // 6 Apr, 20 Apr, 4 May, 18 May at ROI 1 are each 14 days apart → no run, not flagged.
+    const dates = ["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23", "2026-04-06", "2026-04-20", "2026-05-04"];
+    const r = runRules(
+      table(
+        "ROI",
+        [...dates, "2026-05-18"].map((d) => [d, "Search", 1]),
+      ),
+    );
+    expect(periods(r, ROI)).toEqual(["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23"]);
+    expect(flagsOf(r, ROI)[0].reason.en).toBe("ROI 1 < 1.5 for 4 weeks running (2–23 Mar)");
+    // most gaps are not 7 days, so the warning about daily or weekly data is still given
+    expect(r.warnings.map((w) => w.code)).toEqual(["run-rules-need-daily-or-weekly"]);
+  });
+
   it("treats months written as text (2026-01, 2026年2月) as monthly data", () => {
     const rows = ["2026-01", "2026年2月", "2026-03", "2026-04"].map((d) => [d, "Search", 1]);
     const r = runRules(table("ROI", rows));

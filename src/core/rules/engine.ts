@@ -162,9 +162,12 @@ function cadenceWarnings(prepared: PreparedTable, mapping: ColumnMapping): Engin
       code: "run-rules-need-daily-or-weekly",
       message: {
         en:
-          `The dates of ${shown} are neither daily nor weekly, so the run rules (${metricsEn}) were not applied ` +
-          `there; they need daily or weekly data. Complaint and traffic rules still apply.`,
-        zh: `${shownZh} 的日期既不是按天也不是按周，连续期规则（${metricsZh}）需要日数据或周数据，未对其应用；投诉率和流量规则照常适用。`,
+          `The dates of ${shown} are neither daily nor weekly, so the run rules (${metricsEn}) find no or few ` +
+          `consecutive periods there (only rows exactly 7 days apart count); they need daily or weekly data. ` +
+          `Complaint and traffic rules still apply.`,
+        zh:
+          `${shownZh} 的日期既不是按天也不是按周，连续期规则（${metricsZh}）只把相隔正好 7 天的行算作连续，` +
+          `需要日数据或周数据；投诉率和流量规则照常适用。`,
       },
     },
   ];

@@ -17,7 +17,6 @@ export function ltvCacLow(input: RuleInput): void {
   table.series.forEach((s, si) => {
     const v = column.series(s);
     const w = weeksOf(s, v);
-    if (w === null) return;
     const low = hitBuffer(hbuf, w.count);
     for (let k = 0; k < w.count; k++) low[k] = below(w.value[k], min) ? 1 : 0;
     forEachRun(low, w.linked, w.count, config.ltvCacWeeks, (first, last) => {

@@ -18,7 +18,6 @@ export function repurchaseDeclining(input: RuleInput): void {
   table.series.forEach((s, si) => {
     const v = column.series(s);
     const w = weeksOf(s, v);
-    if (w === null) return;
     const declining = hitBuffer(hbuf, w.count);
     const value = w.value;
     const linked = w.linked;

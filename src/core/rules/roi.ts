@@ -14,9 +14,8 @@ export function roiBelowBenchmark(input: RuleInput): void {
   const bench = config.roiBenchmark;
   const hbuf = { data: new Uint8Array(0) };
   table.series.forEach((s, si) => {
-    if (s.cadence === "irregular") return;
     const n = s.rows.length;
-    const weekly = s.cadence === "weekly";
+    const weekly = s.cadence === "weekly" || s.cadence === "irregular"; // irregular: weekly, runs need 7-day steps
     const v = column.series(s);
     const hit = hitBuffer(hbuf, n);
     for (let p = 0; p < n; p++) hit[p] = below(v[p], bench) ? 1 : 0; // NaN (missing) is never below

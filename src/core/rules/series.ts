@@ -6,8 +6,10 @@
  *   "合计"…) in the channel column are skipped. No channel column → one group named "".
  * - With a date column, rows without a readable date are skipped; each group is sorted by date (stable).
  * - Cadence: "daily" when the most common gap between a group's consecutive dates is 1 day (a tie with another
- *   gap counts as daily), "weekly" when it is 7 days (a tie between 7 and a longer gap counts as weekly),
- *   otherwise "irregular" (monthly…: no runs). Repeated dates (gap 0) are not a cadence and are not counted.
+ *   gap counts as daily), otherwise weekly: one row per week, consecutive when exactly 7 days apart. Weekly data
+ *   whose most common gap is not 7 days (monthly…) is "irregular": read as weekly (so monthly data forms no runs,
+ *   and weeks 7 days apart still do when other weeks are missing), and the engine warns that the run rules need
+ *   daily or weekly data. Repeated dates (gap 0) are not a cadence and are not counted.
  *   No date column → "rows": row order, every row consecutive with the one before.
  */
 import type { CellValue, ColumnMapping, Table } from "./types";
@@ -25,7 +27,7 @@ export interface Series {
   /** 1 when position p is the period right after p − 1 (exactly `step` days later; always, without dates). */
   linked: Uint8Array;
   cadence: Cadence;
-  /** Days between consecutive periods: 1 (daily), 7 (weekly); 0 otherwise. */
+  /** Days between consecutive periods: 1 (daily), 7 (weekly and irregular); 0 without a date column. */
   step: number;
 }
 
@@ -136,7 +138,7 @@ export function prepareTable(table: Table, mapping: ColumnMapping): PreparedTabl
     if (slice.length === 0) continue;
     if (days !== null) sortByDay(slice, days);
     const cadence = days === null ? "rows" : cadenceOf(slice, days);
-    const step = cadence === "daily" ? 1 : cadence === "weekly" ? 7 : 0;
+    const step = cadence === "daily" ? 1 : cadence === "rows" ? 0 : 7;
     const len = slice.length;
     const linked = new Uint8Array(len);
     let sdays: Float64Array | null = null;

@@ -4,7 +4,8 @@
  * - Daily data: the mean of the numeric values in each ISO week (Monday to Sunday); a week follows the previous
  *   one when its ISO week is the next (a week without rows breaks the chain; a week without numbers has no mean).
  * - No date column: each row is a period, each following the one before.
- * - Irregular data: none (no weekly rule fires).
+ * - Irregular data (not daily, most gaps not 7 days: monthly…): as weekly data, so only rows exactly 7 days
+ *   apart follow each other (monthly data forms no runs).
  */
 import type { At } from "../i18n/rules";
 import { mondayOfWeek } from "../table/dates";
@@ -28,9 +29,8 @@ export interface Weeks {
 const IDENTITY = new Int32Array(0);
 
 /** `v`: the series' values in its order (see gather). */
-export function weeksOf(series: Series, v: Float64Array): Weeks | null {
+export function weeksOf(series: Series, v: Float64Array): Weeks {
   const n = series.rows.length;
-  if (series.cadence === "irregular") return null;
   const days = series.days;
   if (series.cadence !== "daily" || days === null) {
     // one row = one week: positions are weeks
