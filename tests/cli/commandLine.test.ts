@@ -263,6 +263,27 @@ describe("usage errors: exit 2 with the usage line", () => {
   });
 });
 
+describe("--help", () => {
+  it("documents every option the parser accepts, both commands and every exit code", async () => {
+    // The options are read from the parser's own table in main.ts, so a new option without help text fails here.
+    const source = readFileSync(path.join(__dirname, "..", "..", "src", "cli", "main.ts"), "utf8");
+    const table = /options: \{([\s\S]*?)\n {6}\},/.exec(source)![1];
+    const options = [...table.matchAll(/^\s*(\w+): \{ type: "\w+"(?:, short: "(\w)")?/gm)].map((m) => [m[1], m[2]]);
+    expect(options.map(([name]) => name).sort()).toEqual(
+      ["config", "help", "json", "lang", "output", "range", "sheet", "version"].sort(),
+    );
+    const h = (await run("--help")).out;
+    for (const [name, short] of options) {
+      expect([name, h.includes(`--${name}`)]).toEqual([name, true]);
+      if (short) expect([short, h.includes(`-${short}, --${name}`)]).toEqual([short, true]);
+    }
+    expect(h).toMatch(
+      /growth-signals flag <in\.xlsx> -o <out\.xlsx> \[--sheet NAME\] \[--range A1:I503\] \[--config rules\.json\] \[--json\]/,
+    );
+    expect(h).toMatch(/Exit codes: 0 done, 1 bad input \(nothing written\), 2 usage error\./);
+  });
+});
+
 describe("as a process", () => {
   it("sets the exit code (usage error → 2) when run by node", () => {
     const tsx = require.resolve("tsx/cli");

@@ -54,6 +54,29 @@ describe("recognising headers", () => {
     expect(recogniseHeader(header)).toBe(role);
   });
 
+  it("recognises every synonym issue 4 lists, in any case and with stray spaces or underscores", () => {
+    // The list from the issue, word for word; each is also tried upper-cased with padding.
+    const listed: [string, string][] = [
+      ...["date", "day", "week", "period", "日期", "时间", "周"].map((h): [string, string] => [h, "date"]),
+      ...["channel", "source", "渠道", "来源"].map((h): [string, string] => [h, "channel"]),
+      ...["roi", "roas", "投入产出比"].map((h): [string, string] => [h, "roi"]),
+      ...["complaint rate", "complaints rate", "投诉率"].map((h): [string, string] => [h, "complaintRate"]),
+      ...["repurchase rate", "repeat purchase rate", "复购率"].map((h): [string, string] => [h, "repurchaseRate"]),
+      ...["ltv/cac", "ltv_cac", "ltv:cac", "ltv cac"].map((h): [string, string] => [h, "ltvCac"]),
+      ...["traffic", "visits", "sessions", "流量", "访问量"].map((h): [string, string] => [h, "traffic"]),
+    ];
+    for (const [h, role] of listed) {
+      expect([h, recogniseHeader(h)]).toEqual([h, role]);
+      const messy = `  ${h.toUpperCase().replace(/ /g, " __ ")}  `;
+      expect([messy, recogniseHeader(messy)]).toEqual([messy, role]);
+    }
+    // units and percent signs from the issue's examples
+    expect(recogniseHeader("ROI (x)")).toBe("roi");
+    expect(recogniseHeader("投诉率（%）")).toBe("complaintRate");
+    expect(recogniseHeader("Repurchase_Rate %")).toBe("repurchaseRate");
+    expect(recogniseHeader("LTV__CAC (x)")).toBe("ltvCac");
+  });
+
   it("leaves other columns alone, including look-alikes that only contain a known word", () => {
     for (const h of ["Spend", "Revenue", "Notes", "Traffic source share", "ROI target", "", null, 42]) {
       expect(recogniseHeader(h)).toBeNull();
