@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { F, call, errorCode } from "./helpers";
+import { AB_TEST_SUMMARY_HEADERS } from "../../src/core/metrics";
 
 const RUNS = 10_000;
 
@@ -30,11 +31,6 @@ const anyCell = fc.oneof(
 /** A scalar result must be a finite number or a CustomFunctions.Error. */
 function isFiniteOrError(v: unknown): boolean {
   return (typeof v === "number" && Number.isFinite(v)) || errorCode(v) !== undefined;
-}
-
-/** A spilled cell may also be a header text, a boolean verdict or a blank. */
-function isCell(v: unknown): boolean {
-  return isFiniteOrError(v) || typeof v === "string" || typeof v === "boolean";
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -68,11 +64,21 @@ describe("every function on arbitrary input", () => {
     },
   );
 
-  it("ABTEST_SUMMARY spills finite numbers, texts, booleans or errors and never throws", () => {
+  it("ABTEST_SUMMARY spills one error or the 2 × 9 table (headers, then finite figures and a TRUE/FALSE verdict)", () => {
+    const headers = [...AB_TEST_SUMMARY_HEADERS];
     fc.assert(
       fc.property(fc.array(anyCell, { minLength: 6, maxLength: 6 }), (a) => {
         const out = call(F.ABTEST_SUMMARY, ...a) as unknown[][];
-        return Array.isArray(out) && out.every((row) => Array.isArray(row) && row.every(isCell));
+        if (out.length === 1) return out[0].length === 1 && errorCode(out[0][0]) !== undefined;
+        const [head, values] = out;
+        return (
+          out.length === 2 &&
+          JSON.stringify(head) === JSON.stringify(headers) &&
+          values.length === 9 &&
+          values.slice(0, 8).every(isFiniteOrError) &&
+          values.filter((v) => errorCode(v) !== undefined).length <= 1 && // only the relative lift may be an error
+          typeof values[8] === "boolean"
+        );
       }),
       { numRuns: RUNS },
     );
@@ -83,7 +89,11 @@ describe("every function on arbitrary input", () => {
     fc.assert(
       fc.property(table, (t) => {
         const out = call(F.COHORT_RETENTION, t) as unknown[][];
-        return out.every((row) => row.every((c) => c === "" || isFiniteOrError(c)));
+        const cellsOk = out.every((row) => row.every((c) => c === "" || isFiniteOrError(c)));
+        // A rectangular range of at least two columns spills the same rows and one column fewer.
+        const rectangular = Array.isArray(t) && t.length > 0 && t.every((r) => r.length === t[0].length);
+        if (!rectangular || t[0].length < 2) return cellsOk;
+        return cellsOk && out.length === t.length && out.every((row) => row.length === t[0].length - 1);
       }),
       { numRuns: RUNS },
     );
@@ -131,6 +141,26 @@ describe("A/B test properties", () => {
         const p = F.ABTEST_SIG(nc, xc, nv, xv) as number;
         const swapped = F.ABTEST_SIG(nv, xv, nc, xc) as number;
         return p >= 0 && p <= 1 && Math.abs(p - swapped) <= 1e-12 * p;
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("ABTEST_SUMMARY on valid counts: its p and verdict agree with ABTEST_SIG, and CI low ≤ lift ≤ CI high", () => {
+    const confidence = fc.double({ min: 0.5, max: 0.999, noNaN: true });
+    fc.assert(
+      fc.property(group, group, fc.constantFrom(1, 2), confidence, ([nc, xc], [nv, xv], tails, conf) => {
+        const out = F.ABTEST_SUMMARY(nc, xc, nv, xv, tails, conf) as unknown[][];
+        const [pc, pv, lift, , lo, hi, , p] = out[1] as number[];
+        const significant = out[1][8];
+        return (
+          out.length === 2 &&
+          p === F.ABTEST_SIG(nc, xc, nv, xv, tails) &&
+          significant === p < 1 - conf &&
+          Math.abs(lift - (pv - pc)) <= 1e-15 &&
+          lo <= lift &&
+          lift <= hi
+        );
       }),
       { numRuns: RUNS },
     );
