@@ -40,6 +40,17 @@ describe("COHORT_RETENTION", () => {
     expect(out[0][1]).toBeCloseTo(0.3, 15);
     expect(out[1].map(errorCode)).toEqual(["#VALUE!", "#VALUE!"]);
   });
+  it("within one cell, #VALUE! wins over the row's #DIV/0!, and a blank cohort size counts as 0", () => {
+    const out = F.COHORT_RETENTION([
+      [0, "n/a", 5],
+      ["", 10, ""],
+    ]);
+    expect(out.map((row) => row.map(errorCode))).toEqual([
+      ["#VALUE!", "#DIV/0!"],
+      ["#DIV/0!", undefined],
+    ]);
+    expect(out[1][1]).toBe("");
+  });
   it("reads numeric text and treats negatives or active above cohort as #NUM! (as RETENTION)", () => {
     const [row] = F.COHORT_RETENTION([["1,000", "25%", 1200, -1]]);
     expect(row[0]).toBeCloseTo(0.00025, 18); // "25%" = 0.25 users / 1000
