@@ -4,6 +4,7 @@
  */
 import { parseState, STATE_NAMESPACE } from "../../src/core/state";
 import { DEFAULT_FILLS } from "../../src/core/colours";
+import { RULE_ACTIONS } from "../../src/core/i18n/rules";
 import { clearWorkbook, flagWorkbook } from "../../src/cli/workbook";
 import { cellSnapshot, diffParts, partsOf, readWorkbook, solidFill } from "./helpers";
 import { EXPECTED_FLAGS, fixtureWorkbook, USER_BLUE, USER_GREEN } from "./fixtures";
@@ -146,6 +147,53 @@ describe("flag on a hand-built table", () => {
     const swatches = new Set<string>();
     ws.eachRow((row) => row.eachCell((c) => swatches.add(solidFill(c) ?? "")));
     for (const hex of Object.values(DEFAULT_FILLS)) expect(swatches).toContain(argb(hex));
+  });
+
+  it("writes the weak-channel summary rows worked out by hand, each with its colour swatch", async () => {
+    // From the fixture (see fixtures.ts): channel A — ROI 2–4 Mar (3 periods), latest ROI 2.0 on 5 Mar;
+    // complaint 1.2% on 3 Mar only, latest 0.5% (0.005 on 5 Mar); traffic 600 on 5 Mar < 0.7 × 1000 = 700.
+    const ws = (await readWorkbook(flagged)).getWorksheet("Growth Signals")!;
+    const rows: { values: unknown[]; fill: string | null }[] = [];
+    ws.eachRow((row) => {
+      const values = (row.values as unknown[]).slice(1, 11).map((v) => v ?? null);
+      rows.push({ values, fill: solidFill(row.getCell(1)) });
+    });
+    const summary = rows.filter((r) => r.values[2] === "Report" && r.values[3] === "A");
+    const action = (id: keyof typeof RULE_ACTIONS): string => RULE_ACTIONS[id].en;
+    expect(summary).toEqual([
+      {
+        values: ["Orange", "Complaint rate high", "Report", "A", 1, "2026-03-03", "2026-03-03", "0.5%", "> 1%"].concat(
+          action("complaint-rate-high"),
+        ),
+        fill: argb(DEFAULT_FILLS.orange),
+      },
+      {
+        values: ["Orange", "Traffic drop", "Report", "A", 1, "2026-03-05", "2026-03-05", "600"].concat(
+          "< 700 (70% of the previous mean)",
+          action("traffic-drop"),
+        ),
+        fill: argb(DEFAULT_FILLS.orange),
+      },
+      {
+        values: ["Yellow", "ROI below benchmark", "Report", "A", 3, "2026-03-02", "2026-03-04", "2", "< 1.5"].concat(
+          action("roi-below-benchmark"),
+        ),
+        fill: argb(DEFAULT_FILLS.yellow),
+      },
+    ]);
+    // the legend: one row per rule with colour, rule, threshold in words and action
+    const legend = rows.filter((r) => r.values[1] === "ROI below benchmark" && r.values[2] !== "Report");
+    expect(legend).toEqual([
+      {
+        values: [
+          "Yellow",
+          "ROI below benchmark",
+          "ROI below 1.5 for 3 consecutive periods",
+          action("roi-below-benchmark"),
+        ],
+        fill: argb(DEFAULT_FILLS.yellow),
+      },
+    ]);
   });
 
   it("writes the report sheet in Chinese with lang zh", async () => {
