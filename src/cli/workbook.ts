@@ -83,8 +83,21 @@ async function openWorkbook(data: Uint8Array, label: string): Promise<Workbook> 
   return { pkg, stylesPath, theme, sst: null, sstPath: sstPath && pkg.has(sstPath) ? sstPath : null };
 }
 
-async function sharedStrings(wb: Workbook): Promise<string[]> {
-  if (!wb.sst) wb.sst = wb.sstPath ? parseSharedStrings(await wb.pkg.text(wb.sstPath)) : [];
+/**
+ * True when a part ends with the closing tag of its root element (`</worksheet>`, `</x:sst>`…): a cheap check that
+ * catches a part cut off by a broken download or copy, which the lenient readers would otherwise read as empty.
+ */
+export function isWholePart(xml: string, root: string): boolean {
+  return new RegExp(`</([A-Za-z_][\\w.-]*:)?${root}>\\s*$`).test(xml.slice(-512));
+}
+
+async function sharedStrings(wb: Workbook, label: string): Promise<string[]> {
+  if (!wb.sst) {
+    const xml = wb.sstPath ? await wb.pkg.text(wb.sstPath) : null;
+    if (xml !== null && !isWholePart(xml, "sst"))
+      throw new InputError(`${label} is a damaged .xlsx workbook (its shared strings cannot be read).`);
+    wb.sst = xml === null ? [] : parseSharedStrings(xml);
+  }
   return wb.sst;
 }
 
@@ -264,7 +277,7 @@ export async function flagWorkbook(data: Uint8Array, options: FlagOptions = {}):
     range = r;
   }
   const sheets = await pkg.sheets();
-  const worksheets = sheets.filter((s) => s.isWorksheet && s.path && pkg.has(s.path));
+  const worksheets = sheets.filter((s) => s.isWorksheet && s.path);
   let chosen = worksheets;
   if (options.sheet !== undefined) {
     const exact = worksheets.filter((s) => s.name === options.sheet);
@@ -279,12 +292,16 @@ export async function flagWorkbook(data: Uint8Array, options: FlagOptions = {}):
   }
 
   const styles = await stylesEditor(wb, label);
-  const sst = await sharedStrings(wb);
+  const sst = await sharedStrings(wb, label);
   const tables: FlaggedTable[] = [];
   const originals: SavedCell[] = [];
   for (const entry of chosen) {
     progress(`Reading sheet "${entry.name}"`);
+    if (!pkg.has(entry.path))
+      throw new InputError(`${label} is a damaged .xlsx workbook (sheet "${entry.name}" has no worksheet part).`);
     const xml = await pkg.text(entry.path);
+    if (!isWholePart(xml, "worksheet"))
+      throw new InputError(`${label} is a damaged .xlsx workbook (sheet "${entry.name}" cannot be read).`);
     const grid = readSheet(xml, sst);
     const located = locateTable(grid, range);
     if (!located) continue;

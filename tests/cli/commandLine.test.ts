@@ -165,6 +165,21 @@ describe("bad input: one sentence on stderr, exit 1, no output", () => {
       },
       /neg\.json: .*ROI/i,
     ],
+    [
+      "a workbook whose data sheet is cut off mid-way (damaged sheet XML)",
+      () => ["flag", path.join(dir, "cut-sheet.xlsx")],
+      /cut-sheet\.xlsx is a damaged \.xlsx workbook \(sheet "Report" cannot be read\)/,
+    ],
+    [
+      "a workbook whose data sheet part is missing",
+      () => ["flag", path.join(dir, "no-sheet.xlsx")],
+      /no-sheet\.xlsx is a damaged \.xlsx workbook \(sheet "Report" has no worksheet part\)/,
+    ],
+    [
+      "a workbook whose shared strings are cut off",
+      () => ["flag", path.join(dir, "cut-strings.xlsx")],
+      /cut-strings\.xlsx is a damaged \.xlsx workbook \(its shared strings cannot be read\)/,
+    ],
     ["an unreadable range", () => ["flag", input, "--range", "nowhere"], /--range nowhere is not an A1 range/],
     [
       "a missing output folder",
@@ -183,6 +198,20 @@ describe("bad input: one sentence on stderr, exit 1, no output", () => {
     const zip = await JSZip.loadAsync(inputBytes);
     zip.remove("xl/workbook.xml");
     writeFileSync(path.join(dir, "hollow.xlsx"), await zip.generateAsync({ type: "nodebuffer" }));
+    // The Report sheet's XML (and the shared strings) cut in half: what a broken download or copy leaves.
+    const sheetPath = "xl/worksheets/sheet1.xml";
+    const cut = async (part: string, name: string): Promise<void> => {
+      const z = await JSZip.loadAsync(inputBytes);
+      const text = await z.file(part)!.async("string");
+      expect(text).toMatch(/<\/(\w+:)?(worksheet|sst)>\s*$/); // the fixture's part is whole before the cut
+      z.file(part, text.slice(0, Math.floor(text.length / 2)));
+      writeFileSync(path.join(dir, name), await z.generateAsync({ type: "nodebuffer" }));
+    };
+    await cut(sheetPath, "cut-sheet.xlsx");
+    await cut("xl/sharedStrings.xml", "cut-strings.xlsx");
+    const z = await JSZip.loadAsync(inputBytes);
+    z.remove(sheetPath);
+    writeFileSync(path.join(dir, "no-sheet.xlsx"), await z.generateAsync({ type: "nodebuffer" }));
   });
 
   it.each(cases)("rejects %s", async (_name, args, message) => {
