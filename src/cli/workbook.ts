@@ -74,6 +74,10 @@ interface Workbook {
 
 async function openWorkbook(data: Uint8Array, label: string): Promise<Workbook> {
   const pkg = await XlsxPackage.load(data, label);
+  if (!isWholePart(await pkg.text(pkg.workbookPath), "workbook"))
+    throw new InputError(`${label} is a damaged .xlsx workbook (its workbook part cannot be read).`);
+  if (!pkg.has("[Content_Types].xml") || !isWholePart(await pkg.text("[Content_Types].xml"), "Types"))
+    throw new InputError(`${label} is a damaged .xlsx workbook (its content types cannot be read).`);
   const stylesPath = await pkg.workbookPart(REL_STYLES);
   if (!stylesPath || !pkg.has(stylesPath))
     throw new InputError(`${label} is a damaged .xlsx workbook (it has no styles part).`);

@@ -176,6 +176,16 @@ describe("bad input: one sentence on stderr, exit 1, no output", () => {
       /no-sheet\.xlsx is a damaged \.xlsx workbook \(sheet "Report" has no worksheet part\)/,
     ],
     [
+      "a workbook whose workbook part is cut off",
+      () => ["flag", path.join(dir, "cut-book.xlsx")],
+      /cut-book\.xlsx is a damaged \.xlsx workbook \(its workbook part cannot be read\)/,
+    ],
+    [
+      "a workbook whose content types are cut off",
+      () => ["flag", path.join(dir, "cut-types.xlsx")],
+      /cut-types\.xlsx is a damaged \.xlsx workbook \(its content types cannot be read\)/,
+    ],
+    [
       "a workbook whose shared strings are cut off",
       () => ["flag", path.join(dir, "cut-strings.xlsx")],
       /cut-strings\.xlsx is a damaged \.xlsx workbook \(its shared strings cannot be read\)/,
@@ -203,12 +213,14 @@ describe("bad input: one sentence on stderr, exit 1, no output", () => {
     const cut = async (part: string, name: string): Promise<void> => {
       const z = await JSZip.loadAsync(inputBytes);
       const text = await z.file(part)!.async("string");
-      expect(text).toMatch(/<\/(\w+:)?(worksheet|sst)>\s*$/); // the fixture's part is whole before the cut
+      expect(text).toMatch(/<\/(\w+:)?(worksheet|sst|workbook|Types)>\s*$/); // the fixture's part is whole before the cut
       z.file(part, text.slice(0, Math.floor(text.length / 2)));
       writeFileSync(path.join(dir, name), await z.generateAsync({ type: "nodebuffer" }));
     };
     await cut(sheetPath, "cut-sheet.xlsx");
     await cut("xl/sharedStrings.xml", "cut-strings.xlsx");
+    await cut("xl/workbook.xml", "cut-book.xlsx");
+    await cut("[Content_Types].xml", "cut-types.xlsx");
     const z = await JSZip.loadAsync(inputBytes);
     z.remove(sheetPath);
     writeFileSync(path.join(dir, "no-sheet.xlsx"), await z.generateAsync({ type: "nodebuffer" }));
