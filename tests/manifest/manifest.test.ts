@@ -9,6 +9,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { buildAddin } from "../helpers/build";
+import { functionsJsonProblems } from "../functions/functionsSpec";
 
 const ROOT = path.join(__dirname, "..", "..");
 const TYPES_NS = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
@@ -98,6 +99,22 @@ describe("manifest.xml", () => {
     const files = urls.filter((u) => u.startsWith(DEV_ORIGIN)).map((u) => u.slice(DEV_ORIGIN.length).split("#")[0]);
     const missing = files.filter((f) => !fs.existsSync(path.join(distDir, f)));
     expect(missing).toEqual([]);
+  });
+
+  it("emits functions.json from the JSDoc with every GROWTH function, its parameters, optional flags and help URL", () => {
+    const json = JSON.parse(fs.readFileSync(path.join(distDir, "functions.json"), "utf8"));
+    expect(functionsJsonProblems(json)).toEqual([]);
+  });
+
+  it("emits the zh-CN metadata with the same IDs and parameters, and the reference page with an anchor per ID", () => {
+    const en = JSON.parse(fs.readFileSync(path.join(distDir, "functions.json"), "utf8"));
+    const zh = JSON.parse(fs.readFileSync(path.join(distDir, "functions.zh-CN.json"), "utf8"));
+    type Fn = { id: string; description: string; parameters: { name: string }[] };
+    const shape = (j: { functions: Fn[] }) => j.functions.map((f) => [f.id, f.parameters.map((p) => p.name)]);
+    expect(shape(zh)).toEqual(shape(en));
+    expect(zh.functions.every((f: Fn) => /[\u4e00-\u9fff]/.test(f.description))).toBe(true);
+    const page = fs.readFileSync(path.join(distDir, "functions-reference.html"), "utf8");
+    for (const f of en.functions as Fn[]) expect(page).toMatch(new RegExp(`id="?${f.id}"?[\\s>]`));
   });
 
   it("icons exist at 16, 32, 64 and 80 px", () => {
