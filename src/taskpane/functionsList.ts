@@ -1,76 +1,97 @@
-/** The GROWTH custom functions as the Functions tab lists them: signature and a one-line description. */
+/**
+ * The GROWTH custom functions as the Functions tab lists them: signature and a one-line description.
+ *
+ * One source for the words: `en` is exactly the function's JSDoc description in src/functions/functions.ts (what
+ * Excel shows; tests/pane/functionsList.test.ts checks it against the generated functions.json), and the Chinese is
+ * looked up in src/functions/functions.zh-CN.json, the same translation table the build uses for the zh-CN
+ * functions metadata (bt:Override). No second hand-kept Chinese copy.
+ */
+import ZH_TABLE from "../functions/functions.zh-CN.json";
+
 export interface FunctionEntry {
   id: string;
+  /** Parameter names in order, optional ones in brackets, as in functions.json. */
   args: string;
   en: string;
   zh: string;
 }
 
-export const GROWTH_FUNCTIONS: readonly FunctionEntry[] = [
+const ENTRIES: readonly Omit<FunctionEntry, "zh">[] = [
   {
     id: "ROI",
     args: "revenue, cost, [basis]",
-    en: "Return on investment: revenue ÷ cost (or net).",
-    zh: "投入产出比：收入 ÷ 成本（或净值）。",
+    en: 'Return on investment: revenue ÷ cost ("ratio", 1:3.8 gives 3.8) or profit ÷ cost ("net").',
   },
   {
     id: "LTV",
     args: "arpu, gross_margin, churn_rate, [discount_rate]",
-    en: "Customer lifetime value.",
-    zh: "客户生命周期价值。",
+    en: "Customer lifetime value in currency, from ARPU, gross margin and churn per period.",
   },
-  { id: "CAC", args: "marketing_spend, new_customers", en: "Customer acquisition cost.", zh: "获客成本。" },
-  { id: "LTV_CAC", args: "ltv, cac", en: "LTV to CAC ratio.", zh: "LTV 与 CAC 之比。" },
+  {
+    id: "CAC",
+    args: "marketing_spend, new_customers",
+    en: "Customer acquisition cost: marketing spend ÷ new customers.",
+  },
+  {
+    id: "LTV_CAC",
+    args: "ltv, cac",
+    en: "LTV:CAC ratio: customer lifetime value ÷ acquisition cost (3 means 3:1).",
+  },
   {
     id: "CAC_PAYBACK",
     args: "cac, arpu, gross_margin",
-    en: "Periods to earn back the CAC.",
-    zh: "收回获客成本所需周期数。",
+    en: "CAC payback: periods needed to earn back CAC, CAC ÷ (ARPU × gross margin).",
   },
-  { id: "RETENTION", args: "retained_users, cohort_users", en: "Share of a cohort retained.", zh: "同期群留存比例。" },
+  {
+    id: "RETENTION",
+    args: "retained_users, cohort_users",
+    en: "Retention rate as a fraction: retained users ÷ users in the cohort.",
+  },
   {
     id: "CRR",
     args: "customers_start, customers_end, new_customers",
-    en: "Customer retention rate.",
-    zh: "客户留存率。",
+    en: "Customer retention rate as a fraction: (customers at end − new customers) ÷ customers at start.",
   },
   {
     id: "COHORT_RETENTION",
-    args: "range",
-    en: "Retention matrix from cohort sizes and active users.",
-    zh: "由同期群规模和活跃用户得出留存矩阵。",
+    args: "cohort_table",
+    en: "Cohort retention as fractions: each period's active users ÷ the cohort size in the first column.",
   },
   {
     id: "ABTEST_SIG",
     args: "control_visitors, control_conversions, variant_visitors, variant_conversions, [tails]",
-    en: "A/B test p-value (pooled two-proportion z-test).",
-    zh: "A/B 测试 p 值（合并两比例 z 检验）。",
+    en: "A/B test p-value for conversion rates (pooled two-proportion z-test); below 0.05 = significant at 95%.",
   },
   {
     id: "ABTEST_SUMMARY",
     args: "control_visitors, control_conversions, variant_visitors, variant_conversions, [tails], [confidence]",
-    en: "Rates, lift, confidence interval, z, p and significance.",
-    zh: "转化率、提升、置信区间、z、p 值与显著性。",
+    en: "A/B test table: conversion rates, lift, confidence interval, z, p-value and whether it is significant.",
   },
   {
     id: "ABTEST_SAMPLESIZE",
     args: "baseline_rate, relative_mde, [alpha], [power]",
-    en: "Visitors needed per variant.",
-    zh: "每组所需访客数。",
+    en: "Visitors needed in each variant to detect a relative change in the conversion rate.",
   },
   {
     id: "ABTEST_SRM",
     args: "control_visitors, variant_visitors, [expected_control_share]",
-    en: "Sample-ratio mismatch p-value.",
-    zh: "样本比例失衡检验 p 值。",
+    en: "Sample-ratio-mismatch check: p-value of the traffic split; below 0.001 = the split is broken.",
   },
   {
     id: "ABTEST_TTEST",
     args: "mean_c, sd_c, n_c, mean_v, sd_v, n_v, [tails]",
-    en: "Welch's t-test p-value for revenue-style metrics.",
-    zh: "适用于收入类指标的 Welch t 检验 p 值。",
+    en: "A/B test p-value for averages such as revenue per user (Welch's t-test).",
   },
 ];
+
+const zhTable = ZH_TABLE as Record<string, string>;
+
+/** The Chinese description from the build's translation table (English if the table lacks it; the build fails then). */
+export function zhDescription(en: string): string {
+  return Object.prototype.hasOwnProperty.call(zhTable, en) ? zhTable[en] : en;
+}
+
+export const GROWTH_FUNCTIONS: readonly FunctionEntry[] = ENTRIES.map((f) => ({ ...f, zh: zhDescription(f.en) }));
 
 /** The formula skeleton the Insert button writes into the active cell. */
 export function formulaSkeleton(id: string): string {
