@@ -323,7 +323,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.stderr(`growth-signals: ${e.message}\n`);
       return 1;
     }
-    io.stderr(`growth-signals: unexpected error: ${(e as Error)?.stack ?? String(e)}\n`);
+    // A bug of ours, not the user's input: one sentence, the stack only on request.
+    const message = e instanceof Error ? e.message : String(e);
+    const debug = typeof process !== "undefined" && process.env.GROWTH_SIGNALS_DEBUG === "1";
+    io.stderr(
+      debug && e instanceof Error
+        ? `growth-signals: unexpected error: ${e.stack}\n`
+        : `growth-signals: unexpected error (${message}). Run with GROWTH_SIGNALS_DEBUG=1 for details.\n`,
+    );
     return 1;
   }
 }

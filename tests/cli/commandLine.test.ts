@@ -259,6 +259,21 @@ describe("bad input: one sentence on stderr, exit 1, no output", () => {
   });
 });
 
+describe("an unexpected error", () => {
+  it("is one sentence on stderr with exit 1, not a stack trace", async () => {
+    const c = io();
+    c.stdout = () => {
+      throw new Error("stdout closed");
+    };
+    const code = await main(["flag", input, "--json", "-o", path.join(dir, "unexpected.xlsx")], c);
+    rmSync(path.join(dir, "unexpected.xlsx"), { force: true });
+    expect(code).toBe(1);
+    expect(c.err).toBe(
+      "growth-signals: unexpected error (stdout closed). Run with GROWTH_SIGNALS_DEBUG=1 for details.\n",
+    );
+  });
+});
+
 describe("progress", () => {
   it("shows progress on stderr on a terminal and erases it before the summary", async () => {
     const c = io();
