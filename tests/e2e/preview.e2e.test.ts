@@ -40,9 +40,32 @@ it("shows the sample workbook next to the pane, and flagging paints the grid", a
   expect(await cell("D39").evaluate((e) => (e as HTMLElement).style.backgroundColor)).toBe("");
   // The report sheet the pane added shows up as a tab.
   await page.getByRole("tab", { name: "Growth Signals" }).waitFor();
-  // The picture for the README: the grid at Social's yellow ROI run, the pane at its findings.
-  await cell("D37").evaluate((e) => e.scrollIntoView({ block: "start" }));
-  await page.locator("#findings-title").evaluate((e) => e.scrollIntoView({ block: "start" }));
+  // Clicking Social's ROI finding selects its cells and brings them into view in the grid, under the frozen
+  // header row: D43 (row 2 + 4·10 + 1) and A1 ("Date") are both inside the grid's visible box.
+  await page.locator('section[data-colour="yellow"]').getByTestId("finding").first().click();
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __simHost: { selection(): { address: string } } }).__simHost
+        .selection()
+        .address.startsWith("D43"),
+    undefined,
+    { timeout: 10000 },
+  );
+  const inView = (a: string) =>
+    cell(a).evaluate((e) => {
+      const box = e.getBoundingClientRect();
+      const port = e.closest("table")!.parentElement!.getBoundingClientRect();
+      return box.top >= port.top && box.bottom <= port.bottom && box.left >= port.left && box.right <= port.right;
+    });
+  expect(await inView("D43")).toBe(true);
+  expect(await inView("A1")).toBe(true);
+  expect(await cell("A1").textContent()).toBe("Date");
+  // The picture for the README: the grid with its header row and Social's yellow ROI run selected; the pane from
+  // its Flag button down to the findings.
+  await page.getByRole("button", { name: "Flag weak channels" }).evaluate((e) => {
+    const pane = e.closest("aside")!;
+    pane.scrollTop += e.getBoundingClientRect().top - pane.getBoundingClientRect().top - 12;
+  });
   const shot = artifact("screenshot-preview.png");
   await page.screenshot({ path: shot });
   if (process.env.UPDATE_SCREENSHOT === "1") fs.copyFileSync(shot, path.join(ROOT, "assets", "screenshot-preview.png"));

@@ -3,7 +3,7 @@
  * fills, the selection outlined. Click a cell to select it, Shift+click to extend; or type an address.
  * Cell text is rendered as React text nodes (data, never HTML).
  */
-import { useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Button, Field, Input, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { cellAddress, columnLetters, parseRange, rangeAddress, type RangeRef } from "../../core/a1";
 import { formatIsoDay, dayFromSerial } from "../../core/table/dates";
@@ -11,6 +11,8 @@ import { detectColumns } from "../../core/table/headers";
 import type { SimHost } from "../sim";
 
 const MAX_ROWS_SHOWN = 400;
+/** Height of the column-letter row: the frozen header row sticks just below it. */
+const HEAD_HEIGHT = "22px";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0, height: "100%" },
@@ -39,7 +41,12 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     padding: "1px 4px",
     minWidth: "28px",
+    height: HEAD_HEIGHT,
+    boxSizing: "border-box",
   },
+  // The table's header row stays in view like Excel's Freeze Top Row.
+  frozen: { position: "sticky", top: HEAD_HEIGHT, zIndex: 1, fontWeight: tokens.fontWeightSemibold },
+  frozenRowHead: { position: "sticky", top: HEAD_HEIGHT, zIndex: 2 },
   rowHead: {
     position: "sticky",
     left: 0,
@@ -61,6 +68,8 @@ const useStyles = makeStyles({
     textOverflow: "ellipsis",
     cursor: "cell",
     color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    scrollMarginTop: "48px",
   },
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
   note: { color: tokens.colorNeutralForeground3 },
@@ -103,7 +112,18 @@ export function WorkbookGrid({ host }: { host: SimHost }) {
   const sheet = model.activeSheet;
   const sel = model.selection.sheet === sheet ? model.selection.areas : [];
   const used = sheet.usedRange(false) ?? { top: 0, left: 0, bottom: 0, right: 0 };
-  const lastRow = Math.min(Math.max(used.bottom, 20), MAX_ROWS_SHOWN - 1);
+  // At most MAX_ROWS_SHOWN rows: the first ones, or from just above the selection when it lies further down.
+  const selTop = sel.length ? Math.min(...sel.map((a) => a.top)) : 0;
+  const selLeft = sel.length ? Math.min(...sel.map((a) => a.left)) : 0;
+  const firstRow = selTop >= MAX_ROWS_SHOWN ? selTop - 5 : 0;
+  const lastRow = Math.min(Math.max(used.bottom, 20), firstRow + MAX_ROWS_SHOWN - 1);
+  const scroller = useRef<HTMLDivElement>(null);
+  const selKey = `${sheet.name}!${sel.map(rangeAddress).join(",")}`;
+  // Bring the selection's first cell into view when the selection changes (e.g. a finding was clicked).
+  useEffect(() => {
+    const td = scroller.current?.querySelector(`td[data-address="${cellAddress(selTop, selLeft)}"]`);
+    td?.scrollIntoView?.({ block: "center", inline: "nearest" });
+  }, [selKey, selTop, selLeft]);
   const lastCol = Math.max(used.right, 8);
   const header: unknown[] = [];
   for (let c = 0; c <= lastCol; c++) header.push(sheet.getValue(used.top, c));
@@ -123,12 +143,15 @@ export function WorkbookGrid({ host }: { host: SimHost }) {
 
   const visible = model.sheets.filter((s) => s.visibility === "Visible");
   const rows = [];
-  for (let r = 0; r <= lastRow; r++) {
+  const shownRows = firstRow > used.top ? [used.top] : [];
+  for (let r = firstRow; r <= lastRow; r++) shownRows.push(r);
+  for (const r of shownRows) {
+    const frozen = r === used.top && used.bottom > used.top;
     const cells = [];
     for (let c = 0; c <= lastCol; c++) {
       const v = sheet.getValue(r, c);
       const fill = host.displayedColor(sheet.name, r, c);
-      const cls = [styles.cell, typeof v === "number" ? styles.number : ""];
+      const cls = [styles.cell, typeof v === "number" ? styles.number : "", frozen ? styles.frozen : ""];
       const edges = selectionEdges(sel, r, c);
       cells.push(
         <td
@@ -144,7 +167,7 @@ export function WorkbookGrid({ host }: { host: SimHost }) {
     }
     rows.push(
       <tr key={r}>
-        <th className={styles.rowHead} scope="row">
+        <th className={frozen ? `${styles.rowHead} ${styles.frozenRowHead}` : styles.rowHead} scope="row">
           {r + 1}
         </th>
         {cells}
@@ -187,10 +210,10 @@ export function WorkbookGrid({ host }: { host: SimHost }) {
         </Button>
         <Text size={200} className={styles.note}>
           {`Syncs so far: ${host.syncCount}`}
-          {used.bottom >= MAX_ROWS_SHOWN ? ` · showing the first ${MAX_ROWS_SHOWN} rows` : ""}
+          {used.bottom >= MAX_ROWS_SHOWN ? ` · showing ${MAX_ROWS_SHOWN} rows from row ${firstRow + 1}` : ""}
         </Text>
       </form>
-      <div className={styles.scroller}>
+      <div className={styles.scroller} ref={scroller}>
         <table className={styles.table} aria-label={`Sheet ${sheet.name}`}>
           <thead>
             <tr>
