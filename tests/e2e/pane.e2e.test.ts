@@ -200,6 +200,65 @@ describe("task pane in Chromium on the simulated Excel host", () => {
     await page.context().close();
   });
 
+  it("labels every control with an accessible name on every tab, and Tab alone reaches Flag and runs it", async () => {
+    const { page } = await openPane();
+    await setUpSample(page);
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await page.getByRole("group", { name: /Columns of/ }).waitFor();
+    // Chromium's own accessibility tree: the names a screen reader announces (aria-label, <label>, text content…).
+    const cdp = await page.context().newCDPSession(page);
+    const CONTROLS = new Set([
+      "button",
+      "textbox",
+      "combobox",
+      "spinbutton",
+      "checkbox",
+      "radio",
+      "tab",
+      "menuitem",
+      "slider",
+      "switch",
+      "listbox",
+      "searchbox",
+    ]);
+    type AxNode = { ignored: boolean; role?: { value: string }; name?: { value: string } };
+    const unnamed = async (): Promise<{ controls: number; unnamed: string[] }> => {
+      const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: AxNode[] };
+      const controls = nodes.filter((n) => !n.ignored && n.role && CONTROLS.has(n.role.value));
+      return {
+        controls: controls.length,
+        unnamed: controls.filter((n) => !n.name?.value?.trim()).map((n) => n.role!.value),
+      };
+    };
+    const counts: number[] = [];
+    for (const tab of ["Analyse", "Settings", "Functions"]) {
+      await page.getByRole("tab", { name: tab }).click();
+      const { controls, unnamed: missing } = await unnamed();
+      counts.push(controls);
+      expect({ tab, missing }).toEqual({ tab, missing: [] });
+    }
+    // Analyse: 3 tabs, language, Use selection/Flag/Clear and one dropdown per column of A:I (9) at least;
+    // Settings: 8 thresholds and 3 colours; Functions: 13 Insert buttons and the calculator's inputs.
+    expect(counts[0]).toBeGreaterThanOrEqual(3 + 1 + 3 + 9);
+    expect(counts[1]).toBeGreaterThanOrEqual(3 + 8 + 3);
+    expect(counts[2]).toBeGreaterThanOrEqual(3 + 13 + 4);
+
+    // Keyboard only: from a fresh load, Tab moves focus to Flag weak channels, and Enter flags.
+    await page.reload();
+    await page.getByRole("button", { name: "Flag weak channels" }).waitFor({ state: "visible" });
+    await setUpSample(page);
+    let reached = false;
+    for (let i = 0; i < 15 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = await page.evaluate(() => document.activeElement?.textContent?.trim() === "Flag weak channels");
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press("Enter");
+    await page.getByText(/Coloured \d+ cell/).waitFor({ timeout: 60000 });
+    expect(await fills(page, "E2E", ["E43", "F32"])).toEqual({ E43: solid(YELLOW), F32: solid(ORANGE) });
+    await page.context().close();
+  });
+
   it("re-flags with a changed threshold saved in the workbook", async () => {
     const { page } = await openPane();
     await setUpSample(page);
