@@ -67,6 +67,8 @@ describe("manifest.xml", () => {
   it("runs the custom functions in the shared runtime under the GROWTH namespace", () => {
     const sets = all(doc, "Set").map((s) => `${s.getAttribute("Name")} ${s.getAttribute("MinVersion")}`);
     expect(sets).toContain("SharedRuntime 1.1");
+    // The pane's adapter uses worksheet.getRanges and range.getCellProperties, both ExcelApi 1.9.
+    expect(sets).toContain("ExcelApi 1.9");
     const runtime = all(doc, "Runtime")[0];
     expect(runtime.getAttribute("lifetime")).toBe("long");
     const cf = all(doc, "ExtensionPoint").find((e) => e.getAttribute("xsi:type") === "CustomFunctions");
