@@ -325,8 +325,9 @@ export abstract class SimClientObject<T> {
 
 /** A collection proxy: `items` must be loaded; load("name") and load("items/name") both load the items' names. */
 export abstract class SimCollection<M, P extends SimClientObject<unknown>> extends SimClientObject<M[]> {
+  /** Most Excel collections have no scalar of their own (getCount() instead); TableCollection adds `count`. */
   protected get _scalars(): readonly string[] {
-    return ["count"];
+    return [];
   }
 
   protected _read(name: string, target: M[]): unknown {

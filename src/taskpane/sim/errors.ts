@@ -12,6 +12,7 @@ export type SimErrorCode =
   | "InvalidReference"
   | "InvalidObjectPath"
   | "InvalidSelection"
+  | "RangeExceedsLimit"
   | "RequestPayloadSizeLimitExceeded"
   | "ResponsePayloadSizeLimitExceeded";
 
@@ -24,8 +25,11 @@ const MESSAGES: Record<SimErrorCode, string> = {
     "on the associated request context.",
   InvalidArgument: "The argument is invalid or missing or has an incorrect format.",
   ItemNotFound: "The requested resource doesn't exist.",
-  ItemAlreadyExists: "The resource already exists.",
-  InvalidOperation: "The operation is invalid for the object.",
+  // Messages as the "Error codes and messages" table of "Error handling with the application-specific JavaScript
+  // APIs" (learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling) gives them.
+  ItemAlreadyExists: "The resource being created already exists.",
+  InvalidOperation: "The operation attempted is invalid on the object.",
+  RangeExceedsLimit: "The cell count in the range has exceeded the maximum supported number.",
   InvalidSelection: "The current selection is invalid for this operation.",
   InvalidReference: "This reference is not valid for the current operation.",
   InvalidObjectPath:

@@ -248,7 +248,7 @@ export class SimHost {
 export interface SimulatedOffice {
   Excel: SimExcelNamespace;
   Office: SimOfficeNamespace;
-  OfficeExtension: { Error: typeof SimOfficeError };
+  OfficeExtension: { Error: typeof SimOfficeError; ErrorCodes: Record<string, string> };
   host: SimHost;
 }
 
@@ -268,6 +268,11 @@ export interface SimOfficeNamespace {
   };
   HostType: Record<string, string>;
   PlatformType: Record<string, string>;
+}
+
+/** "ItemNotFound" → { itemNotFound: "ItemNotFound" }, the shape of Excel.ErrorCodes and OfficeExtension.ErrorCodes. */
+function codes(list: string[]): Record<string, string> {
+  return Object.fromEntries(list.map((c) => [c[0].toLowerCase() + c.slice(1), c]));
 }
 
 /** Excel's Office.js objects over a simulated workbook. */
@@ -303,19 +308,19 @@ export function createSimulatedExcel(workbook: SimWorkbookInit, options: SimOpti
       if (ctx._pending > 0) await ctx.sync();
       return result;
     },
-    ErrorCodes: Object.fromEntries(
-      [
-        "PropertyNotLoaded",
-        "InvalidArgument",
-        "ItemNotFound",
-        "ItemAlreadyExists",
-        "InvalidOperation",
-        "InvalidReference",
-        "InvalidSelection",
-        "RequestPayloadSizeLimitExceeded",
-        "ResponsePayloadSizeLimitExceeded",
-      ].map((c) => [c[0].toLowerCase() + c.slice(1), c]),
-    ),
+    // Excel.ErrorCodes holds the Excel codes only: PropertyNotLoaded, ValueNotLoaded and InvalidObjectPath are
+    // OfficeExtension.ErrorCodes, and RequestPayloadSizeLimitExceeded is in neither enum (@types/office-js 1.0.612),
+    // though the error table documents it as an error code.
+    ErrorCodes: codes([
+      "InvalidArgument",
+      "ItemNotFound",
+      "ItemAlreadyExists",
+      "InvalidOperation",
+      "InvalidReference",
+      "InvalidSelection",
+      "RangeExceedsLimit",
+      "ResponsePayloadSizeLimitExceeded",
+    ]),
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
   };
 
@@ -341,7 +346,11 @@ export function createSimulatedExcel(workbook: SimWorkbookInit, options: SimOpti
     PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac" },
   };
 
-  return { Excel, Office, OfficeExtension: { Error: SimOfficeError }, host };
+  const OfficeExtension = {
+    Error: SimOfficeError,
+    ErrorCodes: codes(["PropertyNotLoaded", "ValueNotLoaded", "InvalidObjectPath", "InvalidArgument"]),
+  };
+  return { Excel, Office, OfficeExtension, host };
 }
 
 /**

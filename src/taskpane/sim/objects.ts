@@ -20,8 +20,10 @@ import {
   type XmlPartModel,
 } from "./model";
 
-/** getRanges() rejects address strings of this length or more. */
+/** getRanges() rejects address strings of this length or more (kept one under getRange's documented limit). */
 export const MAX_GET_RANGES_ADDRESS = 8192;
+/** Worksheet.getRange: "The address has a limit of 8192 characters" (longer fails with InvalidArgument). */
+export const MAX_GET_RANGE_ADDRESS = 8192;
 
 interface RangeTarget {
   sheet: SheetModel;
@@ -36,6 +38,18 @@ interface AreasTarget {
 const rows = (r: RangeRef) => r.bottom - r.top + 1;
 const cols = (r: RangeRef) => r.right - r.left + 1;
 const cells = (r: RangeRef) => rows(r) * cols(r);
+/**
+ * "A range is limited to 5,000,000 cells for read operations" (Resource limits and performance optimization for
+ * Office Add-ins, Excel add-ins); the error table names the failure RangeExceedsLimit.
+ */
+export const MAX_READ_CELLS = 5_000_000;
+
+function checkReadSize(r: RangeRef): void {
+  if (cells(r) > MAX_READ_CELLS) throw new SimOfficeError("RangeExceedsLimit", "Range", localAddress(r));
+}
+
+/** cellCount "Returns -1 if the cell count exceeds 2^31-1 (2,147,483,647)" (Range and RangeAreas reference). */
+const cellCountOf = (n: number) => (n > 2_147_483_647 ? -1 : n);
 
 function model(ctx: SimRequestContext): WorkbookModel {
   return ctx.env.model;
@@ -169,7 +183,8 @@ export class SimRangeFill extends SimClientObject<AreasTarget> {
   }
   set pattern(v: string) {
     this._setProp("pattern", v, (t) => {
-      if (!(FILL_PATTERNS as readonly string[]).includes(v))
+      // Excel reports gradient fills but cannot set them: "LinearGradient and RectangularGradient are not supported".
+      if (!(FILL_PATTERNS as readonly string[]).includes(v) || v === "LinearGradient" || v === "RectangularGradient")
         throw new SimOfficeError("InvalidArgument", "RangeFill.pattern", String(v));
       forEachCell(t.areas, (r, c) => {
         const old = t.sheet.getFill(r, c);
@@ -391,6 +406,7 @@ export class SimRange extends SimClientObject<RangeTarget> {
         return sheetAddress(sheet.name, r);
       case "values":
       case "formulas": {
+        checkReadSize(r);
         const out: SimScalar[][] = [];
         for (let i = r.top; i <= r.bottom; i++) {
           const line: SimScalar[] = new Array(cols(r));
@@ -410,7 +426,7 @@ export class SimRange extends SimClientObject<RangeTarget> {
       case "columnIndex":
         return r.left;
       case "cellCount":
-        return cells(r);
+        return cellCountOf(cells(r));
       case "isEntireColumn":
         return r.top === 0 && r.bottom === 1_048_575;
       default:
@@ -512,14 +528,20 @@ export class SimRange extends SimClientObject<RangeTarget> {
       right: r.right + deltaColumns,
     }));
   }
-  /** Ctrl+A: the current region around the range (ExcelApi 1.7). */
+  /**
+   * Ctrl+A: the current region around the range's top-left cell (ExcelApi 1.7; the reference says "the surrounding
+   * region for the top-left cell in this range").
+   */
   getSurroundingRegion(): SimRange {
-    return this._derive("getSurroundingRegion", [], ({ sheet, r }) => sheet.surroundingRegion(r));
+    return this._derive("getSurroundingRegion", [], ({ sheet, r }) =>
+      sheet.surroundingRegion({ top: r.top, left: r.left, bottom: r.top, right: r.left }),
+    );
   }
 
   getCellProperties(options: CellPropsOptions): SimClientResult<SimCellProperties[][]> {
     const result = new SimClientResult<SimCellProperties[][]>();
     this._call("getCellProperties", [options], (t): OpOutcome => {
+      checkReadSize(t.r);
       const v = cellProperties(alive(this.context, t.sheet), t.r, options ?? {});
       return { response: v, apply: () => result._set(v) };
     });
@@ -527,9 +549,9 @@ export class SimRange extends SimClientObject<RangeTarget> {
   }
 
   /** Tables that overlap the range (or lie inside it when fullyContained). */
-  getTables(fullyContained = false): SimTableCollection {
+  getTables(fullyContained = false): SimTableScopedCollection {
     const path = this._record("getTables", [fullyContained]);
-    return new SimTableCollection(this.context, path, () => {
+    return new SimTableScopedCollection(this.context, path, () => {
       const t = this._resolve();
       if (!t) return null;
       return model(this.context).tables.filter((tb) => {
@@ -591,7 +613,7 @@ export class SimRangeAreas extends SimClientObject<AreasTarget> {
   protected _read(name: string, t: AreasTarget): unknown {
     alive(this.context, t.sheet);
     if (name === "areaCount") return t.areas.length;
-    if (name === "cellCount") return t.areas.reduce((n, a) => n + cells(a), 0);
+    if (name === "cellCount") return cellCountOf(t.areas.reduce((n, a) => n + cells(a), 0));
     return areasAddress(t);
   }
 
@@ -678,12 +700,13 @@ export class SimTable extends SimClientObject<TableModel> {
   }
 }
 
-export class SimTableCollection extends SimCollection<TableModel, SimTable> {
+/** What Excel.TableCollection and Excel.TableScopedCollection share: getItem, getItemOrNullObject, getCount. */
+abstract class SimTableCollectionBase extends SimCollection<TableModel, SimTable> {
   protected _item(m: TableModel, i: number): SimTable {
     return new SimTable(this.context, `${this._path}[${i}]`, () => m);
   }
 
-  private _find(method: string, key: string | number, nullable: boolean): SimTable {
+  protected _find(method: string, key: string | number, nullable: boolean): SimTable {
     const path = this._record(method, [key]);
     return new SimTable(
       this.context,
@@ -707,16 +730,39 @@ export class SimTableCollection extends SimCollection<TableModel, SimTable> {
   getItemOrNullObject(key: string): SimTable {
     return this._find("getItemOrNullObject", key, true);
   }
-  getItemAt(index: number): SimTable {
-    return this._find("getItemAt", index, false);
-  }
-  getFirst(): SimTable {
-    return this._find("getFirst", 0, false);
-  }
   getCount(): SimClientResult<number> {
     const result = new SimClientResult<number>();
     this._call("getCount", [], (list) => ({ response: list.length, apply: () => result._set(list.length) }));
     return result;
+  }
+}
+
+/** workbook.tables, worksheet.tables (Excel.TableCollection): also the `count` property and getItemAt. */
+export class SimTableCollection extends SimTableCollectionBase {
+  protected override get _scalars(): readonly string[] {
+    return ["count"];
+  }
+  get count(): number {
+    return this._get("count");
+  }
+  getItemAt(index: number): SimTable {
+    return this._find("getItemAt", index, false);
+  }
+}
+
+/**
+ * range.getTables() (Excel.TableScopedCollection): getFirst, but no `count` and no getItemAt. "The tables in the
+ * collection are sorted top-to-bottom and left-to-right, such that top-left table is the first table".
+ */
+export class SimTableScopedCollection extends SimTableCollectionBase {
+  constructor(ctx: SimRequestContext, path: string, resolver: () => TableModel[] | null) {
+    super(ctx, path, () => {
+      const list = resolver();
+      return list && [...list].sort((a, b) => a.range.top - b.range.top || a.range.left - b.range.left);
+    });
+  }
+  getFirst(): SimTable {
+    return this._find("getFirst", 0, false);
   }
 }
 
@@ -809,6 +855,10 @@ export class SimWorksheet extends SimClientObject<SheetModel> {
   getRange(address?: string): SimRange {
     return this._range("getRange", [address], (s) => {
       if (address === undefined || address === "") return { top: 0, left: 0, bottom: 1_048_575, right: 16_383 };
+      // "The address has a limit of 8192 characters. If the address exceeds the character limit, this method
+      // returns an InvalidArgument error." (Worksheet.getRange reference)
+      if (address.length > MAX_GET_RANGE_ADDRESS)
+        throw new SimOfficeError("InvalidArgument", "Worksheet.getRange", "address length");
       const p = parseAddress(address);
       if (!p || (p.sheet !== undefined && p.sheet.toLowerCase() !== s.name.toLowerCase()))
         throw new SimOfficeError("InvalidArgument", "Worksheet.getRange", address);
@@ -854,16 +904,22 @@ export class SimWorksheet extends SimClientObject<SheetModel> {
     return this._range("getUsedRangeOrNullObject", [valuesOnly], (s) => s.usedRange(valuesOnly), true);
   }
 
-  /** Several areas, "A1:A3, C5:C9": the address must be shorter than 8,192 characters. */
-  getRanges(address: string): SimRangeAreas {
+  /**
+   * Several areas, "A1:A3, C5:C9" or "A1:A3; C5:C9"; no address is the whole sheet (Worksheet.getRanges reference).
+   * The address must be shorter than 8,192 characters.
+   */
+  getRanges(): SimRangeAreas;
+  getRanges(address: string): SimRangeAreas;
+  getRanges(address?: string): SimRangeAreas {
     const path = this._record("getRanges", [address]);
     return new SimRangeAreas(this.context, path, () => {
       const s = this._resolve();
       if (!s) return null;
       alive(this.context, s);
+      if (address === undefined) return { sheet: s, areas: [{ top: 0, left: 0, bottom: 1_048_575, right: 16_383 }] };
       if (typeof address !== "string" || address.length >= MAX_GET_RANGES_ADDRESS)
         throw new SimOfficeError("InvalidArgument", "Worksheet.getRanges", "address length");
-      const parts = parseMultiAddress(address);
+      const parts = parseMultiAddress(address.replace(/;/g, ","));
       if (!parts || parts.some((p) => p.sheet !== undefined && p.sheet.toLowerCase() !== s.name.toLowerCase()))
         throw new SimOfficeError("InvalidArgument", "Worksheet.getRanges", address.slice(0, 64));
       return { sheet: s, areas: parts.map((p) => p.range) };
@@ -1020,12 +1076,13 @@ export class SimCustomXmlPart extends SimClientObject<XmlPartModel> {
   }
 }
 
-export class SimCustomXmlPartCollection extends SimCollection<XmlPartModel, SimCustomXmlPart> {
+/** What Excel.CustomXmlPartCollection and …ScopedCollection share: getItem, getItemOrNullObject, getCount. */
+abstract class SimCustomXmlPartCollectionBase extends SimCollection<XmlPartModel, SimCustomXmlPart> {
   protected _item(m: XmlPartModel, i: number): SimCustomXmlPart {
     return new SimCustomXmlPart(this.context, `${this._path}[${i}]`, () => m);
   }
 
-  private _pick(
+  protected _pick(
     method: string,
     args: unknown[],
     f: (list: XmlPartModel[]) => XmlPartModel | undefined,
@@ -1050,6 +1107,18 @@ export class SimCustomXmlPartCollection extends SimCollection<XmlPartModel, SimC
   getItemOrNullObject(id: string): SimCustomXmlPart {
     return this._pick("getItemOrNullObject", [id], (l) => l.find((p) => p.id === id), true);
   }
+  getCount(): SimClientResult<number> {
+    const result = new SimClientResult<number>();
+    this._call("getCount", [], (list) => ({ response: list.length, apply: () => result._set(list.length) }));
+    return result;
+  }
+}
+
+/**
+ * getByNamespace's answer (Excel.CustomXmlPartScopedCollection): getOnlyItem and getOnlyItemOrNullObject, but no
+ * add and no getByNamespace; those belong to workbook.customXmlParts only.
+ */
+export class SimCustomXmlPartScopedCollection extends SimCustomXmlPartCollectionBase {
   /** The only part of a namespace: throws when there are none or several. */
   getOnlyItem(): SimCustomXmlPart {
     return this._pick("getOnlyItem", [], (l) => (l.length === 1 ? l[0] : undefined), false);
@@ -1058,10 +1127,13 @@ export class SimCustomXmlPartCollection extends SimCollection<XmlPartModel, SimC
   getOnlyItemOrNullObject(): SimCustomXmlPart {
     return this._pick("getOnlyItemOrNullObject", [], (l) => (l.length === 1 ? l[0] : undefined), true);
   }
+}
 
-  getByNamespace(namespaceUri: string): SimCustomXmlPartCollection {
+/** workbook.customXmlParts (Excel.CustomXmlPartCollection): add and getByNamespace, but no getOnlyItem. */
+export class SimCustomXmlPartCollection extends SimCustomXmlPartCollectionBase {
+  getByNamespace(namespaceUri: string): SimCustomXmlPartScopedCollection {
     const path = this._record("getByNamespace", [namespaceUri]);
-    return new SimCustomXmlPartCollection(this.context, path, () =>
+    return new SimCustomXmlPartScopedCollection(this.context, path, () =>
       (this._resolve() ?? []).filter((p) => p.namespaceUri === namespaceUri),
     );
   }
@@ -1081,12 +1153,6 @@ export class SimCustomXmlPartCollection extends SimCollection<XmlPartModel, SimC
       if (!created) throw new SimOfficeError("InvalidObjectPath", "CustomXmlPartCollection.add");
       return created;
     });
-  }
-
-  getCount(): SimClientResult<number> {
-    const result = new SimClientResult<number>();
-    this._call("getCount", [], (list) => ({ response: list.length, apply: () => result._set(list.length) }));
-    return result;
   }
 }
 
