@@ -4,6 +4,7 @@
  * reference, https://learn.microsoft.com/javascript/api/excel/). Where the sim was more lenient than Excel, the test
  * fails on the old sim.
  */
+import { savedFillFromProps } from "../../src/taskpane/excel/fills";
 import { createSimulatedExcel, SimOfficeError, type SimWorkbookInit } from "../../src/taskpane/sim";
 
 const book = (): SimWorkbookInit => ({
@@ -212,6 +213,40 @@ describe("error codes (excel.errorcodes, officeextension.errorcodes, application
       await expect(ctx.sync()).rejects.toThrow("The resource being created already exists.");
       ctx.workbook.worksheets.getItem("Data").delete(); // the only visible sheet
       await expect(ctx.sync()).rejects.toThrow("The operation attempted is invalid on the object.");
+    });
+  });
+});
+
+describe("no fill vs a white fill (office-js#6218, office-js#4900)", () => {
+  // #6218: getCellProperties and format.fill.color give "#FFFFFF" for No Fill as for solid white. #4900, Microsoft's
+  // answer: load tintAndShade: "If you are setting 'No Fill', you will get 'null'. And if you fill as white or other
+  // color, you will get a number."
+  it("reports both as #FFFFFF, and tells them apart by pattern and a null tintAndShade", async () => {
+    const { Excel, host } = createSimulatedExcel(book());
+    host.setFill("Data", "C3", "#FFFFFF");
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Data");
+      const props = ws.getRange("C3:C4").getCellProperties({ format: { fill: { color: true, tintAndShade: true } } });
+      const noFill = ws.getRange("C4").format.fill.load("color, pattern, tintAndShade");
+      const white = ws.getRange("C3").format.fill.load("color, pattern, tintAndShade");
+      await ctx.sync();
+      expect(props.value).toEqual([
+        [{ format: { fill: { color: "#FFFFFF", tintAndShade: 0 } } }],
+        [{ format: { fill: { color: "#FFFFFF", tintAndShade: null } } }],
+      ]);
+      expect([noFill.color, noFill.pattern, noFill.tintAndShade]).toEqual(["#FFFFFF", "None", null]);
+      expect([white.color, white.pattern, white.tintAndShade]).toEqual(["#FFFFFF", "Solid", 0]);
+    });
+  });
+
+  it("has the adapter save a white fill as white and no fill as none, with or without a pattern in the answer", () => {
+    // With the pattern (what the sim reports) and without it (the build in #4900): tintAndShade decides.
+    expect(savedFillFromProps({ color: "#FFFFFF", pattern: "None", tintAndShade: null })).toEqual({ pattern: "none" });
+    expect(savedFillFromProps({ color: "#FFFFFF", tintAndShade: null })).toEqual({ pattern: "none" });
+    expect(savedFillFromProps({ color: "#FFFFFF", tintAndShade: 0 })).toEqual({ pattern: "solid", color: "#FFFFFF" });
+    expect(savedFillFromProps({ color: "#FFFFFF", pattern: "Solid", tintAndShade: 0 })).toEqual({
+      pattern: "solid",
+      color: "#FFFFFF",
     });
   });
 });

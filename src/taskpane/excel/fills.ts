@@ -61,9 +61,13 @@ export const FILL_PROPS_TO_LOAD = {
   format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } },
 };
 
-/** A cell's fill as getCellProperties reports it → the shared format. */
+/**
+ * A cell's fill as getCellProperties reports it → the shared format. No fill is pattern "None"; when a build reports
+ * no pattern (office-js#4900 saw null for both no fill and white), tintAndShade decides: null is no fill, a number
+ * (white included) is a solid fill, as Microsoft answered there.
+ */
 export function savedFillFromProps(p: CellFillProps | undefined): SavedFill {
-  const pattern = p?.pattern ?? "None";
+  const pattern = p?.pattern ?? (typeof p?.tintAndShade === "number" ? "Solid" : "None");
   const ooxml = TO_OOXML[pattern] ?? pattern.charAt(0).toLowerCase() + pattern.slice(1);
   if (ooxml === "none") return { pattern: "none" };
   const tint = typeof p?.tintAndShade === "number" && p.tintAndShade !== 0 ? p.tintAndShade : undefined;

@@ -155,7 +155,8 @@ export class SimRangeFill extends SimClientObject<AreasTarget> {
       case "patternColor":
         return uniform(t, (r, c) => fillOf(s, r, c)?.patternColor ?? "#000000");
       case "tintAndShade":
-        return uniform(t, (r, c) => fillOf(s, r, c)?.tintAndShade ?? 0);
+        // No fill has no tint: null, while any fill (white too) has a number (office-js#4900, Microsoft's answer).
+        return uniform(t, (r, c) => fillOf(s, r, c)?.tintAndShade ?? null);
       default:
         return 0;
     }
@@ -332,7 +333,7 @@ export interface SimCellProperties {
       color?: string;
       pattern?: string;
       patternColor?: string;
-      tintAndShade?: number;
+      tintAndShade?: number | null;
       patternTintAndShade?: number;
     };
     font?: { bold?: boolean };
@@ -356,7 +357,8 @@ function cellProperties(sheet: SheetModel, r: RangeRef, o: CellPropsOptions): Si
           if (fo.color) fill.color = f?.color ?? NO_FILL_COLOR;
           if (fo.pattern) fill.pattern = f?.pattern ?? "None";
           if (fo.patternColor) fill.patternColor = f?.patternColor ?? "#000000";
-          if (fo.tintAndShade) fill.tintAndShade = f?.tintAndShade ?? 0;
+          // No fill: tintAndShade null (office-js#4900); the colour is still "#FFFFFF" (office-js#6218).
+          if (fo.tintAndShade) fill.tintAndShade = f ? f.tintAndShade : null;
           if (fo.patternTintAndShade) fill.patternTintAndShade = 0;
           format.fill = fill;
         }
