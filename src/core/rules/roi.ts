@@ -18,10 +18,14 @@ export function roiBelowBenchmark(input: RuleInput): void {
     const weekly = s.cadence === "weekly" || s.cadence === "irregular"; // irregular: weekly, runs need 7-day steps
     const v = column.series(s);
     const hit = hitBuffer(hbuf, n);
-    for (let p = 0; p < n; p++) hit[p] = below(v[p], bench) ? 1 : 0; // NaN (missing) is never below
-    forEachRun(hit, s.linked, n, config.roiRunLength, (first, last) => {
-      const run = describeRun({ length: last - first + 1, from: atOf(s, first), to: atOf(s, last) }, weekly);
-      for (let p = first; p <= last; p++) {
+    // weekly data on several weekdays: walk rows 7 days apart (see Series.chain); otherwise date order
+    const chain = s.chain;
+    const at = (k: number) => (chain === null ? k : chain[k]);
+    for (let k = 0; k < n; k++) hit[k] = below(v[at(k)], bench) ? 1 : 0; // NaN (missing) is never below
+    forEachRun(hit, s.chainLinked ?? s.linked, n, config.roiRunLength, (first, last) => {
+      const run = describeRun({ length: last - first + 1, from: atOf(s, at(first)), to: atOf(s, at(last)) }, weekly);
+      for (let k = first; k <= last; k++) {
+        const p = at(k);
         sink.add(input, si, p, "roi-below-benchmark", v[p], bench, roiReason(v[p], bench, run));
       }
     });

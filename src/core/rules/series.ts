@@ -29,6 +29,14 @@ export interface Series {
   cadence: Cadence;
   /** Days between consecutive periods: 1 (daily), 7 (weekly and irregular); 0 without a date column. */
   step: number;
+  /**
+   * Weekly or irregular data on more than one weekday (e.g. 1, 8, 14, 15 Jan): a week's predecessor is the row dated
+   * exactly 7 days earlier, which need not be the row before it in date order. `chain` lists the positions by weekday,
+   * then date, so rows 7 days apart sit next to each other; `chainLinked[k]` = 1 when chain[k] is exactly 7 days
+   * after chain[k − 1]. Null when date order already is chain order (daily, no dates, one weekday).
+   */
+  chain: Int32Array | null;
+  chainLinked: Uint8Array | null;
 }
 
 export interface PreparedTable {
@@ -148,9 +156,26 @@ export function prepareTable(table: Table, mapping: ColumnMapping): PreparedTabl
       for (let p = 0; p < len; p++) sdays[p] = days[slice[p]];
       if (step > 0) for (let p = 1; p < len; p++) linked[p] = sdays[p] - sdays[p - 1] === step ? 1 : 0;
     }
-    series.push({ channel: names[g], rows: slice, days: sdays, linked, cadence, step });
+    const chain = step === 7 && sdays !== null ? weekdayChain(sdays) : null;
+    let chainLinked: Uint8Array | null = null;
+    if (chain !== null && sdays !== null) {
+      chainLinked = new Uint8Array(len);
+      for (let k = 1; k < len; k++) chainLinked[k] = sdays[chain[k]] - sdays[chain[k - 1]] === 7 ? 1 : 0;
+    }
+    series.push({ channel: names[g], rows: slice, days: sdays, linked, cadence, step, chain, chainLinked });
   }
   return { series, days, included, skippedRows: skipped };
+}
+
+/** Positions ordered by weekday (day mod 7), then date; null when every day falls on the same weekday. */
+function weekdayChain(sdays: Float64Array): Int32Array | null {
+  const weekday = (d: number) => ((d % 7) + 7) % 7;
+  const first = weekday(sdays[0]);
+  let mixed = false;
+  for (let p = 1; p < sdays.length && !mixed; p++) mixed = weekday(sdays[p]) !== first;
+  if (!mixed) return null;
+  const chain = Int32Array.from(sdays.keys());
+  return chain.sort((a, b) => weekday(sdays[a]) - weekday(sdays[b]) || a - b); // positions are already by date
 }
 
 function sortByDay(slice: Int32Array, days: Float64Array): void {

@@ -33,6 +33,20 @@ export function weeksOf(series: Series, v: Float64Array): Weeks {
   const n = series.rows.length;
   const days = series.days;
   if (series.cadence !== "daily" || days === null) {
+    const chain = series.chain;
+    if (chain !== null) {
+      // weekly data on several weekdays: weeks in chain order (rows 7 days apart next to each other)
+      const value = new Float64Array(n);
+      const start = new Int32Array(n);
+      const end = new Int32Array(n);
+      for (let k = 0; k < n; k++) {
+        value[k] = v[chain[k]];
+        start[k] = chain[k];
+        end[k] = chain[k] + 1;
+      }
+      const linked = series.chainLinked as Uint8Array;
+      return { count: n, value, linked, start, end, weeklyMean: false, at: (k) => atOf(series, chain[k]) };
+    }
     // one row = one week: positions are weeks
     return {
       count: n,
@@ -91,8 +105,8 @@ export function weeksOf(series: Series, v: Float64Array): Weeks {
 
 /** Positions [first, end) of the series that make up week k. */
 export function weekStart(w: Weeks, k: number): number {
-  return w.weeklyMean ? w.start[k] : k;
+  return w.start === IDENTITY ? k : w.start[k];
 }
 export function weekEnd(w: Weeks, k: number): number {
-  return w.weeklyMean ? w.end[k] : k + 1;
+  return w.start === IDENTITY ? k + 1 : w.end[k];
 }
