@@ -32,6 +32,8 @@ const NEAR: Record<MetricKey, number[]> = {
 };
 /** Complaint rate typed as percentages (1.2 meaning 1.2%); a column is read so only when a number is above 1. */
 const COMPLAINT_PERCENT = [0.5, 1, 1.1, 2];
+/** Repurchase rate typed as percentages (25 meaning 25%). */
+const REPURCHASE_PERCENT = [20, 25, 30, 35, 1];
 
 const DAY_2026_01_01 = 20454; // days since 1970-01-01 (Date.UTC(2026, 0, 1) / 86400000)
 const EXCEL_EPOCH_SHIFT = 25569; // Excel serial of 1970-01-01
@@ -57,11 +59,12 @@ const rowArb = fc.record({
   dateless: fc.nat(29), // 0 → a row without a readable date (left out of every rule)
   caseVariant: fc.nat(3),
   pad: fc.nat(3),
-  serial: fc.boolean(),
+  dateKind: fc.nat(2), // ISO text, Excel serial, or a JS Date (as ExcelJS reads a date cell)
   roi: cellArb(NEAR.roi),
   complaintRate: cellArb(NEAR.complaintRate),
   complaintPercent: cellArb(COMPLAINT_PERCENT),
   repurchaseRate: cellArb(NEAR.repurchaseRate),
+  repurchasePercent: cellArb(REPURCHASE_PERCENT),
   ltvCac: cellArb(NEAR.ltvCac),
   traffic: cellArb(NEAR.traffic),
 });
@@ -69,7 +72,7 @@ const rowArb = fc.record({
 const channelArb = fc.record({
   name: fc.constantFrom("Search", "Social", "Email", "Video", "Paid Search"),
   mode: fc.constantFrom("daily" as const, "weekly" as const, "mixed" as const),
-  start: fc.integer({ min: DAY_2026_01_01, max: DAY_2026_01_01 + 60 }),
+  start: fc.integer({ min: DAY_2026_01_01 - 12, max: DAY_2026_01_01 + 60 }), // ISO week 2026-W01 starts 29 Dec 2025
   rows: fc.array(rowArb, { minLength: 1, maxLength: 18 }),
 });
 
@@ -79,6 +82,7 @@ const tableArb = fc.record({
   hasChannel: fc.nat(9).map((n) => n > 0),
   present: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
   complaintAsPercent: fc.nat(4).map((n) => n === 0),
+  repurchaseAsPercent: fc.nat(4).map((n) => n === 0),
   spend: fc.boolean(),
   seed: fc.nat(),
 });
@@ -126,11 +130,19 @@ function build(spec: Spec): { table: Table; oracle: OracleTable } {
       const dateless = spec.hasDate && r.dateless === 0;
       const cells: CellValue[] = new Array(order.length).fill(null);
       const parsed: OracleRow = { date: dateless ? null : day, channel: ch.name, values: {} };
-      if (spec.hasDate) cells[colOf("date")] = dateless ? "Total" : r.serial ? day + EXCEL_EPOCH_SHIFT : isoText(day);
+      if (spec.hasDate)
+        cells[colOf("date")] = dateless
+          ? "Total"
+          : [isoText(day), day + EXCEL_EPOCH_SHIFT, new Date(day * 86400000)][r.dateKind];
       if (spec.hasChannel) cells[colOf("channel")] = spell(ch.name, r.caseVariant, r.pad);
       if (spec.spend) cells[colOf("spend")] = 1000 + k;
       for (const m of metrics) {
-        const c = m === "complaintRate" && spec.complaintAsPercent ? r.complaintPercent : r[m];
+        const c =
+          m === "complaintRate" && spec.complaintAsPercent
+            ? r.complaintPercent
+            : m === "repurchaseRate" && spec.repurchaseAsPercent
+              ? r.repurchasePercent
+              : r[m];
         parsed.values[m] = c.v;
         cells[colOf(m)] = c.v === null ? MISSING[c.render] : c.render === 0 ? String(c.v) : c.v;
       }
