@@ -42,6 +42,8 @@ import {
 export interface RunOptions {
   mapping?: ColumnMapping;
   config?: RulesConfig;
+  /** Serial numbers are in the 1904 date system (serial 0 = 1904-01-01), as in Mac Excel workbooks with date1904. */
+  date1904?: boolean;
 }
 
 const RULES: Record<RuleId, (input: RuleInput) => void> = {

@@ -18,6 +18,11 @@ export type ColumnMapping = Partial<Record<ColumnRole, number>>;
 export interface Table {
   header: CellValue[];
   rows: CellValue[][];
+  /**
+   * Per column, the number-format code of the column's data cells ("0.00%", "General"), when the host knows it.
+   * A percent format on a rate column means its numbers are fractions (0.004 = 0.4%).
+   */
+  numberFormats?: (string | undefined)[];
 }
 
 export type RuleId =
