@@ -92,7 +92,7 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
     return result;
   }
 
-  const prepared = prepareTable(table, mapping);
+  const prepared = prepareTable(table, mapping, options.date1904 === true);
   result.skippedRows = prepared.skippedRows;
   const sink = new FlagSink();
   const columns = new Map<MetricKey, MetricColumn>();

@@ -71,12 +71,12 @@ const TOTAL_LABELS = new Set([
 const BLANK = -2;
 const TOTAL = -3;
 
-export function prepareTable(table: Table, mapping: ColumnMapping): PreparedTable {
+export function prepareTable(table: Table, mapping: ColumnMapping, date1904 = false): PreparedTable {
   const rows = table.rows;
   const n = rows.length;
   const dateCol = mapping.date;
   const chanCol = mapping.channel;
-  const days = dateCol === undefined ? null : parseDayColumn(rows, dateCol);
+  const days = dateCol === undefined ? null : parseDayColumn(rows, dateCol, date1904);
   const included = new Uint8Array(n);
   const chan = new Int32Array(n);
   const raw = new Map<CellValue, number>();

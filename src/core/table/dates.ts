@@ -5,7 +5,8 @@
  * Accepted cell values:
  * - JS Date: its UTC calendar day (ExcelJS and Office hand dates over as UTC midnight); a Date built at local
  *   midnight (UTC time not midnight, local time midnight) uses its local calendar day.
- * - Excel serial numbers of the 1900 date system: 1 = 1900-01-01; serial 60 is Excel's fictitious 1900-02-29 and
+ * - Excel serial numbers of the 1900 date system (or of the 1904 one, serial 0 = 1904-01-01, when the host says the
+ *   workbook uses it): 1 = 1900-01-01; serial 60 is Excel's fictitious 1900-02-29 and
  *   reads as missing; a time of day (fraction) is dropped. Integers 19000101–99991231 that form a valid date are
  *   read as yyyymmdd (they are far above any real serial).
  * - Text: "2026-03-02", "2026/03/02", "2026.03.02" (a time after the date is ignored), "2026年3月2日",
@@ -62,11 +63,16 @@ export function formatIsoDay(day: number): string {
   return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
 }
 
-/** Excel 1900-system serial → epoch day (NaN when not a real date). */
-export function dayFromSerial(serial: number): number {
+/** Epoch day of 1904-01-01, serial 0 of the 1904 date system (no leap-year bug there). */
+const EXCEL_EPOCH_1904 = -24107;
+const MAX_SERIAL_1904 = MAX_SERIAL - 1462;
+
+/** Excel serial → epoch day (NaN when not a real date); `date1904`: the workbook uses the 1904 date system. */
+export function dayFromSerial(serial: number, date1904 = false): number {
   if (!Number.isFinite(serial)) return NaN;
   const s = Math.floor(serial);
   if (s >= 19000101 && s <= 99991231) return ymd(Math.floor(s / 10000), Math.floor(s / 100) % 100, s % 100);
+  if (date1904) return s < 0 || s > MAX_SERIAL_1904 ? NaN : EXCEL_EPOCH_1904 + s;
   if (s < 1 || s > MAX_SERIAL || s === 60) return NaN;
   // Serials 1–59 are before Excel's fictitious 1900-02-29, so they are one day further from 1899-12-30.
   return s < 60 ? EXCEL_EPOCH + s + 1 : EXCEL_EPOCH + s;
@@ -126,8 +132,8 @@ export function dayFromText(text: string, dayFirst = false): number {
 }
 
 /** One cell → epoch day (NaN when it holds no readable date). */
-export function parseDay(v: CellValue, dayFirst = false): number {
-  if (typeof v === "number") return dayFromSerial(v);
+export function parseDay(v: CellValue, dayFirst = false, date1904 = false): number {
+  if (typeof v === "number") return dayFromSerial(v, date1904);
   if (typeof v === "string") return dayFromText(v, dayFirst);
   if (v instanceof Date) return dayFromDate(v);
   return NaN;
@@ -140,13 +146,13 @@ const FIRST_SERIAL_READ = 367;
  * A whole date column → epoch days, one per row. Text values are cached (dates repeat once per channel), and
  * "a/b/yyyy" text is read day-first only when the column proves it (a first number above 12, no second one).
  */
-export function parseDayColumn(rows: readonly CellValue[][], col: number): Float64Array {
+export function parseDayColumn(rows: readonly CellValue[][], col: number, date1904 = false): Float64Array {
   const out = new Float64Array(rows.length);
   const cache = new Map<string, number>();
   let slashText = false;
   for (let i = 0; i < rows.length; i++) {
     const v = rows[i][col];
-    if (typeof v === "number") out[i] = v < FIRST_SERIAL_READ ? NaN : dayFromSerial(v);
+    if (typeof v === "number") out[i] = v < FIRST_SERIAL_READ ? NaN : dayFromSerial(v, date1904);
     else if (typeof v === "string") {
       let d = cache.get(v);
       if (d === undefined) {
