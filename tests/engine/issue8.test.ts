@@ -1,7 +1,8 @@
 /** Issue 8 §1 (core half): 1904 dates, percentage points, "a:b" ROI, report date labels, table finding. */
 import { runRules } from "../../src/core/rules/engine";
 import { dayFromSerial, formatIsoDay } from "../../src/core/table/dates";
-import { periods } from "./helpers";
+import type { CellValue } from "../../src/core/rules/types";
+import { periods, plusDays } from "./helpers";
 
 describe("1904 date system (§1.5)", () => {
   it("reads serial 35064 as 2000-01-01 in the 1904 system and 36526 in the 1900 one", () => {
@@ -33,5 +34,53 @@ describe("1904 date system (§1.5)", () => {
     expect(periods(runRules({ header: ["Date", "Channel", "ROI"], rows }), "roi-below-benchmark")[0]).toBe(
       "2022-03-01",
     );
+  });
+});
+
+describe("rate units: percentage points or fractions (§1.10)", () => {
+  // 10 weeks × 2 channels, Mondays from 2026-01-05; complaint rates 0.42 … 0.64 meaning 0.42% … 0.64%.
+  const weeks = Array.from({ length: 10 }, (_, i) => plusDays("2026-01-05", 7 * i));
+  const rates = [0.42, 0.45, 0.48, 0.5, 0.52, 0.55, 0.58, 0.6, 0.62, 0.64];
+  const rows: CellValue[][] = [];
+  for (const ch of ["抖音", "小红书"]) weeks.forEach((w, i) => rows.push([w, ch, rates[i]]));
+
+  it("reads 投诉率（%） holding 0.42…0.64 in General format as percentage points: no complaint finding", () => {
+    // Largest value 0.64 pp = 0.0064 < the 1% maximum (0.01): nothing is above it.
+    const r = runRules({
+      header: ["周", "渠道", "投诉率（%）"],
+      rows,
+      numberFormats: ["General", "General", "General"],
+    });
+    expect(r.mapping.complaintRate).toBe(2);
+    expect(r.findings.filter((f) => f.ruleId === "complaint-rate-high")).toHaveLength(0);
+    expect(r.flags).toHaveLength(0);
+    expect(r.percentColumns).toEqual(["complaintRate"]);
+    expect(r.warnings.find((w) => w.code === "percent-column")?.message.en).toMatch(/unit as % in the header/);
+  });
+
+  it("a percent number format wins over the header: 0.02 shown as 2.00% is 2%, above 1%", () => {
+    const fr = rows.map((row) => [row[0], row[1], (row[2] as number) / 100 + 0.015]); // 0.0192 … 0.0214
+    const r = runRules({
+      header: ["周", "渠道", "投诉率（%）"],
+      rows: fr,
+      numberFormats: [undefined, undefined, "0.00%"],
+    });
+    expect(r.percentColumns).toEqual([]);
+    expect(r.flags).toHaveLength(20); // every one of the 20 cells is above 0.01
+  });
+
+  it("without a % in the header or format, a value above 1 still means percentage points; else fractions", () => {
+    const r = runRules({
+      header: ["Date", "Channel", "Complaint rate"],
+      rows: [
+        ["2026-03-02", "A", 1.5],
+        ["2026-03-03", "A", 0.5],
+      ],
+    });
+    expect(r.percentColumns).toEqual(["complaintRate"]);
+    expect(r.flags.map((f) => f.row)).toEqual([0]); // 1.5% > 1%; 0.5% is not
+    const f = runRules({ header: ["Date", "Channel", "Complaint rate"], rows: [["2026-03-02", "A", 0.5]] });
+    expect(f.percentColumns).toEqual([]);
+    expect(f.flags).toHaveLength(1); // 0.5 as a fraction is 50%
   });
 });

@@ -104,10 +104,11 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
     if (col === undefined) continue;
     let column = columns.get(metric);
     if (!column) {
-      const percent = RATE_METRICS.includes(metric) && holdsPercentages(table.rows, col, prepared.included);
+      const unit = RATE_METRICS.includes(metric) ? rateUnit(table, col, prepared.included) : "fraction";
+      const percent = unit !== "fraction";
       if (percent) {
         result.percentColumns.push(metric);
-        result.warnings.push(percentWarning(metric, col));
+        result.warnings.push(percentWarning(metric, col, unit));
       }
       column = new MetricColumn(table.rows, col, percent ? 100 : 1, byRow);
       columns.set(metric, column);
@@ -124,14 +125,38 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
   return result;
 }
 
-function percentWarning(metric: MetricKey, col: number): EngineWarning {
+type RateUnit = "fraction" | "header-percent" | "above-one";
+
+/** True when a number-format code shows a percent ("0.00%"; a quoted or escaped "%" is literal text). */
+export function isPercentFormat(code: string | undefined): boolean {
+  if (!code) return false;
+  return code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "").includes("%");
+}
+
+/**
+ * A rate column's unit, from the evidence in this order: a percent number format on its cells (fractions: Excel
+ * shows 0.004 as 0.4%); a "%" in the header ("投诉率（%）") with General/number cells (percentage points); any
+ * number above 1 (percentage points); otherwise fractions.
+ */
+function rateUnit(table: Table, col: number, included: Uint8Array): RateUnit {
+  if (isPercentFormat(table.numberFormats?.[col])) return "fraction";
+  const h = table.header[col];
+  if (typeof h === "string" && (h.includes("%") || h.includes("％"))) return "header-percent";
+  return holdsPercentages(table.rows, col, included) ? "above-one" : "fraction";
+}
+
+function percentWarning(metric: MetricKey, col: number, unit: RateUnit): EngineWarning {
   const name = COLUMN_NAMES[metric];
   const letter = columnLetters(col);
+  const why =
+    unit === "header-percent"
+      ? { en: "gives its unit as % in the header", zh: "表头注明单位为 %" }
+      : { en: "has numbers above 1", zh: "含有大于 1 的数字" };
   return {
     code: "percent-column",
     message: {
-      en: `${name.en} (column ${letter} of the table) has numbers above 1, so it was read as percentages (1.2 = 1.2%).`,
-      zh: `${name.zh}（表内第 ${letter} 列）含有大于 1 的数字，已按百分数读取（1.2 即 1.2%）。`,
+      en: `${name.en} (column ${letter} of the table) ${why.en}, so it was read as percentages (1.2 = 1.2%).`,
+      zh: `${name.zh}（表内第 ${letter} 列）${why.zh}，已按百分数读取（1.2 即 1.2%）。`,
     },
   };
 }
