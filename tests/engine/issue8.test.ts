@@ -1,6 +1,7 @@
 /** Issue 8 §1 (core half): 1904 dates, percentage points, "a:b" ROI, report date labels, table finding. */
 import { runRules } from "../../src/core/rules/engine";
 import { dayFromSerial, formatIsoDay } from "../../src/core/table/dates";
+import { parseNumberText } from "../../src/core/table/values";
 import type { CellValue } from "../../src/core/rules/types";
 import { periods, plusDays } from "./helpers";
 
@@ -82,5 +83,42 @@ describe("rate units: percentage points or fractions (§1.10)", () => {
     const f = runRules({ header: ["Date", "Channel", "Complaint rate"], rows: [["2026-03-02", "A", 0.5]] });
     expect(f.percentColumns).toEqual([]);
     expect(f.flags).toHaveLength(1); // 0.5 as a fraction is 50%
+  });
+});
+
+describe("ROI written as the article writes it, 1:3.8 (§1.12)", () => {
+  it("reads a:b as b ÷ a, with ASCII or full-width colon", () => {
+    expect(parseNumberText("1:3.8")).toBeCloseTo(3.8, 12);
+    expect(parseNumberText("1：1.2")).toBeCloseTo(1.2, 12);
+    expect(parseNumberText("2:3")).toBeCloseTo(1.5, 12); // 3 ÷ 2
+    expect(parseNumberText("3:1", true)).toBe(3); // LTV:CAC reads first ÷ second
+    expect(parseNumberText("0:5")).toBeNaN(); // nothing spent: no ratio
+    expect(parseNumberText("12:30:00")).toBeNaN(); // a time is not a ratio
+  });
+
+  it("five days at 1:1.2 in a 投入产出比 column raise yellow on all five days (benchmark 1.5, run 3)", () => {
+    // 1.2 < 1.5 on five consecutive days, a run of 5 ≥ 3: the whole run (2–6 Mar) is coloured, as the ROI rule
+    // does for numbers; "1：3.8" (3.8 ≥ 1.5) on 1 Mar is not.
+    const rows = [
+      ["2026-03-01", "抖音", "1：3.8"],
+      ...["02", "03", "04", "05", "06"].map((d) => [`2026-03-${d}`, "抖音", "1:1.2"]),
+    ];
+    const r = runRules({ header: ["日期", "渠道", "投入产出比"], rows });
+    expect(r.mapping.roi).toBe(2);
+    const ref = runRules({
+      header: ["日期", "渠道", "ROI"],
+      rows: rows.map((x, i) => [x[0], x[1], i === 0 ? 3.8 : 1.2]),
+    });
+    expect(r.flags.map((f) => f.period)).toEqual([
+      "2026-03-02",
+      "2026-03-03",
+      "2026-03-04",
+      "2026-03-05",
+      "2026-03-06",
+    ]);
+    expect(r.flags).toEqual(ref.flags);
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0].colour).toBe("yellow");
+    expect(r.findings[0].latestValue).toBeCloseTo(1.2, 12);
   });
 });

@@ -22,6 +22,8 @@ export class MetricColumn {
     private readonly divisor: number,
     /** Scratch, one entry per data row, shared with the other metrics of the run. */
     private readonly byRow: Float64Array,
+    /** Ratio text "a:b" reads as a ÷ b (LTV:CAC) instead of b ÷ a (ROI's 投入:产出). */
+    private readonly firstOverSecond = false,
   ) {}
 
   /** Parses the column into the shared scratch array; call before `series`. */
@@ -37,7 +39,7 @@ export class MetricColumn {
     if (typeof v !== "string") return NaN;
     let n = this.cache.get(v);
     if (n === undefined) {
-      n = parseNumberText(v);
+      n = parseNumberText(v, this.firstOverSecond);
       if (this.divisor !== 1 && !hasPercentSign(v)) n /= this.divisor;
       if (this.cache.size < 100000) this.cache.set(v, n);
     }

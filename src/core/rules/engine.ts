@@ -110,7 +110,7 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
         result.percentColumns.push(metric);
         result.warnings.push(percentWarning(metric, col, unit));
       }
-      column = new MetricColumn(table.rows, col, percent ? 100 : 1, byRow);
+      column = new MetricColumn(table.rows, col, percent ? 100 : 1, byRow, metric === "ltvCac");
       columns.set(metric, column);
     }
     column.load();

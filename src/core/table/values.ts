@@ -3,7 +3,9 @@
  * booleans, dates, any other text. Missing values are never flagged and break "consecutive" runs.
  *
  * Text accepted: "3.2", " -3.2 ", "1,234" / "1,234.5" (comma thousands groups only), "1.2%" → 0.012, "3.2x" (ROI
- * multiples), a leading currency sign ($ ¥ € £), full-width digits and signs ("１．２％"), the Unicode minus.
+ * multiples), a leading currency sign ($ ¥ € £), full-width digits and signs ("１．２％"), the Unicode minus, and
+ * ratios "a:b" / "a：b" as the seed article writes ROI (投入产出比 "1:3.8" = 3.8 returned per 1 spent): b ÷ a, or
+ * a ÷ b when `firstOverSecond` (LTV:CAC "3:1" = 3).
  */
 import type { CellValue } from "../rules/types";
 
@@ -11,12 +13,22 @@ const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 const FULL_WIDTH = /[\uFF01-\uFF5E\u2212]/;
 
-/** Text → number, or NaN. A trailing "%" divides by 100: "1.2%" → 0.012. */
-export function parseNumberText(text: string): number {
+const RATIO = /^(\d+(?:\.\d*)?|\.\d+)\s*:\s*(\d+(?:\.\d*)?|\.\d+)$/;
+
+/** Text → number, or NaN. A trailing "%" divides by 100: "1.2%" → 0.012. "1:3.8" → 3.8 (see above). */
+export function parseNumberText(text: string, firstOverSecond = false): number {
   let s = text.trim();
   if (s === "") return NaN;
   if (PLAIN.test(s)) return Number(s);
   if (FULL_WIDTH.test(s)) s = s.normalize("NFKC").replace(/\u2212/g, "-");
+  if (s.includes(":")) {
+    const r = RATIO.exec(s);
+    if (!r) return NaN;
+    const a = Number(r[1]);
+    const b = Number(r[2]);
+    const v = firstOverSecond ? a / b : b / a;
+    return Number.isFinite(v) ? v : NaN;
+  }
   let scale = 1;
   const last = s.charCodeAt(s.length - 1);
   if (last === 37 /* % */) {
