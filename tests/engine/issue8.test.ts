@@ -1,6 +1,12 @@
 /** Issue 8 §1 (core half): 1904 dates, percentage points, "a:b" ROI, report date labels, table finding. */
 import { runRules } from "../../src/core/rules/engine";
-import { dayFromSerial, formatIsoDay } from "../../src/core/table/dates";
+import {
+  dayFromSerial,
+  dayFromText,
+  formatIsoDay,
+  parseDayColumn,
+  type DayColumnInfo,
+} from "../../src/core/table/dates";
 import { parseNumberText } from "../../src/core/table/values";
 import type { CellValue } from "../../src/core/rules/types";
 import { periods, plusDays } from "./helpers";
@@ -120,5 +126,66 @@ describe("ROI written as the article writes it, 1:3.8 (§1.12)", () => {
     expect(r.findings).toHaveLength(1);
     expect(r.findings[0].colour).toBe("yellow");
     expect(r.findings[0].latestValue).toBeCloseTo(1.2, 12);
+  });
+});
+
+describe("dates as reports write them (§1.11)", () => {
+  const iso = (s: string) => formatIsoDay(dayFromText(s));
+  it("reads labels with a year, in both languages", () => {
+    expect(iso("Jan 5, 2026")).toBe("2026-01-05");
+    expect(iso("January 5 2026")).toBe("2026-01-05");
+    expect(iso("5-Jan-26")).toBe("2026-01-05"); // two-digit year 26 → 2026, as Excel reads it
+    expect(iso("5 Jan 2026")).toBe("2026-01-05");
+    // ISO week 2 of 2026: 1 Jan 2026 is a Thursday, so week 1 is Mon 29 Dec 2025 and week 2 is Mon 5 Jan 2026.
+    expect(iso("2026年第2周")).toBe("2026-01-05");
+    expect(iso("Week 2 2026")).toBe("2026-01-05");
+    expect(iso("W2 2026")).toBe("2026-01-05");
+    expect(iso("2026-W02")).toBe("2026-01-05");
+    expect(iso("2026 W2")).toBe("2026-01-05");
+    expect(iso("2026年第1周")).toBe("2025-12-29");
+    expect(dayFromText("Foo 5, 2026")).toBeNaN();
+    expect(dayFromText("Mayday 5")).toBeNaN();
+  });
+
+  const col = (values: string[], year?: number) => {
+    const info: DayColumnInfo = { yearless: 0 };
+    const days = parseDayColumn(
+      values.map((v) => [v]),
+      0,
+      { year, info },
+    );
+    return { days: Array.from(days, (d) => (d === d ? formatIsoDay(d) : "NaN")), info };
+  };
+
+  it("gives year-less labels the year of the other dates in the column, crossing Dec → Jan", () => {
+    const r = col(["2025-12-22", "12月29日", "1月5日", "Jan 12", "5-Jan"]);
+    // 5-Jan after Jan 12 goes back less than half a year: same year 2026.
+    expect(r.days).toEqual(["2025-12-22", "2025-12-29", "2026-01-05", "2026-01-12", "2026-01-05"]);
+    expect(r.info).toEqual({ yearless: 4, year: 2025, yearFrom: "column" });
+  });
+
+  it("uses the host's year when the column has none; weeks without a year are that year's ISO weeks", () => {
+    const r = col(["第52周", "第1周", "第2周"], 2025);
+    // ISO 2025-W52 = Mon 22 Dec 2025; then into 2026: W01 = 29 Dec 2025, W02 = 5 Jan 2026.
+    expect(r.days).toEqual(["2025-12-22", "2025-12-29", "2026-01-05"]);
+    expect(r.info.yearFrom).toBe("host");
+    expect(col(["Week 2", "Week 3"], 2026).days).toEqual(["2026-01-05", "2026-01-12"]);
+  });
+
+  it("analyses a weekly Chinese report labelled 2026年第2周 … and says when it assumed a year", () => {
+    // ROI 1.0 < 1.5 for weeks 2–5 of 2026 in one channel: a run of 4 weekly rows ≥ 3, all four flagged.
+    const rows = [2, 3, 4, 5].map((w) => [`2026年第${w}周`, "抖音", 1.0]);
+    const r = runRules({ header: ["周", "渠道", "ROI"], rows });
+    expect(r.skippedRows).toBe(0);
+    expect(periods(r, "roi-below-benchmark")).toEqual(["2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26"]);
+    expect(r.findings).toHaveLength(1);
+    const y = runRules(
+      { header: ["日期", "渠道", "ROI"], rows: ["1月5日", "1月6日", "1月7日"].map((d) => [d, "抖音", 1]) },
+      { year: 2026 },
+    );
+    expect(periods(y, "roi-below-benchmark")).toEqual(["2026-01-05", "2026-01-06", "2026-01-07"]);
+    const w = y.warnings.find((x) => x.code === "year-assumed");
+    expect(w?.message.zh).toContain("2026");
+    expect(w?.count).toBe(3);
   });
 });

@@ -44,6 +44,8 @@ export interface RunOptions {
   config?: RulesConfig;
   /** Serial numbers are in the 1904 date system (serial 0 = 1904-01-01), as in Mac Excel workbooks with date1904. */
   date1904?: boolean;
+  /** A year found elsewhere in the file (e.g. a title "2026年周报"), for dates written without one ("1月5日"). */
+  year?: number;
 }
 
 const RULES: Record<RuleId, (input: RuleInput) => void> = {
@@ -92,7 +94,7 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
     return result;
   }
 
-  const prepared = prepareTable(table, mapping, options.date1904 === true);
+  const prepared = prepareTable(table, mapping, { date1904: options.date1904, year: options.year });
   result.skippedRows = prepared.skippedRows;
   const sink = new FlagSink();
   const columns = new Map<MetricKey, MetricColumn>();
@@ -121,6 +123,7 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
   result.cells = cellsOf(result.flags);
   result.findings = findingsOf(prepared, sink, columns);
   result.warnings.push(...cadenceWarnings(prepared, mapping));
+  if (prepared.yearless.yearless > 0) result.warnings.push(yearWarning(prepared, mapping));
   if (prepared.skippedRows > 0) result.warnings.push(skippedWarning(prepared.skippedRows, mapping));
   return result;
 }
@@ -157,6 +160,30 @@ function percentWarning(metric: MetricKey, col: number, unit: RateUnit): EngineW
     message: {
       en: `${name.en} (column ${letter} of the table) ${why.en}, so it was read as percentages (1.2 = 1.2%).`,
       zh: `${name.zh}（表内第 ${letter} 列）${why.zh}，已按百分数读取（1.2 即 1.2%）。`,
+    },
+  };
+}
+
+function yearWarning(prepared: PreparedTable, mapping: ColumnMapping): EngineWarning {
+  const info = prepared.yearless;
+  const n = info.yearless;
+  const letter = columnLetters(mapping.date ?? 0);
+  const from =
+    info.yearFrom === "column"
+      ? { en: "from the other dates in the column", zh: "取自该列其他日期" }
+      : info.yearFrom === "host"
+        ? { en: "from the year given elsewhere in the file", zh: "取自文件中其他位置注明的年份" }
+        : { en: "assumed to be the current year (no year anywhere)", zh: "文件中没有年份，按当前年份处理" };
+  return {
+    code: "year-assumed",
+    col: mapping.date,
+    count: n,
+    message: {
+      en:
+        `${n} date${n === 1 ? "" : "s"} in column ${letter} of the table ${n === 1 ? "has" : "have"} no year; ` +
+        `the year ${info.year} was ${from.en.startsWith("assumed") ? from.en : "taken " + from.en}, counting on ` +
+        `into the next year where the dates pass from December to January.`,
+      zh: `表内第 ${letter} 列有 ${n} 个日期没有年份，年份 ${info.year} ${from.zh}；日期从 12 月跨到 1 月处按下一年计。`,
     },
   };
 }

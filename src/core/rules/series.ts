@@ -13,7 +13,7 @@
  *   No date column → "rows": row order, every row consecutive with the one before.
  */
 import type { CellValue, ColumnMapping, Table } from "./types";
-import { parseDayColumn } from "../table/dates";
+import { parseDayColumn, type DayColumnInfo } from "../table/dates";
 
 export type Cadence = "daily" | "weekly" | "irregular" | "rows";
 
@@ -46,6 +46,8 @@ export interface PreparedTable {
   /** Per data row: 1 when a rule may look at it. */
   included: Uint8Array;
   skippedRows: number;
+  /** Labels without a year in the date column ("1月5日", "第2周"): how many, and the year given. */
+  yearless: DayColumnInfo;
 }
 
 const TOTAL_LABELS = new Set([
@@ -71,12 +73,17 @@ const TOTAL_LABELS = new Set([
 const BLANK = -2;
 const TOTAL = -3;
 
-export function prepareTable(table: Table, mapping: ColumnMapping, date1904 = false): PreparedTable {
+export function prepareTable(
+  table: Table,
+  mapping: ColumnMapping,
+  dates: { date1904?: boolean; year?: number } = {},
+): PreparedTable {
+  const yearless: DayColumnInfo = { yearless: 0 };
   const rows = table.rows;
   const n = rows.length;
   const dateCol = mapping.date;
   const chanCol = mapping.channel;
-  const days = dateCol === undefined ? null : parseDayColumn(rows, dateCol, date1904);
+  const days = dateCol === undefined ? null : parseDayColumn(rows, dateCol, { ...dates, info: yearless });
   const included = new Uint8Array(n);
   const chan = new Int32Array(n);
   const raw = new Map<CellValue, number>();
@@ -164,7 +171,7 @@ export function prepareTable(table: Table, mapping: ColumnMapping, date1904 = fa
     }
     series.push({ channel: names[g], rows: slice, days: sdays, linked, cadence, step, chain, chainLinked });
   }
-  return { series, days, included, skippedRows: skipped };
+  return { series, days, included, skippedRows: skipped, yearless };
 }
 
 /** Positions ordered by weekday (day mod 7), then date; null when every day falls on the same weekday. */

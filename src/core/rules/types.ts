@@ -98,11 +98,25 @@ export interface ChannelFinding {
   col: number;
 }
 
-export type WarningCode = "percent-column" | "run-rules-need-daily-or-weekly" | "skipped-rows" | "no-metric-column";
+export type WarningCode =
+  | "percent-column"
+  | "run-rules-need-daily-or-weekly"
+  | "skipped-rows"
+  | "no-metric-column"
+  /** Dates written without a year ("1月5日", "第2周", "Jan 5") were given one. */
+  | "year-assumed"
+  /** A metric column holds text that is not a number; `col` and `rows` say where. */
+  | "unreadable-text";
 
 export interface EngineWarning {
   code: WarningCode;
   message: Bilingual;
+  /** The table column (0-based) the warning is about, when it is about one. */
+  col?: number;
+  /** Data rows (0-based, header excluded) it is about: the first and last, inclusive. */
+  rows?: { first: number; last: number };
+  /** How many cells. */
+  count?: number;
 }
 
 export interface RulesResult {

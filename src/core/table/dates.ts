@@ -128,7 +128,94 @@ export function dayFromText(text: string, dayFirst = false): number {
   if (m) return isoWeekDay(+m[1], +m[2], m[3] ? +m[3] : 1);
   m = MONTH.exec(s);
   if (m) return ymd(+m[1], +(m[2] ?? m[3]), 1);
-  return NaN;
+  if (!LABEL_HINT.test(s)) return NaN;
+  const p = labelFromText(s);
+  return p !== null && p.year !== undefined ? partialDay(p, p.year) : NaN;
+}
+
+/**
+ * Date labels as reports and ad-platform exports write them, possibly without a year: "1月5日", "2026年第2周",
+ * "第2周", "Jan 5, 2026", "January 5", "5-Jan-26", "5 Jan 2026", "Week 2 2026", "W2 2026", "2026 W2", "Week 2".
+ * A week label means that ISO week's Monday.
+ */
+export interface DateLabel {
+  /** "md": month/day; "week": ISO week number. */
+  kind: "md" | "week";
+  month: number;
+  day: number;
+  week: number;
+  year?: number;
+}
+
+const LABEL_HINT = /[a-z月周]/i;
+const ZH_MD = /^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/;
+const ZH_WEEK = /^(?:(\d{4})\s*年\s*)?第\s*(\d{1,2})\s*周$/;
+const EN_MDY = /^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*,?\s*(\d{4}))?$/i;
+const EN_DMY = /^(\d{1,2})[\s-]([a-z]{3,9})\.?(?:[\s,-]+(\d{4}|\d{2}))?$/i;
+const EN_WEEK = /^(?:week|wk|w)\s*\.?\s*(\d{1,2})(?:\s*[,/-]?\s*(\d{4}))?$/i;
+const EN_YEAR_WEEK = /^(\d{4})\s*[-/]?\s*(?:week|wk|w)\s*(\d{1,2})$/i;
+const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+function monthOf(name: string): number {
+  const n = name.toLowerCase();
+  const i = MONTH_NAMES.indexOf(n.slice(0, 3));
+  if (i < 0) return 0;
+  // a full or "Sept" spelling must still be that month: "march", "sept"
+  const full = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+  ][i];
+  return n.length === 3 || full.startsWith(n) || (i === 8 && n === "sept") ? i + 1 : 0;
+}
+
+/** Two-digit years as Excel reads them: 00–29 → 2000s, 30–99 → 1900s. */
+function fullYear(y: string | undefined): number | undefined {
+  if (y === undefined) return undefined;
+  const n = +y;
+  return y.length === 2 ? (n < 30 ? 2000 + n : 1900 + n) : n;
+}
+
+/** A date label (see DateLabel), or null. `text` is trimmed and NFKC-normalised. */
+export function labelFromText(text: string): DateLabel | null {
+  let m = ZH_MD.exec(text);
+  if (m) return { kind: "md", month: +m[1], day: +m[2], week: 0 };
+  m = ZH_WEEK.exec(text);
+  if (m) return { kind: "week", month: 0, day: 0, week: +m[2], year: fullYear(m[1]) };
+  m = EN_MDY.exec(text);
+  if (m) {
+    const month = monthOf(m[1]);
+    if (month) return { kind: "md", month, day: +m[2], week: 0, year: fullYear(m[3]) };
+  }
+  m = EN_DMY.exec(text);
+  if (m) {
+    const month = monthOf(m[2]);
+    if (month) return { kind: "md", month, day: +m[1], week: 0, year: fullYear(m[3]) };
+  }
+  m = EN_WEEK.exec(text);
+  if (m) return { kind: "week", month: 0, day: 0, week: +m[1], year: fullYear(m[2]) };
+  m = EN_YEAR_WEEK.exec(text);
+  if (m) return { kind: "week", month: 0, day: 0, week: +m[2], year: +m[1] };
+  return null;
+}
+
+/** A label's epoch day in a given year (NaN when it is no date in that year). */
+export function partialDay(p: DateLabel, year: number): number {
+  return p.kind === "md" ? ymd(year, p.month, p.day) : isoWeekDay(year, p.week, 1);
+}
+
+/** Where in its year a label falls, 0–1, to see a column cross into a new year (Dec → Jan). */
+function yearPosition(p: DateLabel): number {
+  return p.kind === "md" ? (p.month - 1 + (p.day - 1) / 31) / 12 : (p.week - 1) / 53;
 }
 
 /** One cell → epoch day (NaN when it holds no readable date). */
@@ -142,13 +229,40 @@ export function parseDay(v: CellValue, dayFirst = false, date1904 = false): numb
 /** Serial 367 = 1901-01-01: smaller numbers in a date column are week or day numbers. */
 const FIRST_SERIAL_READ = 367;
 
+/** What parseDayColumn assumed about year-less labels ("1月5日", "第2周", "Jan 5"). */
+export interface DayColumnInfo {
+  /** Cells read from a label without a year. */
+  yearless: number;
+  /** The year given to the first of them, and where it came from. */
+  year?: number;
+  yearFrom?: "column" | "host" | "guess";
+}
+
+export interface DayColumnOptions {
+  date1904?: boolean;
+  /** A year found elsewhere in the file (a title "2026年周报"), for labels without one. */
+  year?: number;
+  /** Filled in when labels without a year were read. */
+  info?: DayColumnInfo;
+}
+
 /**
  * A whole date column → epoch days, one per row. Text values are cached (dates repeat once per channel), and
  * "a/b/yyyy" text is read day-first only when the column proves it (a first number above 12, no second one).
+ * Labels without a year take it from the nearest dated row above (or the first one below), else from the host's
+ * `year`, else the current year; a column that goes back more than half a year (Dec → Jan) has crossed into the
+ * next year (and forward by more than half a year, in a newest-first column, into the previous one).
  */
-export function parseDayColumn(rows: readonly CellValue[][], col: number, date1904 = false): Float64Array {
+export function parseDayColumn(
+  rows: readonly CellValue[][],
+  col: number,
+  options: DayColumnOptions | boolean = {},
+): Float64Array {
+  const opts: DayColumnOptions = typeof options === "boolean" ? { date1904: options } : options;
+  const date1904 = opts.date1904 === true;
   const out = new Float64Array(rows.length);
   const cache = new Map<string, number>();
+  let labels: Map<string, DateLabel | null> | null = null;
   let slashText = false;
   for (let i = 0; i < rows.length; i++) {
     const v = rows[i][col];
@@ -159,6 +273,11 @@ export function parseDayColumn(rows: readonly CellValue[][], col: number, date19
         d = dayFromText(v);
         cache.set(v, d);
         if (!slashText && SLASH.test(v.trim())) slashText = true;
+        if (d !== d) {
+          const t = v.trim();
+          const p = LABEL_HINT.test(t) ? labelFromText(/[\uFF01-\uFF5E]/.test(t) ? t.normalize("NFKC") : t) : null;
+          if (p !== null && p.year === undefined) (labels ??= new Map()).set(v, p);
+        }
       }
       out[i] = d;
     } else if (v instanceof Date) out[i] = dayFromDate(v);
@@ -172,7 +291,61 @@ export function parseDayColumn(rows: readonly CellValue[][], col: number, date19
       if (typeof v === "string") out[i] = dayFirst.get(v) as number;
     }
   }
+  if (labels !== null) fillYearless(rows, col, out, labels, opts);
   return out;
+}
+
+function fillYearless(
+  rows: readonly CellValue[][],
+  col: number,
+  out: Float64Array,
+  labels: Map<string, DateLabel | null>,
+  opts: DayColumnOptions,
+): void {
+  let firstDated = -1;
+  for (let i = 0; i < out.length && firstDated < 0; i++) if (out[i] === out[i]) firstDated = i;
+  let year: number;
+  let yearFrom: DayColumnInfo["yearFrom"];
+  if (firstDated >= 0) {
+    year = civilFromDays(out[firstDated])[0];
+    yearFrom = "column";
+  } else if (opts.year !== undefined && opts.year >= 1900 && opts.year <= 9999) {
+    year = Math.floor(opts.year);
+    yearFrom = "host";
+  } else {
+    year = new Date().getUTCFullYear();
+    yearFrom = "guess";
+  }
+  let pos = -1;
+  let count = 0;
+  let firstYear: number | undefined;
+  for (let i = 0; i < out.length; i++) {
+    const d = out[i];
+    if (d === d) {
+      const [y, m, dd] = civilFromDays(d);
+      year = y;
+      pos = (m - 1 + (dd - 1) / 31) / 12;
+      continue;
+    }
+    const v = rows[i][col];
+    if (typeof v !== "string") continue;
+    const p = labels.get(v);
+    if (p === undefined || p === null) continue;
+    const at = yearPosition(p);
+    if (pos >= 0 && pos - at > 0.5) year++;
+    else if (pos >= 0 && at - pos > 0.5) year--;
+    pos = at;
+    out[i] = partialDay(p, year);
+    if (out[i] === out[i]) {
+      count++;
+      if (firstYear === undefined) firstYear = year;
+    }
+  }
+  if (opts.info && count > 0) {
+    opts.info.yearless = count;
+    opts.info.year = firstYear;
+    opts.info.yearFrom = yearFrom;
+  }
 }
 
 function isDayFirstColumn(texts: Iterable<string>): boolean {
