@@ -3,7 +3,8 @@
  * reads the selection, flags (runs the core engine and colours cells), clears, and keeps the settings, all in the
  * shared workbook state (src/core/state.ts) that the CLI reads and writes too.
  *
- * Budgets: every sync stays under PAYLOAD_BUDGET (3 MB; Excel on the web fails a request or response over 5 MB).
+ * Budgets: every sync's request and response, as Office.js serialises them (wire.ts), stay under 4 MB; Excel on the
+ * web fails a request or response over 5 MB.
  * Values are read in row chunks sized from the bytes per cell measured so far; a 100,000 × 9 table takes a
  * handful of syncs. Fills are written per colour through worksheet.getRanges() with addresses under 8,000 chars.
  */
@@ -32,18 +33,26 @@ import {
 import { applySavedFill, FILL_PROPS_TO_LOAD, fillKey, savedFillFromProps, type CellFillProps } from "./fills";
 import { cellsOf, packAddresses, verticalRuns } from "./ranges";
 import { trendsOf } from "./trends";
+import {
+  CELL_PROPS_CALL_BYTES,
+  CELL_PROPS_RESPONSE_BYTES,
+  FILL_CALL_BYTES,
+  FILL_SET_BYTES,
+  MERGE_GAP_ROWS,
+  WIRE_BUDGET,
+} from "./wire";
 import type { ExcelGateway, FlagOutcome, FlagRequest, SelectedTable, TableOutcome } from "./types";
 
 export interface GatewayOptions {
-  /** Largest request or response one sync may carry (default 3 MB, under Excel on the web's 5 MB). */
+  /** Largest request or response one sync may carry (default 4 MB as Office.js serialises it, under Excel on the web's 5 MB). */
   payloadBudgetBytes?: number;
 }
 
-const DEFAULT_BUDGET = 3_000_000;
+const DEFAULT_BUDGET = WIRE_BUDGET;
+/** A state part's XML is at most this share of the budget, so its JSON-escaped copy fits a request or response. */
+const STATE_PART_SHARE = 0.6;
 /** Assumed JSON bytes per cell before any were measured: generous, so the first chunk is safe. */
 const FIRST_GUESS_BYTES_PER_CELL = 40;
-/** getCellProperties' fill answer for one cell is about 100 bytes of JSON. */
-const PROPS_BYTES_PER_CELL = 110;
 /** Rows scanned for a header when a single cell was expanded to its region. */
 const HEADER_SCAN = 10;
 
@@ -95,17 +104,26 @@ function asInput(v: string | number | null): string | number {
 
 // ------------------------------------------------------------------------------------------------ state parts
 
-interface StateParts {
-  parts: Excel.CustomXmlPart[];
-  xml: OfficeExtension.ClientResult<string>[];
-}
-
 function queueStatePartList(ctx: Excel.RequestContext): Excel.CustomXmlPartScopedCollection {
   return ctx.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE).load("items/id");
 }
 
-function queueStateXml(list: Excel.CustomXmlPartScopedCollection): StateParts {
-  return { parts: list.items, xml: list.items.map((p) => p.getXml()) };
+/**
+ * The parts' XML, one part a sync: each part was written under the budget, several together may not be
+ * (a response over 5 MB fails).
+ */
+async function readStateXml(
+  sync: () => Promise<void>,
+  list: Excel.CustomXmlPartScopedCollection,
+): Promise<{ parts: Excel.CustomXmlPart[]; xml: string[] }> {
+  const parts = list.items;
+  const xml: string[] = [];
+  for (const p of parts) {
+    const x = p.getXml();
+    await sync();
+    xml.push(x.value);
+  }
+  return { parts, xml };
 }
 
 /** All state parts merged: the first saved original of a cell wins (it is the oldest, the user's own fill). */
@@ -173,7 +191,7 @@ function planFills(
   }
   for (const g of groups.values())
     for (const address of packAddresses(verticalRuns(g.cells)))
-      plan.add(address.length + 300, () =>
+      plan.add(address.length + utf8Bytes(g.sheet) + FILL_CALL_BYTES + 3 * FILL_SET_BYTES, () =>
         applySavedFill(ctx.workbook.worksheets.getItem(g.sheet).getRanges(address).format.fill, g.fill),
       );
 }
@@ -204,7 +222,9 @@ function planParts(
   xml: string[],
 ): Excel.CustomXmlPart[] {
   const added: Excel.CustomXmlPart[] = [];
-  for (const x of xml) plan.add(utf8Bytes(x) + 300, () => added.push(ctx.workbook.customXmlParts.add(x)));
+  // The XML travels as a JSON string: its quotes are escaped, so it is measured as JSON.
+  for (const x of xml)
+    plan.add(utf8Bytes(JSON.stringify(x)) + 1000, () => added.push(ctx.workbook.customXmlParts.add(x)));
   plan.add(300, () => {
     for (const p of replaced()) p.delete();
   });
@@ -311,11 +331,11 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         const partList = queueStatePartList(ctx);
         const sheetList = ctx.workbook.worksheets.load("items/name");
         await s.sync();
-        const stateParts = queueStateXml(partList);
+        const stateParts = await readStateXml(() => s.sync(), partList);
 
-        // 2. Read every table in row chunks (the first chunk's sync also brings the state XML).
+        // 2. Read every table in row chunks.
         const values = await readTables(s, req.tables, budget, progress, checkAbort);
-        const oldXml = stateParts.xml.map((x) => x.value);
+        const oldXml = stateParts.xml;
         const old = mergeStates(oldXml);
         checkAbort();
 
@@ -400,7 +420,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         plan.add(utf8Bytes(JSON.stringify(report.rows)) * 1.2 + 2000, () =>
           writeReport(ctx, reportName, doomed, report, req.config),
         );
-        const finalXml = stateXmlParts(finalState, budget);
+        const finalXml = stateXmlParts(finalState, budget * STATE_PART_SHARE);
         const finalBytes = finalXml.reduce((n, x) => n + utf8Bytes(x), 0);
         if (plan.batches.length <= 1 && plan.totalBytes + finalBytes < budget) {
           planParts(plan, ctx, () => stateParts.parts, finalXml);
@@ -417,7 +437,12 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
             addedSheets: [...new Set([reportName, ...(old?.addedSheets ?? [])])],
           };
           const first = new WritePlan(budget);
-          const unionParts = planParts(first, ctx, () => stateParts.parts, stateXmlParts(union, budget));
+          const unionParts = planParts(
+            first,
+            ctx,
+            () => stateParts.parts,
+            stateXmlParts(union, budget * STATE_PART_SHARE),
+          );
           plan.batches.unshift(...first.batches);
           planParts(plan, ctx, () => unionParts, finalXml);
         }
@@ -467,9 +492,8 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
       const sheetList = ctx.workbook.worksheets.load("items/name");
       await s.sync();
       if (partList.items.length === 0) return 0;
-      const { parts, xml } = queueStateXml(partList);
-      await s.sync();
-      const state = mergeStates(xml.map((x) => x.value));
+      const { parts, xml } = await readStateXml(() => s.sync(), partList);
+      const state = mergeStates(xml);
       if (!state) return 0;
       const sheetNames = new Map(sheetList.items.map((w) => [w.name.toLowerCase(), w.name]));
       const added = new Set(state.addedSheets.map((n) => n.toLowerCase()));
@@ -500,9 +524,8 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
       const list = queueStatePartList(ctx);
       await ctx.sync();
       if (list.items.length === 0) return null;
-      const { xml } = queueStateXml(list);
-      await ctx.sync();
-      const settings = mergeStates(xml.map((x) => x.value))?.settings;
+      const { xml } = await readStateXml(() => ctx.sync(), list);
+      const settings = mergeStates(xml)?.settings;
       return settings ? validateConfig(settings).config : null;
     });
   }
@@ -511,12 +534,10 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
     await Excel.run(async (ctx) => {
       const list = queueStatePartList(ctx);
       await ctx.sync();
-      const { parts, xml } = queueStateXml(list);
-      await ctx.sync();
+      const { parts, xml } = await readStateXml(() => ctx.sync(), list);
       // The settings live in the first state part (the one mergeStates reads them from); other parts stay as they are.
-      const i = xml.findIndex((x) => parseState(x.value) !== null);
-      if (i >= 0)
-        parts[i].setXml(serializeState({ ...parseState(xml[i].value)!, settings: config, settingsSaved: true }));
+      const i = xml.findIndex((x) => parseState(x) !== null);
+      if (i >= 0) parts[i].setXml(serializeState({ ...parseState(xml[i])!, settings: config, settingsSaved: true }));
       else ctx.workbook.customXmlParts.add(serializeState({ ...emptyState(config), settingsSaved: true }));
       await ctx.sync();
     });
@@ -635,7 +656,11 @@ async function readTables(
   return out;
 }
 
-/** getCellProperties on vertical runs of the cells, batched under the budget: key → the cell's fill now. */
+/**
+ * The cells' fills now, read by rectangles: per sheet and column, the flagged runs merged across short gaps
+ * (MERGE_GAP_ROWS), each rectangle cut into row chunks and the calls packed into syncs whose modelled request
+ * and response both stay under the budget (src/taskpane/excel/wire.ts). Key → the cell's fill now.
+ */
 async function readFills(
   s: Session,
   cells: [string, CellTarget][],
@@ -644,40 +669,64 @@ async function readFills(
   checkAbort: () => void,
 ): Promise<Map<string, SavedFill>> {
   const out = new Map<string, SavedFill>();
+  const wanted = new Set<string>();
   const bySheet = new Map<string, { row: number; col: number }[]>();
   for (const [, c] of cells) {
     const list = bySheet.get(c.sheet) ?? [];
     list.push({ row: c.row, col: c.col });
     bySheet.set(c.sheet, list);
+    wanted.add(`${c.sheet.toLowerCase()}|${c.row}|${c.col}`);
   }
-  const runs: { sheet: string; r: RangeRef }[] = [];
-  for (const [sheet, list] of bySheet) for (const r of verticalRuns(list)) runs.push({ sheet, r });
-  const perSync = Math.max(1, Math.floor(budget / PROPS_BYTES_PER_CELL));
+  const rowsPerChunk = Math.max(1, Math.floor((budget - 1000) / CELL_PROPS_RESPONSE_BYTES));
+  const rects: { sheet: string; r: RangeRef }[] = [];
+  for (const [sheet, list] of bySheet) {
+    let cur: RangeRef | undefined;
+    const flush = () => {
+      if (!cur) return;
+      for (let top = cur.top; top <= cur.bottom; top += rowsPerChunk)
+        rects.push({ sheet, r: { ...cur, top, bottom: Math.min(cur.bottom, top + rowsPerChunk - 1) } });
+    };
+    for (const run of verticalRuns(list)) {
+      if (cur && cur.left === run.left && run.top <= cur.bottom + 1 + MERGE_GAP_ROWS) cur.bottom = run.bottom;
+      else {
+        flush();
+        cur = { ...run };
+      }
+    }
+    flush();
+  }
   let done = 0;
   progress(0, cells.length, "save");
-  for (let i = 0; i < runs.length;) {
+  for (let i = 0; i < rects.length;) {
     const batch: { sheet: string; r: RangeRef; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
-    let n = 0;
-    while (i < runs.length && (batch.length === 0 || n + (runs[i].r.bottom - runs[i].r.top + 1) <= perSync)) {
-      const { sheet, r } = runs[i++];
-      const props = s.ctx.workbook.worksheets
-        .getItem(sheet)
-        .getRange(rangeAddress(r))
-        .getCellProperties(FILL_PROPS_TO_LOAD);
+    let request = 200;
+    let response = 100;
+    while (i < rects.length) {
+      const { sheet, r } = rects[i];
+      const address = rangeAddress(r);
+      const req = CELL_PROPS_CALL_BYTES + utf8Bytes(sheet) + address.length;
+      const res = 40 + (r.bottom - r.top + 1) * (r.right - r.left + 1) * CELL_PROPS_RESPONSE_BYTES;
+      if (batch.length > 0 && (request + req > budget || response + res > budget)) break;
+      const props = s.ctx.workbook.worksheets.getItem(sheet).getRange(address).getCellProperties(FILL_PROPS_TO_LOAD);
       batch.push({ sheet, r, props });
-      n += r.bottom - r.top + 1;
+      request += req;
+      response += res;
+      i++;
     }
     await s.sync();
-    for (const b of batch)
-      b.props.value.forEach((line, i) => {
-        const row = b.r.top + i;
-        const fill = savedFillFromProps(line[0]?.format?.fill as CellFillProps | undefined);
-        out.set(
-          `${b.sheet.toLowerCase()}|${rangeAddress({ top: row, bottom: row, left: b.r.left, right: b.r.left })}`,
-          fill,
-        );
-      });
-    done += n;
+    for (const b of batch) {
+      const key = b.sheet.toLowerCase();
+      b.props.value.forEach((line, dr) =>
+        line.forEach((cell, dc) => {
+          const row = b.r.top + dr;
+          const col = b.r.left + dc;
+          if (!wanted.has(`${key}|${row}|${col}`)) return;
+          const fill = savedFillFromProps(cell?.format?.fill as CellFillProps | undefined);
+          out.set(`${key}|${rangeAddress({ top: row, bottom: row, left: col, right: col })}`, fill);
+          done++;
+        }),
+      );
+    }
     progress(done, cells.length, "save");
     checkAbort();
   }

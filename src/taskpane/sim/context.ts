@@ -54,16 +54,123 @@ export interface OpOutcome {
 }
 
 export interface Op {
-  /** What Office.js would send for this operation; its JSON size counts toward the request payload. */
-  wire: unknown;
+  /** The operation as the proxy saw it: object path, method ("set", "load", "resolve", "path" or a method name). */
+  wire: { o: string; m: string; p?: string; v?: unknown; a?: unknown };
   run(): OpOutcome | void;
 }
+
+/** Where a proxy's object path comes from, as Office.js records it in the request's ObjectPaths. */
+interface PathInfo {
+  parent?: string;
+  /** Office.js ObjectPathType: 1 global object, 3 method, 4 property, 5 indexer. */
+  type: number;
+  name: string;
+  args?: unknown[];
+  /** Range-like objects: Office.js adds _KeepReference and a second Instantiate action. */
+  keep: boolean;
+}
+
+const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * The request body Office.js's client library would send for these operations (RequestContext.sync →
+ * executeRichApiRequestAsync): {"AutoKeepReference":true,"Actions":[…],"ObjectPaths":{…}}, every object path the
+ * actions use (worksheets, getItem, getRange, format, fill…) with an Instantiate action each, Range paths with
+ * _KeepReference, property sets (ActionType 4), method calls (3) and queries (2) with the path ids ("L").
+ * Calibrated against the real serialiser in tests/sim/officejs.test.ts.
+ */
+export function officeJsRequestBody(
+  ops: readonly Op[],
+  paths: ReadonlyMap<string, PathInfo>,
+  firstId: number,
+): { body: string; nextId: number } {
+  let id = firstId;
+  const objectPaths: Record<number, unknown> = {};
+  const actions: unknown[] = [];
+  const idOf = new Map<string, number>();
+  const chain = (p: string): number[] => {
+    const out: number[] = [];
+    for (let q: string | undefined = p; q !== undefined; q = paths.get(q)?.parent) {
+      const n = idOf.get(q);
+      if (n !== undefined) out.unshift(n);
+    }
+    return out;
+  };
+  const ensure = (p: string): number => {
+    const known = idOf.get(p);
+    if (known !== undefined) return known;
+    const info = paths.get(p) ?? { type: 4, name: pascal(p.replace(/#\d+$/, "").split(".").pop() ?? ""), keep: false };
+    const parentId = info.parent !== undefined ? ensure(info.parent) : undefined;
+    const n = ++id;
+    idOf.set(p, n);
+    objectPaths[n] = {
+      Id: n,
+      ObjectPathType: info.type,
+      Name: info.name,
+      ...(parentId !== undefined ? { ParentObjectPathId: parentId } : {}),
+      ...(info.args ? { ArgumentInfo: { Arguments: info.args } } : {}),
+    };
+    actions.push({ Id: ++id, ActionType: 1, Name: "", ObjectPathId: n });
+    if (info.keep) {
+      actions.push({
+        Id: ++id,
+        ActionType: 3,
+        Name: "_KeepReference",
+        ObjectPathId: n,
+        ArgumentInfo: { Arguments: [] },
+      });
+      actions.push({ Id: ++id, ActionType: 1, Name: "", ObjectPathId: n });
+    }
+    return n;
+  };
+  for (const op of ops) {
+    const w = op.wire;
+    const n = ensure(w.o);
+    if (w.m === "path" || w.m === "resolve") continue;
+    if (w.m === "set")
+      actions.push({
+        Id: ++id,
+        ActionType: 4,
+        Name: pascal(w.p ?? ""),
+        ObjectPathId: n,
+        ArgumentInfo: { Arguments: [w.v] },
+        L: chain(w.o),
+      });
+    else if (w.m === "load")
+      actions.push({
+        Id: ++id,
+        ActionType: 2,
+        Name: "",
+        ObjectPathId: n,
+        QueryInfo: Array.isArray(w.a) ? { Select: w.a } : {},
+        L: chain(w.o),
+      });
+    else
+      actions.push({
+        Id: ++id,
+        ActionType: 3,
+        Name: pascal(w.m),
+        ObjectPathId: n,
+        ArgumentInfo: { Arguments: w.a ?? [] },
+        L: chain(w.o),
+      });
+  }
+  return { body: JSON.stringify({ AutoKeepReference: true, Actions: actions, ObjectPaths: objectPaths }), nextId: id };
+}
+
+/** Envelope of one result in Office.js's response ({"ActionId":n,"Value":…}) and of the response itself. */
+export const RESPONSE_RESULT_OVERHEAD = 26;
+export const RESPONSE_ENVELOPE = 40;
 
 export class SimRequestContext {
   readonly env: SimEnv;
   private queue: Op[] = [];
   private wrote = false;
   private nextObjectId = 1;
+  private nextWireId = 0;
+  private readonly paths = new Map<string, PathInfo>();
+  private readonly byPrefix = new Map<string, string>();
+  private pendingMethod?: { prefix: string; args: unknown[] };
 
   constructor(env: SimEnv) {
     this.env = env;
@@ -71,6 +178,44 @@ export class SimRequestContext {
 
   _objectId(): number {
     return this.nextObjectId++;
+  }
+
+  /** The id the next proxy will get. */
+  _peekObjectId(): number {
+    return this.nextObjectId;
+  }
+
+  /** Records where a new proxy's object path comes from (called by every proxy's constructor). */
+  _registerPath(path: string, keep: boolean): void {
+    const prefix = path.replace(/#\d+$/, "");
+    this.byPrefix.set(prefix, path);
+    const lookup = (k: string): string | undefined => (this.paths.has(k) ? k : this.byPrefix.get(k));
+    let info: PathInfo;
+    const idx = /^(.*)\[(\d+)\]$/.exec(prefix);
+    if (idx) info = { parent: lookup(idx[1]), type: 5, name: "", args: [Number(idx[2])], keep };
+    else if (this.pendingMethod && this.pendingMethod.prefix === prefix) {
+      const dot = prefix.lastIndexOf(".");
+      info = {
+        parent: lookup(prefix.slice(0, dot)),
+        type: prefix.endsWith(".getItem") || prefix.endsWith(".getItemOrNullObject") ? 5 : 3,
+        name: prefix.endsWith(".getItem") ? "" : pascal(prefix.slice(dot + 1)),
+        args: this.pendingMethod.args,
+        keep,
+      };
+      if (info.name !== "") info.keep = keep;
+    } else {
+      const dot = prefix.lastIndexOf(".");
+      info =
+        dot < 0
+          ? { type: 1, name: "", keep: false }
+          : { parent: lookup(prefix.slice(0, dot)), type: 4, name: pascal(prefix.slice(dot + 1)), keep: false };
+    }
+    this.pendingMethod = undefined;
+    this.paths.set(path, info);
+  }
+
+  _pendingMethod(prefix: string, args: unknown[]): void {
+    this.pendingMethod = { prefix, args };
   }
 
   _enqueue(op: Op): void {
@@ -98,7 +243,9 @@ export class SimRequestContext {
       responseBytes: 0,
     };
     this.env.syncs.push(record);
-    record.requestBytes = utf8Length(JSON.stringify(ops.map((o) => o.wire)));
+    const req = officeJsRequestBody(ops, this.paths, this.nextWireId);
+    this.nextWireId = req.nextId;
+    record.requestBytes = utf8Length(req.body);
     if (record.requestBytes > this.env.payloadLimitBytes) {
       record.failed = "RequestPayloadSizeLimitExceeded";
       throw new SimOfficeError("RequestPayloadSizeLimitExceeded");
@@ -115,7 +262,9 @@ export class SimRequestContext {
       error = e;
     }
     try {
-      record.responseBytes = utf8Length(JSON.stringify(outcomes.map((o) => o.response)) ?? "");
+      record.responseBytes =
+        RESPONSE_ENVELOPE +
+        outcomes.reduce((n, o) => n + RESPONSE_RESULT_OVERHEAD + utf8Length(JSON.stringify(o.response) ?? "null"), 0);
       if (record.responseBytes > this.env.payloadLimitBytes) {
         record.failed = "ResponsePayloadSizeLimitExceeded";
         throw new SimOfficeError("ResponsePayloadSizeLimitExceeded");
@@ -197,6 +346,7 @@ export abstract class SimClientObject<T> {
   constructor(context: SimRequestContext, path: string, resolver: () => T | null, nullable = false) {
     this.context = context;
     this._path = `${path}#${context._objectId()}`;
+    context._registerPath(this._path, this._keepsReference);
     this._resolver = resolver;
     if (nullable) {
       // Office.js learns whether an …OrNullObject exists at the next sync, loaded or not.
@@ -210,6 +360,11 @@ export abstract class SimClientObject<T> {
     } else {
       this._isNull = false;
     }
+  }
+
+  /** Range-like proxies: Office.js keeps a reference to them (_KeepReference), which costs request bytes. */
+  protected get _keepsReference(): boolean {
+    return false;
   }
 
   /** Scalar property names this type loads when load() is called without arguments. */
@@ -276,8 +431,13 @@ export abstract class SimClientObject<T> {
 
   /** A method that returns a new proxy: Office.js sends it as an action too. */
   protected _record(method: string, args: unknown[]): string {
-    this.context._enqueue({ wire: { o: this._path, m: method, a: args }, run: () => undefined });
-    return `${this._path}.${method}`;
+    const prefix = `${this._path}.${method}`;
+    this.context._pendingMethod(prefix, args);
+    this.context._enqueue({
+      wire: { o: `${prefix}#${this.context._peekObjectId()}`, m: "path" },
+      run: () => undefined,
+    });
+    return prefix;
   }
 
   load(props?: unknown): this {

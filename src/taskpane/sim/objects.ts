@@ -373,6 +373,10 @@ function cellProperties(sheet: SheetModel, r: RangeRef, o: CellPropsOptions): Si
 }
 
 export class SimRange extends SimClientObject<RangeTarget> {
+  protected override get _keepsReference(): boolean {
+    return true;
+  }
+
   readonly format: SimRangeFormat;
 
   constructor(ctx: SimRequestContext, path: string, resolver: () => RangeTarget | null, nullable = false) {
@@ -596,6 +600,10 @@ export class SimRangeCollection extends SimCollection<RangeTarget, SimRange> {
 }
 
 export class SimRangeAreas extends SimClientObject<AreasTarget> {
+  protected override get _keepsReference(): boolean {
+    return true;
+  }
+
   readonly format: SimRangeFormat;
   readonly areas: SimRangeCollection;
 
