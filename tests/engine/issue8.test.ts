@@ -8,6 +8,7 @@ import {
   type DayColumnInfo,
 } from "../../src/core/table/dates";
 import { parseNumberText } from "../../src/core/table/values";
+import { detectColumns, recogniseQualifiedHeader } from "../../src/core/table/headers";
 import type { CellValue } from "../../src/core/rules/types";
 import { periods, plusDays } from "./helpers";
 
@@ -187,5 +188,36 @@ describe("dates as reports write them (§1.11)", () => {
     const w = y.warnings.find((x) => x.code === "year-assumed");
     expect(w?.message.zh).toContain("2026");
     expect(w?.count).toBe(3);
+  });
+});
+
+describe("qualified metric headers (§1.7e)", () => {
+  it("reads a header that qualifies a known name as that metric", () => {
+    expect(recogniseQualifiedHeader("广告投入产出比")).toBe("roi");
+    expect(recogniseQualifiedHeader("Paid ROAS")).toBe("roi");
+    expect(recogniseQualifiedHeader("渠道投诉率（%）")).toBe("complaintRate");
+    expect(recogniseQualifiedHeader("Email complaint rate")).toBe("complaintRate");
+    expect(detectColumns(["日期", "渠道", "广告投入产出比"])).toEqual({ date: 0, channel: 1, roi: 2 });
+  });
+
+  it("does not read targets, benchmarks, averages or changes as the metric", () => {
+    for (const h of [
+      "ROI target",
+      "Target ROI",
+      "目标ROI",
+      "目标投入产出比",
+      "ROI benchmark",
+      "Avg ROAS",
+      "ROI 环比",
+      "行业平均投诉率",
+      "Heroi",
+      "Paid ROAS goal",
+    ])
+      expect([h, recogniseQualifiedHeader(h)]).toEqual([h, null]);
+  });
+
+  it("a plain name wins over a qualified one wherever it stands", () => {
+    expect(detectColumns(["Date", "Paid ROAS", "ROI"]).roi).toBe(2);
+    expect(detectColumns(["Date", "ROI benchmark", "ROI"]).roi).toBe(2);
   });
 });

@@ -92,12 +92,54 @@ export function recogniseHeader(value: CellValue): ColumnRole | null {
   return LOOKUP.get(text) ?? (percent ? (PERCENT_LOOKUP.get(text) ?? null) : null);
 }
 
-/** Header row → role → column index. The first column naming a role wins; other columns are left alone. */
+/** Metric names a qualified header may end with, longest first ("广告投入产出比" → 投入产出比, "Paid ROAS" → roas). */
+const METRIC_SUFFIXES: [string, ColumnRole][] = [];
+for (const role of METRIC_KEYS) for (const s of SYNONYMS[role]) METRIC_SUFFIXES.push([normaliseHeader(s).text, role]);
+METRIC_SUFFIXES.sort((a, b) => b[0].length - a[0].length);
+
+/** A qualifier that makes the column something other than the metric itself: a target, a change, a forecast. */
+const NOT_THE_METRIC =
+  /target|goal|benchmark|budget|plan|forecast|expect|threshold|limit|min|max|avg|average|median|change|delta|growth|diff|vs|prev|last|yoy|mom|wow|rank|目标|基准|标杆|预算|预期|预估|预计|计划|预测|阈值|上限|下限|标准|平均|均值|变化|增长|增幅|环比|同比|差|上期|上周|排名|行业/;
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * The metric a qualified header names ("广告投入产出比", "渠道投诉率", "Paid ROAS", "Email complaint rate"), or
+ * null. The header must end with a metric's name after a word break (a space, "-", or a Chinese qualifier), and the
+ * qualifier must not make it another figure ("Target ROI", "目标ROI", "ROI 基准", "Avg ROAS"). Headers that merely
+ * start with the name ("ROI target", "ROI benchmark") never match.
+ */
+export function recogniseQualifiedHeader(value: CellValue): ColumnRole | null {
+  if (typeof value !== "string") return null;
+  const { text } = normaliseHeader(value);
+  if (text === "" || LOOKUP.has(text)) return null;
+  for (const [name, role] of METRIC_SUFFIXES) {
+    if (text.length <= name.length || !text.endsWith(name)) continue;
+    const qualifier = text.slice(0, text.length - name.length);
+    const before = qualifier.charAt(qualifier.length - 1);
+    const breakOk = before === " " || before === "-" || before === "/" || CJK.test(before) || CJK.test(name.charAt(0));
+    if (!breakOk || NOT_THE_METRIC.test(qualifier)) continue;
+    return role;
+  }
+  return null;
+}
+
+/**
+ * Header row → role → column index. The first column naming a role wins; a qualified name ("Paid ROAS") counts only
+ * for a role no column names plainly; other columns are left alone.
+ */
 export function detectColumns(header: CellValue[]): ColumnMapping {
   const mapping: ColumnMapping = {};
+  let unknown = false;
   for (let c = 0; c < header.length; c++) {
     const role = recogniseHeader(header[c]);
     if (role !== null && mapping[role] === undefined) mapping[role] = c;
+    else if (role === null && typeof header[c] === "string") unknown = true;
+  }
+  if (!unknown) return mapping;
+  for (let c = 0; c < header.length; c++) {
+    if (typeof header[c] !== "string" || recogniseHeader(header[c]) !== null) continue;
+    const role = recogniseQualifiedHeader(header[c]);
+    if (role !== null && mapping[role] === undefined && !Object.values(mapping).includes(c)) mapping[role] = c;
   }
   return mapping;
 }
