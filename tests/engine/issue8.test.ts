@@ -8,6 +8,7 @@ import {
   type DayColumnInfo,
 } from "../../src/core/table/dates";
 import { parseNumberText } from "../../src/core/table/values";
+import { findTable } from "../../src/core/table/findTable";
 import { detectColumns, recogniseQualifiedHeader } from "../../src/core/table/headers";
 import type { CellValue } from "../../src/core/rules/types";
 import { periods, plusDays } from "./helpers";
@@ -219,5 +220,69 @@ describe("qualified metric headers (§1.7e)", () => {
   it("a plain name wins over a qualified one wherever it stands", () => {
     expect(detectColumns(["Date", "Paid ROAS", "ROI"]).roi).toBe(2);
     expect(detectColumns(["Date", "ROI benchmark", "ROI"]).roi).toBe(2);
+  });
+});
+
+describe("findTable: the right table, or say what was assumed (§1.7)", () => {
+  // Five days of data for two channels; dates as Excel serials (2026-03-02 = 46083), as a real sheet holds them.
+  const data = (left: CellValue[] = []): CellValue[][] =>
+    [0, 1, 2, 3, 4].flatMap((i) => [
+      [...left, 46083 + i, "Search", 1.2, 1000 + i],
+      [...left, 46083 + i, "Social", 2.5, 2000 + i],
+    ]);
+
+  it("skips a block of summary figures above the table", () => {
+    const rows: CellValue[][] = [
+      ["ROI", 2.41, "Traffic", 3921000, "Complaint rate", "0.4%"],
+      [],
+      ["Date", "Channel", "ROI", "Traffic"],
+      ...data(),
+    ];
+    const t = findTable(rows);
+    // The summary row names ROI (col A) and Traffic (col C) but scores 4 roles… minus 3 × 3 numbers in it, and
+    // under it col A holds serials (numbers) while col C holds "Search"/"Social": the table row wins.
+    expect(t).toMatchObject({ headerRow: 2, headerRows: 1, dataRow: 3, firstCol: 0, lastCol: 3 });
+    expect(t?.mapping).toEqual({ date: 0, channel: 1, roi: 2, traffic: 3 });
+    expect(t?.assumptions[0].en).toMatch(/ROI \| 2\.41 \| Traffic \| 3921000 …” \(row 1\) was not read as the header/);
+  });
+
+  it("combines a group-title row with the column names, keeping Date and Channel", () => {
+    const rows: CellValue[][] = [["Date", "Channel", "Acquisition", null], [null, null, "ROI", "Traffic"], ...data()];
+    const t = findTable(rows);
+    expect(t).toMatchObject({ headerRow: 0, headerRows: 2, dataRow: 2, firstCol: 0, lastCol: 3 });
+    expect(t?.header).toEqual(["Date", "Channel", "ROI", "Traffic"]);
+    expect(t?.assumptions[0].en).toMatch(/Rows 1–2 were read as one two-row header/);
+    // A merged title over a complete header row: the lower row alone is the header (no more names in two rows).
+    const t2 = findTable([["Acquisition"], ["Date", "Channel", "ROI", "Traffic"], ...data()]);
+    expect(t2).toMatchObject({ headerRow: 1, headerRows: 1, dataRow: 2 });
+  });
+
+  it("finds a report beside chart data, with its columns", () => {
+    const chart: CellValue[][] = [
+      ["Month", "Sales"],
+      ["Jan", 100],
+      ["Feb", 120],
+    ];
+    const report = [["Date", "Channel", "ROI", "Traffic"], ...data()];
+    const rows = report.map((r, i) => [...(chart[i] ?? [null, null]), null, ...r]);
+    const t = findTable(rows);
+    expect(t).toMatchObject({ headerRow: 0, firstCol: 3, lastCol: 6, dataRow: 1 });
+    expect(t?.mapping).toEqual({ date: 0, channel: 1, roi: 2, traffic: 3 }); // relative to firstCol (D)
+  });
+
+  it("keeps finding the header under a title, and null when no row names a metric", () => {
+    const rows: CellValue[][] = [
+      ["Channel report — March"],
+      [],
+      ["Date", "Channel", "Spend", "ROI"],
+      ["2026-03-02", "Search", 100, 1.1],
+    ];
+    expect(findTable(rows)).toMatchObject({ headerRow: 2, headerRows: 1, firstCol: 0, lastCol: 3, assumptions: [] });
+    expect(
+      findTable([
+        ["Date", "Channel"],
+        ["2026-03-02", "A"],
+      ]),
+    ).toBeNull();
   });
 });
