@@ -233,7 +233,11 @@ async function execute(args: Parsed, io: Io): Promise<void> {
   const { progress, done } = progressReporter(io);
   try {
     if (args.command === "clear") {
-      const out = await clearWorkbook(data, { label, onProgress: progress });
+      const out = await clearWorkbook(data, {
+        label,
+        onProgress: progress,
+        outputExtension: path.extname(args.output),
+      });
       await writeAtomically(args.output, out.data);
       done();
       if (args.json) {
@@ -264,6 +268,7 @@ async function execute(args: Parsed, io: Io): Promise<void> {
       lang: args.lang,
       label,
       onProgress: progress,
+      outputExtension: path.extname(args.output),
     });
     await writeAtomically(args.output, out.data);
     done();

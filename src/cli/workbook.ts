@@ -13,7 +13,14 @@ import { detectColumns, hasMetricColumn } from "../core/table/headers";
 import { cellAddress } from "../core/a1";
 import { InputError } from "./errors";
 import { parseThemeColours } from "./xlsx/colours";
-import { REL_SHARED_STRINGS, REL_STYLES, REL_THEME, XlsxPackage, type SheetEntry } from "./xlsx/package";
+import {
+  EXTENSION_OF_CONTENT_TYPE,
+  REL_SHARED_STRINGS,
+  REL_STYLES,
+  REL_THEME,
+  XlsxPackage,
+  type SheetEntry,
+} from "./xlsx/package";
 import { reportSheetXml } from "./xlsx/reportSheet";
 import { parseSharedStrings } from "./xlsx/sharedStrings";
 import { readSheet, referencedStyles, restyleCells, type SheetGrid } from "./xlsx/sheet";
@@ -36,6 +43,8 @@ export interface FlagOptions {
   onProgress?: Progress;
   /** Label for messages (the file name). */
   label?: string;
+  /** Extension of the output file (".xlsx"): refused when it does not match the package type (.xlsm…). */
+  outputExtension?: string;
 }
 
 export interface FlaggedTable {
@@ -72,15 +81,62 @@ interface Workbook {
   sstPath: string | null;
 }
 
-async function openWorkbook(data: Uint8Array, label: string): Promise<Workbook> {
+/**
+ * The smallest stylesheet Excel reads as the default look: one font, the two fills the format reserves (none,
+ * gray125), one border, one cell-style xf and one cell xf (ECMA-376 Part 1, §18.8; what Excel writes for a new book).
+ */
+const MINIMAL_STYLES_BODY =
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>';
+const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+
+/** styles.xml is optional: a workbook without one gets the minimal stylesheet, its relationship and content type. */
+async function ensureStylesPart(pkg: XlsxPackage): Promise<string> {
+  const existing = await pkg.workbookPart(REL_STYLES);
+  if (existing && pkg.has(existing)) return existing;
+  const path = existing ?? "xl/styles.xml";
+  pkg.setText(
+    path,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS_MAIN}">${MINIMAL_STYLES_BODY}</styleSheet>`,
+  );
+  await pkg.addContentTypeOverride(path, CT_STYLES);
+  if (!existing) await pkg.addRel(pkg.workbookPath, REL_STYLES, path);
+  return path;
+}
+
+/** An empty stylesheet (`<styleSheet/>`, or one without cellXfs) gets the default entries, keeping its root tag. */
+function completeStylesheet(xml: string): string {
+  if (/<(?:[A-Za-z_][\w.-]*:)?cellXfs[\s>/]/.test(xml)) return xml;
+  const root = /<([A-Za-z_][\w.-]*:)?styleSheet\b[^>]*?(\/?)>/.exec(xml);
+  if (!root) return xml;
+  const prefix = root[1] ?? "";
+  const body = MINIMAL_STYLES_BODY.replace(/<(\/?)([a-zA-Z])/g, `<$1${prefix}$2`);
+  if (root[2] === "/") {
+    const open = root[0].replace(/\s*\/>$/, ">");
+    return xml.slice(0, root.index) + open + body + `</${prefix}styleSheet>` + xml.slice(root.index + root[0].length);
+  }
+  const at = root.index + root[0].length;
+  return xml.slice(0, at) + body + xml.slice(at);
+}
+
+async function openWorkbook(data: Uint8Array, label: string, outputExtension?: string): Promise<Workbook> {
   const pkg = await XlsxPackage.load(data, label);
+  if (outputExtension !== undefined) {
+    const want = EXTENSION_OF_CONTENT_TYPE[(await pkg.contentType(pkg.workbookPath)) ?? ""];
+    if (want && want !== outputExtension.toLowerCase())
+      throw new InputError(
+        `${label} is a ${want} workbook; name the output ${want} too (Excel will not open it as ${outputExtension || "a file without an extension"}).`,
+      );
+  }
   if (!isWholePart(await pkg.text(pkg.workbookPath), "workbook"))
     throw new InputError(`${label} is a damaged .xlsx workbook (its workbook part cannot be read).`);
   if (!pkg.has("[Content_Types].xml") || !isWholePart(await pkg.text("[Content_Types].xml"), "Types"))
     throw new InputError(`${label} is a damaged .xlsx workbook (its content types cannot be read).`);
-  const stylesPath = await pkg.workbookPart(REL_STYLES);
-  if (!stylesPath || !pkg.has(stylesPath))
-    throw new InputError(`${label} is a damaged .xlsx workbook (it has no styles part).`);
+  const stylesPath = (await pkg.workbookPart(REL_STYLES)) ?? "";
   const themePath = await pkg.workbookPart(REL_THEME);
   const theme = themePath && pkg.has(themePath) ? parseThemeColours(await pkg.text(themePath)) : [];
   const sstPath = await pkg.workbookPart(REL_SHARED_STRINGS);
@@ -92,7 +148,12 @@ async function openWorkbook(data: Uint8Array, label: string): Promise<Workbook> 
  * catches a part cut off by a broken download or copy, which the lenient readers would otherwise read as empty.
  */
 export function isWholePart(xml: string, root: string): boolean {
-  return new RegExp(`</([A-Za-z_][\\w.-]*:)?${root}>\\s*$`).test(xml.slice(-512));
+  const tail = xml.slice(-512);
+  // A self-closing root (`<sst …/>`, Excel's shared strings of a book with no text) is whole too.
+  return (
+    new RegExp(`</([A-Za-z_][\\w.-]*:)?${root}>\\s*$`).test(tail) ||
+    new RegExp(`<([A-Za-z_][\\w.-]*:)?${root}(\\s[^<>]*)?/>\\s*$`).test(tail)
+  );
 }
 
 async function sharedStrings(wb: Workbook, label: string): Promise<string[]> {
@@ -107,7 +168,12 @@ async function sharedStrings(wb: Workbook, label: string): Promise<string[]> {
 
 async function stylesEditor(wb: Workbook, label: string): Promise<StylesEditor> {
   try {
-    return new StylesEditor(await wb.pkg.text(wb.stylesPath), wb.theme);
+    // Created only when a cell is about to be styled, so a clear of an unflagged workbook changes nothing.
+    if (!wb.stylesPath || !wb.pkg.has(wb.stylesPath)) wb.stylesPath = await ensureStylesPart(wb.pkg);
+    const xml = await wb.pkg.text(wb.stylesPath);
+    const complete = completeStylesheet(xml);
+    // Only a stylesheet that lacked the entries is rewritten; a complete one keeps its bytes until it is edited.
+    return new StylesEditor(complete, wb.theme);
   } catch {
     throw new InputError(`${label} is a damaged .xlsx workbook (its styles part cannot be read).`);
   }
@@ -180,11 +246,11 @@ async function clearPackage(
 /** Restores every coloured cell's original style and removes the sheets and the state Growth Signals added. */
 export async function clearWorkbook(
   data: Uint8Array,
-  options: { label?: string; onProgress?: Progress } = {},
+  options: { label?: string; onProgress?: Progress; outputExtension?: string } = {},
 ): Promise<ClearOutcome> {
   const label = options.label ?? "the workbook";
   options.onProgress?.("Reading the workbook");
-  const wb = await openWorkbook(data, label);
+  const wb = await openWorkbook(data, label, options.outputExtension);
   const outcome = await clearPackage(wb, label, true);
   options.onProgress?.("Writing the cleared copy");
   return { ...outcome, data: await wb.pkg.toBuffer() };
@@ -263,7 +329,7 @@ export async function flagWorkbook(data: Uint8Array, options: FlagOptions = {}):
   const label = options.label ?? "the workbook";
   const progress = options.onProgress ?? (() => undefined);
   progress("Reading the workbook");
-  const wb = await openWorkbook(data, label);
+  const wb = await openWorkbook(data, label, options.outputExtension);
   const { pkg } = wb;
   const oldStates = (await findStateParts(pkg)).map((p) => p.state);
   const saved = oldStates.find((s) => s.settings)?.settings;

@@ -41,6 +41,37 @@ const zipInternals = ((): { CompressedObject: CompressedObjectCtor; DEFLATE: { m
 })();
 const DEFLATE_LEVEL = 6;
 
+/**
+ * Decompression-bomb limits, checked against the zip's declared sizes before anything is inflated and against the
+ * actual output while inflating. A part is read as one JS string, and V8 cannot hold a string over 0x1fffffe8
+ * (~512 Mi) characters, so 500 MiB per part is the most the CLI could ever read; it is still far above any real
+ * report: a full 1,048,576-row × 9-column channel report at ~40 bytes of XML per cell is ~380 MB. 2 GiB in total
+ * bounds the memory of a package of many large parts.
+ */
+export const MAX_PART_BYTES = 500 * 1024 * 1024;
+export const MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024;
+
+function bombMessage(label: string, path: string): string {
+  return `${label} cannot be read safely: its part ${path} would expand to more than ${MAX_PART_BYTES / 1024 / 1024} MB, far beyond any real report.`;
+}
+
+function lieMessage(label: string, path: string): string {
+  return `${label} is a damaged .xlsx file (its part ${path} expands to more than its zip entry declares).`;
+}
+
+/** SpreadsheetML Strict (ISO 29500 Strict), which Excel writes for "Strict Open XML Spreadsheet". */
+const NS_STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+export const STRICT_MESSAGE = "Strict Open XML workbooks are not supported yet; save as Excel Workbook (.xlsx)";
+
+/** The extension that matches the workbook part's content type (a macro-enabled package must stay .xlsm). */
+export const EXTENSION_OF_CONTENT_TYPE: Record<string, string> = {
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": ".xlsx",
+  "application/vnd.ms-excel.sheet.macroEnabled.main+xml": ".xlsm",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml": ".xltx",
+  "application/vnd.ms-excel.template.macroEnabled.main+xml": ".xltm",
+  "application/vnd.ms-excel.addin.macroEnabled.main+xml": ".xlam",
+};
+
 export const REL_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
 export const REL_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 export const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
@@ -108,6 +139,20 @@ export function relativeTarget(sourcePart: string, partPath: string): string {
   return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
 }
 
+/** Refuses, before inflating anything, a package whose central directory declares parts past the limits. */
+function checkDeclaredSizes(zip: JSZip, label: string): void {
+  let total = 0;
+  for (const [path, f] of Object.entries(zip.files)) {
+    const size = (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    if (size > MAX_PART_BYTES) throw new InputError(bombMessage(label, path));
+    total += size;
+    if (total > MAX_TOTAL_BYTES)
+      throw new InputError(
+        `${label} cannot be read safely: its parts would expand to more than ${MAX_TOTAL_BYTES / 1024 / 1024 / 1024} GB in all, far beyond any real report.`,
+      );
+  }
+}
+
 export class XlsxPackage {
   private readonly texts = new Map<string, string>();
   /** Parts written since loading: the only ones compressed again. */
@@ -117,6 +162,7 @@ export class XlsxPackage {
   private constructor(
     private readonly zip: JSZip,
     workbookPath: string,
+    private readonly label = "the workbook",
   ) {
     this.workbookPath = workbookPath;
   }
@@ -134,10 +180,12 @@ export class XlsxPackage {
     let zip: JSZip;
     try {
       zip = await JSZip.loadAsync(data, { checkCRC32: false });
-    } catch (e) {
-      throw new InputError(`${label} is a damaged .xlsx file (${(e as Error).message.replace(/\.$/, "")}).`);
+    } catch {
+      // The zip library's own wording ("Corrupted zip or bug: unexpected signature…") means nothing to a user.
+      throw new InputError(`${label} is a damaged .xlsx file (its zip structure cannot be read).`);
     }
-    const pkg0 = new XlsxPackage(zip, "");
+    checkDeclaredSizes(zip, label);
+    const pkg0 = new XlsxPackage(zip, "", label);
     if (!zip.file("[Content_Types].xml"))
       throw new InputError(`${label} is not an .xlsx workbook ([Content_Types].xml is missing).`);
     let workbookPath = "xl/workbook.xml";
@@ -147,8 +195,9 @@ export class XlsxPackage {
     }
     if (!zip.file(workbookPath))
       throw new InputError(`${label} is not an .xlsx workbook (${workbookPath} is missing).`);
-    const pkg = new XlsxPackage(zip, workbookPath);
+    const pkg = new XlsxPackage(zip, workbookPath, label);
     for (const [k, v] of pkg0.texts) pkg.texts.set(k, v);
+    if ((await pkg.text(workbookPath)).includes(NS_STRICT_MAIN)) throw new InputError(STRICT_MESSAGE);
     return pkg;
   }
 
@@ -173,11 +222,20 @@ export class XlsxPackage {
         raw?.compression?.magic === zipInternals.DEFLATE.magic &&
         raw.compressedContent instanceof Uint8Array
       ) {
-        s = zlib.inflateRawSync(raw.compressedContent).toString("utf8");
+        // The declared size was checked at load; the actual output is bounded by it too, since a zip can lie:
+        // inflating stops one byte past what the central directory declares, so memory stays at the declared size.
+        const declared = (raw as { uncompressedSize?: number }).uncompressedSize ?? MAX_PART_BYTES;
+        const limit = Math.min(declared, MAX_PART_BYTES) + 1;
+        const inflated = zlib.inflateRawSync(raw.compressedContent, { maxOutputLength: limit });
+        if (inflated.length > declared) throw new InputError(lieMessage(this.label, path));
+        s = inflated.toString("utf8");
       } else {
         s = await f.async("string");
       }
     } catch (e) {
+      if (e instanceof InputError) throw e;
+      if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError)
+        throw new InputError(lieMessage(this.label, path));
       throw new InputError(`the workbook is damaged: part ${path} cannot be read (${(e as Error).message}).`);
     }
     this.texts.set(path, s);
@@ -278,6 +336,18 @@ export class XlsxPackage {
         xml: e.text,
       };
     });
+  }
+
+  /** The content type of a part (Override, else Default by extension), or undefined. */
+  async contentType(partPath: string): Promise<string | undefined> {
+    const xml = await this.text("[Content_Types].xml");
+    const over = findElements(xml, "Override").find(
+      (e) => (getAttr(e.text, "PartName") ?? "").toLowerCase() === `/${partPath}`.toLowerCase(),
+    );
+    if (over) return getAttr(over.text, "ContentType");
+    const ext = partPath.slice(partPath.lastIndexOf(".") + 1).toLowerCase();
+    const def = findElements(xml, "Default").find((e) => (getAttr(e.text, "Extension") ?? "").toLowerCase() === ext);
+    return def ? getAttr(def.text, "ContentType") : undefined;
   }
 
   /** The path of the workbook-level part of relationship `type` (styles, sharedStrings, theme), or null. */

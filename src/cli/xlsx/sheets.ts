@@ -19,20 +19,23 @@ export async function addWorksheet(pkg: XlsxPackage, name: string, xml: string):
   const wb = await pkg.text(pkg.workbookPath);
   const sheets = await pkg.sheets();
   const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
-  const prefix = /<(\w+:)?workbook[\s>]/.exec(wb)?.[1] ?? "";
-  const rPrefix = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
-    wb,
-  )?.[1];
-  let out: string;
-  let rAttr = `${rPrefix ?? "r"}:id`;
-  let nsDecl = "";
-  if (!rPrefix) {
-    rAttr = "r:id";
-    nsDecl = ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-  }
+  const prefix = /<([A-Za-z_][\w.-]*:)?workbook[\s>]/.exec(wb)?.[1] ?? "";
+  // Only a prefix declared on <workbook> or <sheets> is in scope where the new <sheet> goes: openpyxl and pandas
+  // declare xmlns:r on each <sheet>, so a prefix seen elsewhere must not be reused; declare one locally then.
+  const sheetsEl = findElement(wb, "sheets");
+  const rootTag = /<([A-Za-z_][\w.-]*:)?workbook[\s>][^>]*>/.exec(wb)?.[0] ?? "";
+  const scope = rootTag + (sheetsEl ? startTag(sheetsEl.text) : "");
+  const rPrefix =
+    /xmlns:([A-Za-z_][\w.-]*)\s*=\s*["']http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships["']/.exec(
+      scope,
+    )?.[1];
+  const rAttr = `${rPrefix ?? "r"}:id`;
+  const nsDecl = rPrefix ? "" : ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
   const el = `<${prefix}sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${rAttr}="${rId}"${nsDecl}/>`;
   const close = `</${prefix}sheets>`;
-  if (wb.includes(close)) out = wb.replace(close, el + close);
+  let out: string;
+  if (sheetsEl && sheetsEl.text.endsWith(close))
+    out = wb.slice(0, sheetsEl.end - close.length) + el + wb.slice(sheetsEl.end - close.length);
   else throw new Error("workbook.xml has no <sheets> list");
   pkg.setText(pkg.workbookPath, out);
   await addAppTitle(pkg, name);
