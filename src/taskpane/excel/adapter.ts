@@ -677,41 +677,42 @@ async function readFills(
     bySheet.set(c.sheet, list);
     wanted.add(`${c.sheet.toLowerCase()}|${c.row}|${c.col}`);
   }
-  const rowsPerChunk = Math.max(1, Math.floor((budget - 1000) / CELL_PROPS_RESPONSE_BYTES));
-  const rects: { sheet: string; r: RangeRef }[] = [];
+  const runs: { sheet: string; r: RangeRef }[] = [];
   for (const [sheet, list] of bySheet) {
     let cur: RangeRef | undefined;
-    const flush = () => {
-      if (!cur) return;
-      for (let top = cur.top; top <= cur.bottom; top += rowsPerChunk)
-        rects.push({ sheet, r: { ...cur, top, bottom: Math.min(cur.bottom, top + rowsPerChunk - 1) } });
-    };
     for (const run of verticalRuns(list)) {
       if (cur && cur.left === run.left && run.top <= cur.bottom + 1 + MERGE_GAP_ROWS) cur.bottom = run.bottom;
-      else {
-        flush();
-        cur = { ...run };
-      }
+      else runs.push({ sheet, r: (cur = { ...run }) });
     }
-    flush();
   }
   let done = 0;
   progress(0, cells.length, "save");
-  for (let i = 0; i < rects.length;) {
+  // Each sync takes as many rows of the rectangles, in order, as its modelled request and response allow; a
+  // rectangle that does not fit is cut, and the next sync goes on from where it was cut.
+  let i = 0;
+  let top = runs[0]?.r.top ?? 0;
+  while (i < runs.length) {
     const batch: { sheet: string; r: RangeRef; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
     let request = 200;
     let response = 100;
-    while (i < rects.length) {
-      const { sheet, r } = rects[i];
-      const address = rangeAddress(r);
-      const req = CELL_PROPS_CALL_BYTES + utf8Bytes(sheet) + address.length;
-      const res = 40 + (r.bottom - r.top + 1) * (r.right - r.left + 1) * CELL_PROPS_RESPONSE_BYTES;
-      if (batch.length > 0 && (request + req > budget || response + res > budget)) break;
-      const props = s.ctx.workbook.worksheets.getItem(sheet).getRange(address).getCellProperties(FILL_PROPS_TO_LOAD);
-      batch.push({ sheet, r, props });
+    while (i < runs.length) {
+      const { sheet, r } = runs[i];
+      const width = r.right - r.left + 1;
+      const req = CELL_PROPS_CALL_BYTES + utf8Bytes(sheet) + 20;
+      const rowsLeft = r.bottom - top + 1;
+      const fit = Math.floor((budget - response - 40) / (width * CELL_PROPS_RESPONSE_BYTES));
+      const rows = Math.min(rowsLeft, batch.length === 0 ? Math.max(1, fit) : fit);
+      if (rows <= 0 || (batch.length > 0 && request + req > budget)) break;
+      const piece = { ...r, top, bottom: top + rows - 1 };
+      const props = s.ctx.workbook.worksheets
+        .getItem(sheet)
+        .getRange(rangeAddress(piece))
+        .getCellProperties(FILL_PROPS_TO_LOAD);
+      batch.push({ sheet, r: piece, props });
       request += req;
-      response += res;
-      i++;
+      response += 40 + rows * width * CELL_PROPS_RESPONSE_BYTES;
+      if (rows < rowsLeft) top += rows;
+      else if (++i < runs.length) top = runs[i].r.top;
     }
     await s.sync();
     for (const b of batch) {
