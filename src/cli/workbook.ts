@@ -6,9 +6,9 @@ import { parseRange, rangeAddress, type RangeRef } from "../core/a1";
 import { buildReport, type ReportSheet } from "../core/report";
 import { DEFAULT_CONFIG, validateConfig } from "../core/rules/config";
 import { runRules } from "../core/rules/engine";
-import type { CellValue, RulesConfig, RulesResult, Table } from "../core/rules/types";
+import type { Bilingual, CellValue, RulesConfig, RulesResult, Table } from "../core/rules/types";
 import { REPORT_SHEET_NAME, stateAfterClear, type GrowthSignalsState, type SavedCell } from "../core/state";
-import { findHeaderRow } from "../core/table/findTable";
+import { findTable, type FoundTable } from "../core/table/findTable";
 import { detectColumns, hasMetricColumn } from "../core/table/headers";
 import { cellAddress } from "../core/a1";
 import { InputError } from "./errors";
@@ -264,6 +264,8 @@ interface LocatedTable {
   rowMap: number[];
   left: number;
   address: string;
+  /** What detection assumed, shown with the engine's warnings. */
+  assumptions: Bilingual[];
 }
 
 function cellsOf(row: CellValue[] | undefined, left: number, right: number): CellValue[] {
@@ -283,6 +285,7 @@ function isBlank(row: CellValue[] | undefined, left: number, right: number): boo
 
 /** The table of a sheet: the given range, or the first recognised header row and everything below it. */
 export function locateTable(grid: SheetGrid, range?: RangeRef): LocatedTable | null {
+  let found: FoundTable | null = null;
   let top: number;
   let left: number;
   let right: number;
@@ -290,18 +293,13 @@ export function locateTable(grid: SheetGrid, range?: RangeRef): LocatedTable | n
   if (range) {
     ({ top, left, right, bottom } = range);
   } else {
-    top = findHeaderRow(grid.rows);
-    if (top < 0) return null;
-    const header = grid.rows[top];
-    // The header's contiguous run of non-empty cells (like Excel's current region): a note beside the table is not a column.
-    const filled = (v: CellValue): boolean =>
-      v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "");
-    left = header.findIndex(filled);
-    right = left;
-    while (right + 1 < header.length && filled(header[right + 1])) right++;
+    found = findTable(grid.rows);
+    if (!found) return null;
+    top = found.dataRow - 1; // the (last) header row
+    ({ firstCol: left, lastCol: right } = found);
     bottom = grid.rows.length - 1;
   }
-  const header = cellsOf(grid.rows[top], left, right);
+  const header = found ? found.header : cellsOf(grid.rows[top], left, right);
   if (!hasMetricColumn(detectColumns(header))) return null;
   const rows: CellValue[][] = [];
   const rowMap: number[] = [];
@@ -312,7 +310,7 @@ export function locateTable(grid: SheetGrid, range?: RangeRef): LocatedTable | n
   }
   const last = rowMap.length ? rowMap[rowMap.length - 1] : top;
   const address = rangeAddress({ top, left, right, bottom: range ? bottom : last });
-  return { table: { header, rows }, rowMap, left, address };
+  return { table: { header, rows }, rowMap, left, address, assumptions: found?.assumptions ?? [] };
 }
 
 function uniqueSheetName(existing: SheetEntry[], base: string): string {
@@ -377,6 +375,7 @@ export async function flagWorkbook(data: Uint8Array, options: FlagOptions = {}):
     if (!located) continue;
     progress(`Checking the rules on "${entry.name}" (${located.table.rows.length} rows)`);
     const result = runRules(located.table, { config });
+    result.warnings.unshift(...located.assumptions.map((message) => ({ code: "table-assumed" as const, message })));
     const targets = new Map<string, (cur: number) => number>();
     for (const cell of result.cells) {
       const address = cellAddress(located.rowMap[cell.row], located.left + cell.col);

@@ -106,7 +106,9 @@ export type WarningCode =
   /** Dates written without a year ("1月5日", "第2周", "Jan 5") were given one. */
   | "year-assumed"
   /** A metric column holds text that is not a number; `col` and `rows` say where. */
-  | "unreadable-text";
+  | "unreadable-text"
+  /** What table detection assumed (findTable's assumptions: a header skipped, a two-row header). */
+  | "table-assumed";
 
 export interface EngineWarning {
   code: WarningCode;
