@@ -59,3 +59,33 @@ export function cellSnapshot(
   });
   return out;
 }
+
+/**
+ * Schema problems in a package's XML parts (all of them, or only `only`): well-formedness, namespaces, and the
+ * ECMA-376 Transitional / OPC schemas after Markup Compatibility processing (tests/helpers/ooxmlValidate.ts).
+ * Empty when every part is valid. Call it on a CLI output: `expect(await schemaProblems(out)).toEqual([])`.
+ * With `baseline` (the input package), problems its same-named part already had are not reported (the writer's,
+ * not the CLI's); both are checked in one xmllint run.
+ */
+export async function schemaProblems(
+  data: Uint8Array,
+  only?: Iterable<string>,
+  baseline?: Uint8Array,
+): Promise<string[]> {
+  const { validateParts } = await import("../helpers/ooxmlValidate");
+  const want = only ? new Set(only) : null;
+  const xmlParts = async (bytes: Uint8Array, tag: string): Promise<{ name: string; xml: string }[]> => {
+    const zip = await JSZip.loadAsync(bytes);
+    const parts: { name: string; xml: string }[] = [];
+    for (const [name, f] of Object.entries(zip.files)) {
+      if (f.dir || !/\.(xml|rels)$/i.test(name) || (want && !want.has(name))) continue;
+      parts.push({ name: tag + name, xml: await f.async("string") });
+    }
+    return parts;
+  };
+  const BASE = "\u0000baseline:";
+  const parts = [...(await xmlParts(data, "")), ...(baseline ? await xmlParts(baseline, BASE) : [])];
+  const found = (await validateParts(parts)).map((p) => `${p.part}: ${p.message}`);
+  const before = new Set(found.filter((p) => p.startsWith(BASE)).map((p) => p.slice(BASE.length)));
+  return found.filter((p) => !p.startsWith(BASE) && !before.has(p));
+}

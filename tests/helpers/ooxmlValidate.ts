@@ -207,3 +207,50 @@ export async function validateParts(parts: PartToValidate[]): Promise<PartProble
 export async function validatePart(name: string, xml: string): Promise<PartProblem[]> {
   return validateParts([{ name, xml }]);
 }
+
+/**
+ * Cross-part index checks the schemas cannot express, read as a schema-aware consumer does (after Markup
+ * Compatibility): every cell's s is an entry of cellXfs, every xf's fontId/fillId/borderId an entry of its list.
+ */
+export function styleIndexProblems(stylesXml: string | undefined, sheets: PartToValidate[]): PartProblem[] {
+  const out: PartProblem[] = [];
+  const count: Record<string, number> = { cellXfs: 1, fonts: 1, fills: 2, borders: 1 };
+  const xfs: Element[] = [];
+  if (stylesXml) {
+    const { doc } = parse(stylesXml);
+    const root = doc?.documentElement;
+    if (!root) return [{ part: "xl/styles.xml", message: "not well-formed" }];
+    applyMarkupCompatibility(root, understoodNamespaces(), []);
+    for (const list of Object.keys(count)) {
+      const el = Array.from(root.childNodes).find((n) => n.nodeType === 1 && (n as Element).localName === list) as
+        Element | undefined;
+      const items = el ? (Array.from(el.childNodes).filter((n) => n.nodeType === 1) as Element[]) : [];
+      count[list] = items.length;
+      if (list === "cellXfs") xfs.push(...items);
+    }
+    xfs.forEach((xf, i) => {
+      for (const [attr, list] of [
+        ["fontId", "fonts"],
+        ["fillId", "fills"],
+        ["borderId", "borders"],
+      ]) {
+        const v = xf.getAttribute(attr);
+        if (v && Number(v) >= count[list])
+          out.push({
+            part: "xl/styles.xml",
+            message: `cellXfs entry ${i}: ${attr}=${v} but ${list} has ${count[list]}`,
+          });
+      }
+    });
+  }
+  for (const s of sheets) {
+    const re = /<(?:[\w.-]+:)?c\b[^>]*?\ss\s*=\s*["'](\d+)["']/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s.xml)))
+      if (Number(m[1]) >= count.cellXfs) {
+        out.push({ part: s.name, message: `a cell has s=${m[1]} but cellXfs has ${count.cellXfs} entries` });
+        break;
+      }
+  }
+  return out;
+}
