@@ -189,3 +189,11 @@ for (const file of files) {
     60000,
   );
 }
+
+test("a macro-enabled workbook is not written under an .xlsx name (§1.6)", async () => {
+  const out = path.join(dir, "macro-as.xlsx");
+  const r = await run("flag", path.join(REAL, "xlsxwriter-macro.xlsm"), "-o", out);
+  expect(r.code).toBe(1);
+  expectOneClearSentence(r.err);
+  expect(existsSync(out)).toBe(false);
+});
