@@ -6,7 +6,7 @@ export * from "./colours";
 export * from "./a1";
 export * from "./state";
 export { detectColumns, hasMetricColumn, normaliseHeader, recogniseHeader } from "./table/headers";
-export { findHeaderRow } from "./table/findTable";
+export { findHeaderRow, findTable, type FoundTable, type FindTableOptions } from "./table/findTable";
 export { parseNumber, parseNumberText } from "./table/values";
 export { parseDay, dayFromSerial, dayFromText, formatIsoDay, isoWeekIndex } from "./table/dates";
 export { DEFAULT_CONFIG, validateConfig, CONFIG_FIELD_LABELS, type ConfigError } from "./rules/config";

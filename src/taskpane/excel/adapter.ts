@@ -10,7 +10,7 @@
  */
 import {
   buildReport,
-  findHeaderRow,
+  findTable,
   detectColumns,
   parseState,
   rangeAddress,
@@ -298,18 +298,21 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
       await s.sync();
       return rects.flatMap(({ r, expanded }, i): SelectedTable[] => {
         const values = heads[i].values as CellValue[][];
-        const h = expanded ? Math.max(0, findHeaderRow(values, HEADER_SCAN)) : 0;
+        const found = expanded ? findTable(values, { maxRows: HEADER_SCAN }) : null;
+        const h = found ? found.dataRow - 1 : 0; // the (last) header row
         const top = r.top + h;
         if (top > r.bottom) return [];
-        const table = { ...r, top };
+        const cols = found ? { left: r.left + found.firstCol, right: r.left + found.lastCol } : {};
+        const table = { ...r, top, ...cols };
+        const header = found ? found.header : values[h];
         return [
           {
             sheet: ws.name,
             address: rangeAddress(table),
             rowCount: table.bottom - table.top + 1,
             columnCount: table.right - table.left + 1,
-            header: values[h],
-            detected: detectColumns(values[h]),
+            header,
+            detected: detectColumns(header),
           },
         ];
       });
