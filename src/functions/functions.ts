@@ -136,6 +136,7 @@ export function ABTEST_SIG(
  * @param variant_conversions Conversions in the variant group.
  * @param tails 2 (default) for a two-sided test; 1 to test that the variant converts better.
  * @param confidence Confidence level as a fraction, 0.95 = 95%; 0.95 if omitted.
+ * @param method "pooled" (default): pooled z-test and score interval; "unpooled": Wald test and interval.
  * @returns A 2 × 9 table: a header row, then the values.
  */
 export function ABTEST_SUMMARY(
@@ -145,6 +146,7 @@ export function ABTEST_SUMMARY(
   variant_conversions: number,
   tails?: number,
   confidence?: number,
+  method?: string,
 ): any[][] {
   const s = metrics.abTestSummary(
     control_visitors,
@@ -153,6 +155,7 @@ export function ABTEST_SUMMARY(
     variant_conversions,
     tails,
     confidence,
+    method,
   );
   if (isExcelError(s)) return [[toCustomFunctionsError(s)]];
   return [[...metrics.AB_TEST_SUMMARY_HEADERS], ...toMatrix([metrics.abTestSummaryRow(s)])];

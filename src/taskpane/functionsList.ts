@@ -64,7 +64,7 @@ const ENTRIES: readonly Omit<FunctionEntry, "zh">[] = [
   },
   {
     id: "ABTEST_SUMMARY",
-    args: "control_visitors, control_conversions, variant_visitors, variant_conversions, [tails], [confidence]",
+    args: "control_visitors, control_conversions, variant_visitors, variant_conversions, [tails], [confidence], [method]",
     en: "A/B test table: conversion rates, lift, confidence interval, z, p-value and whether it is significant.",
   },
   {

@@ -50,7 +50,7 @@ describe("ABTEST_SIG", () => {
 });
 
 describe("ABTEST_SUMMARY", () => {
-  it("spills a header row and the values: rates, lifts, Wald CI, z = 1.42930, p = 0.152918, not significant", () => {
+  it("spills a header row and the values: rates, lifts, score CI, z = 1.42930, p = 0.152918, not significant", () => {
     const out = F.ABTEST_SUMMARY(1000, 100, 1000, 120) as unknown[][];
     expect(out).toHaveLength(2);
     expect(out[0]).toEqual([
@@ -69,17 +69,34 @@ describe("ABTEST_SUMMARY", () => {
     close(pv, 0.12, 1e-12);
     close(abs, 0.02, 1e-12);
     close(rel, 0.2, 1e-12);
-    // se = √(0.1·0.9/1000 + 0.12·0.88/1000) = √0.0001956 = 0.0139857; half-width 1.959964 × se = 0.0274115
-    close(lo, 0.02 - 1.959963984540054 * Math.sqrt(0.0001956), 1e-12);
-    close(hi, 0.02 + 1.959963984540054 * Math.sqrt(0.0001956), 1e-12);
+    // Farrington–Manning score interval (mpmath inversion in reference_values.py; statsmodels with its N/(N−1)
+    // factor removed): [−0.0074647534, 0.0475282194]
+    close(lo, -0.007464753408492425, 1e-9);
+    close(hi, 0.04752821940408457, 1e-9);
     close(z, 1.4293, 1e-5);
     close(p, 0.152918);
     expect(sig).toBe(false);
   });
   it("uses the confidence level for the CI and the verdict (80%: z₀.₉ = 1.2815516, p < 0.2 is significant)", () => {
     const [, row] = F.ABTEST_SUMMARY(1000, 100, 1000, 120, 2, 0.8) as unknown[][];
-    close(row[4] as number, 0.02 - 1.2815515655446004 * Math.sqrt(0.0001956), 1e-12);
+    close(row[4] as number, 0.002072980042213219, 1e-9);
     expect(row[8]).toBe(true);
+  });
+  it('with method "unpooled" reports the Wald test and the Wald interval (statsmodels method="wald")', () => {
+    const [, row] = F.ABTEST_SUMMARY(1000, 100, 1000, 120, 2, 0.8, "unpooled") as unknown[][];
+    // se = √(0.1·0.9/1000 + 0.12·0.88/1000) = √0.0001956; z = 0.02 / se
+    close(row[4] as number, 0.02 - 1.2815515655446004 * Math.sqrt(0.0001956), 1e-12);
+    close(row[5] as number, 0.02 + 1.2815515655446004 * Math.sqrt(0.0001956), 1e-12);
+    close(row[6] as number, 0.02 / Math.sqrt(0.0001956), 1e-12);
+    expect(errorCode((call(F.ABTEST_SUMMARY, 1000, 100, 1000, 120, 2, 0.95, "welch") as unknown[][])[0][0])).toBe(
+      "#VALUE!",
+    );
+  });
+  it("no longer contradicts itself on the issue's example: 5000/500 vs 500/65 is significant and its interval excludes 0", () => {
+    const [, row] = F.ABTEST_SUMMARY(5000, 500, 500, 65) as unknown[][];
+    close(row[7] as number, 0.0351, 1e-2);
+    expect(row[8]).toBe(true);
+    expect(row[4] as number).toBeGreaterThan(0);
   });
   it("treats omitted tails and confidence (null) as 2 and 0.95", () => {
     expect(call(F.ABTEST_SUMMARY, 1000, 100, 1000, 120, null, null)).toEqual(F.ABTEST_SUMMARY(1000, 100, 1000, 120));

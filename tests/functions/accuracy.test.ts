@@ -15,7 +15,18 @@ const IMPLEMENTATIONS: Record<string, (...args: number[]) => unknown> = {
   abTestSig: F.ABTEST_SIG,
   abTestTTest: F.ABTEST_TTEST,
   abTestSrm: F.ABTEST_SRM,
+  // ABTEST_SUMMARY's interval bounds (columns CI low, CI high) against mpmath's inversion of the same test; the
+  // script also checks the N/(N − 1)-corrected variant against statsmodels' confint_proportions_2indep(method='score').
+  summaryScoreLow: (nc, xc, nv, xv, conf) => cell(F.ABTEST_SUMMARY(nc, xc, nv, xv, 2, conf), 4),
+  summaryScoreHigh: (nc, xc, nv, xv, conf) => cell(F.ABTEST_SUMMARY(nc, xc, nv, xv, 2, conf), 5),
+  summaryScoreLowOneSided: (nc, xc, nv, xv, conf) => cell(F.ABTEST_SUMMARY(nc, xc, nv, xv, 1, conf), 4),
+  summaryWaldLow: (nc, xc, nv, xv, conf) => cell(F.ABTEST_SUMMARY(nc, xc, nv, xv, 2, conf, "unpooled"), 4),
+  summaryWaldHigh: (nc, xc, nv, xv, conf) => cell(F.ABTEST_SUMMARY(nc, xc, nv, xv, 2, conf, "unpooled"), 5),
 };
+
+function cell(table: unknown, column: number): unknown {
+  return (table as unknown[][])[1][column];
+}
 
 describe("accuracy against 60-digit mpmath references", () => {
   const worst = new Map<string, { error: number; args: number[] }>();

@@ -18,6 +18,7 @@ export const EXPECTED_FUNCTIONS: Record<string, string[]> = {
     "variant_conversions",
     "tails?",
     "confidence?",
+    "method?",
   ],
   ABTEST_SAMPLESIZE: ["baseline_rate", "relative_mde", "alpha?", "power?"],
   ABTEST_SRM: ["control_visitors", "variant_visitors", "expected_control_share?"],

@@ -71,7 +71,8 @@ describe("functions.json generated from the JSDoc of src/functions/functions.ts"
   it("types scalar arguments as numbers (basis as text) and spills ABTEST_SUMMARY and COHORT_RETENTION", () => {
     for (const f of functions) {
       for (const p of f.parameters) {
-        const expected = p.name === "basis" ? "string" : p.name === "cohort_table" ? "any" : "number";
+        const expected =
+          p.name === "basis" || p.name === "method" ? "string" : p.name === "cohort_table" ? "any" : "number";
         expect(p.type).toBe(expected);
       }
     }

@@ -100,6 +100,8 @@ describe("every function on arbitrary input", () => {
   });
 });
 
+const pc = (n: number, x: number) => x / n;
+
 /** Valid conversion counts, from tiny to 1e12 visitors. */
 const group = fc
   .tuple(fc.double({ min: 1, max: 1e12, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
@@ -163,6 +165,28 @@ describe("A/B test properties", () => {
         );
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it("ABTEST_SUMMARY (both methods, both tails): Significant ⇔ the interval excludes 0", () => {
+    const confidence = fc.double({ min: 0.5, max: 0.999, noNaN: true });
+    fc.assert(
+      fc.property(
+        group,
+        group,
+        fc.constantFrom(1, 2),
+        confidence,
+        fc.constantFrom("pooled", "unpooled"),
+        ([nc, xc], [nv, xv], tails, conf, method) => {
+          const out = F.ABTEST_SUMMARY(nc, xc, nv, xv, tails, conf, method) as unknown[][];
+          // The Wald z is undefined when both rates are 0 or 1: one #DIV/0! cell.
+          if (out.length === 1)
+            return method === "unpooled" && [pc(nc, xc), pc(nv, xv)].every((r) => r === 0 || r === 1);
+          const [lo, hi] = [out[1][4] as number, out[1][5] as number];
+          return out[1][8] === (lo > 0 || hi < 0);
+        },
+      ),
+      { numRuns: 10_000 },
     );
   });
 

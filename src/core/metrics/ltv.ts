@@ -4,9 +4,13 @@ import { allFinite, coerceNumbers } from "./coerce";
 /**
  * Customer lifetime value with per-period rates:
  *   LTV = arpu · m · (1 + d) / (d + churn)
- * (the sum of arpu·m·(1 − churn)^t / (1 + d)^t over periods t = 0, 1, 2, …; with d = 0 it is arpu·m / churn).
+ * (the sum of arpu·m·(1 − churn)^t / (1 + d)^t over periods t = 0, 1, 2, …: the first margin is earned at once, at
+ * period 0; with d = 0 it is arpu·m / churn).
  * Errors: d + churn = 0 → #DIV/0!; m or churn outside [0, 1], arpu < 0, d < 0 → #NUM!.
- * Source: Gupta & Lehmann (2003), "Customers as assets", J. Interactive Marketing 17(1).
+ * Source: the margin-at-period-0 geometric series, e.g. Berger & Nasr (1998), "Customer lifetime value: marketing
+ * models and applications", J. Interactive Marketing 12(1), case 1. Gupta & Lehmann (2003), "Customers as assets",
+ * J. Interactive Marketing 17(1), use the end-of-period form m·r/(1 + i − r) with retention r = 1 − churn, which is
+ * this value times r/(1 + d); we keep the period-0 form so that d = 0 gives the familiar arpu·m / churn.
  * @example ltv(50, 0.8, 0.05) // 800
  */
 export function ltv(
