@@ -23,10 +23,11 @@ import {
 } from "./xlsx/package";
 import { reportSheetXml } from "./xlsx/reportSheet";
 import { parseSharedStrings } from "./xlsx/sharedStrings";
-import { readSheet, referencedStyles, restyleCells, type SheetGrid } from "./xlsx/sheet";
+import { EXPLICIT_XF_0, readSheet, referencedStyles, restyleCells, type SheetGrid } from "./xlsx/sheet";
 import { addWorksheet, removeWorksheet } from "./xlsx/sheets";
 import { addStatePart, findStateParts, removeStatePart } from "./xlsx/statePart";
 import { StylesEditor } from "./xlsx/styles";
+import { getAttr } from "./xlsx/xml";
 
 export type Progress = (message: string) => void;
 
@@ -76,9 +77,13 @@ export interface ClearOutcome {
 interface Workbook {
   pkg: XlsxPackage;
   stylesPath: string;
+  /** The styles part as read, before an empty stylesheet got its default entries. */
+  stylesOriginal?: string;
   theme: string[];
   sst: string[] | null;
   sstPath: string | null;
+  /** workbookPr/@date1904: serials count from 1904-01-01 (Mac Excel "1", LibreOffice "true"). */
+  date1904: boolean;
 }
 
 /**
@@ -93,16 +98,51 @@ const MINIMAL_STYLES_BODY =
   '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>';
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS_MAIN}">${MINIMAL_STYLES_BODY}</styleSheet>`;
+
+/**
+ * Writes the edited stylesheet. What Flag only added to make the part usable goes again once nothing else is left:
+ * an empty stylesheet gets its original bytes back, and a stylesheet Flag created is removed with its relationship
+ * and content type, so Clear gives back every part as it was.
+ */
+async function writeStyles(wb: Workbook, styles: StylesEditor): Promise<void> {
+  if (!styles.changed) return;
+  let xml = styles.toXml();
+  const original = wb.stylesOriginal;
+  if (original !== undefined && xml === completeStylesheet(original)) xml = original;
+  else if ((await findStateParts(wb.pkg)).length === 0) {
+    // Clear: the part is back to what Flag made it; undo what Flag added to make it usable.
+    if (xml === MINIMAL_STYLES) {
+      wb.pkg.remove(wb.stylesPath);
+      await wb.pkg.removeContentTypeOverride(wb.stylesPath);
+      await wb.pkg.removeRelsTo(wb.pkg.workbookPath, wb.stylesPath);
+      return;
+    }
+    xml = uncompleteStylesheet(xml);
+  }
+  wb.pkg.setText(wb.stylesPath, xml);
+}
+
+/** The inverse of completeStylesheet: the default entries it inserted, taken out again (exact bytes only). */
+function uncompleteStylesheet(xml: string): string {
+  const root = /<([A-Za-z_][\w.-]*:)?styleSheet\b[^>]*>/.exec(xml);
+  if (!root) return xml;
+  const prefix = root[1] ?? "";
+  const body = MINIMAL_STYLES_BODY.replace(/<(\/?)([a-zA-Z])/g, `<$1${prefix}$2`);
+  const at = root.index + root[0].length;
+  if (!xml.startsWith(body, at)) return xml;
+  const rest = xml.slice(at + body.length);
+  const close = `</${prefix}styleSheet>`;
+  if (rest.startsWith(close)) return xml.slice(0, root.index) + root[0].replace(/>$/, "/>") + rest.slice(close.length);
+  return xml.slice(0, at) + rest;
+}
 
 /** styles.xml is optional: a workbook without one gets the minimal stylesheet, its relationship and content type. */
 async function ensureStylesPart(pkg: XlsxPackage): Promise<string> {
   const existing = await pkg.workbookPart(REL_STYLES);
   if (existing && pkg.has(existing)) return existing;
   const path = existing ?? "xl/styles.xml";
-  pkg.setText(
-    path,
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS_MAIN}">${MINIMAL_STYLES_BODY}</styleSheet>`,
-  );
+  pkg.setText(path, MINIMAL_STYLES);
   await pkg.addContentTypeOverride(path, CT_STYLES);
   if (!existing) await pkg.addRel(pkg.workbookPath, REL_STYLES, path);
   return path;
@@ -140,7 +180,15 @@ async function openWorkbook(data: Uint8Array, label: string, outputExtension?: s
   const themePath = await pkg.workbookPart(REL_THEME);
   const theme = themePath && pkg.has(themePath) ? parseThemeColours(await pkg.text(themePath)) : [];
   const sstPath = await pkg.workbookPart(REL_SHARED_STRINGS);
-  return { pkg, stylesPath, theme, sst: null, sstPath: sstPath && pkg.has(sstPath) ? sstPath : null };
+  const date1904 = usesDate1904(await pkg.text(pkg.workbookPath));
+  return { pkg, stylesPath, theme, sst: null, sstPath: sstPath && pkg.has(sstPath) ? sstPath : null, date1904 };
+}
+
+/** The workbook's date system: `<workbookPr date1904="1"/>` (or "true", xsd:boolean) is the 1904 system. */
+export function usesDate1904(workbookXml: string): boolean {
+  const pr = /<(?:[A-Za-z_][\w.-]*:)?workbookPr\b[^>]*>/.exec(workbookXml);
+  const v = pr ? getAttr(pr[0], "date1904") : undefined;
+  return v !== undefined && (v.trim() === "1" || v.trim() === "true");
 }
 
 /**
@@ -171,6 +219,7 @@ async function stylesEditor(wb: Workbook, label: string): Promise<StylesEditor> 
     // Created only when a cell is about to be styled, so a clear of an unflagged workbook changes nothing.
     if (!wb.stylesPath || !wb.pkg.has(wb.stylesPath)) wb.stylesPath = await ensureStylesPart(wb.pkg);
     const xml = await wb.pkg.text(wb.stylesPath);
+    wb.stylesOriginal = xml;
     const complete = completeStylesheet(xml);
     // Only a stylesheet that lacked the entries is rewritten; a complete one keeps its bytes until it is edited.
     return new StylesEditor(complete, wb.theme);
@@ -210,12 +259,12 @@ async function clearPackage(
     for (const [name, cells] of bySheet) {
       const entry = sheets.find((s) => s.name === name && s.isWorksheet);
       if (!entry || !pkg.has(entry.path)) continue;
-      const targets = new Map<string, (cur: number) => number>();
+      const targets = new Map<string, (cur: number, explicit: boolean) => number>();
       for (const cell of cells) {
         targets.set(cell.address.replace(/\$/g, "").toUpperCase(), (cur) => {
           if (cell.xf !== undefined && Number.isInteger(cell.xf) && cell.xf >= 0 && cell.xf < styles.xfCount) {
             candidates.add(cur); // a style the CLI created for this cell
-            return cell.xf;
+            return cell.xf === 0 && cell.xfExplicit ? EXPLICIT_XF_0 : cell.xf;
           }
           return styles.withSavedFill(cur, cell.fill);
         });
@@ -239,7 +288,7 @@ async function clearPackage(
       if (s.path && pkg.has(s.path)) referencedStyles(await pkg.text(s.path), referenced);
     styles.trimUnused(candidates, referenced);
   }
-  if (styles.changed) pkg.setText(wb.stylesPath, styles.toXml());
+  await writeStyles(wb, styles);
   return { wasFlagged: true, restored, removedSheets };
 }
 
@@ -284,7 +333,7 @@ function isBlank(row: CellValue[] | undefined, left: number, right: number): boo
 }
 
 /** The table of a sheet: the given range, or the first recognised header row and everything below it. */
-export function locateTable(grid: SheetGrid, range?: RangeRef): LocatedTable | null {
+export function locateTable(grid: SheetGrid, range?: RangeRef, date1904 = false): LocatedTable | null {
   let found: FoundTable | null = null;
   let top: number;
   let left: number;
@@ -293,7 +342,7 @@ export function locateTable(grid: SheetGrid, range?: RangeRef): LocatedTable | n
   if (range) {
     ({ top, left, right, bottom } = range);
   } else {
-    found = findTable(grid.rows);
+    found = findTable(grid.rows, { date1904 });
     if (!found) return null;
     top = found.dataRow - 1; // the (last) header row
     ({ firstCol: left, lastCol: right } = found);
@@ -371,17 +420,19 @@ export async function flagWorkbook(data: Uint8Array, options: FlagOptions = {}):
     if (!isWholePart(xml, "worksheet"))
       throw new InputError(`${label} is a damaged .xlsx workbook (sheet "${entry.name}" cannot be read).`);
     const grid = readSheet(xml, sst);
-    const located = locateTable(grid, range);
+    const located = locateTable(grid, range, wb.date1904);
     if (!located) continue;
     progress(`Checking the rules on "${entry.name}" (${located.table.rows.length} rows)`);
-    const result = runRules(located.table, { config });
+    const result = runRules(located.table, { config, date1904: wb.date1904 });
     result.warnings.unshift(...located.assumptions.map((message) => ({ code: "table-assumed" as const, message })));
-    const targets = new Map<string, (cur: number) => number>();
+    const targets = new Map<string, (cur: number, explicit: boolean) => number>();
     for (const cell of result.cells) {
       const address = cellAddress(located.rowMap[cell.row], located.left + cell.col);
       const hex = config.fills[cell.colour];
-      targets.set(address, (cur) => {
-        originals.push({ sheet: entry.name, address, fill: styles.describeFill(cur), xf: cur });
+      targets.set(address, (cur, explicit) => {
+        const saved: SavedCell = { sheet: entry.name, address, fill: styles.describeFill(cur), xf: cur };
+        if (cur === 0 && explicit) saved.xfExplicit = true;
+        originals.push(saved);
         return styles.withSolidFill(cur, hex);
       });
     }
@@ -421,7 +472,7 @@ export async function flagWorkbook(data: Uint8Array, options: FlagOptions = {}):
     flaggedAt: now.toISOString(),
   };
   await addStatePart(pkg, state);
-  if (styles.changed) pkg.setText(wb.stylesPath, styles.toXml());
+  await writeStyles(wb, styles);
   progress("Writing the flagged copy");
   const out = await pkg.toBuffer();
   return { data: out, tables, config, report, reportSheet, clearedFirst: cleared.restored };

@@ -32,6 +32,8 @@ export interface SavedCell {
   fill: SavedFill;
   /** CLI only: the cell's original style index (the `s` attribute), restored exactly when present. */
   xf?: number;
+  /** CLI only: the cell carried an explicit s="0" (xf 0 otherwise means no `s` attribute, as Excel writes it). */
+  xfExplicit?: true;
 }
 
 export interface GrowthSignalsState {

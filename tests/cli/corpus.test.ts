@@ -26,24 +26,10 @@ const STRICT_SENTENCE = "Strict Open XML workbooks are not supported yet; save a
  * Remove an entry as soon as its case passes (jest then reports the fixed case as failing, as a reminder).
  */
 const PENDING: Record<string, string> = {
-  // H1 pending: clear does not restore styles.xml byte for byte when the input's stylesheet was empty (<styleSheet/>)
-  "derived-empty-stylesheet.xlsx": "H1",
   // H1 pending: mc:AlternateContent in fonts/cellXfs counted as tags (xf fontId and report cell s point past the lists)
   "derived-mc-styles.xlsx": "H1",
-  // H1 pending: no styles.xml in the input: clear leaves the created xl/styles.xml in the package
-  "derived-no-styles.xlsx": "H1",
   // H1 pending: single-quoted attributes: the table is not found ("no channel table found in any sheet")
   "derived-single-quotes.xlsx": "H1",
-  // H1 pending: clear turns explicit s="0" on coloured cells (LibreOffice writes s="0") into no s attribute
-  // H1 pending: also the 1904 date system ignored: findings dated 2022-03-05… instead of 2026-03-06… (§1.5)
-  "libreoffice-1904.xlsx": "H1",
-  "libreoffice-calc-ooxml-filter-zh.xlsx": "H1",
-  "libreoffice-csv-en.xlsx": "H1",
-  "libreoffice-fods-zh.xlsx": "H1",
-  // H1 pending: 1904 date system ignored (date1904="1"): findings dated 4 years and 1 day early (§1.5)
-  "xlsxwriter-1904.xlsx": "H1",
-  // H1 pending: rows/cells without r=: findings right but 0 cells coloured (§1.3)
-  "derived-no-r.xlsx": "H1",
   // H1 pending: ROI formulas with no cached values: no warning in the summary/JSON (§1.8)
   "pandas-formulas-no-values.xlsx": "H1",
 };

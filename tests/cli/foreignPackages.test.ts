@@ -122,7 +122,7 @@ async function flagAndClear(input: Buffer): Promise<Map<string, string>> {
 async function expectClearRestores(input: Buffer): Promise<void> {
   const cleared = await clearWorkbook((await flagWorkbook(input)).data);
   const d = diffParts(await partsOf(input), await partsOf(cleared.data));
-  expect({ removed: d.removed, changed: d.changed }).toEqual({ removed: [], changed: [] });
+  expect({ added: d.added, removed: d.removed, changed: d.changed }).toEqual({ added: [], removed: [], changed: [] });
 }
 
 describe("workbooks as other writers shape them", () => {
@@ -141,6 +141,23 @@ describe("workbooks as other writers shape them", () => {
     });
     const parts = await flagAndClear(input);
     expect(parts.get("xl/workbook.xml")).toMatch(/<sheet name="Growth Signals" sheetId="2" rel:id="rId\d+"\/>/);
+    await expectClearRestores(input);
+  });
+
+  it("single-quoted attributes: the right cells restyled, the quote kept, clear restores", async () => {
+    const input = await build();
+    const zip = await JSZip.loadAsync(input);
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      sheet.replace(/="([^"]*)"/g, "='$1'").replace("<c r='A3'>", "<c r='A3' s='0'>"),
+    );
+    const quoted = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    const out = await flagWorkbook(quoted);
+    const xml = (await partsOf(out.data)).get("xl/worksheets/sheet1.xml")!;
+    // A2 had no s: one is added after the single-quoted r.
+    expect(xml).toMatch(/<c r='A2' s="\d+">/);
+    await expectClearRestores(quoted);
   });
 
   it("an empty <sst/> is not damage", async () => {
@@ -154,6 +171,7 @@ describe("workbooks as other writers shape them", () => {
     const parts = await flagAndClear(input);
     expect(parts.get("xl/_rels/workbook.xml.rels")).toContain(`Type="${R}/styles" Target="styles.xml"`);
     expect(parts.get("[Content_Types].xml")).toContain(`PartName="/xl/styles.xml" ContentType="${CT_STYLES}"`);
+    await expectClearRestores(input);
   });
 
   it("an empty <styleSheet/> gets the default entries first", async () => {
@@ -161,6 +179,7 @@ describe("workbooks as other writers shape them", () => {
     const parts = await flagAndClear(input);
     // Index 0 and 1 are the format's reserved fills (none, gray125); the flag fill comes after them.
     expect(parts.get("xl/styles.xml")).toContain('<fill><patternFill patternType="gray125"/></fill>');
+    await expectClearRestores(input);
   });
 
   it("Strict OOXML is refused with the sentence the issue gives", async () => {

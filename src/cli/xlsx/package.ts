@@ -325,7 +325,7 @@ export class XlsxPackage {
     const sheetsEl = findElement(wb, "sheets");
     if (!sheetsEl) return [];
     return findElements(sheetsEl.text, "sheet").map((e) => {
-      const rId = getAttr(e.text, "r:id") ?? /\s[\w]+:id="([^"]*)"/.exec(e.text)?.[1] ?? "";
+      const rId = getAttr(e.text, "r:id") ?? /\s[\w.-]+:id\s*=\s*["']([^"']*)["']/.exec(e.text)?.[1] ?? "";
       const rel = rels.find((r) => r.id === rId);
       return {
         name: getAttr(e.text, "name") ?? "",

@@ -21,9 +21,12 @@ export function elementPrefix(xml: string): string {
   return m?.[1] ?? "";
 }
 
-const R_ATTR = /\sr="([A-Za-z]{1,3})(\d+)"/;
-const ROW_R = /\sr="(\d+)"/;
-const T_ATTR = /\st="(\w+)"/;
+// Attributes may be single-quoted (valid XML; some writers do it): every pattern takes either quote.
+const R_ATTR = /\sr\s*=\s*["']([A-Za-z]{1,3})(\d+)["']/;
+const ROW_R = /\sr\s*=\s*["'](\d+)["']/;
+const T_ATTR = /\st\s*=\s*["'](\w+)["']/;
+/** The style attribute and its quote, which a rewrite keeps so that clear gives back the same bytes. */
+const S_ATTR = /\ss\s*=\s*(["'])(\d+)["']/;
 
 /** Set by cellRef: the 0-based column and row of the last r="B12" read. */
 let refCol = -1;
@@ -33,9 +36,9 @@ let refRow = -1;
 function cellRef(attrs: string): boolean {
   let i = attrs.indexOf(' r="');
   if (i < 0) {
-    const m = /\sr="/.exec(attrs);
+    const m = /\sr\s*=\s*["']/.exec(attrs);
     if (!m) return false;
-    i = m.index;
+    i = m.index + m[0].length - 4;
   }
   i += 4;
   let col = 0;
@@ -49,7 +52,7 @@ function cellRef(attrs: string): boolean {
     row = row * 10 + (c - 48);
     c = attrs.charCodeAt(++i);
   }
-  if (col === 0 || row === 0 || c !== 34) return false;
+  if (col === 0 || row === 0 || (c !== 34 && c !== 39)) return false;
   refCol = col - 1;
   refRow = row - 1;
   return true;
@@ -150,14 +153,18 @@ export function readSheet(xml: string, sst: readonly string[]): SheetGrid {
   return { rows, maxCol, rowOffsets };
 }
 
+/** Returned by a restyle target to write an explicit s="0" (some writers, LibreOffice among them, keep it). */
+export const EXPLICIT_XF_0 = -1;
+
 /**
- * Rewrites the style index of the cells in `targets` (A1 address → function of the current style index
- * returning the new one; 0 removes the attribute, as Excel omits s="0"). Returns the new XML and the
- * addresses found. Every other byte of the part is kept.
+ * Rewrites the style index of the cells in `targets` (A1 address → function of the current style index and
+ * whether the cell carries an `s` attribute, returning the new index; 0 removes the attribute, as Excel omits
+ * s="0", and EXPLICIT_XF_0 writes s="0"). Returns the new XML and the addresses found. Every other byte of the
+ * part is kept, the attribute's quote character included.
  */
 export function restyleCells(
   xml: string,
-  targets: ReadonlyMap<string, (currentXf: number) => number>,
+  targets: ReadonlyMap<string, (currentXf: number, explicit: boolean) => number>,
   rowOffsets?: ReadonlyMap<number, number>,
 ): { xml: string; found: Set<string> } {
   const found = new Set<string>();
@@ -167,22 +174,24 @@ export function restyleCells(
   const end = xml.indexOf(`</${p}sheetData>`, start);
   if (start < 0 || end < 0) return { xml, found };
   // With the row offsets from readSheet, visit only the rows that hold targets; otherwise scan every row.
-  let spans: [number, number][] = [[start, end]];
+  // Each span starts at a row whose 0-based index is known (-1: before the first row), for rows without r=.
+  let spans: [number, number, number][] = [[start, end, -1]];
   if (rowOffsets) {
-    const offsets = new Set<number>();
+    const rows = new Map<number, number>();
     let jump = true;
     for (const address of targets.keys()) {
-      const off = rowOffsets.get(Number(/\d+$/.exec(address)?.[0] ?? 0) - 1);
+      const row = Number(/\d+$/.exec(address)?.[0] ?? 0) - 1;
+      const off = rowOffsets.get(row);
       if (off === undefined || off < 0) jump = false;
-      else offsets.add(off);
+      else rows.set(off, row);
     }
     if (jump) {
       const closeRow = `</${p}row>`;
-      spans = [...offsets]
-        .sort((a, b) => a - b)
-        .map((off) => {
+      spans = [...rows]
+        .sort((a, b) => a[0] - b[0])
+        .map(([off, row]) => {
           const close = xml.indexOf(closeRow, off);
-          return [off, close < 0 || close > end ? end : close] as [number, number];
+          return [off, close < 0 || close > end ? end : close, row] as [number, number, number];
         });
     }
   }
@@ -192,8 +201,9 @@ export function restyleCells(
   let row = -1;
   let col = -1;
   let m: RegExpExecArray | null;
-  for (const [from, to] of spans) {
+  for (const [from, to, spanRow] of spans) {
     tagRe.lastIndex = from;
+    if (spanRow >= 0) row = spanRow - 1;
     while ((m = tagRe.exec(xml)) && m.index < to) {
       const attrs = m[2].endsWith("/") ? m[2].slice(0, -1) : m[2];
       if (m[1] === "row") {
@@ -215,11 +225,13 @@ export function restyleCells(
       const fn = targets.get(address);
       if (!fn) continue;
       found.add(address);
-      const sm = /\ss="(\d+)"/.exec(attrs);
-      const next = fn(sm ? Number(sm[1]) : 0);
+      const sm = S_ATTR.exec(attrs);
+      const result = fn(sm ? Number(sm[2]) : 0, sm !== null);
+      const next = result === EXPLICIT_XF_0 ? 0 : result;
+      const keep = result !== 0;
       let newAttrs: string;
-      if (sm) newAttrs = next === 0 ? attrs.replace(sm[0], "") : attrs.replace(sm[0], ` s="${next}"`);
-      else newAttrs = next === 0 ? attrs : `${attrs} s="${next}"`;
+      if (sm) newAttrs = keep ? attrs.replace(sm[0], ` s=${sm[1]}${next}${sm[1]}`) : attrs.replace(sm[0], "");
+      else newAttrs = keep ? `${attrs} s="${next}"` : attrs;
       if (newAttrs === attrs) continue;
       const attrsStart = m.index + 1 + p.length + 1;
       parts.push(xml.slice(copied, attrsStart), newAttrs);
@@ -232,7 +244,7 @@ export function restyleCells(
 
 /** Every style index a worksheet references (<c s>, <row s>, <col style>): an over-approximation is safe. */
 export function referencedStyles(xml: string, into: Set<number>): void {
-  const re = /\s(?:s|style)="(\d+)"/g;
+  const re = /\s(?:s|style)\s*=\s*["'](\d+)["']/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml))) into.add(Number(m[1]));
 }
