@@ -102,6 +102,20 @@ function asInput(v: string | number | null): string | number {
   return typeof v === "string" ? `'${v}` : v;
 }
 
+// ------------------------------------------------------------------------------------------------ date system
+
+/** DATE(2000, 1, 1) is 36526 in the 1900 date system and 35064 in the 1904 one (Mac Excel's date1904). */
+const DATE_2000_1904 = 35_064;
+
+/**
+ * Queues the date-system probe: Office.js has no date-system property, but the worksheet function DATE (ExcelApi
+ * 1.2) answers in the workbook's system. Call the returned function after the next sync: true for a 1904 workbook.
+ */
+export function queueDateSystem(ctx: Excel.RequestContext): () => boolean {
+  const probe = ctx.workbook.functions.date(2000, 1, 1).load("value");
+  return () => probe.value === DATE_2000_1904;
+}
+
 // ------------------------------------------------------------------------------------------------ state parts
 
 function queueStatePartList(ctx: Excel.RequestContext): Excel.CustomXmlPartScopedCollection {
@@ -333,7 +347,9 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         // 1. What is there: the state parts and the sheets.
         const partList = queueStatePartList(ctx);
         const sheetList = ctx.workbook.worksheets.load("items/name");
+        const dateSystem = queueDateSystem(ctx);
         await s.sync();
+        const date1904 = dateSystem();
         const stateParts = await readStateXml(() => s.sync(), partList);
 
         // 2. Read every table in row chunks.
@@ -350,7 +366,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
           const rows = values[i];
           const table = { header: rows[0] ?? t.header, rows: rows.slice(1) };
           const mapping = req.mappings?.[t.address] ?? req.mappings?.[`${t.sheet}!${t.address}`];
-          const result = runRules(table, { mapping, config: req.config });
+          const result = runRules(table, { mapping, config: req.config, date1904 });
           outcomes.push({ sheet: t.sheet, address: t.address, result, trends: trendsOf(table, result) });
           const origin = localRange(t.address);
           for (const c of result.cells) {

@@ -42,6 +42,8 @@ export interface SimWorkbookInit {
   customXmlParts?: string[];
   /** Selected cells: "B2", "A1:C9" or several areas "A1:B3, D1:D4". Default A1 of the first sheet. */
   selection?: { sheet: string; address: string };
+  /** The 1904 date system (Mac Excel's date1904): functions.date counts from 1904-01-01 (give cells serials). */
+  date1904?: boolean;
 }
 
 export interface SimOptions {
@@ -287,6 +289,7 @@ export function createSimulatedExcel(workbook: SimWorkbookInit, options: SimOpti
     listeners: new Set(),
   };
   const host = new SimHost(env, options.displayLanguage ?? "en-US");
+  model.date1904 = workbook.date1904 ?? false;
   for (const s of workbook.sheets) host.addSheet(s);
   if (model.sheets.length === 0) host.addSheet({ name: "Sheet1" });
   if (!model.sheets.some((s) => s.visibility === "Visible")) throw new Error("A workbook needs a visible sheet");

@@ -178,6 +178,8 @@ export class WorkbookModel {
   readonly parts: XmlPartModel[] = [];
   activeSheet!: SheetModel;
   selection!: SelectionModel;
+  /** The workbook uses the 1904 date system (Mac Excel's date1904): serial 0 is 1904-01-01. */
+  date1904 = false;
   private nextId = 1;
 
   newId(prefix: string): string {
