@@ -4,8 +4,11 @@
  *
  * Decisions where the rules issue is silent (see also series.ts, weeks.ts, dates.ts, values.ts):
  * - `options.mapping` replaces detection entirely; entries that are not column indexes of the table are ignored.
- * - Rate columns: a column in which any number above 1 is found (text with its own "%" excepted) is read as
- *   percentages (1.2 → 0.012); text with its own "%" is already a fraction and is never divided again.
+ * - Rate columns: the unit comes from a percent number format (fractions), else a "%" in the header (percentage
+ *   points), else any number above 1 (percentage points), else fractions; percentage points are divided by 100
+ *   (1.2 → 0.012); text with its own "%" is already a fraction and is never divided again.
+ * - Text in a metric column that is not a number (nor a "no value" mark such as "-" or "n/a") is counted in an
+ *   "unreadable-text" warning carrying the column, the first and last data rows and the count.
  * - Flag.threshold is the limit the value was compared with: the benchmark (ROI, LTV/CAC), the maximum (complaint),
  *   (1 − drop ratio) × the previous mean (traffic), the previous week's value (repurchase).
  * - ChannelFinding.threshold is the threshold of its most recent flag; latestValue is the channel's most recent
@@ -29,6 +32,7 @@ import {
   COLUMN_ROLES,
   RULE_IDS,
   type CellFlag,
+  type CellValue,
   type ChannelFinding,
   type ColumnMapping,
   type EngineWarning,
@@ -114,6 +118,8 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
       }
       column = new MetricColumn(table.rows, col, percent ? 100 : 1, byRow, metric === "ltvCac");
       columns.set(metric, column);
+      const unreadable = unreadableText(table.rows, column, prepared.included, metric);
+      if (unreadable) result.warnings.push(unreadable);
     }
     column.load();
     RULES[ruleId]({ table: prepared, column, col, config, sink });
@@ -160,6 +166,72 @@ function percentWarning(metric: MetricKey, col: number, unit: RateUnit): EngineW
     message: {
       en: `${name.en} (column ${letter} of the table) ${why.en}, so it was read as percentages (1.2 = 1.2%).`,
       zh: `${name.zh}（表内第 ${letter} 列）${why.zh}，已按百分数读取（1.2 即 1.2%）。`,
+    },
+  };
+}
+
+/** Text that means "no value" rather than a number nobody could read. */
+const MISSING_TEXT = new Set([
+  "-",
+  "--",
+  "—",
+  "–",
+  "/",
+  "n/a",
+  "na",
+  "n.a.",
+  "null",
+  "none",
+  "nil",
+  "无",
+  "暂无",
+  "空",
+  "—",
+]);
+
+/**
+ * How many text cells of a metric column (in rows the rules use) could not be read as numbers, and where:
+ * blanks and the usual "no value" marks ("-", "n/a", "暂无") are missing values, not unreadable text.
+ */
+function unreadableText(
+  rows: readonly CellValue[][],
+  column: MetricColumn,
+  included: Uint8Array,
+  metric: MetricKey,
+): EngineWarning | null {
+  const col = column.col;
+  let count = 0;
+  let first = -1;
+  let last = -1;
+  let example = "";
+  for (let i = 0; i < rows.length; i++) {
+    const v = rows[i][col];
+    if (typeof v !== "string" || included[i] !== 1) continue;
+    if (column.value(i) === column.value(i)) continue;
+    const t = v.trim();
+    if (t === "" || MISSING_TEXT.has(t.toLowerCase())) continue;
+    count++;
+    if (first < 0) {
+      first = i;
+      example = t.length > 20 ? t.slice(0, 20) + "…" : t;
+    }
+    last = i;
+  }
+  if (count === 0) return null;
+  const name = COLUMN_NAMES[metric];
+  const letter = columnLetters(col);
+  // Table-relative address: the header is row 1, so data row i is row i + 2.
+  const where = first === last ? `${letter}${first + 2}` : `${letter}${first + 2}:${letter}${last + 2}`;
+  return {
+    code: "unreadable-text",
+    col,
+    rows: { first, last },
+    count,
+    message: {
+      en:
+        `${name.en}: ${count} cell${count === 1 ? "" : "s"} in ${where} of the table ${count === 1 ? "holds" : "hold"} ` +
+        `text that is not a number (e.g. “${example}”), so the rules skipped ${count === 1 ? "it" : "them"}.`,
+      zh: `${name.zh}：表内 ${where} 有 ${count} 个单元格是无法识别为数字的文本（如“${example}”），规则已跳过。`,
     },
   };
 }

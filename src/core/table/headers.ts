@@ -97,9 +97,9 @@ const METRIC_SUFFIXES: [string, ColumnRole][] = [];
 for (const role of METRIC_KEYS) for (const s of SYNONYMS[role]) METRIC_SUFFIXES.push([normaliseHeader(s).text, role]);
 METRIC_SUFFIXES.sort((a, b) => b[0].length - a[0].length);
 
-/** A qualifier that makes the column something other than the metric itself: a target, a change, a forecast. */
+/** A qualifier that makes the column something other than the metric itself: a target, a change, a forecast, an aggregate (a pivot's "Sum of ROI", 求和项:ROI). */
 const NOT_THE_METRIC =
-  /target|goal|benchmark|budget|plan|forecast|expect|threshold|limit|min|max|avg|average|median|change|delta|growth|diff|vs|prev|last|yoy|mom|wow|rank|目标|基准|标杆|预算|预期|预估|预计|计划|预测|阈值|上限|下限|标准|平均|均值|变化|增长|增幅|环比|同比|差|上期|上周|排名|行业/;
+  /target|goal|benchmark|budget|plan|forecast|expect|threshold|limit|min|max|avg|average|median|sum|total|count|合计|总计|求和|汇总|计数|change|delta|growth|diff|vs|prev|last|yoy|mom|wow|rank|目标|基准|标杆|预算|预期|预估|预计|计划|预测|阈值|上限|下限|标准|平均|均值|变化|增长|增幅|环比|同比|差|上期|上周|排名|行业/;
 const CJK = /[\u3400-\u9fff]/;
 
 /**
