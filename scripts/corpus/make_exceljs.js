@@ -35,7 +35,11 @@ function rows(zh) {
   }
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Stock");
-  ws.addRows([["Item", "Qty"], ["Pencil", 12], ["Stapler", 1]]);
+  ws.addRows([
+    ["Item", "Qty"],
+    ["Pencil", 12],
+    ["Stapler", 1],
+  ]);
   await wb.xlsx.writeFile(path.join(out, "exceljs-no-table.xlsx"));
   console.log("exceljs", require("exceljs/package.json").version);
 })();

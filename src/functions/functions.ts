@@ -114,6 +114,7 @@ export function CRR(
  * @param variant_visitors Visitors in the variant group.
  * @param variant_conversions Conversions in the variant group.
  * @param tails 2 (default) for a two-sided test; 1 to test that the variant converts better.
+ * @param method "pooled" (default): pooled z-test; "unpooled": Wald z-test.
  * @returns The p-value.
  */
 export function ABTEST_SIG(
@@ -122,8 +123,11 @@ export function ABTEST_SIG(
   variant_visitors: number,
   variant_conversions: number,
   tails?: number,
+  method?: string,
 ): number | CustomFunctions.Error {
-  return toCell(metrics.abTestSig(control_visitors, control_conversions, variant_visitors, variant_conversions, tails));
+  return toCell(
+    metrics.abTestSig(control_visitors, control_conversions, variant_visitors, variant_conversions, tails, method),
+  );
 }
 
 /**

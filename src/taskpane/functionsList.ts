@@ -59,7 +59,7 @@ const ENTRIES: readonly Omit<FunctionEntry, "zh">[] = [
   },
   {
     id: "ABTEST_SIG",
-    args: "control_visitors, control_conversions, variant_visitors, variant_conversions, [tails]",
+    args: "control_visitors, control_conversions, variant_visitors, variant_conversions, [tails], [method]",
     en: "A/B test p-value for conversion rates (pooled two-proportion z-test); below 0.05 = significant at 95%.",
   },
   {

@@ -49,6 +49,23 @@ describe("ABTEST_SIG", () => {
   });
 });
 
+describe("ABTEST_SIG method", () => {
+  it('"unpooled" is the Wald z-test (statsmodels test_proportions_2indep(method="wald"): z = 0.02/√0.0001956)', () => {
+    const z = 0.02 / Math.sqrt(0.0001956);
+    // statsmodels 0.13.5 test_proportions_2indep(120, 1000, 100, 1000, method="wald"): z 1.4300313895335035
+    expect(
+      relativeError(F.ABTEST_SIG(1000, 100, 1000, 120, 2, "unpooled") as number, 0.15270801019387792),
+    ).toBeLessThan(1e-9);
+    expect(F.ABTEST_SIG(1000, 100, 1000, 120, 2, "unpooled")).toBe(
+      (F.ABTEST_SUMMARY(1000, 100, 1000, 120, 2, 0.95, "unpooled") as unknown[][])[1][7],
+    );
+    close((F.ABTEST_SUMMARY(1000, 100, 1000, 120, 2, 0.95, "unpooled") as unknown[][])[1][6] as number, z, 1e-12);
+    expect(F.ABTEST_SIG(1000, 100, 1000, 120, 2, "pooled")).toBe(F.ABTEST_SIG(1000, 100, 1000, 120));
+    expect(errorCode(call(F.ABTEST_SIG, 1000, 100, 1000, 120, 2, "exact"))).toBe("#VALUE!");
+    expect(errorCode(call(F.ABTEST_SIG, 10, 0, 10, 10, 2, "unpooled"))).toBe("#DIV/0!");
+  });
+});
+
 describe("ABTEST_SUMMARY", () => {
   it("spills a header row and the values: rates, lifts, score CI, z = 1.42930, p = 0.152918, not significant", () => {
     const out = F.ABTEST_SUMMARY(1000, 100, 1000, 120) as unknown[][];

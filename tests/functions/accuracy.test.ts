@@ -12,7 +12,7 @@ const IMPLEMENTATIONS: Record<string, (...args: number[]) => unknown> = {
   normalTwoSided,
   normalUpperTail,
   studentTUpperTail,
-  abTestSig: F.ABTEST_SIG,
+  abTestSig: (nc, xc, nv, xv, tails) => F.ABTEST_SIG(nc, xc, nv, xv, tails),
   abTestTTest: F.ABTEST_TTEST,
   abTestSrm: F.ABTEST_SRM,
   // ABTEST_SUMMARY's interval bounds (columns CI low, CI high) against mpmath's inversion of the same test; the

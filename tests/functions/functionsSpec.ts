@@ -10,7 +10,14 @@ export const EXPECTED_FUNCTIONS: Record<string, string[]> = {
   ROI: ["revenue", "cost", "basis?"],
   RETENTION: ["retained_users", "cohort_users"],
   CRR: ["customers_start", "customers_end", "new_customers"],
-  ABTEST_SIG: ["control_visitors", "control_conversions", "variant_visitors", "variant_conversions", "tails?"],
+  ABTEST_SIG: [
+    "control_visitors",
+    "control_conversions",
+    "variant_visitors",
+    "variant_conversions",
+    "tails?",
+    "method?",
+  ],
   ABTEST_SUMMARY: [
     "control_visitors",
     "control_conversions",
