@@ -1,6 +1,13 @@
-/* One entry per surface, as in Microsoft's add-in templates: the task pane (React), the custom functions
- * (shared runtime: both load in taskpane.html), and, for the Linux preview and the browser tests, the
- * simulated Office host and the preview page. `npm run build` needs no dev certificates. */
+/* One entry per surface, as in Microsoft's add-in templates: the task pane (React) and the custom functions
+ * (shared runtime: both load in taskpane.html). `npm run build` emits into dist/ only what Excel loads and needs no
+ * dev certificates.
+ *
+ * Deployment, as the templates' urlDev/urlProd: a production build given a URL (`ADDIN_URL=https://example.com/gs
+ * npm run build`, or `npm run build -- --env urlProd=https://example.com/gs`) rewrites https://localhost:3000 in
+ * manifest.xml and in the help URLs (functions.json, functions.zh-CN.json, the reference page).
+ *
+ * `--env preview` (npm run preview, npm run test:e2e) builds the same add-in plus the simulated Office host
+ * (tools/excel-sim) and the preview page (tools/preview) into build/preview/, never into dist/. */
 const fs = require("fs");
 const path = require("path");
 const webpack = require("webpack");
@@ -8,7 +15,30 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
-const exists = (p) => fs.existsSync(path.join(__dirname, p));
+const URL_DEV = "https://localhost:3000";
+
+/** Rewrites the development origin in every text asset the build emits (manifest, metadata, reference page). */
+class UrlRewritePlugin {
+  constructor(urlProd) {
+    this.urlProd = urlProd.replace(/\/+$/, "");
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("UrlRewritePlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "UrlRewritePlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT + 1 },
+        (assets) => {
+          const { RawSource } = webpack.sources;
+          for (const name of Object.keys(assets)) {
+            if (!/\.(xml|json|html)$/.test(name)) continue;
+            const text = compilation.getAsset(name).source.source().toString();
+            if (text.includes(URL_DEV))
+              compilation.updateAsset(name, new RawSource(text.split(URL_DEV).join(this.urlProd)));
+          }
+        },
+      );
+    });
+  }
+}
 
 /** Emits functions.zh-CN.json (bt:Override in manifest.xml) and the function reference page from functions.json. */
 class FunctionDocsPlugin {
@@ -43,6 +73,9 @@ async function httpsOptions() {
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const serving = Boolean(env && env.WEBPACK_SERVE);
+  const preview = Boolean(env && env.preview);
+  const urlProd = !dev && !preview ? (env && env.urlProd) || process.env.ADDIN_URL : undefined;
+  if (urlProd && !/^https:\/\/[^\s"<>]+$/.test(urlProd)) throw new Error(`urlProd must be an https:// URL: ${urlProd}`);
   const entry = {
     functions: "./src/functions/functions.ts",
     taskpane: "./src/taskpane/index.tsx",
@@ -54,13 +87,13 @@ module.exports = async (env, options) => {
       chunks: ["functions", "taskpane"],
     }),
   ];
-  if (exists("src/taskpane/sim/browser.ts")) entry["office-sim"] = "./src/taskpane/sim/browser.ts";
-  if (exists("src/taskpane/preview/preview.tsx")) {
-    entry.preview = "./src/taskpane/preview/preview.tsx";
+  if (preview) {
+    entry["office-sim"] = "./tools/excel-sim/browser.ts";
+    entry.preview = "./tools/preview/preview.tsx";
     pages.push(
       new HtmlWebpackPlugin({
         filename: "preview.html",
-        template: "./src/taskpane/preview/preview.html",
+        template: "./tools/preview/preview.html",
         chunks: ["preview"],
       }),
     );
@@ -68,7 +101,11 @@ module.exports = async (env, options) => {
   return {
     devtool: dev ? "source-map" : false,
     entry,
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    output: {
+      path: path.resolve(__dirname, preview ? "build/preview" : "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
@@ -90,6 +127,7 @@ module.exports = async (env, options) => {
           { from: "manifest.xml", to: "manifest.xml" },
         ],
       }),
+      ...(urlProd ? [new UrlRewritePlugin(urlProd)] : []),
     ],
     devServer: serving
       ? {

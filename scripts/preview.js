@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run preview`: serves the built add-in (dist/) on http://localhost:PORT (default 3000) so anyone can try the
+ * `npm run preview`: serves the preview build (build/preview/: the add-in plus the simulated host) on http://localhost:PORT (default 3000) so anyone can try the
  * task pane in a browser without Excel. /preview.html shows the simulated workbook as a grid next to the real pane.
  * In taskpane.html the Office.js CDN script is replaced by the simulated host bundle (office-sim.js), so nothing is
  * fetched from the network. No dependencies beyond Node itself.
@@ -75,9 +75,9 @@ function createStaticServer(root, { simulateOffice = false } = {}) {
 module.exports = { createStaticServer, OFFICE_CDN };
 
 if (require.main === module) {
-  const root = path.join(__dirname, "..", "dist");
+  const root = path.join(__dirname, "..", "build", "preview");
   if (!fs.existsSync(path.join(root, "preview.html"))) {
-    console.error("dist/preview.html is missing: run `npm run build` first (or `npm run preview`, which builds).");
+    console.error("build/preview/preview.html is missing: run `npm run build:preview` first (or `npm run preview`).");
     process.exit(1);
   }
   const port = Number(process.env.PORT || 3000);

@@ -4,7 +4,7 @@
  * 8,000 and still colour, select and clear every cell.
  */
 import { DEFAULT_CONFIG } from "../../src/core";
-import { SimWorksheet } from "../../src/taskpane/sim/objects";
+import { SimWorksheet } from "../../tools/excel-sim/objects";
 import { setup } from "./helpers";
 
 const YELLOW = "#FFD966";

@@ -4,8 +4,8 @@
  * flag's first sync and passes date1904 to runRules, so serial dates give the right days and weeks.
  */
 import { DEFAULT_CONFIG } from "../../src/core";
-import { createSimulatedExcel } from "../../src/taskpane/sim";
-import { excelDate } from "../../src/taskpane/sim/objects";
+import { createSimulatedExcel } from "../../tools/excel-sim";
+import { excelDate } from "../../tools/excel-sim/objects";
 import { setup } from "./helpers";
 
 const OFFSET = 1462; // 1904-01-01 is serial 1462 in the 1900 system

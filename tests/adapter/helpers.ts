@@ -1,7 +1,7 @@
 /** Shared set-up for the adapter tests: the simulated host installed as the Office.js globals. */
 import { createExcelGateway, type GatewayOptions } from "../../src/taskpane/excel/adapter";
 import type { ExcelGateway, FlagRequest } from "../../src/taskpane/excel/types";
-import { installSimulatedOffice, type SimHost, type SimOptions, type SimWorkbookInit } from "../../src/taskpane/sim";
+import { installSimulatedOffice, type SimHost, type SimOptions, type SimWorkbookInit } from "../../tools/excel-sim";
 import { DEFAULT_CONFIG } from "../../src/core";
 
 export function setup(

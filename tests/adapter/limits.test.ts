@@ -6,7 +6,7 @@
  * (c) a checkerboard of isolated flagged cells (as many syncs as needed, progress reported, Cancel works).
  */
 import { DEFAULT_CONFIG, type RulesConfig } from "../../src/core";
-import type { SimHost } from "../../src/taskpane/sim";
+import type { SimHost } from "../../tools/excel-sim";
 import { setup } from "./helpers";
 
 const ROWS = 100_000;

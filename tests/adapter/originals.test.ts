@@ -2,7 +2,7 @@
  * Originals are saved only for the cells a flag will colour: getCellProperties is asked about exactly those cells
  * (as vertical runs), never the whole table.
  */
-import { SimWorksheet } from "../../src/taskpane/sim/objects";
+import { SimWorksheet } from "../../tools/excel-sim/objects";
 import { flagSelection, setup, SMALL_ROWS } from "./helpers";
 
 it("reads the fills (getCellProperties) of exactly the cells it colours, as vertical runs", async () => {

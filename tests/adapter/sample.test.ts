@@ -1,6 +1,6 @@
 /** The preview's sample report triggers every rule on the cells sample.ts promises. */
 import { DEFAULT_CONFIG, RULE_IDS } from "../../src/core";
-import { sampleWorkbook } from "../../src/taskpane/sim/sample";
+import { sampleWorkbook } from "../../tools/excel-sim/sample";
 import { setup } from "./helpers";
 
 it("flags every rule on the sample report, on the channels and columns it was built for", async () => {

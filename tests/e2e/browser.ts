@@ -1,5 +1,5 @@
 /**
- * Helpers for the browser tests: a local static server on dist/ (127.0.0.1, random port), headless Chromium via
+ * Helpers for the browser tests: a local static server on the preview build, build/preview/ (127.0.0.1, random port), headless Chromium via
  * playwright-core, and a page on which the Office.js CDN request is answered with the simulated host bundle and
  * every other non-local request is aborted (the tests never touch the network).
  */
@@ -14,7 +14,7 @@ const { createStaticServer } = require("../../scripts/preview.js") as {
 };
 
 export const ROOT = path.join(__dirname, "..", "..");
-export const DIST = path.join(ROOT, "dist");
+export const DIST = path.join(ROOT, "build", "preview");
 export const ARTIFACTS = path.join(ROOT, "test-artifacts");
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 export const OFFICE_CDN = "https://appsforoffice.microsoft.com/**";
@@ -36,7 +36,8 @@ export interface Served {
 
 export async function serveDist(): Promise<Served> {
   for (const f of ["taskpane.html", "taskpane.js", "office-sim.js"]) {
-    if (!fs.existsSync(path.join(DIST, f))) throw new Error(`dist/${f} is missing: run \`npm run build\` first.`);
+    if (!fs.existsSync(path.join(DIST, f)))
+      throw new Error(`build/preview/${f} is missing: run \`npm run build:preview\` first.`);
   }
   const server = createStaticServer(DIST);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -1,5 +1,5 @@
 /**
- * The built task pane in headless Chromium against the simulated Excel host (dist/office-sim.js served in place of
+ * The built task pane in headless Chromium against the simulated Excel host (office-sim.js of the preview build served in place of
  * Office.js from the CDN). Expected cells come from the sample data's construction (tests/e2e/sampleReport.ts):
  * Social's ROI run on E39/E43/E47/E51 (yellow), Video's complaint spike F32 (orange), Search's traffic drop G82
  * (orange), Email's falling repurchase H61…H113 and Video's low LTV/CAC I60…I112 (red).
@@ -7,7 +7,7 @@
 import fs from "fs";
 import type { Browser, Page } from "playwright-core";
 import { dailyRows } from "./sampleReport";
-import type { SimHost, SimInputValue } from "../../src/taskpane/sim";
+import type { SimHost, SimInputValue } from "../../tools/excel-sim";
 import { artifact, isolatedPage, launch, serveDist, type Served } from "./browser";
 
 const YELLOW = "#FFD966";
@@ -17,7 +17,7 @@ const USER_GREEN = "#C6EFCE";
 
 type Fill = { pattern: string; color: string } | null;
 
-/** The simulated host's inspector, as dist/office-sim.js exposes it on window. */
+/** The simulated host's inspector, as office-sim.js exposes it on window. */
 const HOST = "__simHost";
 
 let server: Served;

@@ -12,7 +12,7 @@
  * Other values stay well clear of every threshold. The header row has the user's own fill (#D9E1F2), and B2 a real
  * white fill, so Clear can be checked to restore both "no fill" and the user's colours.
  */
-import type { SimInputValue, SimWorkbookInit } from "../../src/taskpane/sim";
+import type { SimInputValue, SimWorkbookInit } from "../../tools/excel-sim";
 import { mulberry32 as prng } from "../../src/core/random";
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;

@@ -2,7 +2,7 @@
  * The simulated host's request byte count against Office.js's own serialiser (tests/sim/officejs.ts): for the
  * batches the adapter sends, the sim's count is within 10% of the body Office.js builds.
  */
-import { createSimulatedExcel } from "../../src/taskpane/sim";
+import { createSimulatedExcel } from "../../tools/excel-sim";
 import { officeJsRequest } from "./officejs";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -7,7 +7,7 @@ import {
   installSimulatedOffice,
   SimOfficeError,
   type SimWorkbookInit,
-} from "../../src/taskpane/sim";
+} from "../../tools/excel-sim";
 
 const book = (): SimWorkbookInit => ({
   sheets: [

@@ -5,7 +5,7 @@
  * fails on the old sim.
  */
 import { savedFillFromProps } from "../../src/taskpane/excel/fills";
-import { createSimulatedExcel, SimOfficeError, type SimWorkbookInit } from "../../src/taskpane/sim";
+import { createSimulatedExcel, SimOfficeError, type SimWorkbookInit } from "../../tools/excel-sim";
 
 const book = (): SimWorkbookInit => ({
   sheets: [

@@ -2,7 +2,7 @@
  * Excel address text for the simulated host: parsing "A1", "$A$1:B3", "Sheet1!A1", "'My sheet'!A:C", "3:5",
  * and formatting sheet-qualified addresses the way Excel returns them.
  */
-import { columnIndex, rangeAddress, type RangeRef } from "../../core/a1";
+import { columnIndex, rangeAddress, type RangeRef } from "../../src/core/a1";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;

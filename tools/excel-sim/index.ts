@@ -9,7 +9,7 @@
  *
  * Pure TypeScript without Node APIs, so webpack can bundle it for a browser page.
  */
-import type { RangeRef } from "../../core/a1";
+import type { RangeRef } from "../../src/core/a1";
 import { localAddress, parseAddress, parseMultiAddress } from "./address";
 import { SimRequestContext, type SimEnv, type SyncRecord, type WriteRecord } from "./context";
 import { SimOfficeError } from "./errors";

@@ -2,7 +2,7 @@
  * The proxies of the simulated Excel JavaScript API: Workbook, Worksheet(s), Range, RangeAreas, RangeFormat,
  * RangeFill, RangeFont, Table(s), CustomXmlPart(s). Only what the add-in uses, with Excel's behaviour.
  */
-import type { RangeRef } from "../../core/a1";
+import type { RangeRef } from "../../src/core/a1";
 import { localAddress, parseAddress, parseMultiAddress, sheetAddress } from "./address";
 import { SimClientObject, SimClientResult, SimCollection, type OpOutcome, type SimRequestContext } from "./context";
 import { SimOfficeError } from "./errors";

@@ -5,10 +5,10 @@
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Button, Field, Input, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { cellAddress, columnLetters, parseRange, rangeAddress, type RangeRef } from "../../core/a1";
-import { formatIsoDay, dayFromSerial } from "../../core/table/dates";
-import { detectColumns } from "../../core/table/headers";
-import type { SimHost } from "../sim";
+import { cellAddress, columnLetters, parseRange, rangeAddress, type RangeRef } from "../../src/core/a1";
+import { formatIsoDay, dayFromSerial } from "../../src/core/table/dates";
+import { detectColumns } from "../../src/core/table/headers";
+import type { SimHost } from "../excel-sim";
 
 const MAX_ROWS_SHOWN = 400;
 /** Height of the column-letter row: the frozen header row sticks just below it. */

@@ -3,7 +3,7 @@
  * tables, custom XML parts, the selection. Pure data and the few Excel behaviours the add-in depends on
  * (no fill vs a white fill, the current region of Ctrl+A, the used range).
  */
-import type { RangeRef } from "../../core/a1";
+import type { RangeRef } from "../../src/core/a1";
 import { MAX_COLS } from "./address";
 
 export type SimScalar = string | number | boolean;

@@ -5,10 +5,10 @@
  */
 import { createRoot } from "react-dom/client";
 import { FluentProvider, makeStaticStyles, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
-import { App } from "../App";
-import { createExcelGateway } from "../excel/adapter";
-import { pickLocale } from "../i18n";
-import type { SimHost } from "../sim";
+import { App } from "../../src/taskpane/App";
+import { createExcelGateway } from "../../src/taskpane/excel/adapter";
+import { pickLocale } from "../../src/taskpane/i18n";
+import type { SimHost } from "../excel-sim";
 import { WorkbookGrid } from "./WorkbookGrid";
 
 // office-sim.js (loaded first by preview.html) installed the simulated Office.js globals and its inspector.
@@ -54,5 +54,5 @@ function Preview({ host }: { host: SimHost }) {
 const root = document.getElementById("root");
 if (root) {
   if (host) createRoot(root).render(<Preview host={host} />);
-  else root.textContent = "office-sim.js did not load: run `npm run build`, then `node scripts/preview.js`.";
+  else root.textContent = "office-sim.js did not load: run `npm run preview` (it builds build/preview/ and serves it).";
 }
