@@ -3,7 +3,7 @@
  * the task pane's settings panel.
  */
 import type { WarningColour } from "../colours";
-import { DEFAULT_FILLS, WARNING_COLOURS } from "../colours";
+import { DEFAULT_FILLS, PALETTES, PALETTE_NAMES, WARNING_COLOURS, type PaletteName } from "../colours";
 import type { Bilingual, RulesConfig } from "./types";
 
 /**
@@ -189,7 +189,10 @@ export function validateConfig(input: unknown): { config: RulesConfig; errors: C
     return { config, errors };
   }
   const obj = input as Record<string, unknown>;
+  // A named palette first, so "fills" given beside it refine the preset whatever the key order.
+  if (obj.palette !== undefined) checkPalette(obj.palette, config, errors);
   for (const [key, v] of Object.entries(obj)) {
+    if (key === "palette") continue;
     if (key === "fills") {
       checkFills(v, config, errors);
     } else if (Object.prototype.hasOwnProperty.call(FIELD_RULES, key)) {
@@ -208,6 +211,21 @@ export function validateConfig(input: unknown): { config: RulesConfig; errors: C
     }
   }
   return { config, errors };
+}
+
+/** "palette": "seed" | "okabe-ito" (src/core/colours.ts PALETTES) sets the three fills. */
+function checkPalette(v: unknown, config: RulesConfig, errors: ConfigError[]): void {
+  if (typeof v === "string" && (PALETTE_NAMES as readonly string[]).includes(v)) {
+    config.fills = { ...PALETTES[v as PaletteName] };
+    return;
+  }
+  errors.push({
+    field: "palette",
+    message: {
+      en: `Palette must be one of ${PALETTE_NAMES.map((n) => `"${n}"`).join(", ")} (got ${show(v)}).`,
+      zh: `调色板必须是 ${PALETTE_NAMES.map((n) => `"${n}"`).join("、")} 之一（当前为 ${show(v)}）。`,
+    },
+  });
 }
 
 function checkFills(v: unknown, config: RulesConfig, errors: ConfigError[]): void {
