@@ -6,11 +6,20 @@ import { parseRange, rangeAddress, type RangeRef } from "../core/a1";
 import { buildReport, type ReportSheet } from "../core/report";
 import { DEFAULT_CONFIG, validateConfig } from "../core/rules/config";
 import { runRules } from "../core/rules/engine";
-import type { Bilingual, CellValue, RulesConfig, RulesResult, Table } from "../core/rules/types";
+import {
+  METRIC_KEYS,
+  type Bilingual,
+  type CellValue,
+  type EngineWarning,
+  type RulesConfig,
+  type RulesResult,
+  type Table,
+} from "../core/rules/types";
+import { COLUMN_NAMES } from "../core/i18n/rules";
 import { REPORT_SHEET_NAME, stateAfterClear, type GrowthSignalsState, type SavedCell } from "../core/state";
 import { findTable, type FoundTable } from "../core/table/findTable";
 import { detectColumns, hasMetricColumn } from "../core/table/headers";
-import { cellAddress } from "../core/a1";
+import { cellAddress, columnLetters } from "../core/a1";
 import { InputError } from "./errors";
 import { parseThemeColours } from "./xlsx/colours";
 import {
@@ -23,7 +32,7 @@ import {
 } from "./xlsx/package";
 import { reportSheetXml } from "./xlsx/reportSheet";
 import { parseSharedStrings } from "./xlsx/sharedStrings";
-import { EXPLICIT_XF_0, readSheet, referencedStyles, restyleCells, type SheetGrid } from "./xlsx/sheet";
+import { cellKey, EXPLICIT_XF_0, readSheet, referencedStyles, restyleCells, type SheetGrid } from "./xlsx/sheet";
 import { addWorksheet, removeWorksheet } from "./xlsx/sheets";
 import { addStatePart, findStateParts, removeStatePart } from "./xlsx/statePart";
 import { StylesEditor } from "./xlsx/styles";
@@ -362,6 +371,53 @@ export function locateTable(grid: SheetGrid, range?: RangeRef, date1904 = false)
   return { table: { header, rows }, rowMap, left, address, assumptions: found?.assumptions ?? [] };
 }
 
+/**
+ * One warning per metric column of the table holding formulas whose results were never stored (openpyxl and pandas
+ * write the formula only): the rules cannot read them, and only a spreadsheet program can calculate them (§1.8).
+ */
+export function formulaWarnings(grid: SheetGrid, located: LocatedTable, result: RulesResult): EngineWarning[] {
+  const out: EngineWarning[] = [];
+  if (grid.formulasWithoutValues.size === 0) return out;
+  for (const metric of METRIC_KEYS) {
+    const col = result.mapping[metric];
+    if (col === undefined) continue;
+    const sheetCol = located.left + col;
+    let count = 0;
+    let first = -1;
+    let last = -1;
+    located.rowMap.forEach((sheetRow, i) => {
+      if (!grid.formulasWithoutValues.has(cellKey(sheetRow, sheetCol))) return;
+      count++;
+      if (first < 0) first = i;
+      last = i;
+    });
+    if (count === 0) continue;
+    const letter = columnLetters(sheetCol);
+    const a = `${letter}${located.rowMap[first] + 1}`;
+    const b = `${letter}${located.rowMap[last] + 1}`;
+    const where = a === b ? a : `${a}:${b}`;
+    const span = last - first + 1;
+    const name = COLUMN_NAMES[metric];
+    const en =
+      count === 1
+        ? `${name.en} in ${where} is a formula with no calculated value`
+        : count === span
+          ? `${name.en} in ${where} are formulas with no calculated values`
+          : `${name.en} in ${where}: ${count} cells are formulas with no calculated values`;
+    out.push({
+      code: "formulas-without-values",
+      col,
+      rows: { first, last },
+      count,
+      message: {
+        en: `${en}, so the rules could not check ${count === 1 ? "it" : "them"}; open and save the file in Excel first.`,
+        zh: `${name.zh}（${where}）有 ${count} 个单元格是没有计算结果的公式，规则无法检查；请先在 Excel 中打开并保存该文件。`,
+      },
+    });
+  }
+  return out;
+}
+
 function uniqueSheetName(existing: SheetEntry[], base: string): string {
   const names = new Set(existing.map((s) => s.name.toLowerCase()));
   if (!names.has(base.toLowerCase())) return base;
@@ -425,6 +481,7 @@ export async function flagWorkbook(data: Uint8Array, options: FlagOptions = {}):
     progress(`Checking the rules on "${entry.name}" (${located.table.rows.length} rows)`);
     const result = runRules(located.table, { config, date1904: wb.date1904 });
     result.warnings.unshift(...located.assumptions.map((message) => ({ code: "table-assumed" as const, message })));
+    result.warnings.push(...formulaWarnings(grid, located, result));
     const targets = new Map<string, (cur: number, explicit: boolean) => number>();
     for (const cell of result.cells) {
       const address = cellAddress(located.rowMap[cell.row], located.left + cell.col);

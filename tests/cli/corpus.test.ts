@@ -21,19 +21,6 @@ const NO_TABLE = /no-table|numbers-only/;
 /** Strict OOXML: flag it, or refuse with exactly this sentence (issue 8 §1.4). */
 const STRICT_SENTENCE = "Strict Open XML workbooks are not supported yet; save as Excel Workbook (.xlsx)";
 
-/**
- * Cases the CLI fails today, marked test.failing ONLY until H1/H3 land their fixes; each entry says the class.
- * Remove an entry as soon as its case passes (jest then reports the fixed case as failing, as a reminder).
- */
-const PENDING: Record<string, string> = {
-  // H1 pending: mc:AlternateContent in fonts/cellXfs counted as tags (xf fontId and report cell s point past the lists)
-  "derived-mc-styles.xlsx": "H1",
-  // H1 pending: single-quoted attributes: the table is not found ("no channel table found in any sheet")
-  "derived-single-quotes.xlsx": "H1",
-  // H1 pending: ROI formulas with no cached values: no warning in the summary/JSON (§1.8)
-  "pandas-formulas-no-values.xlsx": "H1",
-};
-
 /** Parts the CLI may change on flag (README "Nothing is lost"); worksheets only in their s attributes. */
 const MAY_CHANGE =
   /^(xl\/styles\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|\[Content_Types\]\.xml|docProps\/app\.xml|xl\/worksheets\/[^/]+\.xml)$/;
@@ -66,7 +53,7 @@ function expectOneClearSentence(err: string): void {
 interface FlagJson {
   summary: { cellsColoured: number };
   tables: {
-    warnings: unknown[];
+    warnings: { code: string; message: { en: string; zh: string } }[];
     findings: { channel: string; ruleId: string; firstPeriod: string; lastPeriod: string }[];
   }[];
 }
@@ -88,7 +75,13 @@ function expectFindings(file: string, json: FlagJson): void {
   ];
   if (/formulas-no-values/.test(file)) {
     expect(got.sort()).toEqual(want.slice(0, 2).sort());
-    expect(JSON.stringify(json.tables.map((t) => t.warnings))).toMatch(/formula/i);
+    // 21 days × 2 channels = 42 data rows under the header in row 1 (rows 2–43); ROI is column E (Date, Channel,
+    // Revenue, Cost, ROI), every one of them a formula without a stored result
+    const warnings = json.tables.flatMap((t) => t.warnings).filter((w) => w.code === "formulas-without-values");
+    expect(warnings.map((w) => w.message.en)).toEqual([
+      "ROI in E2:E43 are formulas with no calculated values, so the rules could not check them; open and save the file in Excel first.",
+    ]);
+    expect(warnings[0].message.zh).toContain("E2:E43");
     return;
   }
   expect(got.sort()).toEqual(want.sort());
@@ -114,66 +107,61 @@ test("the corpus has at least 30 workbooks, each under 100 KB", () => {
 });
 
 for (const file of files) {
-  const t = PENDING[file] ? test.failing : test;
-  t(
-    `${file}: flag then clear`,
-    async () => {
-      tally.files++;
-      try {
-        const ext = path.extname(file);
-        const input = path.join(REAL, file);
-        const flagged = path.join(dir, `${file}.flagged${ext}`);
-        const cleared = path.join(dir, `${file}.cleared${ext}`);
-        const inBytes = readFileSync(input);
-        const r = await run("flag", input, "-o", flagged, "--json");
-        if (r.code !== 0) {
-          expect(r.code).toBe(1);
-          expectOneClearSentence(r.err);
-          expect(existsSync(flagged)).toBe(false);
-          if (/strict/.test(file)) expect(r.err).toContain(STRICT_SENTENCE);
-          else expect(`${file}: ${r.err.trim()}`).toMatch(/^[^:]*(no-table|numbers-only)/); // a report must be flagged
-          tally.refusals++;
-          return;
-        }
-        expect(file).not.toMatch(NO_TABLE);
-        expectFindings(file, JSON.parse(r.out) as FlagJson);
-        const outBytes = readFileSync(flagged);
-        const a = await partBytes(inBytes);
-        const b = await partBytes(outBytes);
-        const written: string[] = [];
-        for (const [name, bytes] of b) {
-          const orig = a.get(name);
-          if (orig && orig.equals(bytes)) continue;
-          written.push(name);
-          if (!orig) continue; // added: the report sheet, the state part and their relationships
-          expect(MAY_CHANGE.test(name) ? name : `${name} changed, but the CLI may not change it`).toBe(name);
-          if (/^xl\/worksheets\//.test(name))
-            expect(withoutStyles(bytes.toString("utf8"))).toBe(withoutStyles(orig.toString("utf8")));
-        }
-        for (const name of a.keys()) expect(b.has(name) ? name : `${name} removed`).toBe(name);
-        // problems the writer's own part already had (e.g. LibreOffice's workbookPr/@dateCompatibility, not in the
-        // ECMA-376 Transitional schema) are not the CLI's: only new ones count
-        expect(await schemaProblems(outBytes, written, inBytes)).toEqual([]);
-        const text = (m: Map<string, Buffer>, n: string): string | undefined => m.get(n)?.toString("utf8");
-        const sheets = [...b.keys()]
-          .filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))
-          .map((n) => ({ name: n, xml: text(b, n)! }));
-        expect(styleIndexProblems(text(b, "xl/styles.xml"), sheets)).toEqual([]);
-        tally.flagged++;
-
-        const c = await run("clear", flagged, "-o", cleared);
-        expect(c.err).toBe("");
-        expect(c.code).toBe(0);
-        const back = await partBytes(readFileSync(cleared));
-        expect([...back.keys()].sort()).toEqual([...a.keys()].sort());
-        for (const [name, bytes] of a) expect(`${name}: ${back.get(name)?.equals(bytes)}`).toBe(`${name}: true`);
-      } catch (e) {
-        tally.problems.push(file);
-        throw e;
+  test(`${file}: flag then clear`, async () => {
+    tally.files++;
+    try {
+      const ext = path.extname(file);
+      const input = path.join(REAL, file);
+      const flagged = path.join(dir, `${file}.flagged${ext}`);
+      const cleared = path.join(dir, `${file}.cleared${ext}`);
+      const inBytes = readFileSync(input);
+      const r = await run("flag", input, "-o", flagged, "--json");
+      if (r.code !== 0) {
+        expect(r.code).toBe(1);
+        expectOneClearSentence(r.err);
+        expect(existsSync(flagged)).toBe(false);
+        if (/strict/.test(file)) expect(r.err).toContain(STRICT_SENTENCE);
+        else expect(`${file}: ${r.err.trim()}`).toMatch(/^[^:]*(no-table|numbers-only)/); // a report must be flagged
+        tally.refusals++;
+        return;
       }
-    },
-    60000,
-  );
+      expect(file).not.toMatch(NO_TABLE);
+      expectFindings(file, JSON.parse(r.out) as FlagJson);
+      const outBytes = readFileSync(flagged);
+      const a = await partBytes(inBytes);
+      const b = await partBytes(outBytes);
+      const written: string[] = [];
+      for (const [name, bytes] of b) {
+        const orig = a.get(name);
+        if (orig && orig.equals(bytes)) continue;
+        written.push(name);
+        if (!orig) continue; // added: the report sheet, the state part and their relationships
+        expect(MAY_CHANGE.test(name) ? name : `${name} changed, but the CLI may not change it`).toBe(name);
+        if (/^xl\/worksheets\//.test(name))
+          expect(withoutStyles(bytes.toString("utf8"))).toBe(withoutStyles(orig.toString("utf8")));
+      }
+      for (const name of a.keys()) expect(b.has(name) ? name : `${name} removed`).toBe(name);
+      // problems the writer's own part already had (e.g. LibreOffice's workbookPr/@dateCompatibility, not in the
+      // ECMA-376 Transitional schema) are not the CLI's: only new ones count
+      expect(await schemaProblems(outBytes, written, inBytes)).toEqual([]);
+      const text = (m: Map<string, Buffer>, n: string): string | undefined => m.get(n)?.toString("utf8");
+      const sheets = [...b.keys()]
+        .filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))
+        .map((n) => ({ name: n, xml: text(b, n)! }));
+      expect(styleIndexProblems(text(b, "xl/styles.xml"), sheets)).toEqual([]);
+      tally.flagged++;
+
+      const c = await run("clear", flagged, "-o", cleared);
+      expect(c.err).toBe("");
+      expect(c.code).toBe(0);
+      const back = await partBytes(readFileSync(cleared));
+      expect([...back.keys()].sort()).toEqual([...a.keys()].sort());
+      for (const [name, bytes] of a) expect(`${name}: ${back.get(name)?.equals(bytes)}`).toBe(`${name}: true`);
+    } catch (e) {
+      tally.problems.push(file);
+      throw e;
+    }
+  }, 60000);
 }
 
 test("a macro-enabled workbook is not written under an .xlsx name (§1.6)", async () => {

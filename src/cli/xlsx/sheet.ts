@@ -1,9 +1,16 @@
 /**
- * Worksheet XML scanning without a DOM: one regex pass over <sheetData> reads every cell's value, and a
- * second pass rewrites only the `s` (style) attribute of the cells being coloured or restored.
+ * Worksheet XML without a DOM: one pass over <sheetData> reads every cell's value, and a second pass rewrites only
+ * the `s` (style) attribute of the cells being coloured or restored.
+ *
+ * A worksheet can hold a million rows, so this is a hand-written scanner rather than the saxes locator the other
+ * parts use (locate.ts), but it reads the same XML: comments, CDATA sections and processing instructions are
+ * skipped as markup, a `>` or `<c` inside a quoted attribute value is not a tag, attributes take either quote, and
+ * element names are matched by namespace — whatever prefix binds SpreadsheetML (none, `x:`, …), wherever it is
+ * declared, including declarations inside sheetData.
  */
 import type { CellValue } from "../../core/rules/types";
-import { columnIndex, columnLetters } from "../../core/a1";
+import { columnLetters } from "../../core/a1";
+import { NS_MAIN } from "./locate";
 import { unescapeXml } from "./xml";
 
 export interface SheetGrid {
@@ -13,144 +20,398 @@ export interface SheetGrid {
   maxCol: number;
   /** Offset of each row's <row> tag in the XML that was read (-1: none), so restyling can jump to it. */
   rowOffsets: Map<number, number>;
+  /**
+   * Cells holding a formula whose result was never stored (`<c><f>C2/D2</f></c>` or an empty `<v>`, as openpyxl and
+   * pandas write them): their values are unknown until a spreadsheet program calculates them. Key: cellKey.
+   */
+  formulasWithoutValues: Set<number>;
 }
 
-/** The namespace prefix of the worksheet's elements ("" or "x:"). */
-export function elementPrefix(xml: string): string {
-  const m = /<(\w+:)?worksheet[\s>]/.exec(xml);
-  return m?.[1] ?? "";
+/** The key of a cell in SheetGrid.formulasWithoutValues (16,384 columns: A…XFD). */
+export const cellKey = (row: number, col: number): number => row * 16384 + col;
+
+// ------------------------------------------------------------------ the scanner
+
+const GT = 62; // >
+const SLASH = 47;
+const BANG = 33;
+const QMARK = 63;
+const DQ = 34;
+const SQ = 39;
+const COLON = 58;
+
+const enum Kind {
+  Open,
+  SelfClosing,
+  Close,
+  End,
 }
 
-// Attributes may be single-quoted (valid XML; some writers do it): every pattern takes either quote.
-const R_ATTR = /\sr\s*=\s*["']([A-Za-z]{1,3})(\d+)["']/;
-const ROW_R = /\sr\s*=\s*["'](\d+)["']/;
-const T_ATTR = /\st\s*=\s*["'](\w+)["']/;
-/** The style attribute and its quote, which a rewrite keeps so that clear gives back the same bytes. */
-const S_ATTR = /\ss\s*=\s*(["'])(\d+)["']/;
+/** The tag last read by nextTag (module state: the scanner is the hot path of a 650,000-cell sheet). */
+let kind = Kind.End;
+let tagStart = 0;
+let nameStart = 0;
+let nameEnd = 0;
+/** Offset just after the tag's `>`. */
+let tagEnd = 0;
 
-/** Set by cellRef: the 0-based column and row of the last r="B12" read. */
+/** Reads the next start or end tag at or after `i`, skipping comments, CDATA, PIs and DOCTYPE. */
+function nextTag(xml: string, i: number, limit: number): void {
+  for (;;) {
+    const lt = xml.indexOf("<", i);
+    if (lt < 0 || lt >= limit) {
+      kind = Kind.End;
+      return;
+    }
+    const c = xml.charCodeAt(lt + 1);
+    if (c === BANG) {
+      if (xml.startsWith("<!--", lt)) i = skipPast(xml, "-->", lt + 4);
+      else if (xml.startsWith("<![CDATA[", lt)) i = skipPast(xml, "]]>", lt + 9);
+      else i = skipPast(xml, ">", lt + 2);
+      continue;
+    }
+    if (c === QMARK) {
+      i = skipPast(xml, "?>", lt + 2);
+      continue;
+    }
+    tagStart = lt;
+    let j = lt + (c === SLASH ? 2 : 1);
+    nameStart = j;
+    let ch = xml.charCodeAt(j);
+    while (ch > 32 && ch !== GT && ch !== SLASH) ch = xml.charCodeAt(++j);
+    nameEnd = j;
+    // To the tag's `>`, stepping over quoted attribute values (which may hold `>`).
+    while (ch !== GT) {
+      if (ch === DQ || ch === SQ) {
+        const q = xml.indexOf(ch === DQ ? '"' : "'", j + 1);
+        if (q < 0) throw new Error("unterminated attribute value");
+        j = q;
+      } else if (Number.isNaN(ch)) throw new Error("unterminated tag");
+      ch = xml.charCodeAt(++j);
+    }
+    tagEnd = j + 1;
+    kind = c === SLASH ? Kind.Close : xml.charCodeAt(j - 1) === SLASH ? Kind.SelfClosing : Kind.Open;
+    return;
+  }
+}
+
+function skipPast(xml: string, end: string, from: number): number {
+  const k = xml.indexOf(end, from);
+  if (k < 0) throw new Error(`unterminated ${end}`);
+  return k + end.length;
+}
+
+/** Offsets of the values of the unprefixed attributes r, t and s of the last tag (-1: absent). */
+let rAt = -1;
+let rEnd = -1;
+let tAt = -1;
+let tEnd = -1;
+let sAt = -1;
+let sEnd = -1;
+/** The offset of the whitespace before the `s` attribute (a restore to style 0 removes it). */
+let sStart = -1;
+/** True when the tag declares a namespace (xmlns or xmlns:…). */
+let declares = false;
+
+function readAttrs(xml: string): void {
+  rAt = tAt = sAt = -1;
+  declares = false;
+  let j = nameEnd;
+  const end = kind === Kind.SelfClosing ? tagEnd - 2 : tagEnd - 1;
+  for (;;) {
+    const ws = j;
+    let ch = xml.charCodeAt(j);
+    while (ch <= 32 && j < end) ch = xml.charCodeAt(++j);
+    if (j >= end) return;
+    const ns = j;
+    while (ch !== 61 && ch > 32) ch = xml.charCodeAt(++j); // to `=`
+    const ne = j;
+    while (ch !== DQ && ch !== SQ && j < end) ch = xml.charCodeAt(++j);
+    if (j >= end) return;
+    const q = xml.indexOf(ch === DQ ? '"' : "'", j + 1);
+    const vs = j + 1;
+    j = q + 1;
+    if (ne - ns === 1) {
+      const n = xml.charCodeAt(ns);
+      if (n === 114) [rAt, rEnd] = [vs, q];
+      else if (n === 116) [tAt, tEnd] = [vs, q];
+      else if (n === 115) [sAt, sEnd, sStart] = [vs, q, ws];
+    } else if (xml.startsWith("xmlns", ns) && (ne - ns === 5 || xml.charCodeAt(ns + 5) === COLON)) declares = true;
+  }
+}
+
+/**
+ * Which element names are SpreadsheetML's here: the prefixes bound to its namespace ("" when it is the default).
+ * Kept per element depth, so a declaration on any element (sheetData, a row, a cell) holds for its content only.
+ */
+class Names {
+  private stack: { depth: number; prefixes: string[] }[] = [];
+  prefixes: string[] = [];
+  depth = 0;
+
+  constructor(initial: Record<string, string>) {
+    this.prefixes = Names.resolve(initial);
+  }
+
+  private static resolve(scope: Record<string, string>): string[] {
+    return Object.keys(scope).filter((p) => scope[p] === NS_MAIN);
+  }
+
+  /** Applies the declarations of the open tag just read (call only when readAttrs saw one). */
+  push(xml: string, scopeOf: (xml: string) => Record<string, string>): void {
+    const scope = scopeOf(xml);
+    this.stack.push({ depth: this.depth, prefixes: this.prefixes });
+    const next = new Set(this.prefixes);
+    for (const [p, uri] of Object.entries(scope)) {
+      if (uri === NS_MAIN) next.add(p);
+      else next.delete(p);
+    }
+    this.prefixes = [...next];
+  }
+
+  /** After a close tag at the current depth. */
+  pop(): void {
+    const top = this.stack[this.stack.length - 1];
+    if (top && top.depth === this.depth) this.prefixes = this.stack.pop()!.prefixes;
+  }
+
+  /** Whether the last tag read is SpreadsheetML's element `local`. */
+  is(xml: string, local: string): boolean {
+    const len = nameEnd - nameStart;
+    for (const p of this.prefixes) {
+      const at = p ? nameStart + p.length + 1 : nameStart;
+      if (
+        len === local.length + (p ? p.length + 1 : 0) &&
+        xml.startsWith(local, at) &&
+        (!p || (xml.charCodeAt(nameStart + p.length) === COLON && xml.startsWith(p, nameStart)))
+      )
+        return true;
+    }
+    return false;
+  }
+}
+
+/** The namespace declarations of the tag just read: prefix → URI ("" the default namespace). */
+function declarationsOfTag(xml: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /\sxmlns(?::([^\s=]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+  const tag = xml.slice(nameEnd, tagEnd);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(tag))) out[m[1] ?? ""] = unescapeXml(m[2] ?? m[3] ?? "");
+  return out;
+}
+
+interface SheetDataSpan {
+  /** Offset just after <sheetData>'s start tag (its content ends at the first end tag at depth 0). */
+  from: number;
+  names: Names;
+}
+
+/** Finds <sheetData> (a child of the root) with the namespace scope in force inside it. */
+function sheetData(xml: string): SheetDataSpan | null {
+  const scope: Record<string, string> = {};
+  let depth = 0;
+  let i = 0;
+  let names: Names | null = null;
+  const scopes: { depth: number; saved: Record<string, string> }[] = [];
+  for (;;) {
+    nextTag(xml, i, xml.length);
+    if (kind === Kind.End) return null;
+    i = tagEnd;
+    if (kind === Kind.Close) {
+      depth--;
+      const top = scopes[scopes.length - 1];
+      if (top && top.depth === depth) Object.assign(scope, scopes.pop()!.saved);
+      continue;
+    }
+    readAttrs(xml);
+    if (declares) {
+      const d = declarationsOfTag(xml);
+      if (kind === Kind.Open) {
+        const saved: Record<string, string> = {};
+        for (const p of Object.keys(d)) saved[p] = scope[p];
+        scopes.push({ depth, saved });
+      }
+      if (kind === Kind.Open || depth === 0) Object.assign(scope, d);
+    }
+    if (depth === 1) {
+      names = new Names(scope);
+      if (names.is(xml, "sheetData")) return kind === Kind.Open ? { from: tagEnd, names } : null;
+    }
+    if (kind === Kind.Open) depth++;
+  }
+}
+
+/** The text content of an element from `from` to its end tag at `to`: entities decoded, CDATA kept, comments dropped. */
+function textBetween(xml: string, from: number, to: number): string {
+  const raw = xml.slice(from, to);
+  if (raw.indexOf("<") < 0) return unescapeXml(raw);
+  let out = "";
+  let i = 0;
+  for (;;) {
+    const lt = raw.indexOf("<", i);
+    if (lt < 0) return out + unescapeXml(raw.slice(i));
+    out += unescapeXml(raw.slice(i, lt));
+    if (raw.startsWith("<![CDATA[", lt)) {
+      const e = raw.indexOf("]]>", lt + 9);
+      out += raw.slice(lt + 9, e);
+      i = e + 3;
+    } else if (raw.startsWith("<!--", lt)) i = raw.indexOf("-->", lt + 4) + 3;
+    else if (raw.startsWith("<?", lt)) i = raw.indexOf("?>", lt + 2) + 2;
+    else i = raw.indexOf(">", lt) + 1; // an element inside text: not expected in v/t
+  }
+}
+
+/** Reads r="B12" from the last tag's attributes: sets refCol/refRow (0-based), false when absent or odd. */
 let refCol = -1;
 let refRow = -1;
-
-/** Reads a cell's r="B12" by char codes (the hot path of a 650,000-cell sheet); false when absent or odd. */
-function cellRef(attrs: string): boolean {
-  let i = attrs.indexOf(' r="');
-  if (i < 0) {
-    const m = /\sr\s*=\s*["']/.exec(attrs);
-    if (!m) return false;
-    i = m.index + m[0].length - 4;
-  }
-  i += 4;
+function cellRef(xml: string): boolean {
+  if (rAt < 0) return false;
+  let i = rAt;
   let col = 0;
-  let c = attrs.charCodeAt(i);
+  let c = xml.charCodeAt(i);
   while ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
     col = col * 26 + ((c & ~32) - 64);
-    c = attrs.charCodeAt(++i);
+    c = xml.charCodeAt(++i);
   }
   let row = 0;
   while (c >= 48 && c <= 57) {
     row = row * 10 + (c - 48);
-    c = attrs.charCodeAt(++i);
+    c = xml.charCodeAt(++i);
   }
-  if (col === 0 || row === 0 || (c !== 34 && c !== 39)) return false;
+  if (col === 0 || row === 0 || i !== rEnd) return false;
   refCol = col - 1;
   refRow = row - 1;
   return true;
 }
 
-function cellType(attrs: string): string | undefined {
-  const i = attrs.indexOf(' t="');
-  if (i >= 0) return attrs.slice(i + 4, attrs.indexOf('"', i + 4));
-  return attrs.includes("t=") ? T_ATTR.exec(attrs)?.[1] : undefined;
+function rowNumber(xml: string): number {
+  if (rAt < 0) return -1;
+  const n = Number(xml.slice(rAt, rEnd));
+  return Number.isInteger(n) && n > 0 ? n - 1 : -1;
 }
 
-function cellValue(type: string | undefined, inner: string, sst: readonly string[], p: string): CellValue {
-  if (type === "inlineStr") {
-    let s = "";
-    const tRe = /<(?:\w+:)?t\b[^>]*>([\s\S]*?)<\/(?:\w+:)?t>/g;
-    const body = inner.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "");
-    let t: RegExpExecArray | null;
-    while ((t = tRe.exec(body))) s += t[1];
-    return unescapeXml(s);
-  }
-  const vs = inner.indexOf(`<${p}v`);
-  let v: string | undefined;
-  if (
-    vs >= 0 &&
-    (inner[vs + p.length + 2] === ">" || inner[vs + p.length + 2] === " " || inner[vs + p.length + 2] === "/")
-  ) {
-    const gt = inner.indexOf(">", vs);
-    if (inner[gt - 1] !== "/") v = inner.slice(gt + 1, inner.indexOf("</", gt));
-  }
-  if (v === undefined) return null;
+function typedValue(type: string | undefined, v: string, sst: readonly string[]): CellValue {
   switch (type) {
     case "s":
       return sst[Number(v)] ?? null;
     case "str":
     case "e":
-      return unescapeXml(v);
+      return v;
     case "b":
       return v === "1" || v === "true";
     case "d": {
       const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}${v.includes("T") ? "" : "T00:00:00"}Z`);
-      return Number.isNaN(d.getTime()) ? unescapeXml(v) : d;
+      return Number.isNaN(d.getTime()) ? v : d;
     }
     default: {
       if (v === "") return null;
       const n = Number(v);
-      return Number.isNaN(n) ? unescapeXml(v) : n;
+      return Number.isNaN(n) ? v : n;
     }
   }
 }
 
 /** Reads every cell value of a worksheet (numbers stay numbers: dates are Excel serials). */
 export function readSheet(xml: string, sst: readonly string[]): SheetGrid {
-  const p = elementPrefix(xml);
-  const start = xml.indexOf(`<${p}sheetData`);
   const rows: CellValue[][] = [];
   const rowOffsets = new Map<number, number>();
+  const formulasWithoutValues = new Set<number>();
   let maxCol = -1;
-  if (start < 0) return { rows, maxCol, rowOffsets };
-  const end = xml.indexOf(`</${p}sheetData>`, start);
-  if (end < 0) return { rows, maxCol, rowOffsets };
-  const closeC = `</${p}c>`;
-  const tagRe = new RegExp(`<${p}(row|c)(?=[\\s/>])([^>]*)>`, "g");
-  tagRe.lastIndex = start;
+  const span = sheetData(xml);
+  if (!span) return { rows, maxCol, rowOffsets, formulasWithoutValues };
+  const { names } = span;
   let row = -1;
   let col = -1;
   let current: CellValue[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = tagRe.exec(xml)) && m.index < end) {
-    const selfClosing = m[2].endsWith("/");
-    const attrs = selfClosing ? m[2].slice(0, -1) : m[2];
-    if (m[1] === "row") {
-      const r = ROW_R.exec(attrs);
-      row = r ? Number(r[1]) - 1 : row + 1;
-      col = -1;
-      current = rows[row] ?? (rows[row] = []);
-      if (!rowOffsets.has(row)) rowOffsets.set(row, m.index);
-      continue;
-    }
-    if (cellRef(attrs)) {
-      col = refCol;
-      if (refRow !== row) {
-        rowOffsets.set(refRow, -1); // a cell outside its <row>: no safe jump for this row
-        row = refRow;
-        current = rows[row] ?? (rows[row] = []);
-      }
-    } else col++;
-    if (selfClosing) continue;
-    const close = xml.indexOf(closeC, tagRe.lastIndex);
-    const inner = xml.slice(tagRe.lastIndex, close);
-    tagRe.lastIndex = close + closeC.length;
-    const t = cellType(attrs);
-    const value = cellValue(t, inner, sst, p);
+  // Inside a <c>: its type, whether it has <f>, its <v> text, its inline-string text.
+  let inCell = false;
+  let cellDepth = 0;
+  let type: string | undefined;
+  let hasF = false;
+  let v: string | undefined;
+  let inline: string | undefined;
+  let rPhDepth = -1;
+  let tStart = -1;
+  let vStart = -1;
+  let jump = true;
+  const finishCell = (): void => {
+    inCell = false;
+    let value: CellValue = null;
+    if (type === "inlineStr") value = inline ?? null;
+    else if (v !== undefined) value = typedValue(type, v, sst);
+    if (hasF && (v === undefined || (v === "" && type !== "str"))) formulasWithoutValues.add(cellKey(row, col));
     if (value !== null && value !== "") {
       current[col] = value;
       if (col > maxCol) maxCol = col;
     }
+  };
+  let i = span.from;
+  for (;;) {
+    nextTag(xml, i, xml.length);
+    if (kind === Kind.End) break;
+    i = tagEnd;
+    if (kind === Kind.Close) {
+      if (names.depth === 0) break; // </sheetData>
+      names.depth--;
+      if (inCell) {
+        if (names.depth === cellDepth) finishCell();
+        else if (vStart >= 0 && names.is(xml, "v")) {
+          v = textBetween(xml, vStart, tagStart);
+          vStart = -1;
+        } else if (tStart >= 0 && names.is(xml, "t")) {
+          inline = (inline ?? "") + textBetween(xml, tStart, tagStart);
+          tStart = -1;
+        } else if (rPhDepth === names.depth) rPhDepth = -1;
+      }
+      names.pop();
+      continue;
+    }
+    readAttrs(xml);
+    if (declares) {
+      jump = false; // offsets cannot be entered mid-scope
+      if (kind === Kind.Open) names.push(xml, declarationsOfTag);
+    }
+    const open = kind === Kind.Open;
+    if (inCell) {
+      if (names.is(xml, "v")) {
+        if (open) vStart = tagEnd;
+        else v = "";
+      } else if (names.is(xml, "f")) hasF = true;
+      else if (names.is(xml, "rPh")) {
+        if (open) rPhDepth = names.depth;
+      } else if (names.is(xml, "t") && rPhDepth < 0 && type === "inlineStr") {
+        if (open) tStart = tagEnd;
+        else inline ??= "";
+      }
+    } else if (names.is(xml, "row")) {
+      const r = rowNumber(xml);
+      row = r >= 0 ? r : row + 1;
+      col = -1;
+      current = rows[row] ?? (rows[row] = []);
+      if (!rowOffsets.has(row)) rowOffsets.set(row, tagStart);
+    } else if (names.is(xml, "c")) {
+      if (cellRef(xml)) {
+        col = refCol;
+        if (refRow !== row) {
+          rowOffsets.set(refRow, -1); // a cell outside its <row>: no safe jump for this row
+          row = refRow;
+          current = rows[row] ?? (rows[row] = []);
+        }
+      } else col++;
+      if (open) {
+        inCell = true;
+        cellDepth = names.depth;
+        type = tAt >= 0 ? xml.slice(tAt, tEnd) : undefined;
+        hasF = false;
+        v = inline = undefined;
+        rPhDepth = tStart = vStart = -1;
+      }
+    }
+    if (open) names.depth++;
   }
-  return { rows, maxCol, rowOffsets };
+  if (!jump) for (const k of rowOffsets.keys()) rowOffsets.set(k, -1);
+  return { rows, maxCol, rowOffsets, formulasWithoutValues };
 }
 
 /** Returned by a restyle target to write an explicit s="0" (some writers, LibreOffice among them, keep it). */
@@ -169,13 +430,12 @@ export function restyleCells(
 ): { xml: string; found: Set<string> } {
   const found = new Set<string>();
   if (targets.size === 0) return { xml, found };
-  const p = elementPrefix(xml);
-  const start = xml.indexOf(`<${p}sheetData`);
-  const end = xml.indexOf(`</${p}sheetData>`, start);
-  if (start < 0 || end < 0) return { xml, found };
+  const span = sheetData(xml);
+  if (!span) return { xml, found };
+  const { names } = span;
   // With the row offsets from readSheet, visit only the rows that hold targets; otherwise scan every row.
   // Each span starts at a row whose 0-based index is known (-1: before the first row), for rows without r=.
-  let spans: [number, number, number][] = [[start, end, -1]];
+  let spans: [number, number][] = [[span.from, -1]];
   if (rowOffsets) {
     const rows = new Map<number, number>();
     let jump = true;
@@ -185,58 +445,69 @@ export function restyleCells(
       if (off === undefined || off < 0) jump = false;
       else rows.set(off, row);
     }
-    if (jump) {
-      const closeRow = `</${p}row>`;
-      spans = [...rows]
-        .sort((a, b) => a[0] - b[0])
-        .map(([off, row]) => {
-          const close = xml.indexOf(closeRow, off);
-          return [off, close < 0 || close > end ? end : close, row] as [number, number, number];
-        });
-    }
+    if (jump) spans = [...rows].sort((a, b) => a[0] - b[0]);
   }
-  const tagRe = new RegExp(`<${p}(row|c)(?=[\\s/>])([^>]*)>`, "g");
   const parts: string[] = [];
   let copied = 0;
   let row = -1;
   let col = -1;
-  let m: RegExpExecArray | null;
-  for (const [from, to, spanRow] of spans) {
-    tagRe.lastIndex = from;
+  for (const [from, spanRow] of spans) {
+    let i = from;
     if (spanRow >= 0) row = spanRow - 1;
-    while ((m = tagRe.exec(xml)) && m.index < to) {
-      const attrs = m[2].endsWith("/") ? m[2].slice(0, -1) : m[2];
-      if (m[1] === "row") {
-        const r = ROW_R.exec(attrs);
-        row = r ? Number(r[1]) - 1 : row + 1;
-        col = -1;
+    const baseDepth = names.depth;
+    for (;;) {
+      nextTag(xml, i, xml.length);
+      if (kind === Kind.End) break;
+      i = tagEnd;
+      if (kind === Kind.Close) {
+        if (names.depth === baseDepth) break; // </sheetData>
+        names.depth--;
+        names.pop();
+        if (spanRow >= 0 && names.depth === baseDepth) break; // the end of the jumped-to row
         continue;
       }
-      const r = R_ATTR.exec(attrs);
-      let address: string;
-      if (r) {
-        address = r[1].toUpperCase() + r[2];
-        col = columnIndex(r[1]);
-        row = Number(r[2]) - 1;
-      } else {
-        col++;
-        address = columnLetters(col) + (row + 1);
+      readAttrs(xml);
+      if (declares && kind === Kind.Open) names.push(xml, declarationsOfTag);
+      if (kind === Kind.Open) names.depth++;
+      if (names.depth > baseDepth + (kind === Kind.Open ? 2 : 1)) continue; // inside a cell
+      if (names.is(xml, "row")) {
+        const r = rowNumber(xml);
+        row = r >= 0 ? r : row + 1;
+        col = -1;
+        if (kind === Kind.SelfClosing && spanRow >= 0 && names.depth === baseDepth) break;
+        continue;
       }
+      if (!names.is(xml, "c")) continue;
+      if (cellRef(xml)) {
+        col = refCol;
+        row = refRow;
+      } else col++;
+      const address = columnLetters(col) + (row + 1);
       const fn = targets.get(address);
       if (!fn) continue;
       found.add(address);
-      const sm = S_ATTR.exec(attrs);
-      const result = fn(sm ? Number(sm[2]) : 0, sm !== null);
+      const explicit = sAt >= 0;
+      const result = fn(explicit ? Number(xml.slice(sAt, sEnd)) : 0, explicit);
       const next = result === EXPLICIT_XF_0 ? 0 : result;
-      const keep = result !== 0;
-      let newAttrs: string;
-      if (sm) newAttrs = keep ? attrs.replace(sm[0], ` s=${sm[1]}${next}${sm[1]}`) : attrs.replace(sm[0], "");
-      else newAttrs = keep ? `${attrs} s="${next}"` : attrs;
-      if (newAttrs === attrs) continue;
-      const attrsStart = m.index + 1 + p.length + 1;
-      parts.push(xml.slice(copied, attrsStart), newAttrs);
-      copied = attrsStart + attrs.length;
+      if (explicit) {
+        if (result !== 0) {
+          if (xml.slice(sAt, sEnd) === String(next)) continue;
+          parts.push(xml.slice(copied, sAt), String(next));
+          copied = sEnd;
+        } else {
+          parts.push(xml.slice(copied, sStart));
+          copied = sEnd + 1;
+        }
+      } else if (result !== 0) {
+        const at = kind === Kind.SelfClosing ? tagEnd - 2 : tagEnd - 1;
+        // Before `/>` or `>`, after any whitespace that ends the attribute list.
+        let k = at;
+        while (k > nameEnd && xml.charCodeAt(k - 1) <= 32) k--;
+        parts.push(xml.slice(copied, k), ` s="${next}"`);
+        copied = k;
+      }
     }
+    names.depth = baseDepth;
   }
   parts.push(xml.slice(copied));
   return { xml: parts.join(""), found };

@@ -5,39 +5,61 @@
  */
 import type { SavedFill } from "../../core/state";
 import { argb, resolveColour } from "./colours";
-import { findElement, findElements, getAttr, innerXml, setAttr, startTag } from "./xml";
+import {
+  attr,
+  childNamed,
+  listEntries,
+  locate,
+  NS_MAIN,
+  portable,
+  prefixFor,
+  startTagOf,
+  type ListEntry,
+  type XmlElement,
+} from "./locate";
+import { getAttr, setAttr, startTag, startTagEnd } from "./xml";
 
+/**
+ * One list of the stylesheet (fonts, fills, cellXfs). Entries are counted as a schema-aware reader counts them:
+ * an mc:AlternateContent is one entry (its understood Choice, else its Fallback), so indexes match Excel's.
+ */
 interface Section {
-  name: string;
+  list: XmlElement | undefined;
+  entries: ListEntry[];
+  /** Each entry's XML as it would stand at the top level of the list; appended entries after the originals. */
   items: string[];
-  /** How many of `items` were in the part as read. */
-  original: number;
+  /** The prefix of SpreadsheetML elements at the top level of the list ("" or e.g. "x"). */
+  prefix: string;
 }
 
-const SECTIONS = ["fonts", "fills", "cellXfs"] as const;
-type SectionName = (typeof SECTIONS)[number];
+const SECTIONS = { fonts: "font", fills: "fill", cellXfs: "xf" } as const;
+type SectionName = keyof typeof SECTIONS;
 
 export class StylesEditor {
   private readonly sections: Record<SectionName, Section>;
+  private readonly cellStyleXfs: XmlElement[];
   private readonly xfCache = new Map<string, number>();
   private readonly fillCache = new Map<string, number>();
   private readonly fontCache = new Map<string, number>();
   private readonly fillDescriptions = new Map<number, SavedFill>();
   private removed = false;
-  /** The namespace prefix of the part's elements ("" or e.g. "x:"): new entries use it too. */
-  private readonly prefix: string;
 
   constructor(
     private readonly xml: string,
     private readonly theme: readonly string[] = [],
   ) {
-    const get = (name: SectionName, child: string): Section => {
-      const el = findElement(xml, name);
-      const items = el ? findElements(innerXml(el.text), child).map((e) => e.text) : [];
-      return { name, items, original: items.length };
+    const root = locate(xml);
+    if (root.uri !== NS_MAIN || root.local !== "styleSheet") throw new Error("styles.xml has no styleSheet");
+    const get = (name: SectionName): Section => {
+      const list = childNamed(root, NS_MAIN, name);
+      if (!list) return { list, entries: [], items: [], prefix: prefixFor(root.scope, NS_MAIN) ?? "" };
+      const entries = listEntries(list, NS_MAIN, SECTIONS[name]);
+      const items = entries.map((e) => portable(xml, e.element, list.scope));
+      return { list, entries, items, prefix: list.prefix };
     };
-    this.prefix = /<(\w+:)?styleSheet[\s>]/.exec(xml)?.[1] ?? "";
-    this.sections = { fonts: get("fonts", "font"), fills: get("fills", "fill"), cellXfs: get("cellXfs", "xf") };
+    this.sections = { fonts: get("fonts"), fills: get("fills"), cellXfs: get("cellXfs") };
+    const csx = childNamed(root, NS_MAIN, "cellStyleXfs");
+    this.cellStyleXfs = csx ? listEntries(csx, NS_MAIN, "xf").map((e) => e.element) : [];
     if (this.sections.cellXfs.items.length === 0) throw new Error("styles.xml has no cellXfs");
   }
 
@@ -46,7 +68,12 @@ export class StylesEditor {
   }
 
   get changed(): boolean {
-    return this.removed || SECTIONS.some((s) => this.sections[s].items.length !== this.sections[s].original);
+    return (
+      this.removed ||
+      (Object.keys(SECTIONS) as SectionName[]).some(
+        (s) => this.sections[s].items.length !== this.sections[s].entries.length,
+      )
+    );
   }
 
   private xf(index: number): string {
@@ -63,16 +90,32 @@ export class StylesEditor {
     return { ...d };
   }
 
+  /** The element of entry `index` of a section and the text it lives in (appended entries are parsed alone). */
+  private element(section: SectionName, index: number): { el: XmlElement; xml: string } | null {
+    const s = this.sections[section];
+    if (index < 0 || index >= s.items.length) return null;
+    if (index < s.entries.length) return { el: s.entries[index].element, xml: this.xml };
+    const p = s.prefix;
+    const wrapped = `<w xmlns="${NS_MAIN}"${p ? ` xmlns:${p}="${NS_MAIN}"` : ""}>${s.items[index]}</w>`;
+    const el = locate(wrapped).children[0];
+    return el ? { el, xml: wrapped } : null;
+  }
+
   private describeFillOf(xfIndex: number): SavedFill {
     const fillId = Number(getAttr(startTag(this.xf(xfIndex)), "fillId") ?? 0);
-    const fill = this.sections.fills.items[fillId];
-    if (!fill) return { pattern: "none" };
-    if (findElement(fill, "gradientFill")) return { pattern: "gradient" };
-    const pf = findElement(fill, "patternFill");
-    const type = pf ? getAttr(startTag(pf.text), "patternType") : undefined;
+    const found = this.element("fills", fillId);
+    if (!found) return { pattern: "none" };
+    const { el: fill, xml } = found;
+    if (childNamed(fill, NS_MAIN, "gradientFill")) return { pattern: "gradient" };
+    const pf = childNamed(fill, NS_MAIN, "patternFill");
+    const type = pf ? attr(pf, "patternType") : undefined;
     if (!pf || !type || type === "none") return { pattern: "none" };
-    const fg = resolveColour(findElement(pf.text, "fgColor")?.text, this.theme);
-    const bg = resolveColour(findElement(pf.text, "bgColor")?.text, this.theme);
+    const colour = (name: string): ReturnType<typeof resolveColour> => {
+      const c = childNamed(pf, NS_MAIN, name);
+      return resolveColour(c ? startTagOf(xml, c) : undefined, this.theme);
+    };
+    const fg = colour("fgColor");
+    const bg = colour("bgColor");
     if (type === "solid") {
       const out: SavedFill = { pattern: "solid", color: fg.color ?? "#000000" };
       if (fg.tintAndShade !== undefined) out.tintAndShade = fg.tintAndShade;
@@ -86,14 +129,16 @@ export class StylesEditor {
   }
 
   private append(section: SectionName, xml: string): number {
-    this.sections[section].items.push(xml);
-    return this.sections[section].items.length - 1;
+    const s = this.sections[section];
+    if (!s.list) throw new Error(`styles.xml has no <${section}>`);
+    s.items.push(xml);
+    return s.items.length - 1;
   }
 
   private fillId(fillXml: string): number {
     let id = this.fillCache.get(fillXml);
     if (id === undefined) {
-      id = this.append("fills", withPrefix(fillXml, this.prefix));
+      id = this.append("fills", withPrefix(fillXml, this.sections.fills.prefix));
       this.fillCache.set(fillXml, id);
     }
     return id;
@@ -134,12 +179,19 @@ export class StylesEditor {
       const fontId = Number(getAttr(startTag(this.xf(0)), "fontId") ?? 0);
       let boldFont = this.fontCache.get("bold");
       if (boldFont === undefined) {
-        const font = this.sections.fonts.items[fontId] ?? "<font/>";
-        const bolded = /<(?:\w+:)?b(?=[\s/>])/.test(font)
-          ? font
-          : font.endsWith("/>")
-            ? `${font.slice(0, -2)}>${withPrefix("<b/></font>", this.prefix)}`
-            : font.replace(/^(<[^>]*>)/, `$1${withPrefix("<b/>", this.prefix)}`);
+        const fonts = this.sections.fonts;
+        const b = withPrefix("<b/>", fonts.prefix);
+        const found = this.element("fonts", fontId);
+        let bolded: string;
+        if (!found) bolded = withPrefix("<font><b/></font>", fonts.prefix);
+        else {
+          const font = fonts.items[fontId];
+          const end = startTagEnd(font);
+          if (childNamed(found.el, NS_MAIN, "b")) bolded = font;
+          else if (font[end - 2] === "/")
+            bolded = `${font.slice(0, end - 2).trimEnd()}>${b}</${found.el.name}>${font.slice(end)}`;
+          else bolded = font.slice(0, end) + b + font.slice(end);
+        }
         boldFont = this.append("fonts", bolded);
         this.fontCache.set("bold", boldFont);
       }
@@ -167,69 +219,60 @@ export class StylesEditor {
     this.xfCache.clear();
     this.fillCache.clear();
     this.fontCache.clear();
-    const used = (attr: string): Set<number> => {
+    const used = (name: string): Set<number> => {
       const out = new Set<number>();
-      const all = [...xfs, ...this.cellStyleXfs()];
-      for (const x of all) out.add(Number(getAttr(startTag(x), attr) ?? 0));
+      for (const x of xfs) out.add(Number(getAttr(startTag(x), name) ?? 0));
+      for (const x of this.cellStyleXfs) out.add(Number(attr(x, name) ?? 0));
       return out;
     };
-    const droppedRefs = (attr: string): Set<number> =>
-      new Set(dropped.map((x) => Number(getAttr(startTag(x), attr) ?? 0)));
-    for (const [section, attr] of [
+    const droppedRefs = (name: string): Set<number> =>
+      new Set(dropped.map((x) => Number(getAttr(startTag(x), name) ?? 0)));
+    for (const [section, name] of [
       ["fills", "fillId"],
       ["fonts", "fontId"],
     ] as const) {
       const items = this.sections[section].items;
-      const keep = used(attr);
-      const ours = droppedRefs(attr);
+      const keep = used(name);
+      const ours = droppedRefs(name);
       while (items.length > 1 && ours.has(items.length - 1) && !keep.has(items.length - 1)) items.pop();
     }
   }
 
-  private cellStyleXfs(): string[] {
-    const el = findElement(this.xml, "cellStyleXfs");
-    return el ? findElements(innerXml(el.text), "xf").map((e) => e.text) : [];
-  }
-
-  /** The edited part: sections rewritten only where entries were added or removed. */
+  /**
+   * The edited part: each list whose entries changed gets its count and its new tail; the bytes of every entry that
+   * stays (mc:AlternateContent wrappers included) and everything between and around them are kept.
+   */
   toXml(): string {
-    let xml = this.xml;
-    for (const name of [...SECTIONS].reverse()) {
-      const s = this.sections[name];
-      const el = findElement(xml, name);
-      if (!el) {
-        if (s.items.length > 0) throw new Error(`styles.xml has no <${name}>`);
+    const edits: { start: number; end: number; text: string }[] = [];
+    for (const s of Object.values(this.sections)) {
+      const { list, entries, items } = s;
+      if (!list) continue;
+      const keep = Math.min(entries.length, items.length);
+      if (keep === entries.length && keep === items.length) continue;
+      // Keep the original bytes of the surviving entries (and whatever comes after the last original entry).
+      const from = keep > 0 ? entries[keep - 1].container.end : list.openEnd;
+      const to = entries.length > 0 ? entries[entries.length - 1].container.end : list.openEnd;
+      const tag = startTagOf(this.xml, list);
+      const open = setAttr(list.selfClosing ? `${tag.slice(0, -2).trimEnd()}>` : tag, "count", String(items.length));
+      const added = items.slice(keep).join("");
+      if (list.selfClosing) {
+        edits.push({ start: list.start, end: list.end, text: `${open}${added}</${list.name}>` });
         continue;
       }
-      const orig = findElements(innerXml(el.text), name === "fonts" ? "font" : name === "fills" ? "fill" : "xf");
-      if (orig.length === s.items.length && orig.every((o, i) => o.text === s.items[i])) continue;
-      const tag = startTag(el.text);
-      const inner = innerXml(el.text);
-      const keep = Math.min(orig.length, s.items.length);
-      // Keep the original bytes of the surviving entries (and any whitespace around them).
-      const lastKept = keep > 0 ? orig[keep - 1].end : 0;
-      const tailStart = orig.length > 0 ? orig[orig.length - 1].end : inner.length;
-      const newInner =
-        (keep > 0 ? inner.slice(0, lastKept) : inner.slice(0, orig.length > 0 ? orig[0].start : inner.length)) +
-        s.items.slice(keep).join("") +
-        inner.slice(Math.max(tailStart, lastKept));
-      const closing = tag.endsWith("/>")
-        ? `</${tag.slice(1).split(/[\s/>]/)[0]}>`
-        : el.text.slice(el.text.lastIndexOf("</"));
-      const openTag = setAttr(
-        tag.endsWith("/>") ? tag.slice(0, -2).trimEnd() + ">" : tag,
-        "count",
-        String(s.items.length),
-      );
-      xml = xml.slice(0, el.start) + openTag + newInner + closing + xml.slice(el.end);
+      edits.push({ start: from, end: to, text: added });
+      edits.push({ start: list.start, end: list.openEnd, text: open });
     }
+    let xml = this.xml;
+    // Splice from the end so that every offset still refers to the part as read.
+    edits.sort((a, b) => b.start - a.start || b.end - a.end);
+    for (const e of edits) xml = xml.slice(0, e.start) + e.text + xml.slice(e.end);
     return xml;
   }
 }
 
-/** Puts `prefix` on every element name of an unprefixed XML fragment. */
+/** Puts `prefix` on every element name of an unprefixed XML fragment of our own. */
 function withPrefix(xml: string, prefix: string): string {
-  return prefix ? xml.replace(/<(\/?)(\w+)(?=[\s/>])/g, `<$1${prefix}$2`) : xml;
+  return prefix ? xml.replace(/<(\/?)(\w+)(?=[\s/>])/g, `<$1${prefix}:$2`) : xml;
 }
 
 export function solidFillXml(hex: string): string {

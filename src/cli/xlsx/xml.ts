@@ -35,26 +35,70 @@ export function unescapeXml(s: string): string {
   });
 }
 
-/** The value of attribute `name` in a start tag (or its attribute text), unescaped; undefined when absent. */
-export function getAttr(tag: string, name: string): string | undefined {
-  const re = new RegExp(`(?:^|\\s)${name.replace(/[:.]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`);
-  const m = re.exec(tag);
-  if (!m) return undefined;
-  return unescapeXml(m[2] ?? m[3] ?? "");
+interface AttrSpan {
+  name: string;
+  /** Offset of the whitespace before the name. */
+  start: number;
+  /** Offsets of the value between the quotes. */
+  valueStart: number;
+  valueEnd: number;
+  quote: string;
 }
 
-/** The start tag with attribute `name` set to `value` (replaced in place, or appended before the closing `>` / `/>`). */
+/**
+ * The attributes of a start tag, read the way an XML tokenizer reads them: a quoted value may hold `>`, `=`, a
+ * quote of the other kind or text that looks like another attribute, and none of it is taken for markup.
+ */
+function attrSpans(tag: string): AttrSpan[] {
+  const out: AttrSpan[] = [];
+  let i = 1;
+  const n = tag.length;
+  while (i < n && !isSpace(tag.charCodeAt(i)) && tag[i] !== ">" && tag[i] !== "/") i++; // element name
+  for (;;) {
+    const start = i;
+    while (i < n && isSpace(tag.charCodeAt(i))) i++;
+    if (i >= n || tag[i] === ">" || tag[i] === "/") return out;
+    const nameStart = i;
+    while (i < n && tag[i] !== "=" && !isSpace(tag.charCodeAt(i)) && tag[i] !== ">") i++;
+    const name = tag.slice(nameStart, i);
+    while (i < n && isSpace(tag.charCodeAt(i))) i++;
+    if (tag[i] !== "=") return out;
+    i++;
+    while (i < n && isSpace(tag.charCodeAt(i))) i++;
+    const quote = tag[i];
+    if (quote !== '"' && quote !== "'") return out;
+    const close = tag.indexOf(quote, i + 1);
+    if (close < 0) return out;
+    out.push({ name, start, valueStart: i + 1, valueEnd: close, quote });
+    i = close + 1;
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** The value of attribute `name` (qualified name as written) in a start tag, unescaped; undefined when absent. */
+export function getAttr(tag: string, name: string): string | undefined {
+  const a = attrSpans(tag).find((x) => x.name === name);
+  return a ? unescapeXml(tag.slice(a.valueStart, a.valueEnd)) : undefined;
+}
+
+/**
+ * The start tag with attribute `name` set to `value`: replaced in place keeping its quote character (so that
+ * setting a value back gives back the same bytes), or appended before the closing `>` / `/>`.
+ */
 export function setAttr(tag: string, name: string, value: string): string {
-  const re = new RegExp(`(\\s${name.replace(/[:.]/g, "\\$&")}\\s*=\\s*)("[^"]*"|'[^']*')`);
+  const a = attrSpans(tag).find((x) => x.name === name);
   const v = escapeXml(value);
-  if (re.test(tag)) return tag.replace(re, (_, pre: string) => `${pre}"${v}"`);
+  if (a) return tag.slice(0, a.valueStart) + (a.quote === "'" ? v.replace(/'/g, "&apos;") : v) + tag.slice(a.valueEnd);
   return tag.replace(/\s*(\/?>)$/, (_, end: string) => ` ${name}="${v}"${end}`);
 }
 
 /** The start tag without attribute `name`. */
 export function removeAttr(tag: string, name: string): string {
-  const re = new RegExp(`\\s${name.replace(/[:.]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`);
-  return tag.replace(re, "");
+  const a = attrSpans(tag).find((x) => x.name === name);
+  return a ? tag.slice(0, a.start) + tag.slice(a.valueEnd + 1) : tag;
 }
 
 /**
@@ -92,13 +136,25 @@ export function findElements(xml: string, localName: string): { start: number; e
 
 /** The start tag of an element string ("<xf a='1'>" of "<xf a='1'><alignment/></xf>"). */
 export function startTag(elementXml: string): string {
-  const i = elementXml.indexOf(">");
-  return elementXml.slice(0, i + 1);
+  return elementXml.slice(0, startTagEnd(elementXml));
+}
+
+/** Offset just after the first start tag's `>` (a `>` inside a quoted attribute value does not end it). */
+export function startTagEnd(elementXml: string): number {
+  let quote = "";
+  for (let i = 0; i < elementXml.length; i++) {
+    const ch = elementXml[i];
+    if (quote) {
+      if (ch === quote) quote = "";
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === ">") return i + 1;
+  }
+  return elementXml.length;
 }
 
 /** The inner XML of an element string ("" for a self-closing one). */
 export function innerXml(elementXml: string): string {
-  const i = elementXml.indexOf(">");
+  const i = startTagEnd(elementXml) - 1;
   if (elementXml[i - 1] === "/") return "";
   const j = elementXml.lastIndexOf("</");
   return elementXml.slice(i + 1, j);

@@ -108,7 +108,9 @@ export type WarningCode =
   /** A metric column holds text that is not a number; `col` and `rows` say where. */
   | "unreadable-text"
   /** What table detection assumed (findTable's assumptions: a header skipped, a two-row header). */
-  | "table-assumed";
+  | "table-assumed"
+  /** A metric column holds formulas whose results were never calculated and stored (openpyxl, pandas). */
+  | "formulas-without-values";
 
 export interface EngineWarning {
   code: WarningCode;
