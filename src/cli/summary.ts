@@ -1,6 +1,7 @@
 /** The readable summary the CLI prints: one line per weak channel × rule, in a plain text table. */
 import type { RuleId } from "../core/rules/types";
-import { COLOUR_NAMES, formatMetric, RULE_ACTIONS, RULE_METRIC, RULE_NAMES, type Lang } from "../core/i18n/rules";
+import { COLOUR_NAMES, formatMetric, type Lang } from "../core/i18n/rules";
+import { RULE_ACTIONS, RULE_METRIC, RULE_NAMES } from "../core/rules/catalog";
 import type { FlaggedTable } from "./workbook";
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */

@@ -12,6 +12,7 @@ export { parseDay, dayFromSerial, dayFromText, formatIsoDay, isoWeekIndex } from
 export { DEFAULT_CONFIG, validateConfig, CONFIG_FIELD_LABELS, type ConfigError } from "./rules/config";
 export { runRules, type RunOptions } from "./rules/engine";
 export * from "./i18n/rules";
+export * from "./rules/catalog";
 export { formatNumber, formatPercent } from "./i18n/format";
 export { buildReport, type ReportSheet, type ReportTable } from "./report";
 // The statistics (./stats) and the GROWTH metrics (./metrics) are imported from their own modules, so the

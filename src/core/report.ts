@@ -6,17 +6,18 @@
  */
 import type { WarningColour } from "./colours";
 import { severity, WARNING_COLOURS } from "./colours";
-import { formatNumber, formatPercent, type Lang } from "./i18n/format";
+import { formatNumber, type Lang } from "./i18n/format";
+import { COLOUR_NAMES, formatMetric } from "./i18n/rules";
 import {
-  COLOUR_NAMES,
   RULE_ACTIONS,
   RULE_COLOUR,
+  RULE_IDS,
   RULE_METRIC,
   RULE_NAMES,
-  formatMetric,
+  limitText,
   ruleThreshold,
-} from "./i18n/rules";
-import { RULE_IDS, type RuleId, type RulesConfig, type RulesResult } from "./rules/types";
+} from "./rules/catalog";
+import type { RulesConfig, RulesResult } from "./rules/types";
 
 export interface ReportSheet {
   rows: (string | number | null)[][];
@@ -78,18 +79,6 @@ function today(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-/** The limit of a finding as text: "< 1.5", "> 1%", "< 540", "< 18% (week before)". */
-function thresholdText(ruleId: RuleId, threshold: number, config: RulesConfig, lang: Lang): string {
-  const v = formatMetric(RULE_METRIC[ruleId], threshold);
-  if (ruleId === "complaint-rate-high") return `> ${v}`;
-  if (ruleId === "repurchase-declining") return lang === "zh" ? `< ${v}（前一周）` : `< ${v} (week before)`;
-  if (ruleId === "traffic-drop") {
-    const share = formatPercent(1 - config.trafficDropRatio);
-    return lang === "zh" ? `< ${v}（前期均值的 ${share}）` : `< ${v} (${share} of the previous mean)`;
-  }
-  return `< ${v}`;
-}
-
 /**
  * Builds the report sheet for the tables flagged in one run. `generatedAt` defaults to now (local date).
  */
@@ -146,7 +135,7 @@ export function buildReport(
       f.firstPeriod,
       f.lastPeriod,
       f.latestValue === null ? null : formatMetric(RULE_METRIC[f.ruleId], f.latestValue),
-      thresholdText(f.ruleId, f.threshold, config, lang),
+      limitText(f.ruleId, f.threshold, config, lang),
       f.action[lang],
     ]);
   }

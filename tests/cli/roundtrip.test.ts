@@ -4,7 +4,7 @@
  */
 import { parseState, STATE_NAMESPACE } from "../../src/core/state";
 import { DEFAULT_FILLS } from "../../src/core/colours";
-import { RULE_ACTIONS } from "../../src/core/i18n/rules";
+import { RULE_ACTIONS } from "../../src/core/rules/catalog";
 import { clearWorkbook, flagWorkbook } from "../../src/cli/workbook";
 import { cellSnapshot, diffParts, partsOf, readWorkbook, solidFill } from "./helpers";
 import { EXPECTED_FLAGS, fixtureWorkbook, USER_BLUE, USER_GREEN } from "./fixtures";

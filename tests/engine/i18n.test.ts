@@ -1,5 +1,6 @@
 import { formatDayRange, formatNumber, formatPercent } from "../../src/core/i18n/format";
-import { RULE_ACTIONS, RULE_NAMES, ruleDescription, ruleThreshold, formatMetric } from "../../src/core/i18n/rules";
+import { formatMetric } from "../../src/core/i18n/rules";
+import { RULE_ACTIONS, RULE_NAMES, ruleDescription, ruleThreshold } from "../../src/core/rules/catalog";
 import { DEFAULT_CONFIG } from "../../src/core/rules/config";
 import { RULE_IDS } from "../../src/core/rules/types";
 import { parseDay } from "../../src/core/table/dates";

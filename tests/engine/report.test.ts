@@ -1,7 +1,7 @@
 import { buildReport } from "../../src/core/report";
 import { DEFAULT_CONFIG } from "../../src/core/rules/config";
 import { runRules } from "../../src/core/rules/engine";
-import { RULE_ACTIONS, ruleThreshold } from "../../src/core/i18n/rules";
+import { RULE_ACTIONS, ruleThreshold } from "../../src/core/rules/catalog";
 import type { CellValue } from "../../src/core/rules/types";
 import { seriesRows, table } from "./helpers";
 

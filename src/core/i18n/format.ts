@@ -5,6 +5,12 @@ import { civilFromDays, formatIsoDay } from "../table/dates";
 
 export type Lang = "en" | "zh";
 
+/** A text in both languages of the add-in. */
+export interface Bilingual {
+  en: string;
+  zh: string;
+}
+
 const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 function group(intText: string): string {

@@ -7,7 +7,7 @@
  * Rate columns read as percentages divide every number by 100, except text that carries its own "%" (already a
  * fraction: "1.2%" → 0.012).
  */
-import type { CellValue } from "./types";
+import type { CellValue } from "../table/types";
 import type { Series } from "./series";
 import { hasPercentSign, parseNumberText } from "../table/values";
 

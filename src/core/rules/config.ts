@@ -4,109 +4,26 @@
  */
 import type { WarningColour } from "../colours";
 import { DEFAULT_FILLS, PALETTES, PALETTE_NAMES, WARNING_COLOURS, type PaletteName } from "../colours";
+import { parseDecimal } from "../table/values";
+import { CONFIG_FIELDS, type ConfigField, type ConfigFieldName } from "./catalog";
 import type { Bilingual, RulesConfig } from "./types";
 
 /**
  * The seed's three-colour warning system: yellow when ROI stays below the benchmark 3 days running; orange when the
  * complaint rate tops 1% in a day or traffic drops more than 30%; red when repurchase falls 2 weeks running or
- * LTV/CAC stays below 1.5 for 2 weeks.
+ * LTV/CAC stays below 1.5 for 2 weeks. The numbers are the catalogue's defaults.
  */
 export const DEFAULT_CONFIG: RulesConfig = Object.freeze({
-  roiBenchmark: 1.5,
-  roiRunLength: 3,
-  complaintRateMax: 0.01,
-  trafficDropRatio: 0.3,
-  trafficWindow: 7,
-  repurchaseDeclineWeeks: 2,
-  ltvCacMin: 1.5,
-  ltvCacWeeks: 2,
+  ...Object.fromEntries(CONFIG_FIELDS.map((f) => [f.name, f.default])),
   fills: Object.freeze({ ...DEFAULT_FILLS }) as Record<WarningColour, string>,
 }) as RulesConfig;
 
-type NumericField = Exclude<keyof RulesConfig, "fills">;
+type NumericField = ConfigFieldName;
 
-interface FieldRule {
-  label: Bilingual;
-  integer: boolean;
-  min: number;
-  /** true: the value must be strictly above min. */
-  minExclusive: boolean;
-  max: number;
-  maxExclusive: boolean;
-  hint?: Bilingual;
-}
-
-const FIELD_RULES: Record<NumericField, FieldRule> = {
-  roiBenchmark: {
-    label: { en: "ROI benchmark", zh: "ROI 基准值" },
-    integer: false,
-    min: 0,
-    minExclusive: true,
-    max: 1000,
-    maxExclusive: false,
-  },
-  roiRunLength: {
-    label: { en: "ROI run length (periods)", zh: "ROI 连续期数" },
-    integer: true,
-    min: 1,
-    minExclusive: false,
-    max: 366,
-    maxExclusive: false,
-  },
-  complaintRateMax: {
-    label: { en: "Complaint rate limit", zh: "投诉率上限" },
-    integer: false,
-    min: 0,
-    minExclusive: false,
-    max: 1,
-    maxExclusive: true,
-    hint: { en: " Write it as a fraction: 0.01 = 1%.", zh: "请写成小数：0.01 即 1%。" },
-  },
-  trafficDropRatio: {
-    label: { en: "Traffic drop ratio", zh: "流量下降比例" },
-    integer: false,
-    min: 0,
-    minExclusive: true,
-    max: 1,
-    maxExclusive: true,
-    hint: { en: " Write it as a fraction: 0.3 = a 30% drop.", zh: "请写成小数：0.3 即下降 30%。" },
-  },
-  trafficWindow: {
-    label: { en: "Traffic comparison window (periods)", zh: "流量对比窗口（期数）" },
-    integer: true,
-    min: 1,
-    minExclusive: false,
-    max: 366,
-    maxExclusive: false,
-  },
-  repurchaseDeclineWeeks: {
-    label: { en: "Repurchase decline (weeks running)", zh: "复购率连续下滑周数" },
-    integer: true,
-    min: 1,
-    minExclusive: false,
-    max: 52,
-    maxExclusive: false,
-  },
-  ltvCacMin: {
-    label: { en: "LTV/CAC minimum", zh: "LTV/CAC 下限" },
-    integer: false,
-    min: 0,
-    minExclusive: true,
-    max: 1000,
-    maxExclusive: false,
-  },
-  ltvCacWeeks: {
-    label: { en: "LTV/CAC low (weeks running)", zh: "LTV/CAC 连续偏低周数" },
-    integer: true,
-    min: 1,
-    minExclusive: false,
-    max: 52,
-    maxExclusive: false,
-  },
-};
+const FIELD_RULES = new Map<string, ConfigField>(CONFIG_FIELDS.map((f) => [f.name, f]));
 
 export const CONFIG_FIELD_LABELS: Readonly<Record<keyof RulesConfig, Bilingual>> = {
-  ...Object.fromEntries(Object.entries(FIELD_RULES).map(([k, r]) => [k, r.label])),
+  ...Object.fromEntries(CONFIG_FIELDS.map((f) => [f.name, f.label])),
   fills: { en: "Fill colours", zh: "填充颜色" },
 } as Record<keyof RulesConfig, Bilingual>;
 
@@ -129,7 +46,7 @@ function show(v: unknown): string {
   return Array.isArray(v) ? "a list" : "an object";
 }
 
-function rangeText(r: FieldRule): Bilingual {
+function rangeText(r: ConfigField): Bilingual {
   const kind = r.integer ? { en: "a whole number", zh: "整数" } : { en: "a number", zh: "数字" };
   const lo = r.minExclusive
     ? { en: `greater than ${r.min}`, zh: `大于 ${r.min}` }
@@ -143,12 +60,11 @@ function rangeText(r: FieldRule): Bilingual {
 /** A number or a plain numeric string ("1.5", as a text box gives it); NaN otherwise. */
 function toNumber(v: unknown): number {
   if (typeof v === "number") return v;
-  if (typeof v === "string" && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(v)) return Number(v);
-  return NaN;
+  return typeof v === "string" ? parseDecimal(v) : NaN;
 }
 
 function checkNumber(field: NumericField, v: unknown): { value?: number; error?: ConfigError } {
-  const r = FIELD_RULES[field];
+  const r = FIELD_RULES.get(field) as ConfigField;
   const n = toNumber(v);
   const ok =
     Number.isFinite(n) &&
@@ -195,7 +111,7 @@ export function validateConfig(input: unknown): { config: RulesConfig; errors: C
     if (key === "palette") continue;
     if (key === "fills") {
       checkFills(v, config, errors);
-    } else if (Object.prototype.hasOwnProperty.call(FIELD_RULES, key)) {
+    } else if (FIELD_RULES.has(key)) {
       if (v === undefined) continue;
       const { value, error } = checkNumber(key as NumericField, v);
       if (error) errors.push(error);

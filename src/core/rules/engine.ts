@@ -16,21 +16,17 @@
  * - No channel column → channel "" (hosts show it as "all rows").
  */
 import { severity } from "../colours";
-import { RULE_ACTIONS, RULE_COLOUR, RULE_METRIC, COLUMN_NAMES } from "../i18n/rules";
+import { COLUMN_NAMES } from "../i18n/rules";
 import { columnLetters } from "../a1";
 import { detectColumns, hasMetricColumn } from "../table/headers";
+import { RULES, type AnyRule } from "./catalog";
 import { holdsPercentages, MetricColumn } from "./column";
-import { complaintRateHigh } from "./complaint";
 import { DEFAULT_CONFIG } from "./config";
-import { FlagSink, periodOf, type RuleInput } from "./context";
-import { ltvCacLow } from "./ltvCac";
-import { repurchaseDeclining } from "./repurchase";
-import { roiBelowBenchmark } from "./roi";
+import { periodOf } from "./detector";
+import { FlagSink } from "./flagSink";
 import { prepareTable, type PreparedTable } from "./series";
-import { trafficDrop } from "./traffic";
 import {
   COLUMN_ROLES,
-  RULE_IDS,
   type CellFlag,
   type CellValue,
   type ChannelFinding,
@@ -50,15 +46,9 @@ export interface RunOptions {
   date1904?: boolean;
   /** A year found elsewhere in the file (e.g. a title "2026年周报"), for dates written without one ("1月5日"). */
   year?: number;
+  /** The rules to run, in order: the catalogue's (rules/catalog.ts) unless a test gives others. */
+  rules?: readonly AnyRule[];
 }
-
-const RULES: Record<RuleId, (input: RuleInput) => void> = {
-  "roi-below-benchmark": roiBelowBenchmark,
-  "complaint-rate-high": complaintRateHigh,
-  "traffic-drop": trafficDrop,
-  "repurchase-declining": repurchaseDeclining,
-  "ltv-cac-low": ltvCacLow,
-};
 
 const RUN_METRICS: readonly MetricKey[] = ["roi", "repurchaseRate", "ltvCac"];
 const RATE_METRICS: readonly MetricKey[] = ["complaintRate", "repurchaseRate"];
@@ -77,6 +67,7 @@ function resolveMapping(table: Table, override?: ColumnMapping): ColumnMapping {
 
 export function runRules(table: Table, options: RunOptions = {}): RulesResult {
   const config = options.config ?? DEFAULT_CONFIG;
+  const rules = options.rules ?? (RULES as readonly AnyRule[]);
   const mapping = resolveMapping(table, options.mapping);
   const result: RulesResult = {
     mapping,
@@ -100,12 +91,14 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
 
   const prepared = prepareTable(table, mapping, { date1904: options.date1904, year: options.year });
   result.skippedRows = prepared.skippedRows;
-  const sink = new FlagSink();
+  const sink = new FlagSink(prepared);
   const columns = new Map<MetricKey, MetricColumn>();
   const byRow = new Float64Array(table.rows.length);
+  // the detectors read only their own numeric fields; fills are the hosts' business
+  const numbers = config as unknown as Record<string, number>;
 
-  for (const ruleId of RULE_IDS) {
-    const metric = RULE_METRIC[ruleId];
+  for (const rule of rules) {
+    const metric = rule.metric;
     const col = mapping[metric];
     if (col === undefined) continue;
     let column = columns.get(metric);
@@ -122,12 +115,13 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
       if (unreadable) result.warnings.push(unreadable);
     }
     column.load();
-    RULES[ruleId]({ table: prepared, column, col, config, sink });
+    sink.begin(rule.id as RuleId, rule.colour, col);
+    rule.detect({ table: prepared, column, config: numbers, sink });
   }
 
   result.flags = sortFlags(sink);
-  result.cells = cellsOf(result.flags);
-  result.findings = findingsOf(prepared, sink, columns);
+  result.cells = cellsByCell(result.flags);
+  result.findings = findingsOf(prepared, sink, columns, rules);
   result.warnings.push(...cadenceWarnings(prepared, mapping));
   if (prepared.yearless.yearless > 0) result.warnings.push(yearWarning(prepared, mapping));
   if (prepared.skippedRows > 0) result.warnings.push(skippedWarning(prepared.skippedRows, mapping));
@@ -306,7 +300,7 @@ function sortFlags(sink: FlagSink): RulesResult["flags"] {
 }
 
 /** One entry per coloured cell: the most severe colour among its flags. */
-function cellsOf(flags: RulesResult["flags"]): CellFlag[] {
+function cellsByCell(flags: RulesResult["flags"]): CellFlag[] {
   const cells: CellFlag[] = [];
   let last: CellFlag | undefined;
   for (const f of flags) {
@@ -322,40 +316,50 @@ function cellsOf(flags: RulesResult["flags"]): CellFlag[] {
   return cells;
 }
 
-function findingsOf(prepared: PreparedTable, sink: FlagSink, columns: Map<MetricKey, MetricColumn>): ChannelFinding[] {
-  const groups = new Map<string, { s: number; ruleId: RuleId; items: number[] }>();
+function findingsOf(
+  prepared: PreparedTable,
+  sink: FlagSink,
+  columns: Map<MetricKey, MetricColumn>,
+  rules: readonly AnyRule[],
+): ChannelFinding[] {
+  const ruleById = new Map(rules.map((r) => [r.id, r]));
+  const ruleOrder = new Map(rules.map((r, i) => [r.id, i]));
+  const groups = new Map<string, { seriesIndex: number; ruleId: RuleId; items: number[] }>();
   sink.flags.forEach((f, i) => {
     const key = `${sink.seriesIndex[i]}|${f.ruleId}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { s: sink.seriesIndex[i], ruleId: f.ruleId, items: [] }));
-    g.items.push(i);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { seriesIndex: sink.seriesIndex[i], ruleId: f.ruleId, items: [] }));
+    group.items.push(i);
   });
-  const findings: (ChannelFinding & { s: number })[] = [];
+  const findings: (ChannelFinding & { seriesIndex: number })[] = [];
   for (const g of groups.values()) {
-    const series = prepared.series[g.s];
+    const rule = ruleById.get(g.ruleId) as AnyRule;
+    const series = prepared.series[g.seriesIndex];
     const byPos = g.items.slice().sort((a, b) => sink.position[a] - sink.position[b]);
     const firstPos = sink.position[byPos[0]];
     const lastItem = byPos[byPos.length - 1];
-    const latest = (columns.get(RULE_METRIC[g.ruleId]) as MetricColumn).latest(series);
+    const latest = (columns.get(rule.metric) as MetricColumn).latest(series);
     const rows = Array.from(new Set(byPos.map((i) => sink.flags[i].row))).sort((a, b) => a - b);
     findings.push({
-      s: g.s,
+      seriesIndex: g.seriesIndex,
       channel: series.channel,
       ruleId: g.ruleId,
-      colour: RULE_COLOUR[g.ruleId],
+      colour: rule.colour,
       periodsFlagged: rows.length,
       firstPeriod: periodOf(series, firstPos),
       lastPeriod: periodOf(series, sink.position[lastItem]),
       latestValue: latest,
       threshold: sink.flags[lastItem].threshold,
-      action: RULE_ACTIONS[g.ruleId],
+      action: rule.action,
       rows,
       col: sink.flags[lastItem].col,
     });
   }
   findings.sort(
     (a, b) =>
-      severity(b.colour) - severity(a.colour) || RULE_IDS.indexOf(a.ruleId) - RULE_IDS.indexOf(b.ruleId) || a.s - b.s,
+      severity(b.colour) - severity(a.colour) ||
+      (ruleOrder.get(a.ruleId) as number) - (ruleOrder.get(b.ruleId) as number) ||
+      a.seriesIndex - b.seriesIndex,
   );
-  return findings.map(({ s: _s, ...f }) => f);
+  return findings.map(({ seriesIndex: _seriesIndex, ...f }) => f);
 }

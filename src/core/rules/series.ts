@@ -12,7 +12,7 @@
  *   daily or weekly data. Repeated dates (gap 0) are not a cadence and are not counted.
  *   No date column → "rows": row order, every row consecutive with the one before.
  */
-import type { CellValue, ColumnMapping, Table } from "./types";
+import type { CellValue, ColumnMapping, Table } from "../table/types";
 import { parseDayColumn, type DayColumnInfo } from "../table/dates";
 
 export type Cadence = "daily" | "weekly" | "irregular" | "rows";
@@ -20,23 +20,21 @@ export type Cadence = "daily" | "weekly" | "irregular" | "rows";
 export interface Series {
   /** Display name: the first spelling seen, trimmed. */
   channel: string;
-  /** Data-row indexes in date order. */
+  /** Data-row indexes in date order; a position p is an index into this array. */
   rows: Int32Array;
   /** Epoch day of each position (same order as `rows`), or null without a date column. */
   days: Float64Array | null;
-  /** 1 when position p is the period right after p − 1 (exactly `step` days later; always, without dates). */
-  linked: Uint8Array;
   cadence: Cadence;
   /** Days between consecutive periods: 1 (daily), 7 (weekly and irregular); 0 without a date column. */
   step: number;
   /**
-   * Weekly or irregular data on more than one weekday (e.g. 1, 8, 14, 15 Jan): a week's predecessor is the row dated
-   * exactly 7 days earlier, which need not be the row before it in date order. `chain` lists the positions by weekday,
-   * then date, so rows 7 days apart sit next to each other; `chainLinked[k]` = 1 when chain[k] is exactly 7 days
-   * after chain[k − 1]. Null when date order already is chain order (daily, no dates, one weekday).
+   * The positions in the order the run rules walk them, so that consecutive periods sit next to each other: date
+   * order, except weekly or irregular data on more than one weekday (e.g. 1, 8, 14, 15 Jan), where a week's
+   * predecessor is the row dated exactly 7 days earlier: there positions are listed by weekday, then date.
    */
-  chain: Int32Array | null;
-  chainLinked: Uint8Array | null;
+  order: Int32Array;
+  /** 1 when order[k] is the period right after order[k − 1] (exactly `step` days later; always, without dates). */
+  linked: Uint8Array;
 }
 
 export interface PreparedTable {
@@ -143,46 +141,48 @@ export function prepareTable(
   const counts = new Int32Array(groups + 1);
   for (let i = 0; i < n; i++) if (chan[i] >= 0) counts[chan[i] + 1]++;
   for (let g = 0; g < groups; g++) counts[g + 1] += counts[g];
-  const order = new Int32Array(counts[groups]);
+  const byChannel = new Int32Array(counts[groups]);
   const fill = counts.slice(0, groups);
-  for (let i = 0; i < n; i++) if (chan[i] >= 0) order[fill[chan[i]]++] = i;
+  for (let i = 0; i < n; i++) if (chan[i] >= 0) byChannel[fill[chan[i]]++] = i;
 
   const series: Series[] = [];
   for (let g = 0; g < groups; g++) {
-    const slice = order.subarray(counts[g], counts[g + 1]);
+    const slice = byChannel.subarray(counts[g], counts[g + 1]);
     if (slice.length === 0) continue;
     if (days !== null) sortByDay(slice, days);
     const cadence = days === null ? "rows" : cadenceOf(slice, days);
     const step = cadence === "daily" ? 1 : cadence === "rows" ? 0 : 7;
     const len = slice.length;
-    const linked = new Uint8Array(len);
     let sdays: Float64Array | null = null;
-    if (days === null) linked.fill(1, 1);
-    else {
+    if (days !== null) {
       sdays = new Float64Array(len);
       for (let p = 0; p < len; p++) sdays[p] = days[slice[p]];
-      if (step > 0) for (let p = 1; p < len; p++) linked[p] = sdays[p] - sdays[p - 1] === step ? 1 : 0;
     }
-    const chain = step === 7 && sdays !== null ? weekdayChain(sdays) : null;
-    let chainLinked: Uint8Array | null = null;
-    if (chain !== null && sdays !== null) {
-      chainLinked = new Uint8Array(len);
-      for (let k = 1; k < len; k++) chainLinked[k] = sdays[chain[k]] - sdays[chain[k - 1]] === 7 ? 1 : 0;
-    }
-    series.push({ channel: names[g], rows: slice, days: sdays, linked, cadence, step, chain, chainLinked });
+    const order = (step === 7 && sdays !== null && weekdayOrder(sdays)) || dateOrder(len);
+    const linked = new Uint8Array(len);
+    if (sdays === null) linked.fill(1, 1);
+    else if (step > 0) for (let k = 1; k < len; k++) linked[k] = sdays[order[k]] - sdays[order[k - 1]] === step ? 1 : 0;
+    series.push({ channel: names[g], rows: slice, days: sdays, cadence, step, order, linked });
   }
   return { series, days, included, skippedRows: skipped, yearless };
 }
 
+/** 0, 1, …, n − 1. */
+function dateOrder(n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let p = 0; p < n; p++) order[p] = p;
+  return order;
+}
+
 /** Positions ordered by weekday (day mod 7), then date; null when every day falls on the same weekday. */
-function weekdayChain(sdays: Float64Array): Int32Array | null {
+function weekdayOrder(sdays: Float64Array): Int32Array | null {
   const weekday = (d: number) => ((d % 7) + 7) % 7;
   const first = weekday(sdays[0]);
   let mixed = false;
   for (let p = 1; p < sdays.length && !mixed; p++) mixed = weekday(sdays[p]) !== first;
   if (!mixed) return null;
-  const chain = Int32Array.from(sdays.keys());
-  return chain.sort((a, b) => weekday(sdays[a]) - weekday(sdays[b]) || a - b); // positions are already by date
+  const order = Int32Array.from(sdays.keys());
+  return order.sort((a, b) => weekday(sdays[a]) - weekday(sdays[b]) || a - b); // positions are already by date
 }
 
 function sortByDay(slice: Int32Array, days: Float64Array): void {

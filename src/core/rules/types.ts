@@ -3,61 +3,24 @@
  * Rows and columns are 0-based indexes into the table's data rows (header excluded) and columns.
  */
 import type { WarningColour } from "../colours";
+import type { Bilingual } from "../i18n/format";
+import type { ColumnMapping, MetricKey } from "../table/types";
+import type { ConfigFieldName, RuleId } from "./catalog";
 
-/** A raw cell as a host reads it: Excel serials and text stay as they are; the engine parses them. */
-export type CellValue = string | number | boolean | Date | null | undefined;
+export type { Bilingual } from "../i18n/format";
+export type { CellValue, ColumnMapping, ColumnRole, MetricKey, Table } from "../table/types";
+export { COLUMN_ROLES, METRIC_KEYS } from "../table/types";
+export type { RuleId } from "./catalog";
+export { RULE_IDS } from "./catalog";
 
-export type MetricKey = "roi" | "complaintRate" | "repurchaseRate" | "ltvCac" | "traffic";
-export type ColumnRole = "date" | "channel" | MetricKey;
-export const METRIC_KEYS: readonly MetricKey[] = ["roi", "complaintRate", "repurchaseRate", "ltvCac", "traffic"];
-export const COLUMN_ROLES: readonly ColumnRole[] = ["date", "channel", ...METRIC_KEYS];
-
-/** Role → column index in the table. A role that is absent has no column. */
-export type ColumnMapping = Partial<Record<ColumnRole, number>>;
-
-export interface Table {
-  header: CellValue[];
-  rows: CellValue[][];
-  /**
-   * Per column, the number-format code of the column's data cells ("0.00%", "General"), when the host knows it.
-   * A percent format on a rate column means its numbers are fractions (0.004 = 0.4%).
-   */
-  numberFormats?: (string | undefined)[];
-}
-
-export type RuleId =
-  "roi-below-benchmark" | "complaint-rate-high" | "traffic-drop" | "repurchase-declining" | "ltv-cac-low";
-export const RULE_IDS: readonly RuleId[] = [
-  "roi-below-benchmark",
-  "complaint-rate-high",
-  "traffic-drop",
-  "repurchase-declining",
-  "ltv-cac-low",
-];
-
-/** Every threshold and colour, all editable; the defaults are the seed article's. Saved in the workbook. */
-export interface RulesConfig {
-  /** Yellow: ROI below this for `roiRunLength` consecutive periods. */
-  roiBenchmark: number;
-  roiRunLength: number;
-  /** Orange: complaint rate above this (a fraction: 0.01 = 1%) in a period. */
-  complaintRateMax: number;
-  /** Orange: traffic below (1 − trafficDropRatio) × mean of the previous `trafficWindow` values. */
-  trafficDropRatio: number;
-  trafficWindow: number;
-  /** Red: repurchase rate declining for this many weeks running. */
-  repurchaseDeclineWeeks: number;
-  /** Red: LTV/CAC below this for `ltvCacWeeks` consecutive weeks. */
-  ltvCacMin: number;
-  ltvCacWeeks: number;
+/**
+ * Every threshold and colour, all editable; the defaults are the seed article's. Saved in the workbook. The numeric
+ * settings are the catalogue's fields (rules/catalog.ts: name, default, bounds, unit per rule).
+ */
+export type RulesConfig = Record<ConfigFieldName, number> & {
   /** Solid fills, "#RRGGBB". */
   fills: Record<WarningColour, string>;
-}
-
-export interface Bilingual {
-  en: string;
-  zh: string;
-}
+};
 
 export interface Flag {
   row: number;

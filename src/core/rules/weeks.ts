@@ -9,7 +9,7 @@
  */
 import type { At } from "../i18n/rules";
 import { mondayOfWeek } from "../table/dates";
-import { atOf } from "./context";
+import { atOf } from "./detector";
 import type { Series } from "./series";
 
 export interface Weeks {
@@ -18,7 +18,7 @@ export interface Weeks {
   value: Float64Array;
   /** 1 when week k is the week right after week k − 1. */
   linked: Uint8Array;
-  /** Positions [start, end) of the series in week k. */
+  /** Positions [start[k], end[k]) of the series (date order) make up week k. */
   start: Int32Array;
   end: Int32Array;
   /** True when the values are means of daily values. */
@@ -26,36 +26,29 @@ export interface Weeks {
   at(k: number): At;
 }
 
-const IDENTITY = new Int32Array(0);
-
-/** `v`: the series' values in its order (see gather). */
-export function weeksOf(series: Series, v: Float64Array): Weeks {
+/** `values`: the series' values in date order (MetricColumn.series). */
+export function weeksOf(series: Series, values: Float64Array): Weeks {
   const n = series.rows.length;
   const days = series.days;
   if (series.cadence !== "daily" || days === null) {
-    const chain = series.chain;
-    if (chain !== null) {
-      // weekly data on several weekdays: weeks in chain order (rows 7 days apart next to each other)
-      const value = new Float64Array(n);
-      const start = new Int32Array(n);
-      const end = new Int32Array(n);
-      for (let k = 0; k < n; k++) {
-        value[k] = v[chain[k]];
-        start[k] = chain[k];
-        end[k] = chain[k] + 1;
-      }
-      const linked = series.chainLinked as Uint8Array;
-      return { count: n, value, linked, start, end, weeklyMean: false, at: (k) => atOf(series, chain[k]) };
+    // one row = one week, in the series' run order (rows 7 days apart next to each other)
+    const order = series.order;
+    const value = new Float64Array(n);
+    const start = new Int32Array(n);
+    const end = new Int32Array(n);
+    for (let week = 0; week < n; week++) {
+      value[week] = values[order[week]];
+      start[week] = order[week];
+      end[week] = order[week] + 1;
     }
-    // one row = one week: positions are weeks
     return {
       count: n,
-      value: v,
+      value,
       linked: series.linked,
-      start: IDENTITY,
-      end: IDENTITY,
+      start,
+      end,
       weeklyMean: false,
-      at: (k) => atOf(series, k),
+      at: (week) => atOf(series, order[week]),
     };
   }
   // at most one week per 7 days spanned, plus the two partial weeks at the ends
@@ -69,20 +62,20 @@ export function weeksOf(series: Series, v: Float64Array): Weeks {
   let sum = 0;
   let numbers = 0;
   for (let p = 0; p < n; p++) {
-    const w = Math.floor((days[p] + 3) / 7); // ISO week index: weeks run Monday–Sunday; 1970-01-01 was a Thursday
-    if (count === 0 || w !== weekIndex[count - 1]) {
+    const week = Math.floor((days[p] + 3) / 7); // ISO week index: weeks run Monday–Sunday; 1970-01-01 was a Thursday
+    if (count === 0 || week !== weekIndex[count - 1]) {
       if (count > 0) {
         value[count - 1] = numbers > 0 ? sum / numbers : NaN; // weekly mean = Σ values / count of numeric values
         end[count - 1] = p;
       }
-      weekIndex[count] = w;
-      linked[count] = count > 0 && w - weekIndex[count - 1] === 1 ? 1 : 0;
+      weekIndex[count] = week;
+      linked[count] = count > 0 && week - weekIndex[count - 1] === 1 ? 1 : 0;
       start[count] = p;
       count++;
       sum = 0;
       numbers = 0;
     }
-    const x = v[p];
+    const x = values[p];
     if (x === x) {
       sum += x;
       numbers++;
@@ -99,14 +92,6 @@ export function weeksOf(series: Series, v: Float64Array): Weeks {
     start,
     end,
     weeklyMean: true,
-    at: (k) => ({ kind: "week", monday: mondayOfWeek(weekIndex[k]) }),
+    at: (week) => ({ kind: "week", monday: mondayOfWeek(weekIndex[week]) }),
   };
-}
-
-/** Positions [first, end) of the series that make up week k. */
-export function weekStart(w: Weeks, k: number): number {
-  return w.start === IDENTITY ? k : w.start[k];
-}
-export function weekEnd(w: Weeks, k: number): number {
-  return w.start === IDENTITY ? k + 1 : w.end[k];
 }

@@ -16,7 +16,7 @@
  * - In a date column (parseDayColumn), numbers below 367 (dates in 1900) are week or day numbers, not dates: no
  *   channel report dates from 1900, and reading "Week 1, 2, 3" as 1–3 Jan 1900 would make weekly data daily.
  */
-import type { CellValue } from "../rules/types";
+import type { CellValue } from "./types";
 
 /** Epoch day of 1899-12-30, Excel's serial 0 for serials after the 1900 leap-year bug. */
 const EXCEL_EPOCH = -25569;

@@ -1,8 +1,9 @@
 /**
  * Where a table starts on a whole sheet: a title or notes may sit above the header row.
  */
-import type { Bilingual, CellValue, ColumnMapping } from "../rules/types";
-import { METRIC_KEYS } from "../rules/types";
+import type { Bilingual } from "../i18n/format";
+import type { CellValue, ColumnMapping } from "./types";
+import { METRIC_KEYS } from "./types";
 import { columnLetters } from "../a1";
 import { dayFromSerial, parseDay } from "./dates";
 import { detectColumns, hasMetricColumn, recogniseHeader } from "./headers";

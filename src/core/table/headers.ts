@@ -6,8 +6,8 @@
  * removed, runs of spaces/underscores read as one space, no spaces around "/" and ":". Matching is exact on the
  * normalised text, so "Traffic source" is a channel, never traffic.
  */
-import type { CellValue, ColumnMapping, ColumnRole } from "../rules/types";
-import { COLUMN_ROLES, METRIC_KEYS } from "../rules/types";
+import type { CellValue, ColumnMapping, ColumnRole } from "./types";
+import { COLUMN_ROLES, METRIC_KEYS } from "./types";
 
 // prettier-ignore
 const SYNONYMS: Record<ColumnRole, string[]> = {

@@ -7,13 +7,27 @@
  * ratios "a:b" / "a：b" as the seed article writes ROI (投入产出比 "1:3.8" = 3.8 returned per 1 spent): b ÷ a, or
  * a ÷ b when `firstOverSecond` (LTV:CAC "3:1" = 3).
  */
-import type { CellValue } from "../rules/types";
+import type { CellValue } from "./types";
 
+// The project's one grammar of numeric text: every parser (metric cells, settings, the pane's boxes) builds on these.
 const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 const FULL_WIDTH = /[\uFF01-\uFF5E\u2212]/;
 
 const RATIO = /^(\d+(?:\.\d*)?|\.\d+)\s*:\s*(\d+(?:\.\d*)?|\.\d+)$/;
+
+/** A plain decimal ("1.5", "-.5", "2e3"; spaces around allowed) → number, or NaN: what a settings box accepts. */
+export function parseDecimal(text: string): number {
+  const s = text.trim();
+  return PLAIN.test(s) ? Number(s) : NaN;
+}
+
+/** A plain decimal or one with comma thousands groups ("1,234.5"), already trimmed → number, or NaN. */
+export function parseGroupedDecimal(s: string): number {
+  if (PLAIN.test(s)) return Number(s);
+  if (GROUPED.test(s)) return Number(s.replace(/,/g, ""));
+  return NaN;
+}
 
 /** Text → number, or NaN. A trailing "%" divides by 100: "1.2%" → 0.012. "1:3.8" → 3.8 (see above). */
 export function parseNumberText(text: string, firstOverSecond = false): number {
@@ -39,9 +53,7 @@ export function parseNumberText(text: string, firstOverSecond = false): number {
   }
   const c0 = s.charAt(0);
   if (c0 === "$" || c0 === "¥" || c0 === "€" || c0 === "£") s = s.slice(1).trimStart();
-  if (PLAIN.test(s)) return Number(s) * scale;
-  if (GROUPED.test(s)) return Number(s.replace(/,/g, "")) * scale;
-  return NaN;
+  return parseGroupedDecimal(s) * scale;
 }
 
 /** One cell → number or NaN (missing). */

@@ -7,7 +7,8 @@ import { Caption1, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fl
 import { WARNING_COLOURS, type WarningColour } from "../../core/colours";
 import type { ChannelFinding, RulesConfig } from "../../core/rules/types";
 import type { TableOutcome } from "../excel/types";
-import { COLOUR_NAMES, COLUMN_NAMES, RULE_METRIC, RULE_NAMES, formatMetric } from "../../core/i18n/rules";
+import { COLOUR_NAMES, COLUMN_NAMES, formatMetric } from "../../core/i18n/rules";
+import { RULE_METRIC, RULE_NAMES } from "../../core/rules/catalog";
 import { findingAddresses } from "../format";
 import { useI18n } from "../i18n";
 import { Sparkline } from "./Sparkline";

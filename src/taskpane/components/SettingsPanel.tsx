@@ -6,22 +6,11 @@
 import { useMemo, useState } from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { WARNING_COLOURS, type WarningColour } from "../../core/colours";
+import { CONFIG_FIELDS } from "../../core/rules/catalog";
 import { DEFAULT_CONFIG, validateConfig } from "../../core/rules/config";
 import type { RulesConfig } from "../../core/rules/types";
-import { useI18n, type StringKey } from "../i18n";
-
-type NumericField = Exclude<keyof RulesConfig, "fills">;
-
-export const NUMERIC_FIELDS: readonly NumericField[] = [
-  "roiBenchmark",
-  "roiRunLength",
-  "complaintRateMax",
-  "trafficDropRatio",
-  "trafficWindow",
-  "repurchaseDeclineWeeks",
-  "ltvCacMin",
-  "ltvCacWeeks",
-];
+import { parseDecimal } from "../../core/table/values";
+import { useI18n } from "../i18n";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -38,20 +27,20 @@ type Draft = Record<string, string>;
 
 function toDraft(config: RulesConfig): Draft {
   const d: Draft = {};
-  for (const k of NUMERIC_FIELDS) d[k] = String(config[k]);
+  for (const f of CONFIG_FIELDS) d[f.name] = String(config[f.name]);
   for (const c of WARNING_COLOURS) d[`fills.${c}`] = config.fills[c];
   return d;
 }
 
-const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const HEX_COLOUR = /^#?[0-9a-f]{6}$/i;
 
 /** The draft as the plain object validateConfig reads: numbers where the text is a number, the raw text otherwise. */
 function draftToInput(d: Draft): Record<string, unknown> {
   const input: Record<string, unknown> = {};
-  for (const k of NUMERIC_FIELDS) {
-    const s = d[k].trim();
-    input[k] = NUMBER_TEXT.test(s) ? Number(s) : s;
+  for (const { name } of CONFIG_FIELDS) {
+    const s = d[name].trim();
+    const n = parseDecimal(s);
+    input[name] = Number.isNaN(n) ? s : n;
   }
   const fills: Record<string, string> = {};
   for (const c of WARNING_COLOURS) fills[c] = d[`fills.${c}`].trim();
@@ -130,7 +119,7 @@ export function SettingsPanel({ config, onSave, disabled }: SettingsPanelProps) 
       }}
       aria-label={t("settingsTitle")}
     >
-      {NUMERIC_FIELDS.map((k) => field(k, t(`field_${k}` as StringKey)))}
+      {CONFIG_FIELDS.map((f) => field(f.name, f.paneLabel[lang]))}
       {WARNING_COLOURS.map((c) => field(`fills.${c}`, t(`field_fill_${c}`), c))}
       <div className={styles.buttons}>
         <Button appearance="primary" type="submit" disabled={!valid || saving || disabled}>

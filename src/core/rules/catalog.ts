@@ -1,0 +1,301 @@
+/**
+ * The rule catalogue: the one place that says, per rule, its id, colour, the metric column it reads, its settings
+ * (name, default, bounds, unit, labels), its words in English and Chinese (name, threshold, recommended action)
+ * and its detector. The engine, the config validator, the report sheet, the settings pane, the CLI help and the
+ * README's rule table (checked by a test) all read it.
+ *
+ * Adding a rule: a detector file in detectors/ (it imports only detector.ts, series.ts and the shared helpers),
+ * one entry below, and its tests. The order of RULES is the order of the legend, the findings and the settings.
+ */
+import type { WarningColour } from "../colours";
+import * as format from "../i18n/format";
+import type { Bilingual, Lang } from "../i18n/format";
+import { COLOUR_NAMES, formatMetric, plural } from "../i18n/rules";
+import type { MetricKey } from "../table/types";
+import type { RuleInput } from "./detector";
+import { complaintRateHigh } from "./detectors/complaint";
+import { ltvCacLow } from "./detectors/ltvCac";
+import { repurchaseDeclining } from "./detectors/repurchase";
+import { roiBelowBenchmark } from "./detectors/roi";
+import { trafficDrop } from "./detectors/traffic";
+
+const formatNumber = format.formatNumber;
+const formatPercent = format.formatPercent;
+
+/** One numeric setting of a rule, validated by rules/config.ts and edited in the settings pane. */
+export interface ConfigField<Name extends string = string> {
+  name: Name;
+  default: number;
+  /** "ratio" (ROI-like), "fraction" (0.01 = 1%), "periods", "weeks", "values". */
+  unit: "ratio" | "fraction" | "periods" | "weeks" | "values";
+  integer: boolean;
+  min: number;
+  /** true: the value must be strictly above min. */
+  minExclusive: boolean;
+  max: number;
+  maxExclusive: boolean;
+  /** The setting's name in validation messages ("ROI benchmark must be …"). */
+  label: Bilingual;
+  /** The label of its box in the settings pane. */
+  paneLabel: Bilingual;
+  /** Appended to a validation message (e.g. how to write a fraction). */
+  hint?: Bilingual;
+}
+
+export interface RuleSpec<Id extends string = string, Field extends string = string> {
+  id: Id;
+  colour: WarningColour;
+  /** The metric column the detector reads. */
+  metric: MetricKey;
+  fields: readonly ConfigField<Field>[];
+  name: Bilingual;
+  /** The seed article's response (三色预警机制, 三级响应机制, 成本优化流程). */
+  action: Bilingual;
+  /** The action in a few words, for the README's table and the CLI help. */
+  actionBrief: Bilingual;
+  /** The threshold in words: "ROI below 1.5 for 3 consecutive periods". */
+  threshold(config: Record<Field, number>): Bilingual;
+  /** A finding's limit in the report, given the limit already formatted: "< 1.5", "> 1%", "< 18% (week before)". */
+  limit(value: string, config: Record<Field, number>, lang: Lang): string;
+  detect(input: RuleInput<Record<Field, number>>): void;
+}
+
+/** Checks an entry and keeps its literal id and field names (for RuleId and RulesConfig). */
+export function defineRule<const Id extends string, const Field extends string>(spec: RuleSpec<Id, Field>) {
+  return spec;
+}
+
+const RUN_LENGTH = {
+  unit: "periods",
+  integer: true,
+  min: 1,
+  minExclusive: false,
+  max: 366,
+  maxExclusive: false,
+} as const;
+const WEEKS = { unit: "weeks", integer: true, min: 1, minExclusive: false, max: 52, maxExclusive: false } as const;
+const RATIO = { unit: "ratio", integer: false, min: 0, minExclusive: true, max: 1000, maxExclusive: false } as const;
+
+export const RULES = [
+  defineRule({
+    id: "roi-below-benchmark",
+    colour: "yellow",
+    metric: "roi",
+    fields: [
+      {
+        name: "roiBenchmark",
+        default: 1.5,
+        ...RATIO,
+        label: { en: "ROI benchmark", zh: "ROI 基准值" },
+        paneLabel: { en: "ROI benchmark (yellow below it)", zh: "投入产出比基准（低于即黄色）" },
+      },
+      {
+        name: "roiRunLength",
+        default: 3,
+        ...RUN_LENGTH,
+        label: { en: "ROI run length (periods)", zh: "ROI 连续期数" },
+        paneLabel: { en: "ROI: consecutive periods", zh: "投入产出比：连续周期数" },
+      },
+    ],
+    name: { en: "ROI below benchmark", zh: "ROI 低于基准" },
+    action: {
+      en: "Start the creative iteration process: refresh ad creatives and materials.",
+      zh: "启动素材迭代流程。",
+    },
+    actionBrief: { en: "iterate creatives / materials", zh: "启动素材迭代流程" },
+    threshold: (c) => ({
+      en: `ROI below ${formatNumber(c.roiBenchmark)} for ${plural(c.roiRunLength, "consecutive period")}`,
+      zh: `ROI 连续 ${c.roiRunLength} 期低于 ${formatNumber(c.roiBenchmark)}`,
+    }),
+    limit: (v) => `< ${v}`,
+    detect: roiBelowBenchmark,
+  }),
+  defineRule({
+    id: "complaint-rate-high",
+    colour: "orange",
+    metric: "complaintRate",
+    fields: [
+      {
+        name: "complaintRateMax",
+        default: 0.01,
+        unit: "fraction",
+        integer: false,
+        min: 0,
+        minExclusive: false,
+        max: 1,
+        maxExclusive: true,
+        label: { en: "Complaint rate limit", zh: "投诉率上限" },
+        paneLabel: { en: "Highest complaint rate (0.01 = 1%)", zh: "最高投诉率（0.01 = 1%）" },
+        hint: { en: " Write it as a fraction: 0.01 = 1%.", zh: "请写成小数：0.01 即 1%。" },
+      },
+    ],
+    name: { en: "Complaint rate high", zh: "投诉率过高" },
+    action: { en: "Upgrade the customer-service scripts.", zh: "启动服务话术升级。" },
+    actionBrief: { en: "upgrade customer-service scripts", zh: "启动服务话术升级" },
+    threshold: (c) => ({
+      en: `Complaint rate above ${formatPercent(c.complaintRateMax)} in a period`,
+      zh: `单期投诉率高于 ${formatPercent(c.complaintRateMax)}`,
+    }),
+    limit: (v) => `> ${v}`,
+    detect: complaintRateHigh,
+  }),
+  defineRule({
+    id: "traffic-drop",
+    colour: "orange",
+    metric: "traffic",
+    fields: [
+      {
+        name: "trafficDropRatio",
+        default: 0.3,
+        unit: "fraction",
+        integer: false,
+        min: 0,
+        minExclusive: true,
+        max: 1,
+        maxExclusive: true,
+        label: { en: "Traffic drop ratio", zh: "流量下降比例" },
+        paneLabel: { en: "Traffic drop ratio (0.3 = 30%)", zh: "流量下降比例（0.3 = 30%）" },
+        hint: { en: " Write it as a fraction: 0.3 = a 30% drop.", zh: "请写成小数：0.3 即下降 30%。" },
+      },
+      {
+        name: "trafficWindow",
+        default: 7,
+        ...RUN_LENGTH,
+        unit: "values",
+        label: { en: "Traffic comparison window (periods)", zh: "流量对比窗口（期数）" },
+        paneLabel: { en: "Traffic: previous values averaged", zh: "流量：参与平均的前期数值个数" },
+      },
+    ],
+    name: { en: "Traffic drop", zh: "流量骤降" },
+    action: {
+      en:
+        "Three-level response: within 2 h diagnose the channel's health (CTR, bounce rate); within 6 h open the " +
+        "backup traffic pool (private community, partners); within 24 h deliver an optimisation plan (creatives, " +
+        "landing page). Do not just add budget.",
+      zh:
+        "启动三级响应机制：2 小时内完成渠道健康度诊断（CTR、跳出率等）；6 小时内启动备用流量池（私域社群、异业合作）；" +
+        "24 小时内输出优化方案（调整广告素材、优化落地页）。避免盲目追加预算。",
+    },
+    actionBrief: {
+      en: "three-level response: 2 h channel diagnosis (CTR, bounce rate), 6 h backup traffic pool, 24 h optimisation plan",
+      zh: "三级响应机制",
+    },
+    threshold: (c) => ({
+      en:
+        `Traffic more than ${formatPercent(c.trafficDropRatio)} below the mean of the previous ` +
+        `${plural(c.trafficWindow, "value")}`,
+      zh: `流量比前 ${c.trafficWindow} 期均值下降超过 ${formatPercent(c.trafficDropRatio)}`,
+    }),
+    limit: (v, c, lang) => {
+      const share = formatPercent(1 - c.trafficDropRatio);
+      return lang === "zh" ? `< ${v}（前期均值的 ${share}）` : `< ${v} (${share} of the previous mean)`;
+    },
+    detect: trafficDrop,
+  }),
+  defineRule({
+    id: "repurchase-declining",
+    colour: "red",
+    metric: "repurchaseRate",
+    fields: [
+      {
+        name: "repurchaseDeclineWeeks",
+        default: 2,
+        ...WEEKS,
+        label: { en: "Repurchase decline (weeks running)", zh: "复购率连续下滑周数" },
+        paneLabel: { en: "Repurchase: declining weeks", zh: "复购率：连续下降周数" },
+      },
+    ],
+    name: { en: "Repurchase rate declining", zh: "复购率下滑" },
+    action: { en: "Start product-experience optimisation.", zh: "启动产品体验优化。" },
+    actionBrief: { en: "product-experience optimisation", zh: "启动产品体验优化" },
+    threshold: (c) => ({
+      en: `Repurchase rate falling ${plural(c.repurchaseDeclineWeeks, "week")} running`,
+      zh: `复购率连续 ${c.repurchaseDeclineWeeks} 周下滑`,
+    }),
+    limit: (v, _c, lang) => (lang === "zh" ? `< ${v}（前一周）` : `< ${v} (week before)`),
+    detect: repurchaseDeclining,
+  }),
+  defineRule({
+    id: "ltv-cac-low",
+    colour: "red",
+    metric: "ltvCac",
+    fields: [
+      {
+        name: "ltvCacMin",
+        default: 1.5,
+        ...RATIO,
+        label: { en: "LTV/CAC minimum", zh: "LTV/CAC 下限" },
+        paneLabel: { en: "Lowest LTV/CAC", zh: "最低 LTV/CAC" },
+      },
+      {
+        name: "ltvCacWeeks",
+        default: 2,
+        ...WEEKS,
+        label: { en: "LTV/CAC low (weeks running)", zh: "LTV/CAC 连续偏低周数" },
+        paneLabel: { en: "LTV/CAC: consecutive weeks", zh: "LTV/CAC：连续周数" },
+      },
+    ],
+    name: { en: "LTV/CAC low", zh: "LTV/CAC 偏低" },
+    action: { en: "Start the cost optimisation process.", zh: "启动成本优化流程。" },
+    actionBrief: { en: "cost optimisation", zh: "启动成本优化流程" },
+    threshold: (c) => ({
+      en: `LTV/CAC below ${formatNumber(c.ltvCacMin)} for ${plural(c.ltvCacWeeks, "consecutive week")}`,
+      zh: `LTV/CAC 连续 ${c.ltvCacWeeks} 周低于 ${formatNumber(c.ltvCacMin)}`,
+    }),
+    limit: (v) => `< ${v}`,
+    detect: ltvCacLow,
+  }),
+] as const;
+
+export type RuleId = (typeof RULES)[number]["id"];
+/** The name of a numeric setting: the fields of every rule. */
+export type ConfigFieldName = (typeof RULES)[number]["fields"][number]["name"];
+/** Any rule, including one a test defines beside the catalogue. */
+export type AnyRule = RuleSpec<string, string>;
+
+export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.id);
+/** Every numeric setting, in catalogue order. */
+export const CONFIG_FIELDS: readonly ConfigField<ConfigFieldName>[] = RULES.flatMap(
+  (r): readonly ConfigField<ConfigFieldName>[] => r.fields,
+);
+
+const byId = new Map<string, AnyRule>(RULES.map((r) => [r.id, r as AnyRule]));
+
+/** The catalogue entry of a rule id. */
+export function ruleOf(id: RuleId): AnyRule {
+  return byId.get(id) as AnyRule;
+}
+
+function table<T>(pick: (r: AnyRule) => T): Readonly<Record<RuleId, T>> {
+  return Object.fromEntries(RULES.map((r) => [r.id, pick(r as AnyRule)])) as Record<RuleId, T>;
+}
+
+export const RULE_COLOUR: Readonly<Record<RuleId, WarningColour>> = table((r) => r.colour);
+export const RULE_METRIC: Readonly<Record<RuleId, MetricKey>> = table((r) => r.metric);
+export const RULE_NAMES: Readonly<Record<RuleId, Bilingual>> = table((r) => r.name);
+export const RULE_ACTIONS: Readonly<Record<RuleId, Bilingual>> = table((r) => r.action);
+
+/** The threshold in words, e.g. "ROI below 1.5 for 3 consecutive periods". */
+export function ruleThreshold(id: RuleId, config: Readonly<Record<ConfigFieldName, number>>): Bilingual {
+  return ruleOf(id).threshold(config);
+}
+
+/** One short line per rule: colour, what fires it, what to do. */
+export function ruleDescription(id: RuleId, config: Readonly<Record<ConfigFieldName, number>>): Bilingual {
+  const rule = ruleOf(id);
+  const colour = COLOUR_NAMES[rule.colour];
+  const t = rule.threshold(config);
+  const a = rule.action;
+  return { en: `${colour.en}: ${t.en}. ${a.en}`, zh: `${colour.zh}：${t.zh}。${a.zh}` };
+}
+
+/** A finding's limit in the report: "< 1.5", "> 1%", "< 540 (70% of the previous mean)", "< 18% (week before)". */
+export function limitText(
+  id: RuleId,
+  threshold: number,
+  config: Readonly<Record<ConfigFieldName, number>>,
+  lang: Lang,
+): string {
+  const rule = ruleOf(id);
+  return rule.limit(formatMetric(rule.metric, threshold), config, lang);
+}

@@ -1,0 +1,50 @@
+/**
+ * What a rule's detector sees and what it reports. A detector walks one metric column over the prepared series
+ * and reports each cell that breaks its rule as a `Hit`; the engine turns hits into flags (row, column, colour,
+ * rule id, period). Detectors import only this module, the series and the shared helpers (runs, weeks,
+ * compare, the period wording), never the catalogue or the engine, so the import graph has no cycle.
+ */
+import type { Bilingual } from "../i18n/format";
+import type { At } from "../i18n/rules";
+import { formatIsoDay } from "../table/dates";
+import type { MetricColumn } from "./column";
+import type { PreparedTable, Series } from "./series";
+
+/** One cell that breaks a rule. */
+export interface Hit {
+  /** Index of the series in `table.series`. */
+  series: number;
+  /** Position in that series (an index into `Series.rows`, date order). */
+  position: number;
+  value: number;
+  /** The limit the value was compared with (see Flag.threshold). */
+  threshold: number;
+  reason: Bilingual;
+}
+
+export interface HitSink {
+  add(hit: Hit): void;
+}
+
+/** A detector's input: `Config` is the part of the settings it reads (its own fields in the catalogue). */
+export interface RuleInput<Config> {
+  table: PreparedTable;
+  /** The metric column (rates already as fractions), read one series at a time. */
+  column: MetricColumn;
+  config: Config;
+  sink: HitSink;
+}
+
+export type Detector<Config> = (input: RuleInput<Config>) => void;
+
+/** "YYYY-MM-DD", or "row N" (1-based data row) without a date column. */
+export function periodOf(series: Series, position: number): string {
+  return series.days === null ? `row ${series.rows[position] + 1}` : formatIsoDay(series.days[position]);
+}
+
+/** The reason's "where": a dated row or an undated row. */
+export function atOf(series: Series, position: number): At {
+  return series.days === null
+    ? { kind: "row", row: series.rows[position] + 1 }
+    : { kind: "day", day: series.days[position] };
+}
