@@ -35,8 +35,8 @@ import { parseSharedStrings } from "./xlsx/sharedStrings";
 import { cellKey, EXPLICIT_XF_0, readSheet, referencedStyles, restyleCells, type SheetGrid } from "./xlsx/sheet";
 import { addWorksheet, removeWorksheet } from "./xlsx/sheets";
 import { addStatePart, findStateParts, removeStatePart } from "./xlsx/statePart";
+import { attr, childNamed, locate, MalformedXml, NS_MAIN, startTagOf } from "./xlsx/locate";
 import { StylesEditor } from "./xlsx/styles";
-import { getAttr } from "./xlsx/xml";
 
 export type Progress = (message: string) => void;
 
@@ -105,7 +105,6 @@ const MINIMAL_STYLES_BODY =
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
   '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>';
-const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS_MAIN}">${MINIMAL_STYLES_BODY}</styleSheet>`;
 
@@ -159,21 +158,23 @@ async function ensureStylesPart(pkg: XlsxPackage): Promise<string> {
 
 /** An empty stylesheet (`<styleSheet/>`, or one without cellXfs) gets the default entries, keeping its root tag. */
 function completeStylesheet(xml: string): string {
-  if (/<(?:[A-Za-z_][\w.-]*:)?cellXfs[\s>/]/.test(xml)) return xml;
-  const root = /<([A-Za-z_][\w.-]*:)?styleSheet\b[^>]*?(\/?)>/.exec(xml);
-  if (!root) return xml;
-  const prefix = root[1] ?? "";
+  const root = locate(xml);
+  if (root.uri !== NS_MAIN || childNamed(root, NS_MAIN, "cellXfs")) return xml;
+  const prefix = root.prefix ? `${root.prefix}:` : "";
   const body = MINIMAL_STYLES_BODY.replace(/<(\/?)([a-zA-Z])/g, `<$1${prefix}$2`);
-  if (root[2] === "/") {
-    const open = root[0].replace(/\s*\/>$/, ">");
-    return xml.slice(0, root.index) + open + body + `</${prefix}styleSheet>` + xml.slice(root.index + root[0].length);
+  if (root.selfClosing) {
+    const open = startTagOf(xml, root).replace(/\s*\/>$/, ">");
+    return xml.slice(0, root.start) + open + body + `</${root.name}>` + xml.slice(root.end);
   }
-  const at = root.index + root[0].length;
-  return xml.slice(0, at) + body + xml.slice(at);
+  return xml.slice(0, root.openEnd) + body + xml.slice(root.openEnd);
 }
 
 async function openWorkbook(data: Uint8Array, label: string, outputExtension?: string): Promise<Workbook> {
   const pkg = await XlsxPackage.load(data, label);
+  if (!isWholePart(await pkg.text(pkg.workbookPath), "workbook"))
+    throw new InputError(`${label} is a damaged .xlsx workbook (its workbook part cannot be read).`);
+  if (!pkg.has("[Content_Types].xml") || !isWholePart(await pkg.text("[Content_Types].xml"), "Types"))
+    throw new InputError(`${label} is a damaged .xlsx workbook (its content types cannot be read).`);
   if (outputExtension !== undefined) {
     const want = EXTENSION_OF_CONTENT_TYPE[(await pkg.contentType(pkg.workbookPath)) ?? ""];
     if (want && want !== outputExtension.toLowerCase())
@@ -181,10 +182,6 @@ async function openWorkbook(data: Uint8Array, label: string, outputExtension?: s
         `${label} is a ${want} workbook; name the output ${want} too (Excel will not open it as ${outputExtension || "a file without an extension"}).`,
       );
   }
-  if (!isWholePart(await pkg.text(pkg.workbookPath), "workbook"))
-    throw new InputError(`${label} is a damaged .xlsx workbook (its workbook part cannot be read).`);
-  if (!pkg.has("[Content_Types].xml") || !isWholePart(await pkg.text("[Content_Types].xml"), "Types"))
-    throw new InputError(`${label} is a damaged .xlsx workbook (its content types cannot be read).`);
   const stylesPath = (await pkg.workbookPart(REL_STYLES)) ?? "";
   const themePath = await pkg.workbookPart(REL_THEME);
   const theme = themePath && pkg.has(themePath) ? parseThemeColours(await pkg.text(themePath)) : [];
@@ -195,8 +192,8 @@ async function openWorkbook(data: Uint8Array, label: string, outputExtension?: s
 
 /** The workbook's date system: `<workbookPr date1904="1"/>` (or "true", xsd:boolean) is the 1904 system. */
 export function usesDate1904(workbookXml: string): boolean {
-  const pr = /<(?:[A-Za-z_][\w.-]*:)?workbookPr\b[^>]*>/.exec(workbookXml);
-  const v = pr ? getAttr(pr[0], "date1904") : undefined;
+  const pr = childNamed(locate(workbookXml), NS_MAIN, "workbookPr");
+  const v = pr ? attr(pr, "date1904") : undefined;
   return v !== undefined && (v.trim() === "1" || v.trim() === "true");
 }
 
@@ -305,6 +302,26 @@ async function clearPackage(
 export async function clearWorkbook(
   data: Uint8Array,
   options: { label?: string; onProgress?: Progress; outputExtension?: string } = {},
+): Promise<ClearOutcome> {
+  return asInputErrors(options.label, () => clearUnchecked(data, options));
+}
+
+/**
+ * A part the tokenizer cannot read is the workbook's problem, not ours: one sentence, no tokenizer wording.
+ */
+async function asInputErrors<T>(label: string | undefined, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof MalformedXml)
+      throw new InputError(`${label ?? "the workbook"} is a damaged .xlsx workbook (a part is not well-formed XML).`);
+    throw e;
+  }
+}
+
+async function clearUnchecked(
+  data: Uint8Array,
+  options: { label?: string; onProgress?: Progress; outputExtension?: string },
 ): Promise<ClearOutcome> {
   const label = options.label ?? "the workbook";
   options.onProgress?.("Reading the workbook");
@@ -429,6 +446,10 @@ function uniqueSheetName(existing: SheetEntry[], base: string): string {
  * Throws InputError for anything wrong with the workbook or the options.
  */
 export async function flagWorkbook(data: Uint8Array, options: FlagOptions = {}): Promise<FlagOutcome> {
+  return asInputErrors(options.label, () => flagUnchecked(data, options));
+}
+
+async function flagUnchecked(data: Uint8Array, options: FlagOptions): Promise<FlagOutcome> {
   const label = options.label ?? "the workbook";
   const progress = options.onProgress ?? (() => undefined);
   progress("Reading the workbook");

@@ -200,3 +200,67 @@ describe("restyleCells edits only real cells", () => {
     expect(out.xml).toBe(xml.replace("<c><v>3</v></c>", '<c s="4"><v>3</v></c>'));
   });
 });
+
+describe("workbook.xml, rels and content types are edited where the XML says", () => {
+  const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  // The r prefix is "rel" here; a comment holds "</sheets>" and "</Types>", which a text search would take for the end
+  const WORKBOOK =
+    `<workbook xmlns="${MAIN}" xmlns:rel="${REL}"><bookViews><workbookView activeTab='1'/></bookViews>` +
+    "<!-- </sheets> --><sheets><sheet name='A' sheetId='1' rel:id='rId1'/><sheet name=\"B\" sheetId=\"2\" rel:id=\"rId2\"/></sheets></workbook>";
+  const RELS =
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
+    "<Relationship Id='rId2' Type='http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet' Target='worksheets/sheet2.xml'/></Relationships>";
+  const TYPES =
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><!-- </Types> --></Types>';
+
+  async function pkgOf(): Promise<import("../../src/cli/xlsx/package").XlsxPackage> {
+    const JSZip = (await import("jszip")).default;
+    const { XlsxPackage } = await import("../../src/cli/xlsx/package");
+    const zip = new JSZip();
+    zip.file("[Content_Types].xml", TYPES);
+    zip.file("xl/workbook.xml", WORKBOOK);
+    zip.file("xl/_rels/workbook.xml.rels", RELS);
+    zip.file("xl/worksheets/sheet1.xml", ws("", ""));
+    zip.file("xl/worksheets/sheet2.xml", ws("", ""));
+    return XlsxPackage.load(await zip.generateAsync({ type: "uint8array" }), "test.xlsx");
+  }
+
+  it("adds the sheet inside <sheets> with the prefix in scope there, and removing it gives back every byte", async () => {
+    const { addWorksheet, removeWorksheet } = await import("../../src/cli/xlsx/sheets");
+    const pkg = await pkgOf();
+    // sheet3.xml is the first free part name; rId3 the first free id; sheetId 3 = max(1, 2) + 1
+    expect(await addWorksheet(pkg, "Growth Signals", ws("", ""))).toBe("xl/worksheets/sheet3.xml");
+    expect(await pkg.text("xl/workbook.xml")).toBe(
+      WORKBOOK.replace(
+        "</sheets></workbook>",
+        '<sheet name="Growth Signals" sheetId="3" rel:id="rId3"/></sheets></workbook>',
+      ),
+    );
+    expect(await pkg.text("[Content_Types].xml")).toBe(
+      TYPES.replace(
+        "<!-- </Types> --></Types>",
+        '<!-- </Types> --><Override PartName="/xl/worksheets/sheet3.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+      ),
+    );
+    expect(await pkg.text("xl/_rels/workbook.xml.rels")).toBe(
+      RELS.replace(
+        "</Relationships>",
+        '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet3.xml"/></Relationships>',
+      ),
+    );
+    expect(await removeWorksheet(pkg, "Growth Signals")).toBe(true);
+    expect(await pkg.text("xl/workbook.xml")).toBe(WORKBOOK);
+    expect(await pkg.text("[Content_Types].xml")).toBe(TYPES);
+    expect(await pkg.text("xl/_rels/workbook.xml.rels")).toBe(RELS);
+  });
+
+  it("reads each sheet's relationship id through its namespace, whatever the prefix", async () => {
+    const pkg = await pkgOf();
+    expect((await pkg.sheets()).map((s) => `${s.name} ${s.rId} ${s.path}`)).toEqual([
+      "A rId1 xl/worksheets/sheet1.xml",
+      "B rId2 xl/worksheets/sheet2.xml",
+    ]);
+  });
+});

@@ -43,6 +43,11 @@ export interface XmlElement {
   scope: Readonly<Record<string, string>>;
 }
 
+/** A part that is not namespace-well-formed XML (the message is the tokenizer's, for debugging only). */
+export class MalformedXml extends Error {
+  override name = "MalformedXml";
+}
+
 const cache = new Map<string, XmlElement>();
 const CACHE_SIZE = 8;
 
@@ -103,9 +108,13 @@ function parse(xml: string): XmlElement {
       el.closeStart = xml.lastIndexOf("</", el.end - 1);
     }
   });
-  parser.write(xml).close();
-  if (failure) throw failure;
-  if (!root) throw new Error("no root element");
+  try {
+    parser.write(xml).close();
+  } catch (e) {
+    failure ??= e as Error;
+  }
+  if (failure) throw new MalformedXml((failure as Error).message);
+  if (!root) throw new MalformedXml("no root element");
   return root;
 }
 

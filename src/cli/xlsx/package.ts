@@ -6,7 +6,8 @@
 import zlib from "node:zlib";
 import JSZip from "jszip";
 import { InputError } from "../errors";
-import { escapeXml, findElement, findElements, getAttr } from "./xml";
+import { attr, childNamed, locate, NS_MAIN, NS_REL, qualify, textOf, type XmlElement } from "./locate";
+import { escapeXml } from "./xml";
 
 /**
  * JSZip inflates and deflates in JavaScript (pako); Node's zlib is several times faster on a 30 MB sheet.
@@ -87,8 +88,10 @@ export interface Relationship {
   type: string;
   target: string;
   external: boolean;
-  /** The full `<Relationship …/>` element as written. */
+  /** The full `<Relationship …/>` element as written, and where it is in the rels part. */
   xml: string;
+  start: number;
+  end: number;
 }
 
 export interface SheetEntry {
@@ -98,18 +101,46 @@ export interface SheetEntry {
   /** Package path of the part, e.g. "xl/worksheets/sheet1.xml" ("" when the relationship is missing). */
   path: string;
   isWorksheet: boolean;
-  /** The `<sheet …/>` element in workbook.xml. */
+  /** The `<sheet …/>` element in workbook.xml, and where it is. */
   xml: string;
+  start: number;
+  end: number;
+}
+
+/** The children of a package part's root (Relationships, Types) with this local name, in the root's namespace. */
+function rootChildren(xml: string, local: string): { root: XmlElement; items: XmlElement[] } {
+  const root = locate(xml);
+  return { root, items: root.children.filter((c) => c.local === local && c.uri === root.uri) };
 }
 
 export function parseRels(xml: string): Relationship[] {
-  return findElements(xml, "Relationship").map((e) => ({
-    id: getAttr(e.text, "Id") ?? "",
-    type: getAttr(e.text, "Type") ?? "",
-    target: getAttr(e.text, "Target") ?? "",
-    external: getAttr(e.text, "TargetMode") === "External",
-    xml: e.text,
+  return rootChildren(xml, "Relationship").items.map((e) => ({
+    id: attr(e, "Id") ?? "",
+    type: attr(e, "Type") ?? "",
+    target: attr(e, "Target") ?? "",
+    external: attr(e, "TargetMode") === "External",
+    xml: textOf(xml, e),
+    start: e.start,
+    end: e.end,
   }));
+}
+
+/** `xml` with `element` (written in the root's namespace, named `local`) added as the root's last child. */
+function appendToRoot(xml: string, local: string, attributes: string): string {
+  const root = locate(xml);
+  const el = `<${qualify(root.prefix, local)}${attributes}/>`;
+  if (root.selfClosing) {
+    const tag = xml.slice(root.start, root.end);
+    return `${xml.slice(0, root.start)}${tag.slice(0, -2).trimEnd()}>${el}</${root.name}>${xml.slice(root.end)}`;
+  }
+  return xml.slice(0, root.closeStart) + el + xml.slice(root.closeStart);
+}
+
+/** `xml` without the given ranges (elements located in it). */
+function without(xml: string, ranges: { start: number; end: number }[]): string {
+  let out = xml;
+  for (const r of [...ranges].sort((a, b) => b.start - a.start)) out = out.slice(0, r.start) + out.slice(r.end);
+  return out;
 }
 
 /** The rels part of a part: "xl/workbook.xml" → "xl/_rels/workbook.xml.rels". */
@@ -276,11 +307,8 @@ export class XlsxPackage {
     let n = 1;
     while (used.has(`rId${n}`)) n++;
     const id = `rId${n}`;
-    const el = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(relativeTarget(partPath, targetPart))}"/>`;
-    this.setText(
-      rp,
-      xml.replace(/<\/Relationships>\s*$/, (m) => el + m),
-    );
+    const target = escapeXml(relativeTarget(partPath, targetPart));
+    this.setText(rp, appendToRoot(xml, "Relationship", ` Id="${id}" Type="${type}" Target="${target}"`));
     return id;
   }
 
@@ -288,66 +316,62 @@ export class XlsxPackage {
   async removeRelsTo(partPath: string, targetPart: string): Promise<void> {
     const rp = relsPathOf(partPath);
     if (!this.has(rp)) return;
-    let xml = await this.text(rp);
-    for (const r of parseRels(xml)) {
-      if (!r.external && resolveTarget(partPath, r.target) === targetPart) xml = xml.replace(r.xml, "");
-    }
-    this.setText(rp, xml);
+    const xml = await this.text(rp);
+    const gone = parseRels(xml).filter((r) => !r.external && resolveTarget(partPath, r.target) === targetPart);
+    this.setText(rp, without(xml, gone));
   }
 
   async addContentTypeOverride(partPath: string, contentType: string): Promise<void> {
     const xml = await this.text("[Content_Types].xml");
-    const el = `<Override PartName="/${escapeXml(partPath)}" ContentType="${contentType}"/>`;
-    this.setText(
-      "[Content_Types].xml",
-      xml.replace(/<\/Types>\s*$/, (m) => el + m),
-    );
+    const attributes = ` PartName="/${escapeXml(partPath)}" ContentType="${contentType}"`;
+    this.setText("[Content_Types].xml", appendToRoot(xml, "Override", attributes));
   }
 
   async removeContentTypeOverride(partPath: string): Promise<void> {
-    let xml = await this.text("[Content_Types].xml");
-    for (const e of findElements(xml, "Override")) {
-      if ((getAttr(e.text, "PartName") ?? "").toLowerCase() === `/${partPath}`.toLowerCase())
-        xml = xml.replace(e.text, "");
-    }
-    this.setText("[Content_Types].xml", xml);
+    const xml = await this.text("[Content_Types].xml");
+    const name = `/${partPath}`.toLowerCase();
+    const gone = rootChildren(xml, "Override").items.filter((e) => (attr(e, "PartName") ?? "").toLowerCase() === name);
+    this.setText("[Content_Types].xml", without(xml, gone));
   }
 
   async hasDefaultContentType(extension: string): Promise<boolean> {
     const xml = await this.text("[Content_Types].xml");
-    return findElements(xml, "Default").some((e) => (getAttr(e.text, "Extension") ?? "").toLowerCase() === extension);
+    return rootChildren(xml, "Default").items.some((e) => (attr(e, "Extension") ?? "").toLowerCase() === extension);
   }
 
   /** The sheets listed in workbook.xml, in tab order. */
   async sheets(): Promise<SheetEntry[]> {
     const wb = await this.text(this.workbookPath);
     const rels = await this.rels(this.workbookPath);
-    const sheetsEl = findElement(wb, "sheets");
+    const sheetsEl = childNamed(locate(wb), NS_MAIN, "sheets");
     if (!sheetsEl) return [];
-    return findElements(sheetsEl.text, "sheet").map((e) => {
-      const rId = getAttr(e.text, "r:id") ?? /\s[\w.-]+:id\s*=\s*["']([^"']*)["']/.exec(e.text)?.[1] ?? "";
-      const rel = rels.find((r) => r.id === rId);
-      return {
-        name: getAttr(e.text, "name") ?? "",
-        sheetId: Number(getAttr(e.text, "sheetId") ?? 0),
-        rId,
-        path: rel ? resolveTarget(this.workbookPath, rel.target) : "",
-        isWorksheet: rel?.type === REL_WORKSHEET,
-        xml: e.text,
-      };
-    });
+    return sheetsEl.children
+      .filter((e) => e.uri === NS_MAIN && e.local === "sheet")
+      .map((e) => {
+        const rId = attr(e, "id", NS_REL) ?? "";
+        const rel = rels.find((r) => r.id === rId);
+        return {
+          name: attr(e, "name") ?? "",
+          sheetId: Number(attr(e, "sheetId") ?? 0),
+          rId,
+          path: rel ? resolveTarget(this.workbookPath, rel.target) : "",
+          isWorksheet: rel?.type === REL_WORKSHEET,
+          xml: textOf(wb, e),
+          start: e.start,
+          end: e.end,
+        };
+      });
   }
 
   /** The content type of a part (Override, else Default by extension), or undefined. */
   async contentType(partPath: string): Promise<string | undefined> {
     const xml = await this.text("[Content_Types].xml");
-    const over = findElements(xml, "Override").find(
-      (e) => (getAttr(e.text, "PartName") ?? "").toLowerCase() === `/${partPath}`.toLowerCase(),
-    );
-    if (over) return getAttr(over.text, "ContentType");
+    const name = `/${partPath}`.toLowerCase();
+    const over = rootChildren(xml, "Override").items.find((e) => (attr(e, "PartName") ?? "").toLowerCase() === name);
+    if (over) return attr(over, "ContentType");
     const ext = partPath.slice(partPath.lastIndexOf(".") + 1).toLowerCase();
-    const def = findElements(xml, "Default").find((e) => (getAttr(e.text, "Extension") ?? "").toLowerCase() === ext);
-    return def ? getAttr(def.text, "ContentType") : undefined;
+    const def = rootChildren(xml, "Default").items.find((e) => (attr(e, "Extension") ?? "").toLowerCase() === ext);
+    return def ? attr(def, "ContentType") : undefined;
   }
 
   /** The path of the workbook-level part of relationship `type` (styles, sharedStrings, theme), or null. */

@@ -10,7 +10,7 @@
  */
 import type { CellValue } from "../../core/rules/types";
 import { columnLetters } from "../../core/a1";
-import { NS_MAIN } from "./locate";
+import { MalformedXml, NS_MAIN } from "./locate";
 import { unescapeXml } from "./xml";
 
 export interface SheetGrid {
@@ -84,9 +84,9 @@ function nextTag(xml: string, i: number, limit: number): void {
     while (ch !== GT) {
       if (ch === DQ || ch === SQ) {
         const q = xml.indexOf(ch === DQ ? '"' : "'", j + 1);
-        if (q < 0) throw new Error("unterminated attribute value");
+        if (q < 0) throw new MalformedXml("unterminated attribute value");
         j = q;
-      } else if (Number.isNaN(ch)) throw new Error("unterminated tag");
+      } else if (Number.isNaN(ch)) throw new MalformedXml("unterminated tag");
       ch = xml.charCodeAt(++j);
     }
     tagEnd = j + 1;
@@ -97,7 +97,7 @@ function nextTag(xml: string, i: number, limit: number): void {
 
 function skipPast(xml: string, end: string, from: number): number {
   const k = xml.indexOf(end, from);
-  if (k < 0) throw new Error(`unterminated ${end}`);
+  if (k < 0) throw new MalformedXml(`unterminated ${end}`);
   return k + end.length;
 }
 

@@ -2,6 +2,7 @@
  * Adding and removing a worksheet in workbook.xml, its relationship, its content type and the sheet list in
  * docProps/app.xml. Every edit inserts or deletes one element, so add-then-remove gives back the same bytes.
  */
+import { childNamed, descendant, locate, NS_MAIN, NS_REL, qualify, startTagOf } from "./locate";
 import { CT_WORKSHEET, REL_WORKSHEET, type XlsxPackage } from "./package";
 import { escapeXml, findElement, findElements, getAttr, setAttr, startTag } from "./xml";
 
@@ -19,24 +20,17 @@ export async function addWorksheet(pkg: XlsxPackage, name: string, xml: string):
   const wb = await pkg.text(pkg.workbookPath);
   const sheets = await pkg.sheets();
   const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
-  const prefix = /<([A-Za-z_][\w.-]*:)?workbook[\s>]/.exec(wb)?.[1] ?? "";
-  // Only a prefix declared on <workbook> or <sheets> is in scope where the new <sheet> goes: openpyxl and pandas
-  // declare xmlns:r on each <sheet>, so a prefix seen elsewhere must not be reused; declare one locally then.
-  const sheetsEl = findElement(wb, "sheets");
-  const rootTag = /<([A-Za-z_][\w.-]*:)?workbook[\s>][^>]*>/.exec(wb)?.[0] ?? "";
-  const scope = rootTag + (sheetsEl ? startTag(sheetsEl.text) : "");
-  const rPrefix =
-    /xmlns:([A-Za-z_][\w.-]*)\s*=\s*["']http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships["']/.exec(
-      scope,
-    )?.[1];
+  const sheetsEl = childNamed(locate(wb), NS_MAIN, "sheets");
+  if (!sheetsEl) throw new Error("workbook.xml has no <sheets> list");
+  // The new <sheet> takes the prefixes in scope where it goes: openpyxl and pandas declare xmlns:r on each <sheet>,
+  // so a prefix seen elsewhere must not be reused; one is declared on the element when none is in scope there.
+  const rPrefix = Object.keys(sheetsEl.scope).find((p) => p !== "" && sheetsEl.scope[p] === NS_REL);
   const rAttr = `${rPrefix ?? "r"}:id`;
-  const nsDecl = rPrefix ? "" : ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-  const el = `<${prefix}sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${rAttr}="${rId}"${nsDecl}/>`;
-  const close = `</${prefix}sheets>`;
-  let out: string;
-  if (sheetsEl && sheetsEl.text.endsWith(close))
-    out = wb.slice(0, sheetsEl.end - close.length) + el + wb.slice(sheetsEl.end - close.length);
-  else throw new Error("workbook.xml has no <sheets> list");
+  const nsDecl = rPrefix ? "" : ` xmlns:r="${NS_REL}"`;
+  const el = `<${qualify(sheetsEl.prefix, "sheet")} name="${escapeXml(name)}" sheetId="${sheetId}" ${rAttr}="${rId}"${nsDecl}/>`;
+  const out = sheetsEl.selfClosing
+    ? `${wb.slice(0, sheetsEl.start)}${startTagOf(wb, sheetsEl).slice(0, -2).trimEnd()}>${el}</${sheetsEl.name}>${wb.slice(sheetsEl.end)}`
+    : wb.slice(0, sheetsEl.closeStart) + el + wb.slice(sheetsEl.closeStart);
   pkg.setText(pkg.workbookPath, out);
   await addAppTitle(pkg, name);
   return path;
@@ -46,21 +40,21 @@ export async function addWorksheet(pkg: XlsxPackage, name: string, xml: string):
 export async function removeWorksheet(pkg: XlsxPackage, name: string): Promise<boolean> {
   const entry = (await pkg.sheets()).find((s) => s.name === name);
   if (!entry) return false;
-  let wb = await pkg.text(pkg.workbookPath);
-  const index = (await pkg.sheets()).findIndex((s) => s.name === name);
-  wb = wb.replace(entry.xml, "");
+  const all = await pkg.sheets();
+  const index = all.findIndex((s) => s.name === name);
+  const original = await pkg.text(pkg.workbookPath);
   // Keep the active and first visible tab inside the shorter sheet list.
-  const count = (await pkg.sheets()).length - 1;
-  const view = findElement(wb, "workbookView");
-  if (view) {
-    let tag = startTag(view.text);
-    for (const attr of ["activeTab", "firstSheet"]) {
-      const v = getAttr(tag, attr);
-      if (v !== undefined && Number(v) >= count) tag = setAttr(tag, attr, String(Math.max(0, count - 1)));
-      else if (v !== undefined && Number(v) > index) tag = setAttr(tag, attr, String(Number(v) - 1));
-    }
-    wb = wb.slice(0, view.start) + tag + wb.slice(view.start + startTag(view.text).length);
+  const count = all.length - 1;
+  const view = descendant(locate(original), NS_MAIN, "workbookView");
+  let tag = view ? startTagOf(original, view) : "";
+  for (const attr of ["activeTab", "firstSheet"]) {
+    const v = getAttr(tag, attr);
+    if (v !== undefined && Number(v) >= count) tag = setAttr(tag, attr, String(Math.max(0, count - 1)));
+    else if (v !== undefined && Number(v) > index) tag = setAttr(tag, attr, String(Number(v) - 1));
   }
+  // Two splices of the part as read, the later one first (the view comes before <sheets>).
+  let wb = original.slice(0, entry.start) + original.slice(entry.end);
+  if (view && view.start < entry.start) wb = wb.slice(0, view.start) + tag + wb.slice(view.openEnd);
   pkg.setText(pkg.workbookPath, wb);
   if (entry.path) {
     if (pkg.has(entry.path)) pkg.remove(entry.path);
