@@ -1,27 +1,9 @@
 /** The readable summary the CLI prints: one line per weak channel × rule, in a plain text table. */
 import type { RuleId } from "../core/rules/types";
+import { displayWidth } from "../core/i18n/format";
 import { COLOUR_NAMES, formatMetric, type Lang } from "../core/i18n/rules";
 import { RULE_ACTIONS, RULE_METRIC, RULE_NAMES } from "../core/rules/catalog";
 import type { FlaggedTable } from "./workbook";
-
-/** Terminal columns a string takes: CJK and full-width characters take two. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    w +=
-      (c >= 0x1100 && c <= 0x115f) ||
-      (c >= 0x2e80 && c <= 0xa4cf) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) ||
-      (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6)
-        ? 2
-        : 1;
-  }
-  return w;
-}
 
 function pad(s: string, width: number): string {
   return s + " ".repeat(Math.max(0, width - displayWidth(s)));

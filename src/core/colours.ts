@@ -38,11 +38,6 @@ export function paletteOf(fills: Readonly<Record<WarningColour, string>>): Palet
 
 const SEVERITY: Record<WarningColour, number> = { yellow: 1, orange: 2, red: 3 };
 
-/** The more severe of two colours (red > orange > yellow). */
-export function moreSevere(a: WarningColour, b: WarningColour): WarningColour {
-  return SEVERITY[a] >= SEVERITY[b] ? a : b;
-}
-
 export function severity(c: WarningColour): number {
   return SEVERITY[c];
 }

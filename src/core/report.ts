@@ -6,7 +6,7 @@
  */
 import type { WarningColour } from "./colours";
 import { severity, WARNING_COLOURS } from "./colours";
-import { formatNumber, type Lang } from "./i18n/format";
+import { displayWidth, formatNumber, type Lang } from "./i18n/format";
 import { COLOUR_NAMES, formatMetric } from "./i18n/rules";
 import {
   RULE_ACTIONS,
@@ -167,7 +167,7 @@ export function buildReport(
   return { rows, fills, boldRows, columnWidths: widths(rows) };
 }
 
-/** Column widths in characters: the longest short cell (CJK counts double), between 8 and 60. */
+/** Column widths in characters: the longest short cell (displayWidth: CJK counts double), between 8 and 60. */
 function widths(rows: (string | number | null)[][]): number[] {
   const cols = Math.max(...rows.map((r) => r.length));
   const out = new Array<number>(cols).fill(8);
@@ -175,10 +175,7 @@ function widths(rows: (string | number | null)[][]): number[] {
     if (r.length === 1) continue; // titles and notes overflow to the right
     r.forEach((v, c) => {
       if (v === null) return;
-      const s = String(v);
-      let w = 0;
-      for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
-      out[c] = Math.min(60, Math.max(out[c], w + 2));
+      out[c] = Math.min(60, Math.max(out[c], displayWidth(String(v)) + 2));
     });
   }
   return out;

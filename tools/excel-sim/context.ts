@@ -77,7 +77,7 @@ const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
  * executeRichApiRequestAsync): {"AutoKeepReference":true,"Actions":[…],"ObjectPaths":{…}}, every object path the
  * actions use (worksheets, getItem, getRange, format, fill…) with an Instantiate action each, Range paths with
  * _KeepReference, property sets (ActionType 4), method calls (3) and queries (2) with the path ids ("L").
- * Calibrated against the real serialiser in tests/sim/officejs.test.ts.
+ * Calibrated against the real serialiser in tests/tools/excel-sim/calibration.test.ts.
  */
 export function officeJsRequestBody(
   ops: readonly Op[],

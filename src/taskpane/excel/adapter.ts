@@ -12,6 +12,7 @@ import {
   buildReport,
   findTable,
   detectColumns,
+  parseRange,
   parseState,
   rangeAddress,
   runRules,
@@ -31,7 +32,7 @@ import {
   type WarningColour,
 } from "../../core";
 import { applySavedFill, FILL_PROPS_TO_LOAD, fillKey, savedFillFromProps, type CellFillProps } from "./fills";
-import { cellsOf, packAddresses, verticalRuns } from "./ranges";
+import { addressCells, packAddresses, verticalRuns } from "./ranges";
 import { trendsOf } from "./trends";
 import {
   CELL_PROPS_CALL_BYTES,
@@ -79,12 +80,9 @@ function officeLang(): "en" | "zh" {
 }
 
 function localRange(address: string): RangeRef {
-  const body = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
-  const [a, b] = body.replace(/\$/g, "").split(":");
-  const p = cellsOf([a])[0];
-  const q = b ? cellsOf([b])[0] : p;
-  if (!p || !q) throw new Error(`Not a cell address: ${address}`);
-  return { top: p.row, left: p.col, bottom: q.row, right: q.col };
+  const range = parseRange(address);
+  if (!range) throw new Error(`Not a cell address: ${address}`);
+  return range;
 }
 
 function byIndexes(ws: Excel.Worksheet, r: RangeRef): Excel.Range {
@@ -385,7 +383,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         const oldCells = new Map<string, CellTarget & { fill: SavedFill }>();
         for (const c of old?.originals ?? []) {
           const sheet = sheetNames.get(c.sheet.toLowerCase());
-          const pos = cellsOf([c.address])[0];
+          const pos = addressCells([c.address])[0];
           if (!sheet || !pos || oldAdded.has(c.sheet.toLowerCase())) continue;
           oldCells.set(
             `${sheet.toLowerCase()}|${rangeAddress({ top: pos.row, bottom: pos.row, left: pos.col, right: pos.col })}`,
@@ -519,7 +517,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
       const cells: (CellTarget & { fill: SavedFill })[] = [];
       for (const c of state.originals) {
         const sheet = sheetNames.get(c.sheet.toLowerCase());
-        const pos = cellsOf([c.address])[0];
+        const pos = addressCells([c.address])[0];
         if (sheet && pos && !added.has(sheet.toLowerCase())) cells.push({ sheet, ...pos, fill: c.fill });
       }
       const plan = new WritePlan(budget);
@@ -563,7 +561,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
   }
 
   async function selectCells(sheet: string, addresses: string[]): Promise<void> {
-    const packed = packAddresses(verticalRuns(cellsOf(addresses)));
+    const packed = packAddresses(verticalRuns(addressCells(addresses)));
     if (packed.length === 0) return;
     await Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);

@@ -40,7 +40,7 @@ export function packAddresses(ranges: readonly RangeRef[], maxChars = MAX_ADDRES
 }
 
 /** "E5" or "E5:E9" address list → cells. Unreadable entries are skipped. */
-export function cellsOf(addresses: readonly string[]): { row: number; col: number }[] {
+export function addressCells(addresses: readonly string[]): { row: number; col: number }[] {
   const out: { row: number; col: number }[] = [];
   for (const a of addresses) {
     const [p, q] = a.replace(/^.*!/, "").split(":");

@@ -1,5 +1,5 @@
 /**
- * What a sync costs on the wire, calibrated against Office.js's own request serialiser (tests/sim/calibration.test.ts
+ * What a sync costs on the wire, calibrated against Office.js's own request serialiser (tests/tools/excel-sim/calibration.test.ts
  * runs @microsoft/office-js's client library with a stub transport). Every object path a call goes through
  * (worksheets → getItem → getRange/getRanges → format → fill) is sent with an Instantiate action, ranges with a
  * _KeepReference too, so a call costs hundreds of bytes before its arguments:

@@ -1,0 +1,59 @@
+import { formatDayRange, formatNumber, formatPercent } from "../../../src/core/i18n/format";
+import { formatMetric } from "../../../src/core/i18n/rules";
+import { RULE_ACTIONS, RULE_NAMES, ruleDescription, ruleThreshold } from "../../../src/core/rules/catalog";
+import { DEFAULT_CONFIG } from "../../../src/core/rules/config";
+import { RULE_IDS } from "../../../src/core/rules/types";
+import { parseDay } from "../../../src/core/table/dates";
+
+describe("number and date text", () => {
+  it("writes numbers with at most 2 decimals and thousands groups", () => {
+    expect(formatNumber(1.21)).toBe("1.21");
+    expect(formatNumber(1.5)).toBe("1.5");
+    expect(formatNumber(2)).toBe("2");
+    expect(formatNumber(1.005001)).toBe("1.01");
+    expect(formatNumber(1234.5)).toBe("1,234.5");
+    expect(formatNumber(-1234567)).toBe("-1,234,567");
+    expect(formatNumber(-0.001)).toBe("0");
+    expect(formatPercent(0.012)).toBe("1.2%");
+    expect(formatMetric("traffic", 12345.6)).toBe("12,346");
+    expect(formatMetric("repurchaseRate", 0.3143)).toBe("31.43%");
+  });
+
+  it("writes date spans compactly in both languages", () => {
+    const d = (s: string) => parseDay(s);
+    expect(formatDayRange(d("2026-03-03"), d("2026-03-06"), "en")).toBe("3–6 Mar");
+    expect(formatDayRange(d("2026-02-28"), d("2026-03-02"), "en")).toBe("28 Feb – 2 Mar");
+    expect(formatDayRange(d("2025-12-29"), d("2026-01-02"), "en")).toBe("29 Dec 2025 – 2 Jan 2026");
+    expect(formatDayRange(d("2026-03-03"), d("2026-03-06"), "zh")).toBe("3月3日–6日");
+    expect(formatDayRange(d("2026-02-28"), d("2026-03-02"), "zh")).toBe("2月28日–3月2日");
+    expect(formatDayRange(d("2025-12-29"), d("2026-01-02"), "zh")).toBe("2025年12月29日–2026年1月2日");
+  });
+});
+
+describe("rule texts", () => {
+  it("name every rule and give the seed's action in English and Chinese", () => {
+    for (const id of RULE_IDS) {
+      expect(RULE_NAMES[id].en).not.toBe("");
+      expect(RULE_NAMES[id].zh).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(RULE_ACTIONS["roi-below-benchmark"].zh).toContain("素材迭代流程");
+    expect(RULE_ACTIONS["complaint-rate-high"].zh).toContain("服务话术升级");
+    expect(RULE_ACTIONS["traffic-drop"].zh).toContain("三级响应机制");
+    expect(RULE_ACTIONS["traffic-drop"].en).toMatch(/2 h.*CTR.*6 h.*24 h/);
+    expect(RULE_ACTIONS["repurchase-declining"].zh).toContain("产品体验优化");
+    expect(RULE_ACTIONS["ltv-cac-low"].zh).toContain("成本优化流程");
+  });
+
+  it("state the thresholds of the current settings", () => {
+    expect(ruleThreshold("traffic-drop", DEFAULT_CONFIG)).toEqual({
+      en: "Traffic more than 30% below the mean of the previous 7 values",
+      zh: "流量比前 7 期均值下降超过 30%",
+    });
+    expect(ruleThreshold("repurchase-declining", { ...DEFAULT_CONFIG, repurchaseDeclineWeeks: 3 }).en).toBe(
+      "Repurchase rate falling 3 weeks running",
+    );
+    expect(ruleDescription("complaint-rate-high", DEFAULT_CONFIG).en).toBe(
+      "Orange: Complaint rate above 1% in a period. Upgrade the customer-service scripts.",
+    );
+  });
+});

@@ -1,0 +1,369 @@
+/**
+ * The Excel adapter against the simulated host: what Flag colours, what it saves, how Clear restores it exactly,
+ * flagging twice, cancelling, multi-area selections and the report sheet.
+ */
+import { DEFAULT_CONFIG, parseState, serializeState, STATE_NAMESPACE } from "../../../src/core";
+import { flagSelection, setup, SMALL_ROWS, snapshot } from "./helpers";
+
+const YELLOW = "#FFD966";
+const ORANGE = "#F4B183";
+
+function smallBook(selection = "A1:D7") {
+  return {
+    sheets: [
+      {
+        name: "Data",
+        rows: SMALL_ROWS,
+        // C2 no fill; C3 a real white fill; C4 the user's own blue; D3 a patterned fill (Gray25 = lightGray).
+        fills: { C3: "#FFFFFF", C4: "#00B0F0", D3: { pattern: "Gray25", color: "#FFFF00", patternColor: "#FF0000" } },
+      },
+    ],
+    selection: { sheet: "Data", address: selection },
+  };
+}
+
+function stateOf(host: ReturnType<typeof setup>["host"]) {
+  const parts = host.customXmlParts().filter((p) => p.namespaceUri === STATE_NAMESPACE);
+  expect(parts).toHaveLength(1);
+  return parseState(parts[0].xml)!;
+}
+
+describe("flag", () => {
+  it("colours the cells the rules flag, worked by hand, and nothing else", async () => {
+    const { host, gateway } = setup(smallBook());
+    const out = await flagSelection(gateway);
+    expect(out.cancelled).toBe(false);
+    expect(out.cellsColoured).toBe(4);
+    for (const a of ["C2", "C3", "C4"]) expect(host.fill("Data", a)).toMatchObject({ pattern: "Solid", color: YELLOW });
+    expect(host.fill("Data", "D3")).toMatchObject({ pattern: "Solid", color: ORANGE });
+    for (const a of ["C5", "C6", "C7", "D2", "D4"]) expect(host.fill("Data", a)?.color ?? null).not.toBe(YELLOW);
+    expect(host.fill("Data", "C6")).toBeNull();
+  });
+
+  it("saves each coloured cell's original fill in the shared state part, telling no fill from white", async () => {
+    const { host, gateway } = setup(smallBook());
+    await flagSelection(gateway);
+    const state = stateOf(host);
+    const byAddress = Object.fromEntries(state.originals.map((c) => [c.address, c]));
+    expect(Object.keys(byAddress).sort()).toEqual(["C2", "C3", "C4", "D3"]);
+    expect(byAddress.C2.fill).toEqual({ pattern: "none" });
+    expect(byAddress.C3.fill).toEqual({ pattern: "solid", color: "#FFFFFF" });
+    expect(byAddress.C4.fill).toEqual({ pattern: "solid", color: "#00B0F0" });
+    expect(byAddress.D3.fill).toEqual({ pattern: "lightGray", color: "#FFFF00", patternColor: "#FF0000" });
+    expect(byAddress.C2.sheet).toBe("Data");
+    expect(byAddress.C2.xf).toBeUndefined();
+    expect(state.addedSheets).toEqual(["Growth Signals"]);
+    expect(state.settings).toEqual(DEFAULT_CONFIG);
+  });
+
+  it("clear restores exactly: no fill, real white, the user's colour and the pattern, and removes the report", async () => {
+    const { host, gateway } = setup(smallBook());
+    const before = snapshot(host, "Data");
+    await flagSelection(gateway);
+    expect(host.sheets().map((s) => s.name)).toEqual(["Data", "Growth Signals"]);
+    expect(await gateway.clear()).toBe(4);
+    expect(snapshot(host, "Data")).toEqual(before);
+    expect(host.fill("Data", "C2")).toBeNull();
+    expect(host.fill("Data", "C3")).toMatchObject({ pattern: "Solid", color: "#FFFFFF" });
+    expect(host.fill("Data", "D3")).toMatchObject({ pattern: "Gray25", color: "#FFFF00", patternColor: "#FF0000" });
+    expect(host.sheets().map((s) => s.name)).toEqual(["Data"]);
+    // Nothing Growth Signals added is left: no state part either (no settings were saved on purpose).
+    expect(host.customXmlParts().filter((p) => p.namespaceUri === STATE_NAMESPACE)).toEqual([]);
+    expect(await gateway.clear()).toBe(0);
+  });
+
+  it("settings a user saved survive Clear, and a later flag still treats them as saved", async () => {
+    const { host, gateway } = setup(smallBook());
+    const mine = { ...DEFAULT_CONFIG, roiBenchmark: 1.8 };
+    await gateway.saveSettings(mine);
+    await flagSelection(gateway, { config: mine }); // the pane flags with the settings it loaded
+    expect(stateOf(host)).toMatchObject({ settings: mine, settingsSaved: true });
+    await gateway.clear();
+    expect(stateOf(host)).toEqual({ version: 1, settings: mine, settingsSaved: true, originals: [], addedSheets: [] });
+    expect(await gateway.loadSettings()).toEqual(mine);
+  });
+
+  it("flagging twice gives the same workbook as flagging once", async () => {
+    const { host, gateway } = setup(smallBook());
+    await flagSelection(gateway);
+    const once = { data: snapshot(host, "Data"), report: snapshot(host, "Growth Signals"), state: stateOf(host) };
+    await flagSelection(gateway);
+    const twice = { data: snapshot(host, "Data"), report: snapshot(host, "Growth Signals"), state: stateOf(host) };
+    expect({ ...twice, state: { ...twice.state, flaggedAt: "" } }).toEqual({
+      ...once,
+      state: { ...once.state, flaggedAt: "" },
+    });
+    await gateway.clear();
+    expect(host.fill("Data", "C4")).toMatchObject({ color: "#00B0F0" });
+  });
+
+  it("re-flagging with a lower benchmark restores the cells no longer flagged to the user's fills", async () => {
+    const { host, gateway } = setup(smallBook());
+    await flagSelection(gateway);
+    // Benchmark 1.25: only Search's 1.2 is below it, a run of one day → no yellow cells; D3 stays orange.
+    const out = await flagSelection(gateway, { config: { ...DEFAULT_CONFIG, roiBenchmark: 1.25 } });
+    expect(out.cellsColoured).toBe(1);
+    expect(host.fill("Data", "C2")).toBeNull();
+    expect(host.fill("Data", "C3")).toMatchObject({ pattern: "Solid", color: "#FFFFFF" });
+    expect(host.fill("Data", "C4")).toMatchObject({ pattern: "Solid", color: "#00B0F0" });
+    expect(host.fill("Data", "D3")).toMatchObject({ color: ORANGE });
+    expect(stateOf(host).originals.map((c) => c.address)).toEqual(["D3"]);
+    expect(stateOf(host).settings?.roiBenchmark).toBe(1.25);
+  });
+
+  it("uses the user's column mapping and colours", async () => {
+    const { host, gateway } = setup(smallBook());
+    const tables = await gateway.readSelection();
+    // Column D re-mapped to "not used": only the ROI run is flagged, in the user's own yellow.
+    const config = { ...DEFAULT_CONFIG, fills: { ...DEFAULT_CONFIG.fills, yellow: "#FFFF00" } };
+    const out = await gateway.flag({ tables, config, mappings: { "A1:D7": { date: 0, channel: 1, roi: 2 } } });
+    expect(out.cellsColoured).toBe(3);
+    expect(host.fill("Data", "C2")).toMatchObject({ color: "#FFFF00" });
+    expect(host.fill("Data", "D3")).toMatchObject({ pattern: "Gray25" });
+  });
+
+  it("returns per-channel trends for sparklines in date order", async () => {
+    const { gateway } = setup(smallBook());
+    const out = await flagSelection(gateway);
+    expect(out.tables[0].trends["Search|roi-below-benchmark"]).toEqual([1.2, 1.3, 1.4, 2.0]);
+    expect(out.tables[0].trends["Search|complaint-rate-high"]).toEqual([0.005, 0.02, 0.004, 0.003]);
+  });
+});
+
+describe("cancel", () => {
+  it("leaves the sheet as it was when cancelled before writing", async () => {
+    const { host, gateway } = setup(smallBook());
+    const before = snapshot(host, "Data");
+    const controller = new AbortController();
+    const out = await flagSelection(gateway, {
+      signal: controller.signal,
+      onProgress: (_d, _t, phase) => phase === "analyse" && controller.abort(),
+    });
+    expect(out.cancelled).toBe(true);
+    expect(snapshot(host, "Data")).toEqual(before);
+    expect(host.customXmlParts()).toEqual([]);
+    expect(host.writes).toEqual([]);
+  });
+
+  it("puts back a previous flag, its state and its report when cancelled between write syncs", async () => {
+    // A tiny budget forces one getRanges write per sync, so Cancel lands after some cells were written.
+    const { host, gateway } = setup(smallBook(), {}, { payloadBudgetBytes: 400 });
+    await flagSelection(gateway);
+    const flagged = snapshot(host, "Data");
+    const parts = host.customXmlParts();
+    const controller = new AbortController();
+    const out = await flagSelection(gateway, {
+      config: { ...DEFAULT_CONFIG, roiBenchmark: 1.25 },
+      signal: controller.signal,
+      // Cancel as soon as a cell's fill was written.
+      onProgress: (_d, _t, phase) =>
+        phase === "write" && host.writes.some((w) => w.kind === "fill.clear") && controller.abort(),
+    });
+    expect(out.cancelled).toBe(true);
+    expect(host.writes.some((w) => w.kind === "fill.clear")).toBe(true);
+    expect(snapshot(host, "Data")).toEqual(flagged);
+    expect(host.customXmlParts().map((p) => p.xml)).toEqual(parts.map((p) => p.xml));
+    expect(await gateway.clear()).toBe(4);
+    expect(host.fill("Data", "C4")).toMatchObject({ color: "#00B0F0" });
+  });
+});
+
+describe("selection", () => {
+  it("expands a single cell to its region and finds the header below a title row", async () => {
+    const { gateway } = setup({
+      sheets: [{ name: "Data", rows: [["Channel report, March"], ...SMALL_ROWS] }],
+      selection: { sheet: "Data", address: "B4" },
+    });
+    const [t] = await gateway.readSelection();
+    expect(t.address).toBe("A2:D8");
+    expect(t.header).toEqual(["Date", "Channel", "ROI", "Complaint rate"]);
+    expect(t.detected).toEqual({ date: 0, channel: 1, roi: 2, complaintRate: 3 });
+  });
+
+  it("expands a single cell to the Excel table it belongs to", async () => {
+    const { gateway } = setup({
+      sheets: [{ name: "Data", rows: [...SMALL_ROWS, ["Total", "", 9, ""]] }],
+      tables: [{ name: "Channels", sheet: "Data", address: "A1:D7" }],
+      selection: { sheet: "Data", address: "C3" },
+    });
+    const [t] = await gateway.readSelection();
+    expect(t.address).toBe("A1:D7");
+  });
+
+  it("takes whole selected columns only as far as the data goes", async () => {
+    const { gateway } = setup({
+      sheets: [{ name: "Data", rows: SMALL_ROWS }],
+      selection: { sheet: "Data", address: "A:D" },
+    });
+    const [t] = await gateway.readSelection();
+    expect([t.address, t.rowCount, t.columnCount]).toEqual(["A1:D7", 7, 4]);
+  });
+
+  it("flags each area of a multi-area selection as its own table", async () => {
+    const right = SMALL_ROWS.map((r) => [...r]);
+    const { host, gateway } = setup({
+      sheets: [{ name: "Data", rows: SMALL_ROWS.map((r, i) => [...r, "", ...right[i]]) }],
+      selection: { sheet: "Data", address: "A1:D7, F1:I7" },
+    });
+    const tables = await gateway.readSelection();
+    expect(tables.map((t) => t.address)).toEqual(["A1:D7", "F1:I7"]);
+    const out = await gateway.flag({ tables, config: DEFAULT_CONFIG });
+    expect(out.tables).toHaveLength(2);
+    expect(out.cellsColoured).toBe(8);
+    for (const a of ["C2", "C4", "H2", "H4"]) expect(host.fill("Data", a)).toMatchObject({ color: YELLOW });
+    for (const a of ["D3", "I3"]) expect(host.fill("Data", a)).toMatchObject({ color: ORANGE });
+  });
+});
+
+describe("state shared with the CLI", () => {
+  it("clears a workbook flagged by the CLI, restoring from `fill` and ignoring its style indexes", async () => {
+    const cliState = {
+      version: 1 as const,
+      settings: DEFAULT_CONFIG,
+      originals: [
+        { sheet: "Data", address: "C2", fill: { pattern: "none" }, xf: 0 },
+        { sheet: "Data", address: "C3", fill: { pattern: "solid", color: "#FFFFFF" }, xf: 7 },
+        {
+          sheet: "Data",
+          address: "C4",
+          fill: { pattern: "gray125", color: "#FFFF00", patternColor: "#FF0000" },
+          xf: 8,
+        },
+        { sheet: "Data", address: "D3", fill: { pattern: "solid", color: "#4472C4", tintAndShade: 0.4 }, xf: 9 },
+      ],
+      addedSheets: ["Growth Signals"],
+    };
+    const { host, gateway } = setup({
+      sheets: [
+        { name: "Data", rows: SMALL_ROWS, fills: { "C2:C4": YELLOW, D3: ORANGE } },
+        { name: "Growth Signals", rows: [["Growth Signals — weak-channel report"]] },
+      ],
+      customXmlParts: [serializeState(cliState)],
+    });
+    expect(await gateway.clear()).toBe(4);
+    expect(host.fill("Data", "C2")).toBeNull();
+    expect(host.fill("Data", "C3")).toMatchObject({ pattern: "Solid", color: "#FFFFFF" });
+    expect(host.fill("Data", "C4")).toMatchObject({ pattern: "Gray16", color: "#FFFF00", patternColor: "#FF0000" });
+    expect(host.fill("Data", "D3")).toMatchObject({ pattern: "Solid", color: "#4472C4", tintAndShade: 0.4 });
+    expect(host.sheets().map((s) => s.name)).toEqual(["Data"]);
+  });
+
+  it("re-flags a CLI-flagged workbook keeping the CLI's originals, not the CLI's colours", async () => {
+    const cliState = {
+      version: 1 as const,
+      originals: [{ sheet: "Data", address: "C2", fill: { pattern: "solid", color: "#00B050" }, xf: 3 }],
+      addedSheets: ["Growth Signals"],
+    };
+    const { host, gateway } = setup({
+      sheets: [
+        { name: "Data", rows: SMALL_ROWS, fills: { C2: YELLOW } },
+        { name: "Growth Signals", rows: [["old report"]] },
+      ],
+      customXmlParts: [serializeState(cliState)],
+      selection: { sheet: "Data", address: "A1:D7" },
+    });
+    await flagSelection(gateway);
+    const c2 = stateOf(host).originals.find((c) => c.address === "C2")!;
+    expect(c2).toEqual({ sheet: "Data", address: "C2", fill: { pattern: "solid", color: "#00B050" } });
+    expect(host.value("Growth Signals", "A1")).toBe("Growth Signals — weak-channel report");
+    await gateway.clear();
+    expect(host.fill("Data", "C2")).toMatchObject({ color: "#00B050" });
+  });
+});
+
+describe("report sheet", () => {
+  it("writes the legend and the weak-channel summary as text, bold headings and colour swatches", async () => {
+    const { host, gateway } = setup(smallBook());
+    await flagSelection(gateway);
+    const rows = host.values("Growth Signals", "A1:J40");
+    expect(rows[0][0]).toBe("Growth Signals — weak-channel report");
+    expect(host.bold("Growth Signals", "A1")).toBe(true);
+    expect(typeof rows[1][1]).toBe("string"); // the generation date stays text, not a date serial
+    const summary = rows.filter((r) => r[3] === "Search");
+    expect(summary.map((r) => [r[2], r[4], r[5], r[6]])).toEqual([
+      ["Data", 2 - 1, "2026-03-03", "2026-03-03"], // orange: complaint rate, one period
+      ["Data", 3, "2026-03-02", "2026-03-04"], // yellow: ROI, three periods
+    ]);
+    const orangeRow = rows.findIndex((r) => r[3] === "Search");
+    expect(host.fill("Growth Signals", `A${orangeRow + 1}`)).toMatchObject({ color: ORANGE });
+    expect(host.columnWidth("Growth Signals", 0)).not.toBe(48);
+  });
+
+  it("writes the report in Chinese when asked", async () => {
+    const { host, gateway } = setup(smallBook());
+    await flagSelection(gateway, { lang: "zh" });
+    expect(host.value("Growth Signals", "A1")).toBe("Growth Signals — 弱势渠道报告");
+  });
+
+  it("follows Office's display language when the pane does not say", async () => {
+    const { host, gateway } = setup(smallBook(), { displayLanguage: "zh-CN" });
+    const tables = await gateway.readSelection();
+    await gateway.flag({ tables, config: DEFAULT_CONFIG });
+    expect(host.value("Growth Signals", "A1")).toBe("Growth Signals — 弱势渠道报告");
+  });
+
+  it("does not overwrite a user's own sheet named Growth Signals", async () => {
+    const { host, gateway } = setup({
+      sheets: [
+        { name: "Data", rows: SMALL_ROWS },
+        { name: "Growth Signals", rows: [["my notes"]] },
+      ],
+      selection: { sheet: "Data", address: "A1:D7" },
+    });
+    await flagSelection(gateway);
+    expect(host.value("Growth Signals", "A1")).toBe("my notes");
+    expect(host.value("Growth Signals (2)", "A1")).toBe("Growth Signals — weak-channel report");
+    await gateway.clear();
+    expect(host.sheets().map((s) => s.name)).toEqual(["Data", "Growth Signals"]);
+  });
+});
+
+describe("settings, selecting cells, formulas", () => {
+  it("saves the settings in the workbook's state part and loads them back", async () => {
+    const { host, gateway } = setup(smallBook());
+    expect(await gateway.loadSettings()).toBeNull();
+    const config = { ...DEFAULT_CONFIG, roiBenchmark: 2, fills: { ...DEFAULT_CONFIG.fills, red: "#C00000" } };
+    await gateway.saveSettings(config);
+    expect(stateOf(host).settings).toEqual(config);
+    expect(await gateway.loadSettings()).toEqual(config);
+    await flagSelection(gateway, { config });
+    await gateway.saveSettings({ ...config, roiBenchmark: 1.8 });
+    expect(stateOf(host).originals).toHaveLength(4); // saving settings keeps the originals
+    expect((await gateway.loadSettings())?.roiBenchmark).toBe(1.8);
+  });
+
+  it("selects a finding's cells on their sheet", async () => {
+    const { host, gateway } = setup({ sheets: [{ name: "Other" }, { name: "Data", rows: SMALL_ROWS }] });
+    await gateway.selectCells("Data", ["C2", "C3", "C4", "D3"]);
+    expect(host.selection()).toEqual({ sheet: "Data", address: "C2:C4, D3" });
+  });
+
+  it("writes a closed formula skeleton into the active cell", async () => {
+    const { host, gateway } = setup({ sheets: [{ name: "Data" }], selection: { sheet: "Data", address: "B5" } });
+    await gateway.insertFormula("=GROWTH.ROI(");
+    expect(host.formula("Data", "B5")).toBe("=GROWTH.ROI()");
+  });
+});
+
+describe("big states", () => {
+  it("splits the saved originals over several state parts when one would be too big, and clears from all", async () => {
+    // A 2 kB budget: the 4 originals (about 100 bytes each) still fit one part, so use 30 flagged rows instead.
+    const rows = [
+      ["Date", "Channel", "ROI"],
+      ...Array.from({ length: 30 }, (_, i) => [`2026-03-${String(i + 1).padStart(2, "0")}`, "Search", 1]),
+    ];
+    const { host, gateway } = setup(
+      { sheets: [{ name: "Data", rows }], selection: { sheet: "Data", address: "A1" } },
+      {},
+      { payloadBudgetBytes: 1500 },
+    );
+    const out = await flagSelection(gateway);
+    expect(out.cellsColoured).toBe(30); // ROI 1 < 1.5 on 30 days running: every cell of the run
+    const parts = host.customXmlParts().filter((p) => p.namespaceUri === STATE_NAMESPACE);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.flatMap((p) => parseState(p.xml)!.originals)).toHaveLength(30);
+    expect(await gateway.clear()).toBe(30);
+    expect(host.fill("Data", "C2")).toBeNull();
+    expect(host.sheets().map((s) => s.name)).toEqual(["Data"]);
+  });
+});
