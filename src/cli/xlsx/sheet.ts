@@ -9,7 +9,7 @@
  * declared, including declarations inside sheetData.
  */
 import type { CellValue } from "../../core/rules/types";
-import { columnLetters } from "../../core/a1";
+import { columnIndex } from "../../core/a1";
 import { MalformedXml, NS_MAIN } from "./locate";
 import { unescapeXml } from "./xml";
 
@@ -133,9 +133,17 @@ function readAttrs(xml: string): void {
     j = q + 1;
     if (ne - ns === 1) {
       const n = xml.charCodeAt(ns);
-      if (n === 114) [rAt, rEnd] = [vs, q];
-      else if (n === 116) [tAt, tEnd] = [vs, q];
-      else if (n === 115) [sAt, sEnd, sStart] = [vs, q, ws];
+      if (n === 114) {
+        rAt = vs;
+        rEnd = q;
+      } else if (n === 116) {
+        tAt = vs;
+        tEnd = q;
+      } else if (n === 115) {
+        sAt = vs;
+        sEnd = q;
+        sStart = ws;
+      }
     } else if (xml.startsWith("xmlns", ns) && (ne - ns === 5 || xml.charCodeAt(ns + 5) === COLON)) declares = true;
   }
 }
@@ -430,6 +438,12 @@ export function restyleCells(
 ): { xml: string; found: Set<string> } {
   const found = new Set<string>();
   if (targets.size === 0) return { xml, found };
+  // Looked up by number for every cell visited: no address string is built for cells that are not targets.
+  const byKey = new Map<number, { address: string; fn: (currentXf: number, explicit: boolean) => number }>();
+  for (const [address, fn] of targets) {
+    const m = /^([A-Za-z]{1,3})(\d+)$/.exec(address);
+    if (m) byKey.set(cellKey(Number(m[2]) - 1, columnIndex(m[1])), { address, fn });
+  }
   const span = sheetData(xml);
   if (!span) return { xml, found };
   const { names } = span;
@@ -482,9 +496,9 @@ export function restyleCells(
         col = refCol;
         row = refRow;
       } else col++;
-      const address = columnLetters(col) + (row + 1);
-      const fn = targets.get(address);
-      if (!fn) continue;
+      const target = byKey.get(cellKey(row, col));
+      if (!target) continue;
+      const { address, fn } = target;
       found.add(address);
       const explicit = sAt >= 0;
       const result = fn(explicit ? Number(xml.slice(sAt, sEnd)) : 0, explicit);
