@@ -115,6 +115,8 @@ export function CRR(
  * @param variant_conversions Conversions in the variant group.
  * @param tails 2 (default) for a two-sided test; 1 to test that the variant converts better.
  * @param method "pooled" (default): pooled z-test; "unpooled": Wald z-test.
+ * @param continuity TRUE for Yates' continuity correction (as R prop.test); FALSE if omitted.
+ * @param null_difference Difference (variant − control rate) under the null, −0.01 = non-inferiority by 1 point; 0 if omitted.
  * @returns The p-value.
  */
 export function ABTEST_SIG(
@@ -124,9 +126,20 @@ export function ABTEST_SIG(
   variant_conversions: number,
   tails?: number,
   method?: string,
+  continuity?: boolean,
+  null_difference?: number,
 ): number | CustomFunctions.Error {
   return toCell(
-    metrics.abTestSig(control_visitors, control_conversions, variant_visitors, variant_conversions, tails, method),
+    metrics.abTestSig(
+      control_visitors,
+      control_conversions,
+      variant_visitors,
+      variant_conversions,
+      tails,
+      method,
+      continuity,
+      null_difference,
+    ),
   );
 }
 
@@ -141,7 +154,9 @@ export function ABTEST_SIG(
  * @param tails 2 (default) for a two-sided test; 1 to test that the variant converts better.
  * @param confidence Confidence level as a fraction, 0.95 = 95%; 0.95 if omitted.
  * @param method "pooled" (default): pooled z-test and score interval; "unpooled": Wald test and interval.
- * @returns A 2 × 9 table: a header row, then the values.
+ * @param continuity TRUE for Yates' continuity correction (as R prop.test); FALSE if omitted.
+ * @param null_difference Difference (variant − control rate) under the null, −0.01 = non-inferiority by 1 point; 0 if omitted.
+ * @returns A 2 × 11 table: a header row, then the values.
  */
 export function ABTEST_SUMMARY(
   control_visitors: number,
@@ -151,6 +166,8 @@ export function ABTEST_SUMMARY(
   tails?: number,
   confidence?: number,
   method?: string,
+  continuity?: boolean,
+  null_difference?: number,
 ): any[][] {
   const s = metrics.abTestSummary(
     control_visitors,
@@ -160,6 +177,8 @@ export function ABTEST_SUMMARY(
     tails,
     confidence,
     method,
+    continuity,
+    null_difference,
   );
   if (isExcelError(s)) return [[toCustomFunctionsError(s)]];
   return [[...metrics.AB_TEST_SUMMARY_HEADERS], ...toMatrix([metrics.abTestSummaryRow(s)])];
@@ -171,32 +190,94 @@ export function ABTEST_SUMMARY(
  * @helpurl https://localhost:3000/functions-reference.html#ABTEST_SAMPLESIZE
  * @param baseline_rate Baseline conversion rate as a fraction, 0.1 = 10%.
  * @param relative_mde Smallest relative change to detect, 0.2 = +20% (negative for a drop).
- * @param alpha Significance level (two-sided) as a fraction, 0.05 = 5%; 0.05 if omitted.
+ * @param alpha Significance level as a fraction, 0.05 = 5%; 0.05 if omitted.
  * @param power Statistical power as a fraction, 0.8 = 80%; 0.8 if omitted.
- * @returns The number of visitors per variant.
+ * @param tails 2 (default) for a two-sided test; 1 for a one-sided test.
+ * @param ratio Variant visitors per control visitor, 2 = twice as many in the variant; 1 if omitted.
+ * @returns The number of visitors per variant (with a ratio: in control; the variant needs ratio times as many).
  */
 export function ABTEST_SAMPLESIZE(
   baseline_rate: number,
   relative_mde: number,
   alpha?: number,
   power?: number,
+  tails?: number,
+  ratio?: number,
 ): number | CustomFunctions.Error {
-  return toCell(metrics.abTestSampleSize(baseline_rate, relative_mde, alpha, power));
+  return toCell(metrics.abTestSampleSize(baseline_rate, relative_mde, alpha, power, tails, ratio));
+}
+
+/**
+ * A/B test power: the chance of detecting a relative change in the conversion rate with n visitors per group.
+ * @customfunction ABTEST_POWER
+ * @helpurl https://localhost:3000/functions-reference.html#ABTEST_POWER
+ * @param baseline_rate Baseline conversion rate as a fraction, 0.1 = 10%.
+ * @param relative_mde Relative change to detect, 0.2 = +20% (negative for a drop).
+ * @param n_per_variant Visitors per variant (with a ratio: in control).
+ * @param alpha Significance level as a fraction, 0.05 = 5%; 0.05 if omitted.
+ * @param tails 2 (default) for a two-sided test; 1 for a one-sided test.
+ * @param ratio Variant visitors per control visitor, 2 = twice as many in the variant; 1 if omitted.
+ * @returns The power as a fraction, 0.8 = 80%.
+ */
+export function ABTEST_POWER(
+  baseline_rate: number,
+  relative_mde: number,
+  n_per_variant: number,
+  alpha?: number,
+  tails?: number,
+  ratio?: number,
+): number | CustomFunctions.Error {
+  return toCell(metrics.abTestPower(baseline_rate, relative_mde, n_per_variant, alpha, tails, ratio));
+}
+
+/**
+ * Minimum detectable effect: the smallest relative lift an A/B test with n visitors per group detects.
+ * @customfunction ABTEST_MDE
+ * @helpurl https://localhost:3000/functions-reference.html#ABTEST_MDE
+ * @param baseline_rate Baseline conversion rate as a fraction, 0.1 = 10%.
+ * @param n_per_variant Visitors per variant (with a ratio: in control).
+ * @param alpha Significance level as a fraction, 0.05 = 5%; 0.05 if omitted.
+ * @param power Statistical power as a fraction, 0.8 = 80%; 0.8 if omitted.
+ * @param tails 2 (default) for a two-sided test; 1 for a one-sided test.
+ * @param ratio Variant visitors per control visitor, 2 = twice as many in the variant; 1 if omitted.
+ * @returns The detectable relative lift as a fraction, 0.2 = +20%.
+ */
+export function ABTEST_MDE(
+  baseline_rate: number,
+  n_per_variant: number,
+  alpha?: number,
+  power?: number,
+  tails?: number,
+  ratio?: number,
+): number | CustomFunctions.Error {
+  return toCell(metrics.abTestMde(baseline_rate, n_per_variant, alpha, power, tails, ratio));
 }
 
 /**
  * Sample-ratio-mismatch check: p-value of the traffic split; below 0.001 = the split is broken.
  * @customfunction ABTEST_SRM
  * @helpurl https://localhost:3000/functions-reference.html#ABTEST_SRM
- * @param control_visitors Visitors in the control group.
+ * @param control_visitors Visitors in control, or a range with the visitors of every arm (then leave variant_visitors empty).
  * @param variant_visitors Visitors in the variant group.
- * @param expected_control_share Planned share of traffic in control as a fraction, 0.5 = 50%; 0.5 if omitted.
+ * @param expected_control_share Planned share of traffic in control, 0.5 = 50% (default); with a range of arms, a range of shares.
  * @returns The p-value; a very small value (below 0.001) means the split is broken.
  */
 export function ABTEST_SRM(
+  control_visitors: any[][],
+  variant_visitors?: number,
+  expected_control_share?: any[][],
+): number | CustomFunctions.Error;
+// The two-number form as TypeScript callers (and Excel before ranges were accepted) write it; the metadata comes from
+// the documented signature above.
+export function ABTEST_SRM(
   control_visitors: number,
-  variant_visitors: number,
+  variant_visitors?: number,
   expected_control_share?: number,
+): number | CustomFunctions.Error;
+export function ABTEST_SRM(
+  control_visitors: any[][] | number,
+  variant_visitors?: number,
+  expected_control_share?: any[][] | number,
 ): number | CustomFunctions.Error {
   return toCell(metrics.abTestSrm(control_visitors, variant_visitors, expected_control_share));
 }
@@ -212,6 +293,8 @@ export function ABTEST_SRM(
  * @param sd_v Standard deviation of the variant group.
  * @param n_v Number of users in the variant group.
  * @param tails 2 (default) for a two-sided test; 1 to test that the variant mean is larger.
+ * @param equal_variance TRUE for Student's t-test (equal variances, scipy's default); FALSE (default) for Welch's.
+ * @param null_difference Difference of means (variant − control) under the null; 0 if omitted.
  * @returns The p-value.
  */
 export function ABTEST_TTEST(
@@ -222,8 +305,33 @@ export function ABTEST_TTEST(
   sd_v: number,
   n_v: number,
   tails?: number,
+  equal_variance?: boolean,
+  null_difference?: number,
+): number | CustomFunctions.Error;
+// Excel passes TRUE/FALSE; as in Excel arithmetic 1/0 work too (the metadata comes from the signature above).
+export function ABTEST_TTEST(
+  mean_c: number,
+  sd_c: number,
+  n_c: number,
+  mean_v: number,
+  sd_v: number,
+  n_v: number,
+  tails?: number,
+  equal_variance?: number,
+  null_difference?: number,
+): number | CustomFunctions.Error;
+export function ABTEST_TTEST(
+  mean_c: number,
+  sd_c: number,
+  n_c: number,
+  mean_v: number,
+  sd_v: number,
+  n_v: number,
+  tails?: number,
+  equal_variance?: boolean | number,
+  null_difference?: number,
 ): number | CustomFunctions.Error {
-  return toCell(metrics.abTestTTest(mean_c, sd_c, n_c, mean_v, sd_v, n_v, tails));
+  return toCell(metrics.abTestTTest(mean_c, sd_c, n_c, mean_v, sd_v, n_v, tails, equal_variance, null_difference));
 }
 
 /**

@@ -59,27 +59,37 @@ const ENTRIES: readonly Omit<FunctionEntry, "zh">[] = [
   },
   {
     id: "ABTEST_SIG",
-    args: "control_visitors, control_conversions, variant_visitors, variant_conversions, [tails], [method]",
+    args: "control_visitors, control_conversions, variant_visitors, variant_conversions, [tails], [method], [continuity], [null_difference]",
     en: "A/B test p-value for conversion rates (pooled two-proportion z-test); below 0.05 = significant at 95%.",
   },
   {
     id: "ABTEST_SUMMARY",
-    args: "control_visitors, control_conversions, variant_visitors, variant_conversions, [tails], [confidence], [method]",
+    args: "control_visitors, control_conversions, variant_visitors, variant_conversions, [tails], [confidence], [method], [continuity], [null_difference]",
     en: "A/B test table: conversion rates, lift, confidence interval, z, p-value and whether it is significant.",
   },
   {
     id: "ABTEST_SAMPLESIZE",
-    args: "baseline_rate, relative_mde, [alpha], [power]",
+    args: "baseline_rate, relative_mde, [alpha], [power], [tails], [ratio]",
     en: "Visitors needed in each variant to detect a relative change in the conversion rate.",
   },
   {
+    id: "ABTEST_POWER",
+    args: "baseline_rate, relative_mde, n_per_variant, [alpha], [tails], [ratio]",
+    en: "A/B test power: the chance of detecting a relative change in the conversion rate with n visitors per group.",
+  },
+  {
+    id: "ABTEST_MDE",
+    args: "baseline_rate, n_per_variant, [alpha], [power], [tails], [ratio]",
+    en: "Minimum detectable effect: the smallest relative lift an A/B test with n visitors per group detects.",
+  },
+  {
     id: "ABTEST_SRM",
-    args: "control_visitors, variant_visitors, [expected_control_share]",
+    args: "control_visitors, [variant_visitors], [expected_control_share]",
     en: "Sample-ratio-mismatch check: p-value of the traffic split; below 0.001 = the split is broken.",
   },
   {
     id: "ABTEST_TTEST",
-    args: "mean_c, sd_c, n_c, mean_v, sd_v, n_v, [tails]",
+    args: "mean_c, sd_c, n_c, mean_v, sd_v, n_v, [tails], [equal_variance], [null_difference]",
     en: "A/B test p-value for averages such as revenue per user (Welch's t-test).",
   },
 ];

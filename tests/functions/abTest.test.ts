@@ -80,6 +80,9 @@ describe("ABTEST_SUMMARY", () => {
       "z",
       "p-value",
       "Significant",
+      // issue 11 §2: the relative-lift interval, added at the end so the columns above keep their indexes
+      "Relative lift CI low",
+      "Relative lift CI high",
     ]);
     const [pc, pv, abs, rel, lo, hi, z, p, sig] = out[1] as number[];
     close(pc, 0.1, 1e-12);
@@ -184,12 +187,14 @@ describe("ABTEST_SRM", () => {
   it("gives p = 1 for an exact split", () => {
     expect(F.ABTEST_SRM(5000, 5000)).toBe(1);
   });
+  it("gives p = 1 when there are no visitors: nothing to test (issue 11 §2; was #NUM!)", () => {
+    expect(F.ABTEST_SRM(0, 0)).toBe(1);
+  });
   it.each([
     ["share = 0", [5000, 5200, 0]],
     ["share = 1", [5000, 5200, 1]],
     ["negative control", [-1, 5200]],
     ["negative variant", [5000, -1]],
-    ["no visitors", [0, 0]],
   ])("%s gives #NUM!", (_name, args) => {
     expect(errorCode(call(F.ABTEST_SRM, ...args))).toBe("#NUM!");
   });

@@ -17,6 +17,8 @@ export const EXPECTED_FUNCTIONS: Record<string, string[]> = {
     "variant_conversions",
     "tails?",
     "method?",
+    "continuity?",
+    "null_difference?",
   ],
   ABTEST_SUMMARY: [
     "control_visitors",
@@ -26,10 +28,14 @@ export const EXPECTED_FUNCTIONS: Record<string, string[]> = {
     "tails?",
     "confidence?",
     "method?",
+    "continuity?",
+    "null_difference?",
   ],
-  ABTEST_SAMPLESIZE: ["baseline_rate", "relative_mde", "alpha?", "power?"],
-  ABTEST_SRM: ["control_visitors", "variant_visitors", "expected_control_share?"],
-  ABTEST_TTEST: ["mean_c", "sd_c", "n_c", "mean_v", "sd_v", "n_v", "tails?"],
+  ABTEST_SAMPLESIZE: ["baseline_rate", "relative_mde", "alpha?", "power?", "tails?", "ratio?"],
+  ABTEST_POWER: ["baseline_rate", "relative_mde", "n_per_variant", "alpha?", "tails?", "ratio?"],
+  ABTEST_MDE: ["baseline_rate", "n_per_variant", "alpha?", "power?", "tails?", "ratio?"],
+  ABTEST_SRM: ["control_visitors[][]", "variant_visitors?", "expected_control_share[][]?"],
+  ABTEST_TTEST: ["mean_c", "sd_c", "n_c", "mean_v", "sd_v", "n_v", "tails?", "equal_variance?", "null_difference?"],
   COHORT_RETENTION: ["cohort_table[][]"],
 };
 

@@ -71,8 +71,16 @@ describe("functions.json generated from the JSDoc of src/functions/functions.ts"
   it("types scalar arguments as numbers (basis as text) and spills ABTEST_SUMMARY and COHORT_RETENTION", () => {
     for (const f of functions) {
       for (const p of f.parameters) {
+        // Ranges are "any" matrices: the cohort table, and ABTEST_SRM's counts and shares (a number or a range).
+        const range = p.name === "cohort_table" || (f.id === "ABTEST_SRM" && p.name !== "variant_visitors");
         const expected =
-          p.name === "basis" || p.name === "method" ? "string" : p.name === "cohort_table" ? "any" : "number";
+          p.name === "basis" || p.name === "method"
+            ? "string"
+            : p.name === "continuity" || p.name === "equal_variance"
+              ? "boolean"
+              : range
+                ? "any"
+                : "number";
         expect(p.type).toBe(expected);
       }
     }

@@ -64,20 +64,21 @@ describe("every function on arbitrary input", () => {
     },
   );
 
-  it("ABTEST_SUMMARY spills one error or the 2 × 9 table (headers, then finite figures and a TRUE/FALSE verdict)", () => {
+  it("ABTEST_SUMMARY spills one error or the 2 × 11 table (headers, then finite figures and a TRUE/FALSE verdict)", () => {
     const headers = [...AB_TEST_SUMMARY_HEADERS];
     fc.assert(
-      fc.property(fc.array(anyCell, { minLength: 6, maxLength: 6 }), (a) => {
+      fc.property(fc.array(anyCell, { minLength: 6, maxLength: 9 }), (a) => {
         const out = call(F.ABTEST_SUMMARY, ...a) as unknown[][];
         if (out.length === 1) return out[0].length === 1 && errorCode(out[0][0]) !== undefined;
         const [head, values] = out;
         return (
           out.length === 2 &&
           JSON.stringify(head) === JSON.stringify(headers) &&
-          values.length === 9 &&
+          values.length === 11 &&
           values.slice(0, 8).every(isFiniteOrError) &&
-          values.filter((v) => errorCode(v) !== undefined).length <= 1 && // only the relative lift may be an error
-          typeof values[8] === "boolean"
+          values.slice(0, 8).filter((v) => errorCode(v) !== undefined).length <= 1 && // only the relative lift
+          typeof values[8] === "boolean" &&
+          values.slice(9).every(isFiniteOrError) // the relative-lift interval (issue 11 §2)
         );
       }),
       { numRuns: RUNS },
@@ -168,8 +169,14 @@ describe("A/B test properties", () => {
     );
   });
 
-  it("ABTEST_SUMMARY (both methods, both tails): Significant ⇔ the interval excludes 0", () => {
+  it("ABTEST_SUMMARY (both methods, both tails, with or without continuity, any null difference): Significant ⇔ the interval excludes the null, and p is ABTEST_SIG's", () => {
     const confidence = fc.double({ min: 0.5, max: 0.999, noNaN: true });
+    // Null differences from the whole range, and 0 (the default) often.
+    const nullDifference = fc.oneof(
+      fc.constant(0),
+      fc.double({ min: -0.999, max: 0.999, noNaN: true }),
+      fc.double({ min: -0.01, max: 0.01, noNaN: true }),
+    );
     fc.assert(
       fc.property(
         group,
@@ -177,13 +184,18 @@ describe("A/B test properties", () => {
         fc.constantFrom(1, 2),
         confidence,
         fc.constantFrom("pooled", "unpooled"),
-        ([nc, xc], [nv, xv], tails, conf, method) => {
-          const out = F.ABTEST_SUMMARY(nc, xc, nv, xv, tails, conf, method) as unknown[][];
+        fc.boolean(),
+        nullDifference,
+        ([nc, xc], [nv, xv], tails, conf, method, continuity, delta) => {
+          const out = F.ABTEST_SUMMARY(nc, xc, nv, xv, tails, conf, method, continuity, delta) as unknown[][];
           // The Wald z is undefined when both rates are 0 or 1: one #DIV/0! cell.
           if (out.length === 1)
             return method === "unpooled" && [pc(nc, xc), pc(nv, xv)].every((r) => r === 0 || r === 1);
           const [lo, hi] = [out[1][4] as number, out[1][5] as number];
-          return out[1][8] === (lo > 0 || hi < 0);
+          return (
+            out[1][8] === (lo > delta || hi < delta) &&
+            out[1][7] === F.ABTEST_SIG(nc, xc, nv, xv, tails, method, continuity, delta)
+          );
         },
       ),
       { numRuns: 10_000 },

@@ -1,16 +1,22 @@
 import { ExcelResult, divZero, finiteOrNum, isExcelError } from "../excelError";
 import { differenceInterval } from "../stats/differenceInterval";
 import { normalTwoSided, normalUpperTail } from "../stats/normal";
-import { twoProportionZ } from "../stats/twoProportionZ";
+import { proportionDifferenceZ } from "../stats/proportionDifferenceZ";
 import { readConversionArgs } from "./abTestArgs";
+import { readProportionTestOptions } from "./abTestOptions";
 import { parseProportionMethod } from "./abTestSummary";
 
 /**
  * A/B significance: p-value of the pooled two-proportion z-test (no continuity correction), or with method "unpooled"
  * of the Wald test z = (p̂v − p̂c)/√(p̂c(1 − p̂c)/nc + p̂v(1 − p̂v)/nv) (statsmodels `test_proportions_2indep(method='wald')`).
  * tails = 2 (default): P(|Z| ≥ |z|); tails = 1: P(Z ≥ z), H1 "variant converts better".
- * Errors: visitors ≤ 0, conversions < 0, conversions > visitors, tails not 1 or 2 → #NUM!; method other than
- * "pooled"/"unpooled" → #VALUE!; "unpooled" with both rates 0 or 1 → #DIV/0!.
+ * continuity TRUE: Yates' correction, |d| shrunk by ½(1/nc + 1/nv) (R `prop.test(correct = TRUE)`).
+ * null_difference δ (default 0): H0 pv − pc = δ (tails = 1: pv − pc ≤ δ; δ < 0 is a non-inferiority test with margin
+ * −δ, δ > 0 superiority by δ); "pooled" then becomes the Farrington–Manning score test, whose rates are fitted under
+ * H0 (statsmodels `test_proportions_2indep(method='score', value=δ)`), "unpooled" the Wald test of d − δ.
+ * Errors: visitors ≤ 0, conversions < 0, conversions > visitors, tails not 1 or 2, null_difference outside (−1, 1)
+ * → #NUM!; method other than "pooled"/"unpooled", continuity not TRUE/FALSE → #VALUE!; "unpooled" with both rates
+ * 0 or 1 → #DIV/0!.
  * @example abTestSig(1000, 100, 1000, 120) // ≈ 0.152918
  */
 export function abTestSig(
@@ -20,25 +26,23 @@ export function abTestSig(
   variantConversions: unknown,
   tails?: unknown,
   method?: unknown,
+  continuity?: unknown,
+  nullDifference?: unknown,
 ): ExcelResult<number> {
   const a = readConversionArgs(controlVisitors, controlConversions, variantVisitors, variantConversions, tails);
   if (isExcelError(a) && a.error === "#VALUE!") return a;
   const how = method === undefined || method === null ? "pooled" : parseProportionMethod(method);
   if (isExcelError(how)) return how;
+  const options = readProportionTestOptions(continuity, nullDifference);
+  if (isExcelError(options) && options.error === "#VALUE!") return options;
   if (isExcelError(a)) return a;
-  let z: number;
-  if (how === "pooled") {
-    z = twoProportionZ(a.controlVisitors, a.controlConversions, a.variantVisitors, a.variantConversions);
-  } else {
-    const w = differenceInterval(
-      a.controlVisitors,
-      a.controlConversions,
-      a.variantVisitors,
-      a.variantConversions,
-      0.95,
-    );
-    if (w.standardError === 0) return divZero("no variance in either group (unpooled)");
-    z = w.difference / w.standardError;
+  if (isExcelError(options)) return options;
+  const { controlVisitors: nc, controlConversions: xc, variantVisitors: nv, variantConversions: xv } = a;
+  let waldSe = NaN;
+  if (how === "unpooled") {
+    waldSe = differenceInterval(nc, xc, nv, xv, 0.95).standardError;
+    if (waldSe === 0) return divZero("no variance in either group (unpooled)");
   }
+  const z = proportionDifferenceZ(nc, xc, nv, xv, options.nullDifference, how, options.continuity, waldSe);
   return finiteOrNum(a.tails === 2 ? normalTwoSided(z) : normalUpperTail(z));
 }

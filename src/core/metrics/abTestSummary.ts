@@ -1,11 +1,12 @@
 import { ExcelError, ExcelResult, divZero, isExcelError, numError, valueError } from "../excelError";
 import { differenceInterval } from "../stats/differenceInterval";
-import { scoreZ } from "../stats/farringtonManning";
-import { normalTwoSided, normalUpperTail } from "../stats/normal";
+import { normalTwoSided, normalUpperQuantile, normalUpperTail } from "../stats/normal";
+import { ProportionTestMethod, proportionDifferenceZ } from "../stats/proportionDifferenceZ";
+import { relativeLiftInterval } from "../stats/relativeLiftInterval";
 import { invertTest } from "../stats/testInversion";
-import { twoProportionZ } from "../stats/twoProportionZ";
 import { coerceNumber } from "./coerce";
 import { readConversionArgs } from "./abTestArgs";
+import { readProportionTestOptions } from "./abTestOptions";
 
 export interface AbTestSummary {
   controlRate: number;
@@ -25,6 +26,12 @@ export interface AbTestSummary {
   pValue: number;
   /** p < 1 − confidence. */
   significant: boolean;
+  /**
+   * Interval of the relative lift pv/pc − 1: delta method on the log rate ratio (Katz), at the same confidence and
+   * sidedness; #DIV/0! when an arm has no conversions, and the upper bound #NUM! (none) for tails = 1.
+   */
+  relativeCiLow: ExcelResult<number>;
+  relativeCiHigh: ExcelResult<number>;
 }
 
 /** Column headers of the spilled ABTEST_SUMMARY table, in the order of {@link abTestSummaryRow}. */
@@ -38,9 +45,11 @@ export const AB_TEST_SUMMARY_HEADERS = [
   "z",
   "p-value",
   "Significant",
+  "Relative lift CI low",
+  "Relative lift CI high",
 ] as const;
 
-export type ProportionTestMethod = "pooled" | "unpooled";
+export type { ProportionTestMethod };
 
 /** Reads the method argument: omitted → "pooled"; text is case-insensitive; anything else → #VALUE!. */
 export function parseProportionMethod(method: unknown): ExcelResult<ProportionTestMethod> {
@@ -53,10 +62,16 @@ export function parseProportionMethod(method: unknown): ExcelResult<ProportionTe
 }
 
 /**
- * A/B summary: rates, lifts, the interval of the difference that inverts the test, z, p-value and the verdict.
+ * A/B summary: rates, lifts, the interval of the difference that inverts the test, z, p-value, the verdict and an
+ * interval of the relative lift.
  * method "pooled" (default): pooled z-test and the Farrington–Manning score interval (statsmodels
  * `confint_proportions_2indep(method='score', correction=False)`); "unpooled": Wald z-test and Wald interval
- * (statsmodels `method='wald'`). Either way Significant is TRUE exactly when the interval excludes 0.
+ * (statsmodels `method='wald'`). continuity TRUE applies Yates' correction to the test at every δ, so the interval
+ * is that of the corrected test (with "unpooled": R prop.test(correct = TRUE)'s interval, d ± (z·se + ½(1/nc + 1/nv))).
+ * null_difference δ0: H0 pv − pc = δ0; z and p are those of the test at δ0. Under every combination Significant is
+ * TRUE exactly when the interval excludes δ0 (tails = 1: when δ0 lies below CI low).
+ * The relative-lift interval (last two columns) is Katz's log interval, not inverted from the test: it reports the
+ * precision of the lift and can disagree with the verdict near the threshold.
  * Errors: as abTestSig; confidence (default 0.95) outside (0, 1) → #NUM!; method not pooled/unpooled → #VALUE!;
  * "unpooled" with both rates 0 or 1 → #DIV/0!.
  * Any non-finite figure → #NUM!.
@@ -70,45 +85,45 @@ export function abTestSummary(
   tails?: unknown,
   confidence?: unknown,
   method?: unknown,
+  continuity?: unknown,
+  nullDifference?: unknown,
 ): ExcelResult<AbTestSummary> {
   const conf = coerceNumber(confidence, 0.95, "confidence");
   const how = parseProportionMethod(method);
   const args = readConversionArgs(controlVisitors, controlConversions, variantVisitors, variantConversions, tails);
+  const options = readProportionTestOptions(continuity, nullDifference);
   // #VALUE! from any argument wins over #NUM! from any other.
   if (isExcelError(args) && args.error === "#VALUE!") return args;
   if (isExcelError(conf)) return conf;
   if (isExcelError(how)) return how;
+  if (isExcelError(options) && options.error === "#VALUE!") return options;
   if (isExcelError(args)) return args;
   if (!(conf > 0 && conf < 1)) return numError("confidence must be between 0 and 1");
+  if (isExcelError(options)) return options;
   const { controlVisitors: nc, controlConversions: xc, variantVisitors: nv, variantConversions: xv } = args;
+  const { continuity: cc, nullDifference: delta0 } = options;
   const controlRate = xc / nc;
   const variantRate = xv / nv;
   const wald = differenceInterval(nc, xc, nv, xv, conf);
   // Both arms at 0% or 100%: the unpooled variance is 0, and the Wald z is undefined.
   if (how === "unpooled" && wald.standardError === 0) return divZero("no variance in either group (unpooled)");
-  // z(δ) for H0: pv − pc = δ; at δ = 0 exactly the statistic of ABTEST_SIG (pooled) or the Wald statistic.
-  const zAt =
-    how === "pooled"
-      ? (delta: number) => (delta === 0 ? twoProportionZ(nc, xc, nv, xv) : scoreZ(nc, xc, nv, xv, delta))
-      : (delta: number) => {
-          const distance = wald.difference - delta;
-          return distance === 0 ? 0 : distance / wald.standardError;
-        };
+  // z(δ) for H0: pv − pc = δ; at δ = 0 without correction exactly the statistic of ABTEST_SIG (pooled) or Wald's.
+  const zAt = (delta: number) => proportionDifferenceZ(nc, xc, nv, xv, delta, how, cc, wald.standardError);
   const pAt = (delta: number) => (args.tails === 2 ? normalTwoSided(zAt(delta)) : normalUpperTail(zAt(delta)));
   const alpha = 1 - conf;
-  const ci = invertTest((delta) => pAt(delta) < alpha, wald.difference, -1, 1, args.tails === 1);
-  const test = { controlRate, variantRate, z: zAt(0) };
-  const pValue = pAt(0);
+  const ci = invertTest((delta) => pAt(delta) < alpha, wald.difference, -1, 1, args.tails === 1, delta0);
+  const pValue = pAt(delta0);
   const summary: AbTestSummary = {
-    controlRate: test.controlRate,
-    variantRate: test.variantRate,
+    controlRate,
+    variantRate,
     absoluteLift: wald.difference,
-    relativeLift: test.controlRate === 0 ? divZero("control rate is 0") : test.variantRate / test.controlRate - 1,
+    relativeLift: controlRate === 0 ? divZero("control rate is 0") : variantRate / controlRate - 1,
     ciLow: ci.ciLow,
     ciHigh: ci.ciHigh,
-    z: test.z,
+    z: zAt(delta0),
     pValue,
     significant: pValue < 1 - conf,
+    ...relativeLiftCells(nc, xc, nv, xv, conf, args.tails),
   };
   const numbers = [
     summary.controlRate,
@@ -126,6 +141,28 @@ export function abTestSummary(
   return summary;
 }
 
+/** The relative-lift interval cells: Katz's log interval, or the reason it has no value. */
+function relativeLiftCells(
+  nc: number,
+  xc: number,
+  nv: number,
+  xv: number,
+  conf: number,
+  tails: 1 | 2,
+): { relativeCiLow: ExcelResult<number>; relativeCiHigh: ExcelResult<number> } {
+  if (xc === 0 || xv === 0) {
+    const e = divZero("an arm has no conversions: the log rate ratio has no interval");
+    return { relativeCiLow: e, relativeCiHigh: e };
+  }
+  const z = normalUpperQuantile(tails === 2 ? (1 - conf) / 2 : 1 - conf);
+  const r = relativeLiftInterval(nc, xc, nv, xv, z);
+  const cell = (v: number) => (Number.isFinite(v) ? v : numError("relative lift bound is out of range"));
+  return {
+    relativeCiLow: cell(r.low),
+    relativeCiHigh: tails === 2 ? cell(r.high) : numError("a one-sided interval has no upper bound"),
+  };
+}
+
 /** The values row of the spilled table, in header order. */
 export function abTestSummaryRow(s: AbTestSummary): (number | boolean | ExcelError)[] {
   return [
@@ -138,5 +175,7 @@ export function abTestSummaryRow(s: AbTestSummary): (number | boolean | ExcelErr
     s.z,
     s.pValue,
     s.significant,
+    s.relativeCiLow,
+    s.relativeCiHigh,
   ];
 }

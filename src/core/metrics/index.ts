@@ -9,6 +9,8 @@ export { crr } from "./crr";
 export { abTestSig } from "./abTestSig";
 export { abTestSummary, abTestSummaryRow, AB_TEST_SUMMARY_HEADERS, type AbTestSummary } from "./abTestSummary";
 export { abTestSampleSize } from "./abTestSampleSize";
+export { abTestPower } from "./abTestPower";
+export { abTestMde } from "./abTestMde";
 export { abTestSrm } from "./abTestSrm";
 export { abTestTTest } from "./abTestTTest";
 export { cohortRetention, type CohortCell } from "./cohortRetention";

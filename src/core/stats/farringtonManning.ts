@@ -55,6 +55,15 @@ export function scoreZ(nc: number, xc: number, nv: number, xv: number, delta: nu
   const r = restrictedRates(nc, xc, nv, xv, delta);
   const distance = xv / nv - xc / nc - delta;
   if (distance === 0) return 0;
-  const se = Math.sqrt((r.variant * (1 - r.variant)) / nv + (r.control * (1 - r.control)) / nc);
-  return distance / se;
+  const variance = (r.variant * (1 - r.variant)) / nv + (r.control * (1 - r.control)) / nc;
+  if (variance >= 1e-290) return distance / Math.sqrt(variance);
+  // A fitted rate within a few doubles of 0 or 1 (a null difference near the smallest double): 1 − p̃ and the
+  // products would round or underflow to 0. Complements from the constraint p̃v = p̃c + δ (1 − p̃v = (1 − p̃c) − δ;
+  // at the clamp p̃c = min(1, 1 − δ) exactly), and the standard error as a hypotenuse of products of square roots.
+  const atUpper = r.control === Math.min(1, 1 - delta);
+  const qc = atUpper ? Math.max(0, delta) : 1 - r.control;
+  const qv = Math.max(0, qc - delta);
+  const sv = Math.sqrt(r.variant) * Math.sqrt(qv) * Math.sqrt(1 / nv);
+  const sc = Math.sqrt(r.control) * Math.sqrt(qc) * Math.sqrt(1 / nc);
+  return distance / Math.hypot(sv, sc);
 }
