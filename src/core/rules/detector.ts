@@ -35,8 +35,6 @@ export interface RuleInput<Config> {
   sink: HitSink;
 }
 
-export type Detector<Config> = (input: RuleInput<Config>) => void;
-
 /** "YYYY-MM-DD", or "row N" (1-based data row) without a date column. */
 export function periodOf(series: Series, position: number): string {
   return series.days === null ? `row ${series.rows[position] + 1}` : formatIsoDay(series.days[position]);

@@ -17,7 +17,6 @@ export const WIRE_BUDGET = 4_000_000;
 export const CELL_PROPS_CALL_BYTES = 900;
 export const FILL_CALL_BYTES = 1_100;
 export const FILL_SET_BYTES = 150;
-export const LOAD_CALL_BYTES = 900;
 /** getCellProperties' fill answer per cell: the sim measures 104 bytes; margin for row brackets. */
 export const CELL_PROPS_RESPONSE_BYTES = 110;
 /**
