@@ -2,9 +2,11 @@
  * Custom-function throughput in Node: calls per second of the exported GROWTH.ABTEST_SIG and GROWTH.ABTEST_TTEST
  * wrappers (argument coercion, validation and the statistics) on varied valid inputs, and how much slower they are
  * than the bare core statistics (statistic + tail) measured in the same run. Target: ≥ 1,000,000 ABTEST_SIG calls/s.
+ * ABTEST_PROB_BEAT (exact Bayesian chance to beat control) at 1,000 and 1,000,000 visitors per arm, and its slowest
+ * call at 10⁶. Target: ≥ 100,000 calls/s at 1,000 per arm.
  * Run: npm run bench -- functions   or   npx tsx bench/functions.bench.ts
  */
-import { ABTEST_SIG, ABTEST_TTEST } from "../src/functions/functions";
+import { ABTEST_PROB_BEAT, ABTEST_SIG, ABTEST_TTEST } from "../src/functions/functions";
 import { normalTwoSided } from "../src/core/stats/normal";
 import { studentTTwoSided } from "../src/core/stats/studentT";
 import { twoProportionZ } from "../src/core/stats/twoProportionZ";
@@ -12,6 +14,7 @@ import { welchStatistic } from "../src/core/stats/welch";
 import { mulberry32 as prng } from "../src/core/random";
 
 const TARGET_SIG_PER_SECOND = 1_000_000;
+const TARGET_PROB_BEAT_PER_SECOND = 100_000; // at 1,000 visitors per arm (issue 11 §4)
 const N = 4096; // distinct inputs, cycled
 
 /**
@@ -89,6 +92,31 @@ export async function run(): Promise<void> {
   );
   console.log(
     `ABTEST_TTEST  ${fmt(ttRate).padStart(12)} calls/s  (core Welch test alone ${fmt(ttCore)}/s; wrapper costs ${(ttCore / ttRate).toFixed(2)}×)`,
+  );
+  // ABTEST_PROB_BEAT (exact Bayesian sum): varied rates 1–50% and lifts of ±20% at 1,000 and at 10⁶ visitors per arm.
+  const probBeatInputs = (n: number) =>
+    Array.from({ length: N }, () => {
+      const rate = 0.01 + rnd() * 0.49;
+      const lift = 1 + (rnd() - 0.5) * 0.4;
+      return [n, Math.round(n * rate), n, Math.min(n, Math.round(n * rate * lift))] as const;
+    });
+  const pb1k = probBeatInputs(1000);
+  const pb1m = probBeatInputs(1_000_000);
+  const pbRate1k = measure((i) => ABTEST_PROB_BEAT(pb1k[i][0], pb1k[i][1], pb1k[i][2], pb1k[i][3]) as number);
+  const pbRate1m = measure((i) => ABTEST_PROB_BEAT(pb1m[i][0], pb1m[i][1], pb1m[i][2], pb1m[i][3]) as number);
+  // The slowest single call at 10⁶ per arm: a 50% rate gives the longest sum (the terms grow with √(n·p(1−p))).
+  let worstMs = 0;
+  for (const x of [0.5, 0.3, 0.1, 0.01]) {
+    const xc = Math.round(1e6 * x);
+    const start = performance.now();
+    for (let k = 0; k < 20; k++) ABTEST_PROB_BEAT(1e6, xc, 1e6, xc + 500);
+    worstMs = Math.max(worstMs, (performance.now() - start) / 20);
+  }
+  console.log(
+    `ABTEST_PROB_BEAT ${fmt(pbRate1k).padStart(10)} calls/s at 1,000 per arm; ${fmt(pbRate1m)} calls/s at 1,000,000 per arm (slowest call ${worstMs.toFixed(2)} ms, 50% rate)`,
+  );
+  console.log(
+    `Target ≥ ${fmt(TARGET_PROB_BEAT_PER_SECOND)} ABTEST_PROB_BEAT calls/s at n = 1,000: ${pbRate1k >= TARGET_PROB_BEAT_PER_SECOND ? "met" : "NOT met"} (${(pbRate1k / TARGET_PROB_BEAT_PER_SECOND).toFixed(2)}× the target)`,
   );
   const met = sigRate >= TARGET_SIG_PER_SECOND;
   console.log(

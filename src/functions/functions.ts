@@ -345,3 +345,114 @@ export function COHORT_RETENTION(cohort_table: any[][]): any[][] {
   const m = metrics.cohortRetention(cohort_table);
   return isExcelError(m) ? [[toCustomFunctionsError(m)]] : toMatrix(m);
 }
+
+/**
+ * Bayesian chance that the variant's conversion rate beats control's (exact, Beta priors); 0.95 = 95%.
+ * @customfunction ABTEST_PROB_BEAT
+ * @helpurl https://localhost:3000/functions-reference.html#ABTEST_PROB_BEAT
+ * @param control_visitors Visitors in the control group.
+ * @param control_conversions Conversions in the control group.
+ * @param variant_visitors Visitors in the variant group.
+ * @param variant_conversions Conversions in the variant group.
+ * @param prior_alpha Prior successes α of the Beta prior for both groups; 1 if omitted (uniform prior).
+ * @param prior_beta Prior failures β of the Beta prior for both groups; 1 if omitted (uniform prior).
+ * @returns The posterior probability that the variant converts better.
+ */
+export function ABTEST_PROB_BEAT(
+  control_visitors: number,
+  control_conversions: number,
+  variant_visitors: number,
+  variant_conversions: number,
+  prior_alpha?: number,
+  prior_beta?: number,
+): number | CustomFunctions.Error {
+  return toCell(
+    metrics.abTestProbBeat(
+      control_visitors,
+      control_conversions,
+      variant_visitors,
+      variant_conversions,
+      prior_alpha,
+      prior_beta,
+    ),
+  );
+}
+
+/**
+ * Bayesian A/B table: chance to win, risk of choosing each group, expected lift and its credible interval.
+ * @customfunction ABTEST_BAYES
+ * @helpurl https://localhost:3000/functions-reference.html#ABTEST_BAYES
+ * @param control_visitors Visitors in the control group.
+ * @param control_conversions Conversions in the control group.
+ * @param variant_visitors Visitors in the variant group.
+ * @param variant_conversions Conversions in the variant group.
+ * @param credibility Credible interval level as a fraction, 0.95 = 95%; 0.95 if omitted.
+ * @param prior_alpha Prior successes α of the Beta prior for both groups; 1 if omitted (uniform prior).
+ * @param prior_beta Prior failures β of the Beta prior for both groups; 1 if omitted (uniform prior).
+ * @returns A 2 × 6 table: a header row, then the values (risks and lift relative to control).
+ */
+export function ABTEST_BAYES(
+  control_visitors: number,
+  control_conversions: number,
+  variant_visitors: number,
+  variant_conversions: number,
+  credibility?: number,
+  prior_alpha?: number,
+  prior_beta?: number,
+): any[][] {
+  const row = metrics.abTestBayes(
+    control_visitors,
+    control_conversions,
+    variant_visitors,
+    variant_conversions,
+    credibility,
+    prior_alpha,
+    prior_beta,
+  );
+  if (isExcelError(row)) return [[toCustomFunctionsError(row)]];
+  return [[...metrics.AB_TEST_BAYES_HEADERS], ...toMatrix([row])];
+}
+
+/**
+ * Sequential A/B test you may check daily: always-valid p-value and confidence sequences for the lift.
+ * @customfunction ABTEST_SEQ
+ * @helpurl https://localhost:3000/functions-reference.html#ABTEST_SEQ
+ * @param control_visitors Visitors in the control group.
+ * @param control_conversions Conversions in the control group.
+ * @param variant_visitors Visitors in the variant group.
+ * @param variant_conversions Conversions in the variant group.
+ * @param alpha Significance level as a fraction, 0.05 = 5%; 0.05 if omitted.
+ * @param tuning_n Total visitors at which the confidence sequence is tightest; 5000 if omitted.
+ * @returns A 3 × 6 table: a header row, then the absolute difference and the relative lift.
+ */
+export function ABTEST_SEQ(
+  control_visitors: number,
+  control_conversions: number,
+  variant_visitors: number,
+  variant_conversions: number,
+  alpha?: number,
+  tuning_n?: number,
+): any[][] {
+  const table = metrics.abTestSeq(
+    control_visitors,
+    control_conversions,
+    variant_visitors,
+    variant_conversions,
+    alpha,
+    tuning_n,
+  );
+  return isExcelError(table) ? [[toCustomFunctionsError(table)]] : toMatrix(table);
+}
+
+/**
+ * Adjusts p-values for multiple comparisons (Holm, Hochberg, Benjamini–Hochberg or Bonferroni).
+ * @customfunction PADJUST
+ * @helpurl https://localhost:3000/functions-reference.html#PADJUST
+ * @param p_values A range of p-values; blank cells stay blank.
+ * @param method "holm" (default), "hochberg", "BH" (false discovery rate) or "bonferroni".
+ * @returns The adjusted p-values, in the shape of the range.
+ */
+export function PADJUST(p_values: any[][], method?: string): any[][] {
+  const m = metrics.pValueAdjust(p_values, method);
+  return isExcelError(m) ? [[toCustomFunctionsError(m)]] : toMatrix(m);
+}

@@ -92,6 +92,26 @@ const ENTRIES: readonly Omit<FunctionEntry, "zh">[] = [
     args: "mean_c, sd_c, n_c, mean_v, sd_v, n_v, [tails], [equal_variance], [null_difference]",
     en: "A/B test p-value for averages such as revenue per user (Welch's t-test).",
   },
+  {
+    id: "ABTEST_PROB_BEAT",
+    args: "control_visitors, control_conversions, variant_visitors, variant_conversions, [prior_alpha], [prior_beta]",
+    en: "Bayesian chance that the variant's conversion rate beats control's (exact, Beta priors); 0.95 = 95%.",
+  },
+  {
+    id: "ABTEST_BAYES",
+    args: "control_visitors, control_conversions, variant_visitors, variant_conversions, [credibility], [prior_alpha], [prior_beta]",
+    en: "Bayesian A/B table: chance to win, risk of choosing each group, expected lift and its credible interval.",
+  },
+  {
+    id: "ABTEST_SEQ",
+    args: "control_visitors, control_conversions, variant_visitors, variant_conversions, [alpha], [tuning_n]",
+    en: "Sequential A/B test you may check daily: always-valid p-value and confidence sequences for the lift.",
+  },
+  {
+    id: "PADJUST",
+    args: "p_values, [method]",
+    en: "Adjusts p-values for multiple comparisons (Holm, Hochberg, Benjamini–Hochberg or Bonferroni).",
+  },
 ];
 
 const zhTable = ZH_TABLE as Record<string, string>;

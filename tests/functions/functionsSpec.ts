@@ -37,10 +37,36 @@ export const EXPECTED_FUNCTIONS: Record<string, string[]> = {
   ABTEST_SRM: ["control_visitors[][]", "variant_visitors?", "expected_control_share[][]?"],
   ABTEST_TTEST: ["mean_c", "sd_c", "n_c", "mean_v", "sd_v", "n_v", "tails?", "equal_variance?", "null_difference?"],
   COHORT_RETENTION: ["cohort_table[][]"],
+  ABTEST_PROB_BEAT: [
+    "control_visitors",
+    "control_conversions",
+    "variant_visitors",
+    "variant_conversions",
+    "prior_alpha?",
+    "prior_beta?",
+  ],
+  ABTEST_BAYES: [
+    "control_visitors",
+    "control_conversions",
+    "variant_visitors",
+    "variant_conversions",
+    "credibility?",
+    "prior_alpha?",
+    "prior_beta?",
+  ],
+  ABTEST_SEQ: [
+    "control_visitors",
+    "control_conversions",
+    "variant_visitors",
+    "variant_conversions",
+    "alpha?",
+    "tuning_n?",
+  ],
+  PADJUST: ["p_values[][]", "method?"],
 };
 
 /** The functions whose result spills (dimensionality "matrix"). */
-export const MATRIX_RESULTS = ["ABTEST_SUMMARY", "COHORT_RETENTION"];
+export const MATRIX_RESULTS = ["ABTEST_SUMMARY", "COHORT_RETENTION", "ABTEST_BAYES", "ABTEST_SEQ", "PADJUST"];
 
 export interface MetadataParam {
   name: string;

@@ -1,7 +1,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { EXPECTED_FUNCTIONS as EXPECTED, MetadataFunction, functionsJsonProblems, signatureOf } from "./functionsSpec";
+import {
+  EXPECTED_FUNCTIONS as EXPECTED,
+  MATRIX_RESULTS,
+  MetadataFunction,
+  functionsJsonProblems,
+  signatureOf,
+} from "./functionsSpec";
 
 // Runs the same generator the webpack plugin (custom-functions-metadata-plugin) uses, on src/functions/functions.ts,
 // and checks the functions.json it produces against the issue's table: IDs, parameters, optional flags, help URLs.
@@ -62,7 +68,10 @@ describe("functions.json generated from the JSDoc of src/functions/functions.ts"
     for (const f of functions) expect(f.description!.length).toBeLessThanOrEqual(110);
     // Rates, margins, shares and levels are fractions; the help says so with an example such as "0.05 = 5%".
     const fractions = functions.flatMap((f) =>
-      f.parameters.filter((p) => /rate|margin|share|confidence|alpha|power|mde/.test(p.name)),
+      // Beta prior parameters (prior_alpha) are pseudo-counts, not fractions.
+      f.parameters.filter(
+        (p) => /rate|margin|share|confidence|alpha|power|mde/.test(p.name) && !/^prior_/.test(p.name),
+      ),
     );
     expect(fractions.length).toBeGreaterThanOrEqual(10);
     for (const p of fractions) expect(`${p.name}: ${p.description}`).toMatch(/\d = \+?\d+%/);
@@ -72,7 +81,10 @@ describe("functions.json generated from the JSDoc of src/functions/functions.ts"
     for (const f of functions) {
       for (const p of f.parameters) {
         // Ranges are "any" matrices: the cohort table, and ABTEST_SRM's counts and shares (a number or a range).
-        const range = p.name === "cohort_table" || (f.id === "ABTEST_SRM" && p.name !== "variant_visitors");
+        const range =
+          p.name === "cohort_table" ||
+          p.name === "p_values" ||
+          (f.id === "ABTEST_SRM" && p.name !== "variant_visitors");
         const expected =
           p.name === "basis" || p.name === "method"
             ? "string"
@@ -85,7 +97,7 @@ describe("functions.json generated from the JSDoc of src/functions/functions.ts"
       }
     }
     const matrixResults = functions.filter((f) => f.result.dimensionality === "matrix").map((f) => f.id);
-    expect(matrixResults.sort()).toEqual(["ABTEST_SUMMARY", "COHORT_RETENTION"]);
+    expect(matrixResults.sort()).toEqual([...MATRIX_RESULTS].sort());
     const table = functions.find((f) => f.id === "COHORT_RETENTION")!.parameters[0];
     expect(table.dimensionality).toBe("matrix");
   });

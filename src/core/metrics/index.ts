@@ -14,4 +14,8 @@ export { abTestMde } from "./abTestMde";
 export { abTestSrm } from "./abTestSrm";
 export { abTestTTest } from "./abTestTTest";
 export { cohortRetention, type CohortCell } from "./cohortRetention";
+export { abTestProbBeat } from "./abTestProbBeat";
+export { abTestBayes, AB_TEST_BAYES_HEADERS, type BayesCell } from "./abTestBayes";
+export { abTestSeq, AB_TEST_SEQ_HEADERS, AB_TEST_SEQ_ROWS, type SeqCell } from "./abTestSeq";
+export { pValueAdjust, parsePAdjustMethod, type PAdjustCell } from "./pValueAdjust";
 export { coerceNumber, parseNumericText, type CellInput } from "./coerce";
