@@ -8,7 +8,10 @@ import path from "node:path";
 import JSZip from "jszip";
 import { main, type Io } from "../../src/cli/main";
 import { fixtureWorkbook } from "./fixtures";
-import { readWorkbook, solidFill } from "./helpers";
+import { captureCliOutputs, outputSchemaProblems, readWorkbook, solidFill } from "./helpers";
+
+/** Every package flag and clear write in this file, validated at the end (issue 8 §1: 0 schema-invalid parts). */
+const outputs = captureCliOutputs();
 
 let dir: string;
 let input: string;
@@ -350,3 +353,10 @@ describe("as a process", () => {
     expect(res.stderr).toMatch(/needs an input \.xlsx file/);
   });
 });
+
+test("every package written in this file is schema-valid: 0 invalid parts", async () => {
+  const { problems, checked } = await outputSchemaProblems(outputs);
+  console.log(`schema: ${checked} parts written in ${outputs.length} outputs checked, ${problems.length} invalid`);
+  expect(checked).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+}, 120000);

@@ -8,7 +8,10 @@ import { SaxesParser } from "saxes";
 import { InputError } from "../../src/cli/errors";
 import { MAX_PART_BYTES, STRICT_MESSAGE } from "../../src/cli/xlsx/package";
 import { clearWorkbook, flagWorkbook } from "../../src/cli/workbook";
-import { diffParts, partsOf } from "./helpers";
+import { captureCliOutputs, diffParts, outputSchemaProblems, partsOf } from "./helpers";
+
+/** Every package flag and clear write in this file, validated at the end (issue 8 §1: 0 schema-invalid parts). */
+const outputs = captureCliOutputs();
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const STRICT_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main";
@@ -286,3 +289,10 @@ describe("decompression bombs", () => {
     await expect(flagWorkbook(input, { label: "b.xlsx" })).rejects.toThrow("would expand to more than 500 MB");
   });
 });
+
+test("every package written in this file is schema-valid: 0 invalid parts", async () => {
+  const { problems, checked } = await outputSchemaProblems(outputs);
+  console.log(`schema: ${checked} parts written in ${outputs.length} outputs checked, ${problems.length} invalid`);
+  expect(checked).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+}, 120000);

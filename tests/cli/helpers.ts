@@ -89,3 +89,84 @@ export async function schemaProblems(
   const before = new Set(found.filter((p) => p.startsWith(BASE)).map((p) => p.slice(BASE.length)));
   return found.filter((p) => !p.startsWith(BASE) && !before.has(p));
 }
+
+/** A package the CLI wrote in a test, and the package it was given. */
+export interface CliOutput {
+  label: string;
+  input: Uint8Array;
+  output: Uint8Array;
+}
+
+/**
+ * Records every package flagWorkbook and clearWorkbook return while a test file runs (the command line calls them
+ * too), so that one test at the end can validate all of them in one schema run. Call it at the top of a describe or
+ * file; it installs its spies in a beforeAll.
+ */
+export function captureCliOutputs(): CliOutput[] {
+  const outputs: CliOutput[] = [];
+  beforeAll(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const wb = require("../../src/cli/workbook") as Record<string, unknown>;
+    for (const name of ["flagWorkbook", "clearWorkbook"] as const) {
+      const original = wb[name] as (data: Uint8Array, options?: { label?: string }) => Promise<{ data: Buffer }>;
+      jest.spyOn(wb as never, name as never).mockImplementation((async (
+        data: Uint8Array,
+        options?: { label?: string },
+      ) => {
+        const result = await original(data, options);
+        outputs.push({
+          label: `${name === "flagWorkbook" ? "flag" : "clear"} ${options?.label ?? ""} #${outputs.length + 1}`,
+          input: data,
+          output: result.data,
+        });
+        return result;
+      }) as never);
+    }
+  });
+  return outputs;
+}
+
+/**
+ * The schema problems of every part the CLI wrote in `outputs` (parts that differ from the input's), one xmllint run
+ * for all: identical part texts are validated once, and a problem the input's own version of the part already had
+ * is the writer's, not the CLI's. Returns "label part: message" lines and the number of parts checked.
+ */
+export async function outputSchemaProblems(outputs: CliOutput[]): Promise<{ problems: string[]; checked: number }> {
+  const { validateParts } = await import("../helpers/ooxmlValidate");
+  const distinct = new Map<string, string>(); // part text → name given to the validator
+  const uses: { label: string; part: string; key: string; baselineKey?: string }[] = [];
+  const keyOf = (name: string, xml: string): string => {
+    let key = distinct.get(xml);
+    if (key === undefined) {
+      key = `${distinct.size}/${name}`;
+      distinct.set(xml, key);
+    }
+    return key;
+  };
+  for (const o of outputs) {
+    const before = await partsOf(o.input).catch(() => new Map<string, string>());
+    for (const [name, xml] of await partsOf(o.output)) {
+      if (!/\.(xml|rels)$/i.test(name) || before.get(name) === xml) continue;
+      const old = before.get(name);
+      uses.push({
+        label: o.label,
+        part: name,
+        key: keyOf(name, xml),
+        baselineKey: old === undefined ? undefined : keyOf(name, old),
+      });
+    }
+  }
+  const found = await validateParts([...distinct].map(([xml, name]) => ({ name, xml })));
+  const byKey = new Map<string, Set<string>>();
+  for (const p of found) {
+    const set = byKey.get(p.part) ?? new Set<string>();
+    set.add(p.message);
+    byKey.set(p.part, set);
+  }
+  const problems: string[] = [];
+  for (const u of uses) {
+    const baseline = u.baselineKey ? (byKey.get(u.baselineKey) ?? new Set<string>()) : new Set<string>();
+    for (const m of byKey.get(u.key) ?? []) if (!baseline.has(m)) problems.push(`${u.label} ${u.part}: ${m}`);
+  }
+  return { problems, checked: uses.length };
+}

@@ -5,7 +5,10 @@
 import JSZip from "jszip";
 import { parseState } from "../../src/core/state";
 import { clearWorkbook, flagWorkbook } from "../../src/cli/workbook";
-import { diffParts, partsOf } from "./helpers";
+import { captureCliOutputs, diffParts, outputSchemaProblems, partsOf } from "./helpers";
+
+/** Every package flag and clear write in this file, validated at the end (issue 8 §1: 0 schema-invalid parts). */
+const outputs = captureCliOutputs();
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -97,3 +100,10 @@ describe("a minimal package from another producer", () => {
     expect({ added: d.added, removed: d.removed, changed: d.changed }).toEqual({ added: [], removed: [], changed: [] });
   });
 });
+
+test("every package written in this file is schema-valid: 0 invalid parts", async () => {
+  const { problems, checked } = await outputSchemaProblems(outputs);
+  console.log(`schema: ${checked} parts written in ${outputs.length} outputs checked, ${problems.length} invalid`);
+  expect(checked).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+}, 120000);

@@ -6,8 +6,19 @@ import { parseState, STATE_NAMESPACE } from "../../src/core/state";
 import { DEFAULT_FILLS } from "../../src/core/colours";
 import { RULE_ACTIONS } from "../../src/core/rules/catalog";
 import { clearWorkbook, flagWorkbook } from "../../src/cli/workbook";
-import { cellSnapshot, diffParts, partsOf, readWorkbook, solidFill } from "./helpers";
+import {
+  captureCliOutputs,
+  cellSnapshot,
+  diffParts,
+  outputSchemaProblems,
+  partsOf,
+  readWorkbook,
+  solidFill,
+} from "./helpers";
 import { EXPECTED_FLAGS, fixtureWorkbook, USER_BLUE, USER_GREEN } from "./fixtures";
+
+/** Every package flag and clear write in this file, validated at the end (issue 8 §1: 0 schema-invalid parts). */
+const outputs = captureCliOutputs();
 
 const NOW = new Date(Date.UTC(2026, 2, 9, 12));
 const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
@@ -310,3 +321,10 @@ describe("a workbook that already has a sheet named Growth Signals", () => {
     expect((await readWorkbook(cleared.data)).getWorksheet("Growth Signals")!.getCell("A1").value).toBe("my own notes");
   });
 });
+
+test("every package written in this file is schema-valid: 0 invalid parts", async () => {
+  const { problems, checked } = await outputSchemaProblems(outputs);
+  console.log(`schema: ${checked} parts written in ${outputs.length} outputs checked, ${problems.length} invalid`);
+  expect(checked).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+}, 120000);

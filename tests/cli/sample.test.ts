@@ -8,7 +8,18 @@ import ExcelJS from "exceljs";
 import { RULE_IDS } from "../../src/core/rules/types";
 import { clearWorkbook, flagWorkbook, type FlagOutcome } from "../../src/cli/workbook";
 import { DAILY_SHEET, makeSample, WEEKLY_SHEET } from "../../scripts/make-sample";
-import { cellSnapshot, diffParts, partsOf, readWorkbook, solidFill } from "./helpers";
+import {
+  captureCliOutputs,
+  cellSnapshot,
+  diffParts,
+  outputSchemaProblems,
+  partsOf,
+  readWorkbook,
+  solidFill,
+} from "./helpers";
+
+/** Every package flag and clear write in this file, validated at the end (issue 8 §1: 0 schema-invalid parts). */
+const outputs = captureCliOutputs();
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "channel-report.xlsx");
 let sample: Buffer;
@@ -99,3 +110,10 @@ describe("the bundled sample workbook", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([DAILY_SHEET, WEEKLY_SHEET, "Growth Signals"]);
   });
 });
+
+test("every package written in this file is schema-valid: 0 invalid parts", async () => {
+  const { problems, checked } = await outputSchemaProblems(outputs);
+  console.log(`schema: ${checked} parts written in ${outputs.length} outputs checked, ${problems.length} invalid`);
+  expect(checked).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+}, 120000);

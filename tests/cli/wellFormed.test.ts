@@ -6,7 +6,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { JSDOM } from "jsdom";
 import { flagWorkbook } from "../../src/cli/workbook";
-import { diffParts, partsOf } from "./helpers";
+import { captureCliOutputs, diffParts, outputSchemaProblems, partsOf } from "./helpers";
+
+/** Every package flag and clear write in this file, validated at the end (issue 8 §1: 0 schema-invalid parts). */
+const outputs = captureCliOutputs();
 
 const { DOMParser } = new JSDOM("").window;
 const sample = readFileSync(path.join(__dirname, "..", "..", "samples", "channel-report.xlsx"));
@@ -33,3 +36,10 @@ describe("parts written by flag", () => {
     expect(parseError('<x:a xmlns:x="urn:x"><y:b/></x:a>')).not.toBeNull();
   });
 });
+
+test("every package written in this file is schema-valid: 0 invalid parts", async () => {
+  const { problems, checked } = await outputSchemaProblems(outputs);
+  console.log(`schema: ${checked} parts written in ${outputs.length} outputs checked, ${problems.length} invalid`);
+  expect(checked).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+}, 120000);

@@ -264,3 +264,26 @@ describe("workbook.xml, rels and content types are edited where the XML says", (
     ]);
   });
 });
+
+describe("outputSchemaProblems (the check every CLI test file ends with)", () => {
+  it("reports a part the CLI broke, and not a problem the input's own part already had", async () => {
+    const JSZip = (await import("jszip")).default;
+    const { outputSchemaProblems } = await import("./helpers");
+    const zipOf = async (workbook: string): Promise<Uint8Array> => {
+      const zip = new JSZip();
+      zip.file("xl/workbook.xml", workbook);
+      return zip.generateAsync({ type: "uint8array" });
+    };
+    const good = `<workbook xmlns="${MAIN}"><sheets><sheet name="A" sheetId="1" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></sheets></workbook>`;
+    // the r prefix of the added sheet is not declared where it stands: the defect of issue 8 §1.1
+    const broken = good.replace("</sheets>", '<sheet name="B" sheetId="2" r:id="rId2"/></sheets>');
+    const { problems, checked } = await outputSchemaProblems([
+      { label: "broken", input: await zipOf(good), output: await zipOf(broken) },
+      { label: "same", input: await zipOf(good), output: await zipOf(good) },
+    ]);
+    // one part written (the unchanged copy writes none), and its one problem is the unbound prefix
+    expect(checked).toBe(1);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^broken xl\/workbook\.xml: not (namespace-)?well-formed/);
+  }, 60000);
+});

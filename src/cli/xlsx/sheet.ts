@@ -177,6 +177,11 @@ class Names {
     this.prefixes = [...next];
   }
 
+  /** Whether any element inside sheetData declared namespaces (pop has work to do). */
+  get scoped(): boolean {
+    return this.stack.length > 0;
+  }
+
   /** After a close tag at the current depth. */
   pop(): void {
     const top = this.stack[this.stack.length - 1];
@@ -197,6 +202,24 @@ class Names {
     }
     return false;
   }
+}
+
+/**
+ * Where the next "xmlns" is at or after the tag just read: attributes are read only for rows and cells, or for a tag
+ * that may declare a namespace (found with one indexOf per occurrence, so a sheet without any costs nothing).
+ */
+let nextDecl = Infinity;
+function resetDecl(xml: string, from: number): void {
+  const k = xml.indexOf("xmlns", from);
+  nextDecl = k < 0 ? Infinity : k;
+}
+/** True when the tag just read contains "xmlns" (then readAttrs has run and `declares` says whether it declares). */
+function tagMayDeclare(xml: string): boolean {
+  if (nextDecl < tagStart) resetDecl(xml, tagStart);
+  if (nextDecl >= tagEnd) return false;
+  resetDecl(xml, tagEnd);
+  readAttrs(xml);
+  return declares;
 }
 
 /** The namespace declarations of the tag just read: prefix → URI ("" the default namespace). */
@@ -329,6 +352,7 @@ export function readSheet(xml: string, sst: readonly string[]): SheetGrid {
   const span = sheetData(xml);
   if (!span) return { rows, maxCol, rowOffsets, formulasWithoutValues };
   const { names } = span;
+  resetDecl(xml, span.from);
   let row = -1;
   let col = -1;
   let current: CellValue[] = [];
@@ -372,11 +396,10 @@ export function readSheet(xml: string, sst: readonly string[]): SheetGrid {
           tStart = -1;
         } else if (rPhDepth === names.depth) rPhDepth = -1;
       }
-      names.pop();
+      if (names.scoped) names.pop();
       continue;
     }
-    readAttrs(xml);
-    if (declares) {
+    if (tagMayDeclare(xml)) {
       jump = false; // offsets cannot be entered mid-scope
       if (kind === Kind.Open) names.push(xml, declarationsOfTag);
     }
@@ -393,12 +416,14 @@ export function readSheet(xml: string, sst: readonly string[]): SheetGrid {
         else inline ??= "";
       }
     } else if (names.is(xml, "row")) {
+      readAttrs(xml);
       const r = rowNumber(xml);
       row = r >= 0 ? r : row + 1;
       col = -1;
       current = rows[row] ?? (rows[row] = []);
       if (!rowOffsets.has(row)) rowOffsets.set(row, tagStart);
     } else if (names.is(xml, "c")) {
+      readAttrs(xml);
       if (cellRef(xml)) {
         col = refCol;
         if (refRow !== row) {
@@ -465,6 +490,7 @@ export function restyleCells(
   let copied = 0;
   let row = -1;
   let col = -1;
+  resetDecl(xml, spans[0][0]);
   for (const [from, spanRow] of spans) {
     let i = from;
     if (spanRow >= 0) row = spanRow - 1;
@@ -476,15 +502,15 @@ export function restyleCells(
       if (kind === Kind.Close) {
         if (names.depth === baseDepth) break; // </sheetData>
         names.depth--;
-        names.pop();
+        if (names.scoped) names.pop();
         if (spanRow >= 0 && names.depth === baseDepth) break; // the end of the jumped-to row
         continue;
       }
-      readAttrs(xml);
-      if (declares && kind === Kind.Open) names.push(xml, declarationsOfTag);
+      if (tagMayDeclare(xml) && kind === Kind.Open) names.push(xml, declarationsOfTag);
       if (kind === Kind.Open) names.depth++;
       if (names.depth > baseDepth + (kind === Kind.Open ? 2 : 1)) continue; // inside a cell
       if (names.is(xml, "row")) {
+        readAttrs(xml);
         const r = rowNumber(xml);
         row = r >= 0 ? r : row + 1;
         col = -1;
@@ -492,6 +518,7 @@ export function restyleCells(
         continue;
       }
       if (!names.is(xml, "c")) continue;
+      readAttrs(xml);
       if (cellRef(xml)) {
         col = refCol;
         row = refRow;
