@@ -115,6 +115,8 @@ describe("task pane in Chromium on the simulated Excel host", () => {
     expect(errors).toEqual([]);
     expect(result.ids).toEqual(
       [
+        "ABTEST_MDE",
+        "ABTEST_POWER",
         "ABTEST_SAMPLESIZE",
         "ABTEST_SIG",
         "ABTEST_SRM",
