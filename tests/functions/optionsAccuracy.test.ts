@@ -1,4 +1,5 @@
 import { F, relativeError } from "./helpers";
+import { chiSquareUpperTail } from "../../src/core/stats/chiSquareTail";
 import { twoProportionSampleSize } from "../../src/core/stats/sampleSize";
 import { OPTIONS_REFERENCE_VALUES } from "./referenceValuesOptions";
 
@@ -34,6 +35,7 @@ const IMPLEMENTATIONS: Record<string, (...args: number[]) => unknown> = {
   power: (p1, mde, n, alpha, tails, ratio) => F.ABTEST_POWER(p1, mde, n, alpha, tails, ratio),
   mde: (p1, n, alpha, power, tails, ratio) => F.ABTEST_MDE(p1, n, alpha, power, tails, ratio),
   srmK: (...counts) => F.ABTEST_SRM([counts]),
+  chiSquareTail: chiSquareUpperTail,
   srmKShares: (...a) => F.ABTEST_SRM([a.slice(0, a.length / 2)], null as unknown as number, [a.slice(a.length / 2)]),
 };
 
