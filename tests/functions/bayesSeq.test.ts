@@ -1,5 +1,5 @@
 import { F, relativeError } from "./helpers";
-import { BAYES, GB_CI, NORMAL_APPROX_AT_1E9, PADJUST_R, PROB_BEAT, SEQ } from "./referenceValuesBayes";
+import { BAYES, BAYES_LARGE, GB_CI, NORMAL_APPROX_AT_1E9, PADJUST_R, PROB_BEAT, SEQ } from "./referenceValuesBayes";
 import { betaProbGreater, betaProbGreaterNormal, MAX_TERMS } from "../../src/core/stats/betaProbBeat";
 import { confidenceSequence, sequentialRho } from "../../src/core/stats/confidenceSequence";
 import { growthBookGaussian } from "../../src/core/stats/gaussianEffect";
@@ -90,6 +90,14 @@ describe("ABTEST_BAYES", () => {
 
   it.each(BAYES.map((c) => [c.args, c.expected] as const))(
     "chance to win, risks and expected lift of %j match the posterior integrals (mpmath)",
+    (args, expected) => {
+      const row = table(F.ABTEST_BAYES(...(args as [number, number, number, number])))[1];
+      expected.forEach((e, i) => expect(relativeError(row[i] as number, e)).toBeLessThan(TARGET));
+    },
+  );
+
+  it.each(BAYES_LARGE.map((c) => [c.args, c.expected] as const))(
+    "chance to win, risks and expected lift of %j match the 50-digit shifted-Beta sums (mpmath)",
     (args, expected) => {
       const row = table(F.ABTEST_BAYES(...(args as [number, number, number, number])))[1];
       expected.forEach((e, i) => expect(relativeError(row[i] as number, e)).toBeLessThan(TARGET));

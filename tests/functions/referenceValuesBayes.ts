@@ -50,6 +50,21 @@ export const BAYES: { args: number[]; expected: number[] }[] = [
   },
   { args: [10, 1, 10, 0], expected: [0.23809523809523808, 0.4166666666666667, 0.5, -0.08333333333333333] },
 ];
+/** ABTEST_BAYES at 10^4-10^6 visitors: the same four figures by the shifted-Beta identity in 50 digits. */
+export const BAYES_LARGE: { args: number[]; expected: number[] }[] = [
+  {
+    args: [10000, 1000, 10000, 1080],
+    expected: [0.9680490780366481, 0.08140244105041088, 0.0005105194347340045, 0.08089192161567686],
+  },
+  {
+    args: [200000, 6000, 210000, 6500],
+    expected: [0.9618752904529327, 0.03216760993294879, 0.0002675161243183921, 0.031900093808630396],
+  },
+  {
+    args: [1000000, 100000, 1000000, 100400],
+    expected: [0.8268960353517234, 0.004402090538772391, 0.00039309454676437556, 0.004008995992008016],
+  },
+];
 /** ABTEST_SEQ rows [estimate, CS low, CS high, always-valid p, fixed-sample p]: absolute, then relative. */
 export const SEQ: { args: number[]; expected: number[][] }[] = [
   {

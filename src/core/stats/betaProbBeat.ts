@@ -63,8 +63,8 @@ export function betaProbGreater(
   return { probability: Math.exp(logPeak + Math.log(sum)), terms };
 }
 
-/** Above this many visitors the log of the peak term is summed in double-double (its parts reach 10¹⁰). */
-const DD_ABOVE = 1e6;
+/** Above this many visitors the log of the peak term is summed in double-double: its parts grow like n ln n, and a plain double sum would lose ~n·10⁻¹⁶ of it. */
+const DD_ABOVE = 1e4;
 
 /** δ(x) = ln Γ(x) − [(x − ½) ln x − x + ½ ln 2π], the Stirling remainder, for any x > 0. */
 function stirlingDelta(x: number): number {
