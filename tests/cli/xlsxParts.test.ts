@@ -178,7 +178,7 @@ describe("part paths and shared strings", () => {
 
   it("joins rich-text runs and drops phonetic runs", () => {
     const xml =
-      '<sst><si><t>Date</t></si><si><r><t>R</t></r><r><rPr><b/></rPr><t xml:space="preserve">OI </t></r></si>' +
+      '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Date</t></si><si><r><t>R</t></r><r><rPr><b/></rPr><t xml:space="preserve">OI </t></r></si>' +
       '<si><t>渠道</t><rPh sb="0" eb="2"><t>qudao</t></rPh></si><si><t>a &amp; b</t></si><si/></sst>';
     expect(parseSharedStrings(xml)).toEqual(["Date", "ROI ", "渠道", "a & b", ""]);
   });

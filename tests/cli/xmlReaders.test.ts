@@ -166,6 +166,17 @@ describe("readSheet reads the XML, not the text", () => {
   });
 });
 
+describe("shared strings are read as XML", () => {
+  it("keeps CDATA text, ignores comments, drops phonetic runs and matches an x: prefix", async () => {
+    const { parseSharedStrings } = await import("../../src/cli/xlsx/sharedStrings");
+    const xml =
+      `<x:sst xmlns:x="${MAIN}"><!-- <x:si><x:t>ghost</x:t></x:si> --><x:si><x:t><![CDATA[R&D <b>]]></x:t></x:si>` +
+      '<x:si><x:r><x:t>信息</x:t></x:r><x:r><x:t>流</x:t></x:r><x:rPh sb="0" eb="2"><x:t>xinxi</x:t></x:rPh></x:si><x:si/></x:sst>';
+    // three <si>: the CDATA text as written, the two runs joined without the phonetic run, and an empty string
+    expect(parseSharedStrings(xml)).toEqual(["R&D <b>", "信息流", ""]);
+  });
+});
+
 describe("restyleCells edits only real cells", () => {
   it("keeps a single-quoted s attribute's quote and leaves cells in comments alone", () => {
     const xml = ws(

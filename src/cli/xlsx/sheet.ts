@@ -560,3 +560,54 @@ export function referencedStyles(xml: string, into: Set<number>): void {
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml))) into.add(Number(m[1]));
 }
+
+/**
+ * The shared-string table (xl/sharedStrings.xml) with the same scanner: the plain text of each <si>, rich-text runs
+ * joined, phonetic runs (<rPh>) dropped, CDATA kept as text, comments ignored, SpreadsheetML matched by namespace.
+ */
+export function readSharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  // The root element and the scope its declarations make.
+  nextTag(xml, 0, xml.length);
+  const rootKind: Kind = kind;
+  if (rootKind !== Kind.Open) return out;
+  let i = tagEnd;
+  readAttrs(xml);
+  const names = new Names(declares ? declarationsOfTag(xml) : {});
+  resetDecl(xml, i);
+  let text: string | null = null;
+  let rPhDepth = -1;
+  let tStart = -1;
+  for (;;) {
+    nextTag(xml, i, xml.length);
+    if (kind === Kind.End) break;
+    i = tagEnd;
+    if (kind === Kind.Close) {
+      if (names.depth === 0) break; // </sst>
+      names.depth--;
+      if (names.depth === 0 && text !== null && names.is(xml, "si")) {
+        out.push(text);
+        text = null;
+      } else if (tStart >= 0 && names.is(xml, "t")) {
+        text = (text ?? "") + textBetween(xml, tStart, tagStart);
+        tStart = -1;
+      } else if (rPhDepth === names.depth) rPhDepth = -1;
+      if (names.scoped) names.pop();
+      continue;
+    }
+    if (tagMayDeclare(xml) && kind === Kind.Open) names.push(xml, declarationsOfTag);
+    const open = kind === Kind.Open;
+    if (names.depth === 0) {
+      if (names.is(xml, "si")) {
+        if (open) text = "";
+        else out.push("");
+      }
+    } else if (text !== null && rPhDepth < 0) {
+      if (names.is(xml, "rPh")) {
+        if (open) rPhDepth = names.depth;
+      } else if (open && names.is(xml, "t")) tStart = tagEnd;
+    }
+    if (open) names.depth++;
+  }
+  return out;
+}
