@@ -133,6 +133,17 @@ describe("ABTEST_SAMPLESIZE, ABTEST_POWER and ABTEST_MDE", () => {
   });
 });
 
+describe("omitted options take their defaults", () => {
+  it("ABTEST_POWER, ABTEST_MDE and ABTEST_SUMMARY: blank (null) arguments equal the written defaults", () => {
+    expect(call(F.ABTEST_POWER, 0.1, 0.2, 3841, null, null, null)).toBe(F.ABTEST_POWER(0.1, 0.2, 3841, 0.05, 2, 1));
+    expect(call(F.ABTEST_MDE, 0.1, 3841, null, null, null, null)).toBe(F.ABTEST_MDE(0.1, 3841, 0.05, 0.8, 2, 1));
+    expect(call(F.ABTEST_SUMMARY, 1000, 100, 1000, 120, null, null, null, null, null)).toEqual(
+      F.ABTEST_SUMMARY(1000, 100, 1000, 120, 2, 0.95, "pooled", false, 0),
+    );
+    expect(call(F.ABTEST_SRM, 5000, 5200, null)).toBe(F.ABTEST_SRM(5000, 5200, 0.5));
+  });
+});
+
 describe("ABTEST_SRM with k arms", () => {
   it("matches scipy chisquare([500, 500, 600]) p = 0.0019305 (exactly e^(−6.25) with 2 df)", () => {
     close(F.ABTEST_SRM([[500, 500, 600]]), Math.exp(-6.25), 1e-13);
