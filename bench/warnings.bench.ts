@@ -9,7 +9,11 @@ import { generateReport, scenarios, type ScenarioSpec } from "./warnings/generat
 import { addScore, emptyScore, scoreReport, type RuleScore } from "./warnings/score";
 
 /** The configurations compared; the first is the seed's rules as shipped. */
-export const VARIANTS: { label: string; config: Partial<RulesConfig> }[] = [{ label: "default", config: {} }];
+export const VARIANTS: { label: string; config: Partial<RulesConfig> }[] = [
+  { label: "previous", config: { trafficBaseline: "previous" } },
+  { label: "sameWeekday", config: { trafficBaseline: "sameWeekday" } },
+  { label: "auto (default)", config: { trafficBaseline: "auto" } },
+];
 
 const RULES: RuleId[] = [
   "traffic-drop",
@@ -50,8 +54,11 @@ export async function run(): Promise<void> {
         byRule.set(rule, t);
       }
     }
+    const last = variant === VARIANTS[VARIANTS.length - 1];
     for (const [key, byRule] of totals)
       for (const rule of RULES) {
+        // Only the traffic rule reads the baseline: the other rules are printed once.
+        if (rule !== "traffic-drop" && !last) continue;
         const s = byRule.get(rule)!;
         lines.push([
           variant.label,

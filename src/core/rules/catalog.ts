@@ -17,7 +17,8 @@ import { complaintRateHigh } from "./detectors/complaint";
 import { ltvCacLow } from "./detectors/ltvCac";
 import { repurchaseDeclining } from "./detectors/repurchase";
 import { roiBelowBenchmark } from "./detectors/roi";
-import { trafficDrop } from "./detectors/traffic";
+import { trafficDrop, trafficThreshold } from "./detectors/traffic";
+import { TRAFFIC_BASELINE_MODES } from "./trafficBaseline";
 
 const formatNumber = format.formatNumber;
 const formatPercent = format.formatPercent;
@@ -42,26 +43,41 @@ export interface ConfigField<Name extends string = string> {
   hint?: Bilingual;
 }
 
-export interface RuleSpec<Id extends string = string, Field extends string = string> {
+/** One setting of a rule that takes one of a few named values (e.g. the traffic baseline). */
+export interface ChoiceField<Name extends string = string, Option extends string = string> {
+  name: Name;
+  options: readonly Option[];
+  default: Option;
+  label: Bilingual;
+  paneLabel: Bilingual;
+  /** Each option's name in the settings pane. */
+  optionLabels: Readonly<Record<Option, Bilingual>>;
+}
+
+export interface RuleSpec<Id extends string = string, Field extends string = string, Choice extends string = never> {
   id: Id;
   colour: WarningColour;
   /** The metric column the detector reads. */
   metric: MetricKey;
   fields: readonly ConfigField<Field>[];
+  /** Settings with named values (validated against `options`). */
+  choices?: readonly ChoiceField<Choice>[];
   name: Bilingual;
   /** The seed article's response (三色预警机制, 三级响应机制, 成本优化流程). */
   action: Bilingual;
   /** The action in a few words, for the README's table and the CLI help. */
   actionBrief: Bilingual;
   /** The threshold in words: "ROI below 1.5 for 3 consecutive periods". */
-  threshold(config: Record<Field, number>): Bilingual;
+  threshold(config: Record<Field, number> & Record<NoInfer<Choice>, string>): Bilingual;
   /** A finding's limit in the report, given the limit already formatted: "< 1.5", "> 1%", "< 18% (week before)". */
-  limit(value: string, config: Record<Field, number>, lang: Lang): string;
-  detect(input: RuleInput<Record<Field, number>>): void;
+  limit(value: string, config: Record<Field, number> & Record<NoInfer<Choice>, string>, lang: Lang): string;
+  detect(input: RuleInput<Record<Field, number> & Record<NoInfer<Choice>, string>>): void;
 }
 
 /** Checks an entry and keeps its literal id and field names (for RuleId and RulesConfig). */
-export function defineRule<const Id extends string, const Field extends string>(spec: RuleSpec<Id, Field>) {
+export function defineRule<const Id extends string, const Field extends string, const Choice extends string = never>(
+  spec: RuleSpec<Id, Field, Choice>,
+) {
   return spec;
 }
 
@@ -166,6 +182,23 @@ export const RULES = [
         paneLabel: { en: "Traffic: previous values averaged", zh: "流量：参与平均的前期数值个数" },
       },
     ],
+    choices: [
+      {
+        name: "trafficBaseline",
+        options: TRAFFIC_BASELINE_MODES,
+        default: "auto",
+        label: { en: "Traffic baseline", zh: "流量基准" },
+        paneLabel: { en: "Traffic: compare with", zh: "流量：对比基准" },
+        optionLabels: {
+          auto: {
+            en: "Automatic (same weekday when the channel has a weekly rhythm)",
+            zh: "自动（渠道有周规律时对比同一星期几）",
+          },
+          previous: { en: "Mean of the previous values", zh: "前期数值均值" },
+          sameWeekday: { en: "Same weekday, last 4 weeks", zh: "近 4 周同一星期几" },
+        },
+      },
+    ],
     name: { en: "Traffic drop", zh: "流量骤降" },
     action: {
       en:
@@ -180,15 +213,10 @@ export const RULES = [
       en: "three-level response: 2 h channel diagnosis (CTR, bounce rate), 6 h backup traffic pool, 24 h optimisation plan",
       zh: "三级响应机制",
     },
-    threshold: (c) => ({
-      en:
-        `Traffic more than ${formatPercent(c.trafficDropRatio)} below the mean of the previous ` +
-        `${plural(c.trafficWindow, "value")}`,
-      zh: `流量比前 ${c.trafficWindow} 期均值下降超过 ${formatPercent(c.trafficDropRatio)}`,
-    }),
+    threshold: (c) => trafficThreshold(c.trafficDropRatio, c.trafficWindow, c.trafficBaseline),
     limit: (v, c, lang) => {
       const share = formatPercent(1 - c.trafficDropRatio);
-      return lang === "zh" ? `< ${v}（前期均值的 ${share}）` : `< ${v} (${share} of the previous mean)`;
+      return lang === "zh" ? `< ${v}（基准的 ${share}）` : `< ${v} (${share} of the baseline)`;
     },
     detect: trafficDrop,
   }),
@@ -250,8 +278,19 @@ export const RULES = [
 export type RuleId = (typeof RULES)[number]["id"];
 /** The name of a numeric setting: the fields of every rule. */
 export type ConfigFieldName = (typeof RULES)[number]["fields"][number]["name"];
+type ChoicesOf<R> = R extends { choices?: readonly (infer C)[] } ? C : never;
+/** A setting with named values: the choices of every rule. */
+export type ConfigChoice = ChoicesOf<(typeof RULES)[number]>;
+export type ConfigChoiceName = ConfigChoice["name"];
+/** The settings with named values and their allowed values, e.g. { trafficBaseline: "auto" | "previous" | … }. */
+export type ConfigChoices = { [C in ConfigChoice as C["name"]]: C["options"][number] };
 /** Any rule, including one a test defines beside the catalogue. */
-export type AnyRule = RuleSpec<string, string>;
+export type AnyRule = RuleSpec<string, string, string>;
+
+/** The settings as every rule reads them (each picks its own fields and choices). */
+export function settingsOf(config: Readonly<RuleSettings>): Record<string, number> & Record<string, string> {
+  return config as unknown as Record<string, number> & Record<string, string>;
+}
 
 export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.id);
 /** Every numeric setting, in catalogue order. */
@@ -259,7 +298,16 @@ export const CONFIG_FIELDS: readonly ConfigField<ConfigFieldName>[] = RULES.flat
   (r): readonly ConfigField<ConfigFieldName>[] => r.fields,
 );
 
+/** Every setting with named values, in catalogue order. */
+export const CONFIG_CHOICES: readonly ChoiceField<ConfigChoiceName>[] = RULES.flatMap(
+  (r): readonly ChoiceField<ConfigChoiceName>[] =>
+    ("choices" in r ? r.choices : []) as readonly ChoiceField<ConfigChoiceName>[],
+);
+
 const byId = new Map<string, AnyRule>(RULES.map((r) => [r.id, r as AnyRule]));
+
+/** Every rule setting: the numbers and the named values. */
+export type RuleSettings = Record<ConfigFieldName, number> & ConfigChoices;
 
 /** The catalogue entry of a rule id. */
 export function ruleOf(id: RuleId): AnyRule {
@@ -276,26 +324,21 @@ export const RULE_NAMES: Readonly<Record<RuleId, Bilingual>> = table((r) => r.na
 export const RULE_ACTIONS: Readonly<Record<RuleId, Bilingual>> = table((r) => r.action);
 
 /** The threshold in words, e.g. "ROI below 1.5 for 3 consecutive periods". */
-export function ruleThreshold(id: RuleId, config: Readonly<Record<ConfigFieldName, number>>): Bilingual {
-  return ruleOf(id).threshold(config);
+export function ruleThreshold(id: RuleId, config: Readonly<RuleSettings>): Bilingual {
+  return ruleOf(id).threshold(settingsOf(config));
 }
 
 /** One short line per rule: colour, what fires it, what to do. */
-export function ruleDescription(id: RuleId, config: Readonly<Record<ConfigFieldName, number>>): Bilingual {
+export function ruleDescription(id: RuleId, config: Readonly<RuleSettings>): Bilingual {
   const rule = ruleOf(id);
   const colour = COLOUR_NAMES[rule.colour];
-  const t = rule.threshold(config);
+  const t = rule.threshold(settingsOf(config));
   const a = rule.action;
   return { en: `${colour.en}: ${t.en}. ${a.en}`, zh: `${colour.zh}：${t.zh}。${a.zh}` };
 }
 
 /** A finding's limit in the report: "< 1.5", "> 1%", "< 540 (70% of the previous mean)", "< 18% (week before)". */
-export function limitText(
-  id: RuleId,
-  threshold: number,
-  config: Readonly<Record<ConfigFieldName, number>>,
-  lang: Lang,
-): string {
+export function limitText(id: RuleId, threshold: number, config: Readonly<RuleSettings>, lang: Lang): string {
   const rule = ruleOf(id);
-  return rule.limit(formatMetric(rule.metric, threshold), config, lang);
+  return rule.limit(formatMetric(rule.metric, threshold), settingsOf(config), lang);
 }

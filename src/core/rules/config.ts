@@ -5,7 +5,7 @@
 import type { WarningColour } from "../colours";
 import { DEFAULT_FILLS, PALETTES, PALETTE_NAMES, WARNING_COLOURS, type PaletteName } from "../colours";
 import { parseDecimal } from "../table/values";
-import { CONFIG_FIELDS, type ConfigField, type ConfigFieldName } from "./catalog";
+import { CONFIG_CHOICES, CONFIG_FIELDS, type ChoiceField, type ConfigField, type ConfigFieldName } from "./catalog";
 import type { Bilingual, RulesConfig } from "./types";
 
 /**
@@ -15,15 +15,18 @@ import type { Bilingual, RulesConfig } from "./types";
  */
 export const DEFAULT_CONFIG: RulesConfig = Object.freeze({
   ...Object.fromEntries(CONFIG_FIELDS.map((f) => [f.name, f.default])),
+  ...Object.fromEntries(CONFIG_CHOICES.map((c) => [c.name, c.default])),
   fills: Object.freeze({ ...DEFAULT_FILLS }) as Record<WarningColour, string>,
 }) as RulesConfig;
 
 type NumericField = ConfigFieldName;
 
 const FIELD_RULES = new Map<string, ConfigField>(CONFIG_FIELDS.map((f) => [f.name, f]));
+const CHOICE_RULES = new Map<string, ChoiceField>(CONFIG_CHOICES.map((c) => [c.name, c]));
 
 export const CONFIG_FIELD_LABELS: Readonly<Record<keyof RulesConfig, Bilingual>> = {
   ...Object.fromEntries(CONFIG_FIELDS.map((f) => [f.name, f.label])),
+  ...Object.fromEntries(CONFIG_CHOICES.map((c) => [c.name, c.label])),
   fills: { en: "Fill colours", zh: "填充颜色" },
 } as Record<keyof RulesConfig, Bilingual>;
 
@@ -111,6 +114,20 @@ export function validateConfig(input: unknown): { config: RulesConfig; errors: C
     if (key === "palette") continue;
     if (key === "fills") {
       checkFills(v, config, errors);
+    } else if (CHOICE_RULES.has(key)) {
+      if (v === undefined) continue;
+      const c = CHOICE_RULES.get(key) as ChoiceField;
+      if (typeof v === "string" && c.options.includes(v)) (config as unknown as Record<string, string>)[key] = v;
+      else {
+        const list = c.options.map((o) => `"${o}"`).join(", ");
+        errors.push({
+          field: key,
+          message: {
+            en: `${c.label.en} must be one of ${list} (got ${show(v)}).`,
+            zh: `${c.label.zh}必须是 ${list} 之一（当前为 ${show(v)}）。`,
+          },
+        });
+      }
     } else if (FIELD_RULES.has(key)) {
       if (v === undefined) continue;
       const { value, error } = checkNumber(key as NumericField, v);

@@ -19,7 +19,7 @@ import { severity } from "../colours";
 import { COLUMN_NAMES } from "../i18n/rules";
 import { columnLetters } from "../a1";
 import { detectColumns, hasMetricColumn } from "../table/headers";
-import { RULES, type AnyRule } from "./catalog";
+import { RULES, settingsOf, type AnyRule } from "./catalog";
 import { holdsPercentages, MetricColumn } from "./column";
 import { DEFAULT_CONFIG } from "./config";
 import { periodOf } from "./detector";
@@ -94,8 +94,8 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
   const sink = new FlagSink(prepared);
   const columns = new Map<MetricKey, MetricColumn>();
   const byRow = new Float64Array(table.rows.length);
-  // the detectors read only their own numeric fields; fills are the hosts' business
-  const numbers = config as unknown as Record<string, number>;
+  // the detectors read only their own settings; fills are the hosts' business
+  const numbers = settingsOf(config);
 
   for (const rule of rules) {
     const metric = rule.metric;

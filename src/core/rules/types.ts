@@ -5,7 +5,7 @@
 import type { WarningColour } from "../colours";
 import type { Bilingual } from "../i18n/format";
 import type { ColumnMapping, MetricKey } from "../table/types";
-import type { ConfigFieldName, RuleId } from "./catalog";
+import type { ConfigChoices, ConfigFieldName, RuleId } from "./catalog";
 
 export type { Bilingual } from "../i18n/format";
 export type { CellValue, ColumnMapping, ColumnRole, MetricKey, Table } from "../table/types";
@@ -17,10 +17,11 @@ export { RULE_IDS } from "./catalog";
  * Every threshold and colour, all editable; the defaults are the seed article's. Saved in the workbook. The numeric
  * settings are the catalogue's fields (rules/catalog.ts: name, default, bounds, unit per rule).
  */
-export type RulesConfig = Record<ConfigFieldName, number> & {
-  /** Solid fills, "#RRGGBB". */
-  fills: Record<WarningColour, string>;
-};
+export type RulesConfig = Record<ConfigFieldName, number> &
+  ConfigChoices & {
+    /** Solid fills, "#RRGGBB". */
+    fills: Record<WarningColour, string>;
+  };
 
 export interface Flag {
   row: number;

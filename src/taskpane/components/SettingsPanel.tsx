@@ -4,9 +4,25 @@
  * Saved in the workbook, so a colleague who opens the file gets the same rules.
  */
 import { useMemo, useState } from "react";
-import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
-import { WARNING_COLOURS, type WarningColour } from "../../core/colours";
-import { CONFIG_FIELDS } from "../../core/rules/catalog";
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  PALETTES,
+  PALETTE_NAMES,
+  WARNING_COLOURS,
+  paletteOf,
+  type PaletteName,
+  type WarningColour,
+} from "../../core/colours";
+import { CONFIG_CHOICES, CONFIG_FIELDS } from "../../core/rules/catalog";
 import { DEFAULT_CONFIG, validateConfig } from "../../core/rules/config";
 import type { RulesConfig } from "../../core/rules/types";
 import { parseDecimal } from "../../core/table/values";
@@ -28,6 +44,7 @@ type Draft = Record<string, string>;
 function toDraft(config: RulesConfig): Draft {
   const d: Draft = {};
   for (const f of CONFIG_FIELDS) d[f.name] = String(config[f.name]);
+  for (const c of CONFIG_CHOICES) d[c.name] = String(config[c.name]);
   for (const c of WARNING_COLOURS) d[`fills.${c}`] = config.fills[c];
   return d;
 }
@@ -42,6 +59,7 @@ function draftToInput(d: Draft): Record<string, unknown> {
     const n = parseDecimal(s);
     input[name] = Number.isNaN(n) ? s : n;
   }
+  for (const { name } of CONFIG_CHOICES) input[name] = d[name];
   const fills: Record<string, string> = {};
   for (const c of WARNING_COLOURS) fills[c] = d[`fills.${c}`].trim();
   input.fills = fills;
@@ -120,6 +138,53 @@ export function SettingsPanel({ config, onSave, disabled }: SettingsPanelProps) 
       aria-label={t("settingsTitle")}
     >
       {CONFIG_FIELDS.map((f) => field(f.name, f.paneLabel[lang]))}
+      {CONFIG_CHOICES.map((c) => (
+        <Field key={c.name} label={c.paneLabel[lang]} size="small">
+          <Select
+            size="small"
+            name={c.name}
+            disabled={disabled}
+            value={draft[c.name]}
+            onChange={(_, data) => set(c.name, data.value)}
+          >
+            {c.options.map((o) => (
+              <option key={o} value={o}>
+                {c.optionLabels[o][lang]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ))}
+      <Field label={t("paletteLabel")} size="small">
+        <Select
+          size="small"
+          name="palette"
+          disabled={disabled}
+          value={
+            paletteOf(
+              Object.fromEntries(WARNING_COLOURS.map((c) => [c, draft[`fills.${c}`].trim()])) as Record<
+                WarningColour,
+                string
+              >,
+            ) ?? "custom"
+          }
+          onChange={(_, data) => {
+            if (!(PALETTE_NAMES as string[]).includes(data.value)) return;
+            const preset = PALETTES[data.value as PaletteName];
+            setSaved(false);
+            setDraft((d) => ({ ...d, ...Object.fromEntries(WARNING_COLOURS.map((c) => [`fills.${c}`, preset[c]])) }));
+          }}
+        >
+          {PALETTE_NAMES.map((n) => (
+            <option key={n} value={n}>
+              {t(`palette_${n}`)}
+            </option>
+          ))}
+          <option value="custom" disabled>
+            {t("palette_custom")}
+          </option>
+        </Select>
+      </Field>
       {WARNING_COLOURS.map((c) => field(`fills.${c}`, t(`field_fill_${c}`), c))}
       <div className={styles.buttons}>
         <Button appearance="primary" type="submit" disabled={!valid || saving || disabled}>

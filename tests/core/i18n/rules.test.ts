@@ -45,10 +45,14 @@ describe("rule texts", () => {
   });
 
   it("state the thresholds of the current settings", () => {
-    expect(ruleThreshold("traffic-drop", DEFAULT_CONFIG)).toEqual({
+    expect(ruleThreshold("traffic-drop", { ...DEFAULT_CONFIG, trafficBaseline: "previous" })).toEqual({
       en: "Traffic more than 30% below the mean of the previous 7 values",
       zh: "流量比前 7 期均值下降超过 30%",
     });
+    expect(ruleThreshold("traffic-drop", DEFAULT_CONFIG).en).toBe(
+      "Traffic more than 30% below its usual level: the same weekday's mean over the last 4 weeks on channels " +
+        "with a weekly rhythm, else the mean of the previous 7 values",
+    );
     expect(ruleThreshold("repurchase-declining", { ...DEFAULT_CONFIG, repurchaseDeclineWeeks: 3 }).en).toBe(
       "Repurchase rate falling 3 weeks running",
     );

@@ -5,7 +5,7 @@
 import fs from "fs";
 import path from "path";
 import { DEFAULT_FILLS } from "../../../src/core/colours";
-import { CONFIG_FIELDS, RULES, RULE_IDS } from "../../../src/core/rules/catalog";
+import { CONFIG_CHOICES, CONFIG_FIELDS, RULES, RULE_IDS } from "../../../src/core/rules/catalog";
 import { CONFIG_FIELD_LABELS, DEFAULT_CONFIG } from "../../../src/core/rules/config";
 
 const README = fs.readFileSync(path.join(__dirname, "..", "..", "..", "README.md"), "utf8");
@@ -51,6 +51,11 @@ describe("rule catalogue", () => {
       expect(CONFIG_FIELD_LABELS[f.name]).toEqual(f.label);
       expect(f.paneLabel.zh).toMatch(/[\u4e00-\u9fff]/);
     }
-    expect(Object.keys(DEFAULT_CONFIG)).toEqual([...CONFIG_FIELDS.map((f) => f.name), "fills"]);
+    expect(Object.keys(DEFAULT_CONFIG)).toEqual([
+      ...CONFIG_FIELDS.map((f) => f.name),
+      ...CONFIG_CHOICES.map((c) => c.name),
+      "fills",
+    ]);
+    for (const c of CONFIG_CHOICES) expect(c.options).toContain(c.default);
   });
 });

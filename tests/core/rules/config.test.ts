@@ -8,6 +8,8 @@ describe("default thresholds", () => {
       complaintRateMax: 0.01,
       trafficDropRatio: 0.3,
       trafficWindow: 7,
+      // issue 12: the traffic baseline knows weekly rhythms by default
+      trafficBaseline: "auto",
       repurchaseDeclineWeeks: 2,
       ltvCacMin: 1.5,
       ltvCacWeeks: 2,

@@ -1,7 +1,9 @@
 /**
- * Orange (流量下降超30%): traffic below (1 − trafficDropRatio) × the mean of the channel's previous up to
- * `trafficWindow` numeric traffic values, in date order (missing values skipped, earlier drops included).
- * The first numeric value of a channel has nothing to compare with.
+ * Orange (流量下降超30%): traffic below (1 − trafficDropRatio) × the channel's baseline for that row
+ * (trafficBaseline.ts): by default ("auto") the mean of the same weekday over the previous 4 weeks on a daily
+ * channel with a real weekly rhythm, else the mean of the previous up to `trafficWindow` numeric values, in date
+ * order (missing values skipped, earlier drops included). The first numeric value of a channel has nothing to
+ * compare with.
  */
 import * as format from "../../i18n/format";
 import type { Bilingual } from "../../i18n/format";
@@ -9,6 +11,7 @@ import * as words from "../../i18n/rules";
 import type { At } from "../../i18n/rules";
 import { lessThan } from "../compare";
 import { atOf, type RuleInput } from "../detector";
+import { SAME_WEEKDAY_WEEKS, trafficBaselines, type TrafficBaselineMode } from "../trafficBaseline";
 
 const below = lessThan; // a local binding: module imports are getters in bundled code, too slow per row
 // Local bindings: imported functions are getters in bundled and tsx-run code, slow when a reason is built per cell.
@@ -20,49 +23,83 @@ const plural = words.plural;
 export interface TrafficConfig {
   trafficDropRatio: number;
   trafficWindow: number;
+  trafficBaseline: string;
+}
+
+function modeOf(v: string): TrafficBaselineMode {
+  return v === "previous" || v === "sameWeekday" ? v : "auto";
 }
 
 export function trafficDrop(input: RuleInput<TrafficConfig>): void {
   const { table, column, config, sink } = input;
-  const window = config.trafficWindow;
   const keep = 1 - config.trafficDropRatio;
-  const ring = new Float64Array(window);
+  const mode = modeOf(config.trafficBaseline);
   table.series.forEach((series, seriesIndex) => {
-    const n = series.rows.length;
-    const values = column.series(series);
-    let count = 0; // numeric values seen so far in this channel
-    let next = 0; // ring slot for the next value
-    for (let position = 0; position < n; position++) {
+    // column.series reuses one buffer: only its first rows.length entries are this series'.
+    const values = column.series(series).subarray(0, series.rows.length);
+    const daily = series.cadence === "daily";
+    const base = trafficBaselines(values, series.days, daily, mode, config.trafficWindow, config.trafficDropRatio);
+    for (let position = 0; position < values.length; position++) {
       const value = values[position];
-      if (value !== value) continue; // NaN: missing
-      const previous = count < window ? count : window;
-      if (previous > 0) {
-        // mean of the previous numeric values: μ = Σ ring / count (summed afresh: no drift over a long series)
-        let sum = 0;
-        for (let j = 0; j < previous; j++) sum += ring[j];
-        const mean = sum / previous;
-        const limit = keep * mean;
-        if (below(value, limit)) {
-          const reason = trafficReason(value, mean, previous, config.trafficDropRatio, atOf(series, position));
-          sink.add({ series: seriesIndex, position, value, threshold: limit, reason });
-        }
-      }
-      ring[next] = value;
-      next = next + 1 === window ? 0 : next + 1;
-      count++;
+      const mean = base.mean[position];
+      if (value !== value || mean !== mean) continue; // missing, or nothing to compare with
+      const limit = keep * mean;
+      if (!below(value, limit)) continue;
+      const kind: Baseline =
+        base.sameWeekday[position] === 1
+          ? { kind: "sameWeekday", count: base.count[position] }
+          : { kind: "previous", count: base.count[position], adjusted: base.adjusted[position] === 1 };
+      const reason = trafficReason(value, mean, kind, config.trafficDropRatio, atOf(series, position));
+      sink.add({ series: seriesIndex, position, value, threshold: limit, reason });
     }
   });
 }
 
-/** "Traffic 420 (5 Mar) is 45% below the mean of the previous 7 values (764); limit 30%". */
-export function trafficReason(value: number, mean: number, count: number, dropRatio: number, at: At): Bilingual {
+/** What a traffic value was compared with. */
+export type Baseline = { kind: "sameWeekday"; count: number } | { kind: "previous"; count: number; adjusted?: boolean };
+
+const WEEKDAYS_EN = ["Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"];
+const WEEKDAYS_ZH = ["周四", "周五", "周六", "周日", "周一", "周二", "周三"];
+
+function baselineText(b: Baseline, at: At, lang: "en" | "zh"): string {
+  // Epoch day 0 (1970-01-01) was a Thursday.
+  const weekday = at.kind === "day" ? ((at.day % 7) + 7) % 7 : -1;
+  if (b.kind === "sameWeekday" && weekday >= 0)
+    return lang === "zh"
+      ? `近 ${b.count} 个${WEEKDAYS_ZH[weekday]}的均值`
+      : `the mean of the last ${b.count} ${WEEKDAYS_EN[weekday]}s`;
+  const adjusted = b.kind === "previous" && b.adjusted === true;
+  if (lang === "zh") return `${adjusted ? "按星期几调整的" : ""}前 ${b.count} 期均值`;
+  return `the ${adjusted ? "weekday-adjusted " : ""}mean of the previous ${plural(b.count, "value")}`;
+}
+
+/** "Traffic 4,000 (7 Mar) is 59% below the mean of the last 4 Saturdays (9,850); limit 30%". */
+export function trafficReason(value: number, mean: number, baseline: Baseline, dropRatio: number, at: At): Bilingual {
   const drop = formatPercent(mean > 0 ? 1 - value / mean : 0, 0);
   const v = formatMetric("traffic", value);
   const m = formatMetric("traffic", mean);
   return {
-    en:
-      `Traffic ${v} (${atText(at, "en")}) is ${drop} below the mean of the previous ${plural(count, "value")} ` +
-      `(${m}); limit ${formatPercent(dropRatio)}`,
-    zh: `流量 ${v}（${atText(at, "zh")}）比前 ${count} 期均值 ${m} 下降 ${drop}；阈值 ${formatPercent(dropRatio)}`,
+    en: `Traffic ${v} (${atText(at, "en")}) is ${drop} below ${baselineText(baseline, at, "en")} (${m}); limit ${formatPercent(dropRatio)}`,
+    zh: `流量 ${v}（${atText(at, "zh")}）比${baselineText(baseline, at, "zh")} ${m} 下降 ${drop}；阈值 ${formatPercent(dropRatio)}`,
+  };
+}
+
+/** The rule in words, with its baseline. */
+export function trafficThreshold(dropRatio: number, window: number, baseline: string): Bilingual {
+  const drop = formatPercent(dropRatio);
+  const mode = modeOf(baseline);
+  if (mode === "previous")
+    return {
+      en: `Traffic more than ${drop} below the mean of the previous ${plural(window, "value")}`,
+      zh: `流量比前 ${window} 期均值下降超过 ${drop}`,
+    };
+  if (mode === "sameWeekday")
+    return {
+      en: `Traffic more than ${drop} below the same weekday's mean over the last ${SAME_WEEKDAY_WEEKS} weeks (daily data; else the previous ${plural(window, "value")})`,
+      zh: `流量比近 ${SAME_WEEKDAY_WEEKS} 周同一星期几的均值下降超过 ${drop}（日数据；否则对比前 ${window} 期均值）`,
+    };
+  return {
+    en: `Traffic more than ${drop} below its usual level: the same weekday's mean over the last ${SAME_WEEKDAY_WEEKS} weeks on channels with a weekly rhythm, else the mean of the previous ${plural(window, "value")}`,
+    zh: `流量比常规水平下降超过 ${drop}：有周规律的渠道对比近 ${SAME_WEEKDAY_WEEKS} 周同一星期几的均值，否则对比前 ${window} 期均值`,
   };
 }
