@@ -1,9 +1,14 @@
 /**
- * The Functions tab's A/B calculator: the same core statistics as GROWTH.ABTEST_SIG / ABTEST_SAMPLESIZE.
- * Rates x/n, absolute lift p̂v − p̂c, relative lift (p̂v − p̂c)/p̂c, the pooled two-proportion z-test's two-sided p,
- * significant when p < 1 − confidence, and the visitors per variant needed to detect the observed relative lift
- * at α = 1 − confidence and 80% power.
+ * The Functions tab's A/B calculator: the same core statistics as the GROWTH functions, frequentist and Bayesian
+ * side by side.
+ * Rates x/n, absolute lift p̂v − p̂c, relative lift (p̂v − p̂c)/p̂c; frequentist: the pooled two-proportion z-test's
+ * two-sided p (ABTEST_SIG), significant when p < 1 − confidence; Bayesian (Beta(1, 1) priors, ABTEST_BAYES): the
+ * exact chance that the variant beats control and the risk (expected relative loss) of shipping it; the visitors per
+ * variant needed to detect the observed relative lift at α = 1 − confidence and 80% power (ABTEST_SAMPLESIZE), and
+ * the days to reach both groups' sample from the daily visitors the test gets.
  */
+import { betaLiftSummary } from "../core/stats/betaRelativeRisk";
+import { probabilityBeats } from "../core/stats/betaProbBeat";
 import { twoProportionSampleSize } from "../core/stats/sampleSize";
 import { twoProportionZTest } from "../core/stats/twoProportionZ";
 
@@ -13,6 +18,8 @@ export interface AbInput {
   variantVisitors: number;
   variantConversions: number;
   confidence: number;
+  /** Visitors a day entering the test, both groups together; optional (no days without it). */
+  dailyVisitors?: number;
 }
 
 export interface AbResult {
@@ -24,6 +31,12 @@ export interface AbResult {
   significant: boolean;
   /** null when it cannot be computed (no lift, or a rate of 0 or 1). */
   sampleSize: number | null;
+  /** P(variant rate > control rate) under Beta(1, 1) priors; null for counts that are not whole numbers. */
+  chanceToWin: number | null;
+  /** Expected relative loss of shipping the variant, E[max(1 − pv/pc, 0)]; null without a finite mean. */
+  riskVariant: number | null;
+  /** ⌈2 · sampleSize ÷ dailyVisitors⌉: days until both groups hold the sample; null without either. */
+  days: number | null;
 }
 
 export const POWER = 0.8;
@@ -43,6 +56,18 @@ export function computeAbTest(input: AbInput): AbResult | null {
     const n = twoProportionSampleSize(test.controlRate, relativeLift, alpha, POWER).perVariant;
     sampleSize = Number.isFinite(n) ? n : null;
   }
+  let chanceToWin: number | null = null;
+  let riskVariant: number | null = null;
+  if ([nc, xc, nv, xv].every(Number.isInteger)) {
+    const [aA, bA, aB, bB] = [xc + 1, nc - xc + 1, xv + 1, nv - xv + 1];
+    chanceToWin = probabilityBeats(aA, bA, aB, bB)?.probability ?? null;
+    riskVariant = betaLiftSummary(aA, bA, aB, bB)?.riskB ?? null;
+  }
+  const daily = input.dailyVisitors;
+  const days =
+    sampleSize !== null && daily !== undefined && Number.isFinite(daily) && daily > 0
+      ? Math.ceil((2 * sampleSize) / daily)
+      : null;
   return {
     controlRate: test.controlRate,
     variantRate: test.variantRate,
@@ -51,5 +76,8 @@ export function computeAbTest(input: AbInput): AbResult | null {
     pValue: test.pTwoSided,
     significant: test.pTwoSided < alpha,
     sampleSize,
+    chanceToWin,
+    riskVariant,
+    days: days !== null && Number.isFinite(days) ? days : null,
   };
 }

@@ -43,6 +43,44 @@ describe("A/B calculator", () => {
     expect(computeAbTest({ ...base, confidence: 1 })).toBeNull();
   });
 
+  it("gives the Bayesian read-out of ABTEST_BAYES and the days to the sample (mpmath: 0.9231834389735597)", () => {
+    const r = computeAbTest({
+      controlVisitors: 1000,
+      controlConversions: 100,
+      variantVisitors: 1000,
+      variantConversions: 120,
+      confidence: 0.95,
+      dailyVisitors: 500,
+    })!;
+    // tests/functions/referenceValuesBayes.ts (reference_values_bayes.py, 50-digit mpmath posterior integrals).
+    expect(r.chanceToWin!).toBeCloseTo(0.9231834389735597, 12);
+    expect(r.riskVariant!).toBeCloseTo(0.004170339052554013, 12);
+    // 3,841 per group × 2 groups ÷ 500 visitors a day = 15.4 → 16 days.
+    expect(r.days).toBe(16);
+    const base = { controlVisitors: 1000, controlConversions: 100, variantVisitors: 1000, confidence: 0.95 };
+    expect(computeAbTest({ ...base, variantConversions: 120 })!.days).toBeNull(); // no daily traffic given
+    // Fractional counts have no Beta–Binomial posterior sum: the Bayesian read-out is n/a.
+    const fractional = computeAbTest({ ...base, controlConversions: 100.5, variantConversions: 120 })!;
+    expect(fractional.chanceToWin).toBeNull();
+  });
+
+  it("shows the frequentist and Bayesian read-outs side by side, and the days from the daily visitors", () => {
+    renderPane(<AbCalculator />);
+    expect(screen.getByRole("region", { name: "Frequentist" })).toHaveTextContent("p-value (two-sided)0.152918");
+    expect(screen.getByRole("region", { name: "Bayesian" })).toHaveTextContent("Chance to beat control92.32%");
+    expect(shown("riskVariant")).toBe("0.42%");
+    expect(shown("daysNeeded")).toBe("16");
+    fireEvent.change(screen.getByLabelText("Daily visitors (both groups)"), { target: { value: "" } });
+    expect(shown("daysNeeded")).toBe("n/a");
+  });
+
+  it("labels both read-outs and the days in Chinese in zh-CN", () => {
+    renderPane(<AbCalculator />, "zh-CN");
+    expect(screen.getByRole("region", { name: "贝叶斯" })).toHaveTextContent("胜过对照组的概率92.32%");
+    expect(screen.getByRole("region", { name: "频率学派" })).toBeInTheDocument();
+    expect(screen.getByText("达到所需样本的天数")).toBeInTheDocument();
+  });
+
   it("shows the numbers in the pane and updates them as the user types", () => {
     renderPane(<AbCalculator />);
     expect(shown("controlRate")).toBe("10%");

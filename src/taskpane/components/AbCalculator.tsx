@@ -1,4 +1,8 @@
-/** A/B test calculator: visitors and conversions → rates, lift, two-sided p-value, significance, sample size. */
+/**
+ * A/B test calculator: visitors and conversions → rates and lift, the frequentist and the Bayesian read-out side by
+ * side, and the sample size with the days to reach it at the test's daily traffic. Built for a 270–350 px pane:
+ * the two read-outs share the width in two columns, each label above its value.
+ */
 import { useMemo, useState } from "react";
 import { Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { computeAbTest } from "../abCalc";
@@ -16,9 +20,25 @@ const useStyles = makeStyles({
   },
   dt: { color: tokens.colorNeutralForeground2 },
   dd: { margin: 0, fontVariantNumeric: "tabular-nums", textAlign: "end" },
+  engines: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalS,
+    margin: `${tokens.spacingVerticalS} 0 0 0`,
+  },
+  engine: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalS,
+    minWidth: 0,
+  },
+  engineTitle: { display: "block", margin: `0 0 ${tokens.spacingVerticalXS} 0` },
+  stacked: { margin: 0 },
+  stackedDt: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  stackedDd: { margin: `0 0 ${tokens.spacingVerticalXS} 0`, fontVariantNumeric: "tabular-nums" },
 });
 
-type Key = "cv" | "cc" | "vv" | "vc" | "confidence";
+type Key = "cv" | "cc" | "vv" | "vc" | "confidence" | "daily";
 const FIELDS: { key: Key; label: StringKey }[] = [
   { key: "cv", label: "controlVisitors" },
   { key: "cc", label: "controlConversions" },
@@ -29,7 +49,14 @@ const FIELDS: { key: Key; label: StringKey }[] = [
 export function AbCalculator() {
   const styles = useStyles();
   const { t, locale } = useI18n();
-  const [v, setV] = useState<Record<Key, string>>({ cv: "1000", cc: "100", vv: "1000", vc: "120", confidence: "0.95" });
+  const [v, setV] = useState<Record<Key, string>>({
+    cv: "1000",
+    cc: "100",
+    vv: "1000",
+    vc: "120",
+    confidence: "0.95",
+    daily: "500",
+  });
   const result = useMemo(
     () =>
       computeAbTest({
@@ -38,13 +65,15 @@ export function AbCalculator() {
         variantVisitors: Number(v.vv),
         variantConversions: Number(v.vc),
         confidence: Number(v.confidence),
+        dailyVisitors: v.daily.trim() === "" ? undefined : Number(v.daily),
       }),
     [v],
   );
-  const pct = (x: number) =>
-    Number.isFinite(x)
+  const pct = (x: number | null) =>
+    x !== null && Number.isFinite(x)
       ? new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(x)
       : t("notAvailable");
+  const count = (x: number | null) => (x === null ? t("notAvailable") : new Intl.NumberFormat(locale).format(x));
   const input = (key: Key, label: StringKey) => (
     <Field key={key} label={t(label)} size="small">
       <Input
@@ -55,35 +84,66 @@ export function AbCalculator() {
       />
     </Field>
   );
-  const rows: [StringKey, string][] = result
-    ? [
-        ["controlRate", pct(result.controlRate)],
-        ["variantRate", pct(result.variantRate)],
-        ["absLift", pct(result.absoluteLift)],
-        ["relLift", pct(result.relativeLift)],
-        ["pValue", formatNumber(result.pValue, locale, 6)],
-        ["significant", result.significant ? t("yes") : t("no")],
-        [
-          "sampleSize",
-          result.sampleSize === null ? t("notAvailable") : new Intl.NumberFormat(locale).format(result.sampleSize),
-        ],
-      ]
-    : [];
+  const list = (rows: [StringKey, string][]) =>
+    rows.map(([label, value]) => (
+      <div key={label} style={{ display: "contents" }}>
+        <dt className={styles.dt}>{t(label)}</dt>
+        <dd className={styles.dd} data-testid={`ab-${label}`}>
+          {value}
+        </dd>
+      </div>
+    ));
+  const engine = (title: StringKey, rows: [StringKey, string][]) => (
+    <section className={styles.engine} aria-label={t(title)} data-testid={`ab-engine-${title}`}>
+      <Text as="h3" weight="semibold" size={200} className={styles.engineTitle}>
+        {t(title)}
+      </Text>
+      <dl className={styles.stacked}>
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt className={styles.stackedDt}>{t(label)}</dt>
+            <dd className={styles.stackedDd} data-testid={`ab-${label}`}>
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
   return (
     <div>
       <div className={styles.inputs}>{FIELDS.map((f) => input(f.key, f.label))}</div>
-      {input("confidence", "confidence")}
+      <div className={styles.inputs}>
+        {input("confidence", "confidence")}
+        {input("daily", "dailyVisitors")}
+      </div>
       {result ? (
-        <dl className={styles.results} aria-live="polite" data-testid="ab-results">
-          {rows.map(([label, value]) => (
-            <div key={label} style={{ display: "contents" }}>
-              <dt className={styles.dt}>{t(label)}</dt>
-              <dd className={styles.dd} data-testid={`ab-${label}`}>
-                {value}
-              </dd>
-            </div>
-          ))}
-        </dl>
+        <div aria-live="polite" data-testid="ab-results">
+          <dl className={styles.results}>
+            {list([
+              ["controlRate", pct(result.controlRate)],
+              ["variantRate", pct(result.variantRate)],
+              ["absLift", pct(result.absoluteLift)],
+              ["relLift", pct(result.relativeLift)],
+            ])}
+          </dl>
+          <div className={styles.engines}>
+            {engine("frequentist", [
+              ["pValue", formatNumber(result.pValue, locale, 6)],
+              ["significant", result.significant ? t("yes") : t("no")],
+            ])}
+            {engine("bayesian", [
+              ["chanceToWin", pct(result.chanceToWin)],
+              ["riskVariant", pct(result.riskVariant)],
+            ])}
+          </div>
+          <dl className={styles.results}>
+            {list([
+              ["sampleSize", count(result.sampleSize)],
+              ["daysNeeded", count(result.days)],
+            ])}
+          </dl>
+        </div>
       ) : (
         <Text role="alert">{t("abInvalid")}</Text>
       )}

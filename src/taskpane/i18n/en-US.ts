@@ -70,6 +70,12 @@ export const enUS = {
   yes: "Yes",
   no: "No",
   sampleSize: "Visitors needed per variant (80% power)",
+  dailyVisitors: "Daily visitors (both groups)",
+  frequentist: "Frequentist",
+  bayesian: "Bayesian",
+  chanceToWin: "Chance to beat control",
+  riskVariant: "Risk of shipping the variant",
+  daysNeeded: "Days to reach it",
   notAvailable: "n/a",
   abInvalid: "Visitors must be above 0 and conversions between 0 and visitors.",
 };

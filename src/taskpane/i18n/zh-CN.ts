@@ -70,6 +70,12 @@ export const zhCN: Strings = {
   yes: "是",
   no: "否",
   sampleSize: "每组所需访客数（80% 功效）",
+  dailyVisitors: "每日访客数（两组合计）",
+  frequentist: "频率学派",
+  bayesian: "贝叶斯",
+  chanceToWin: "胜过对照组的概率",
+  riskVariant: "上线实验组的风险（期望损失）",
+  daysNeeded: "达到所需样本的天数",
   notAvailable: "无",
   abInvalid: "访客数必须大于 0，转化数必须在 0 与访客数之间。",
 };
