@@ -226,6 +226,13 @@ describe("workbook.xml, rels and content types are edited where the XML says", (
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>' +
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><!-- </Types> --></Types>';
 
+  // docProps/app.xml as Excel writes it: a "Worksheets" heading counting 2, then the titles A and B
+  const APP =
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ' +
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><HeadingPairs><vt:vector size="2" baseType="variant">' +
+    "<vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>2</vt:i4></vt:variant></vt:vector></HeadingPairs>" +
+    '<TitlesOfParts><vt:vector size="2" baseType="lpstr"><vt:lpstr>A</vt:lpstr><vt:lpstr>B</vt:lpstr></vt:vector></TitlesOfParts></Properties>';
+
   async function pkgOf(): Promise<import("../../src/cli/xlsx/package").XlsxPackage> {
     const JSZip = (await import("jszip")).default;
     const { XlsxPackage } = await import("../../src/cli/xlsx/package");
@@ -235,6 +242,7 @@ describe("workbook.xml, rels and content types are edited where the XML says", (
     zip.file("xl/_rels/workbook.xml.rels", RELS);
     zip.file("xl/worksheets/sheet1.xml", ws("", ""));
     zip.file("xl/worksheets/sheet2.xml", ws("", ""));
+    zip.file("docProps/app.xml", APP);
     return XlsxPackage.load(await zip.generateAsync({ type: "uint8array" }), "test.xlsx");
   }
 
@@ -261,7 +269,14 @@ describe("workbook.xml, rels and content types are edited where the XML says", (
         '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet3.xml"/></Relationships>',
       ),
     );
+    // app.xml: the heading counts 3, the titles vector has size 3 and the new title after B
+    expect(await pkg.text("docProps/app.xml")).toBe(
+      APP.replace("<vt:i4>2</vt:i4>", "<vt:i4>3</vt:i4>")
+        .replace('<vt:vector size="2" baseType="lpstr">', '<vt:vector size="3" baseType="lpstr">')
+        .replace("<vt:lpstr>B</vt:lpstr>", "<vt:lpstr>B</vt:lpstr><vt:lpstr>Growth Signals</vt:lpstr>"),
+    );
     expect(await removeWorksheet(pkg, "Growth Signals")).toBe(true);
+    expect(await pkg.text("docProps/app.xml")).toBe(APP);
     expect(await pkg.text("xl/workbook.xml")).toBe(WORKBOOK);
     expect(await pkg.text("[Content_Types].xml")).toBe(TYPES);
     expect(await pkg.text("xl/_rels/workbook.xml.rels")).toBe(RELS);

@@ -2,7 +2,8 @@
  * Colours as SpreadsheetML stores them (<fgColor rgb|theme|indexed tint>) turned into "#RRGGBB", so a saved
  * original fill can be restored by any host (the task pane sets Office.js fill colours by hex).
  */
-import { findElement, getAttr } from "./xml";
+import { attr, childNamed, descendant, locate } from "./locate";
+import { getAttr } from "./xml";
 
 /** The legacy 64-colour palette of `indexed` colours (ECMA-376 Part 1, 18.8.27). */
 const INDEXED = [
@@ -32,17 +33,18 @@ const THEME_ORDER = [
   "folHlink",
 ];
 
+const NS_DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/main";
+
 /** Reads the 12 theme colours ("RRGGBB") of xl/theme/theme1.xml's colour scheme. */
 export function parseThemeColours(themeXml: string): string[] {
-  const scheme = findElement(themeXml, "clrScheme");
+  const scheme = descendant(locate(themeXml), NS_DRAWING, "clrScheme");
   if (!scheme) return [];
   return THEME_ORDER.map((slot) => {
-    const el = findElement(scheme.text, slot);
-    if (!el) return "";
-    const srgb = /<(?:\w+:)?srgbClr\b[^>]*\sval="([0-9A-Fa-f]{6})"/.exec(el.text);
-    if (srgb) return srgb[1].toUpperCase();
-    const sys = /<(?:\w+:)?sysClr\b[^>]*\slastClr="([0-9A-Fa-f]{6})"/.exec(el.text);
-    return sys ? sys[1].toUpperCase() : "";
+    const el = childNamed(scheme, NS_DRAWING, slot);
+    const srgb = el && childNamed(el, NS_DRAWING, "srgbClr");
+    const sys = el && childNamed(el, NS_DRAWING, "sysClr");
+    const hex = (srgb && attr(srgb, "val")) ?? (sys && attr(sys, "lastClr")) ?? "";
+    return /^[0-9A-Fa-f]{6}$/.test(hex) ? hex.toUpperCase() : "";
   });
 }
 

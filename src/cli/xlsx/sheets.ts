@@ -2,9 +2,20 @@
  * Adding and removing a worksheet in workbook.xml, its relationship, its content type and the sheet list in
  * docProps/app.xml. Every edit inserts or deletes one element, so add-then-remove gives back the same bytes.
  */
-import { childNamed, descendant, locate, NS_MAIN, NS_REL, qualify, startTagOf } from "./locate";
+import {
+  childNamed,
+  childrenNamed,
+  descendant,
+  locate,
+  NS_MAIN,
+  NS_REL,
+  prefixFor,
+  qualify,
+  startTagOf,
+  type XmlElement,
+} from "./locate";
 import { CT_WORKSHEET, REL_WORKSHEET, type XlsxPackage } from "./package";
-import { escapeXml, findElement, findElements, getAttr, setAttr, startTag } from "./xml";
+import { escapeXml, getAttr, setAttr, unescapeXml } from "./xml";
 
 const APP_XML = "docProps/app.xml";
 /** Names Excel gives the worksheet heading in app.xml (English and Chinese Excel). */
@@ -65,100 +76,98 @@ export async function removeWorksheet(pkg: XlsxPackage, name: string): Promise<b
   return true;
 }
 
+const NS_EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties";
+const NS_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
+
 interface AppSheetList {
   xml: string;
-  /** Start/end of the worksheet count's <vt:i4> text and its value. */
-  countAt: [number, number];
+  /** The worksheet count's <vt:i4> element. */
+  countEl: XmlElement;
   count: number;
-  /** The <vt:vector> of TitlesOfParts: its element, and the titles inside. */
-  titles: { start: number; end: number; text: string };
-  entries: { start: number; end: number; text: string }[];
+  /** The <vt:vector> of TitlesOfParts and the titles inside. */
+  vector: XmlElement;
+  entries: XmlElement[];
   /** Index of the first worksheet title among the entries. */
   first: number;
 }
 
+/** The text content of a simple element (no child elements), unescaped. */
+function textContent(xml: string, el: XmlElement): string {
+  return el.selfClosing ? "" : unescapeXml(xml.slice(el.openEnd, el.closeStart));
+}
+
+/** The worksheet heading of docProps/app.xml (HeadingPairs) and the sheet titles (TitlesOfParts), located. */
 async function appSheetList(pkg: XlsxPackage): Promise<AppSheetList | null> {
   if (!pkg.has(APP_XML)) return null;
   const xml = await pkg.text(APP_XML);
-  const pairs = findElement(xml, "HeadingPairs");
-  const titlesParent = findElement(xml, "TitlesOfParts");
-  if (!pairs || !titlesParent) return null;
-  const variants = findElements(pairs.text, "variant");
+  const root = locate(xml);
+  const pairs = childNamed(root, NS_EXTENDED, "HeadingPairs");
+  const titlesParent = childNamed(root, NS_EXTENDED, "TitlesOfParts");
+  const pairsVector = pairs && childNamed(pairs, NS_VT, "vector");
+  const vector = titlesParent && childNamed(titlesParent, NS_VT, "vector");
+  if (!pairsVector || !vector) return null;
+  const variants = childrenNamed(pairsVector, NS_VT, "variant");
   let first = 0;
   for (let i = 0; i + 1 < variants.length; i += 2) {
-    const label = /<(?:\w+:)?lpstr>([^<]*)</.exec(variants[i].text)?.[1] ?? "";
-    const countM = /<(?:\w+:)?i4>(\d+)</.exec(variants[i + 1].text);
-    if (!countM) return null;
-    if (WORKSHEET_HEADINGS.has(label)) {
-      const numStart = pairs.start + variants[i + 1].start + countM.index + countM[0].indexOf(">") + 1;
-      const vector = findElement(titlesParent.text, "vector");
-      if (!vector) return null;
-      const titles = {
-        start: titlesParent.start + vector.start,
-        end: titlesParent.start + vector.end,
-        text: vector.text,
-      };
-      const entries = findElements(vector.text, "lpstr");
-      if (numStart > titles.start) return null;
-      return {
-        xml,
-        countAt: [numStart, numStart + countM[1].length],
-        count: Number(countM[1]),
-        titles,
-        entries,
-        first,
-      };
+    const label = childNamed(variants[i], NS_VT, "lpstr");
+    const countEl = childNamed(variants[i + 1], NS_VT, "i4");
+    const count = countEl ? Number(textContent(xml, countEl).trim()) : NaN;
+    if (!countEl || !Number.isInteger(count)) return null;
+    if (label && WORKSHEET_HEADINGS.has(textContent(xml, label))) {
+      return { xml, countEl, count, vector, entries: childrenNamed(vector, NS_VT, "lpstr"), first };
     }
-    first += Number(countM[1]);
+    first += count;
   }
   return null;
 }
 
+/** Writes app.xml with the count, the vector's size and one title inserted or removed (splices of the part as read). */
+function writeApp(
+  pkg: XlsxPackage,
+  list: AppSheetList,
+  delta: 1 | -1,
+  title: { start: number; end: number; text: string },
+): void {
+  const { xml, vector, countEl } = list;
+  const tag = startTagOf(xml, vector);
+  const size = getAttr(tag, "size");
+  const edits = [
+    { start: countEl.openEnd, end: countEl.closeStart, text: String(list.count + delta) },
+    {
+      start: vector.start,
+      end: vector.openEnd,
+      text: size === undefined ? tag : setAttr(tag, "size", String(Number(size) + delta)),
+    },
+    title,
+  ].sort((a, b) => b.start - a.start);
+  let out = xml;
+  for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  pkg.setText(APP_XML, out);
+}
+
 async function addAppTitle(pkg: XlsxPackage, name: string): Promise<void> {
   const list = await appSheetList(pkg);
-  if (!list) return;
+  if (!list || list.vector.selfClosing || list.countEl.selfClosing) return;
   const at = list.first + list.count;
-  const prefix = /<(\w+:)lpstr/.exec(list.titles.text)?.[1] ?? "vt:";
-  const el = `<${prefix}lpstr>${escapeXml(name)}</${prefix}lpstr>`;
-  const insertAt =
-    at < list.entries.length
-      ? list.entries[at].start
-      : list.entries.length
-        ? list.entries[list.entries.length - 1].end
-        : -1;
+  const prefix = prefixFor(list.vector.scope, NS_VT);
+  if (prefix === undefined) return;
+  const q = qualify(prefix, "lpstr");
+  const el = `<${q}>${escapeXml(name)}</${q}>`;
+  const { entries } = list;
+  const insertAt = at < entries.length ? entries[at].start : entries.length ? entries[entries.length - 1].end : -1;
   if (insertAt < 0) return;
-  let vector = list.titles.text.slice(0, insertAt) + el + list.titles.text.slice(insertAt);
-  const size = getAttr(startTag(vector), "size");
-  if (size !== undefined) {
-    const tag = startTag(vector);
-    vector = setAttr(tag, "size", String(Number(size) + 1)) + vector.slice(tag.length);
-  }
-  writeApp(pkg, list, list.count + 1, vector);
+  writeApp(pkg, list, 1, { start: insertAt, end: insertAt, text: el });
 }
 
 async function removeAppTitle(pkg: XlsxPackage, name: string): Promise<void> {
   const list = await appSheetList(pkg);
-  if (!list) return;
+  if (!list || list.countEl.selfClosing) return;
   const mine = list.entries
     .slice(list.first, list.first + list.count)
-    .filter((e) => /<(?:\w+:)?lpstr>([^<]*)</.exec(e.text)?.[1] === escapeXml(name))
+    .filter((e) => textContent(list.xml, e) === name)
     .pop();
   if (!mine) return;
-  let vector = list.titles.text.slice(0, mine.start) + list.titles.text.slice(mine.end);
-  const size = getAttr(startTag(vector), "size");
-  if (size !== undefined) {
-    const tag = startTag(vector);
-    vector = setAttr(tag, "size", String(Number(size) - 1)) + vector.slice(tag.length);
-  }
-  writeApp(pkg, list, list.count - 1, vector);
-}
-
-function writeApp(pkg: XlsxPackage, list: AppSheetList, count: number, vector: string): void {
-  const { xml } = list;
-  // The count comes before the titles in app.xml; splice the later edit first.
-  const afterTitles = xml.slice(0, list.titles.start) + vector + xml.slice(list.titles.end);
-  const out = afterTitles.slice(0, list.countAt[0]) + String(count) + afterTitles.slice(list.countAt[1]);
-  pkg.setText(APP_XML, out);
+  writeApp(pkg, list, -1, { start: mine.start, end: mine.end, text: "" });
 }
 
 /** The sheet names in workbook.xml (for messages). */
