@@ -1,6 +1,7 @@
 /** The Growth Signals task pane: Analyse, Settings and Functions tabs, in en-US or zh-CN, themed like Office. */
 import { useEffect, useMemo, useState } from "react";
 import {
+  AriaLiveAnnouncer,
   FluentProvider,
   Select,
   Subtitle1,
@@ -33,8 +34,18 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
   },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
-  lang: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
-  select: { width: "110px" },
+  // The title stays on one line down to 270 px; the language switch keeps its label for screen readers only.
+  title: { margin: 0, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis", minWidth: 0 },
+  lang: { display: "flex", alignItems: "center", flexShrink: 0 },
+  hiddenLabel: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
+  select: { width: "96px" },
 });
 
 export interface AppProps {
@@ -90,51 +101,57 @@ export function App({ gateway, initialLocale = "en-US", dark = false }: AppProps
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
-      <I18nContext.Provider value={i18n}>
-        <main className={styles.root} data-testid="pane-ready">
-          <header className={styles.header}>
-            <Subtitle1 as="h1">{t("appTitle")}</Subtitle1>
-            <span className={styles.lang}>
-              <label htmlFor={langId}>{t("language")}</label>
-              <Select
-                id={langId}
-                className={styles.select}
-                size="small"
-                value={locale}
-                onChange={(_, d) => setLocale(d.value as Locale)}
-              >
-                <option value="en-US">English</option>
-                <option value="zh-CN">中文</option>
-              </Select>
-            </span>
-          </header>
-          <TabList
-            selectedValue={tab}
-            onTabSelect={(_, d) => setTab(d.value as TabName)}
-            aria-label={t("tabsLabel")}
-            size="small"
-          >
-            <Tab value="analyse" id="tab-analyse" aria-controls="panel-analyse">
-              {t("tabAnalyse")}
-            </Tab>
-            <Tab value="settings" id="tab-settings" aria-controls="panel-settings">
-              {t("tabSettings")}
-            </Tab>
-            <Tab value="functions" id="tab-functions" aria-controls="panel-functions">
-              {t("tabFunctions")}
-            </Tab>
-          </TabList>
-          <div {...panel("analyse")}>
-            <AnalyseTab gateway={gateway} config={config} />
-          </div>
-          <div {...panel("settings")}>
-            <SettingsPanel key={configVersion} config={config} onSave={saveSettings} />
-          </div>
-          <div {...panel("functions")}>
-            <FunctionsTab onInsert={(f) => void gateway.insertFormula(f).catch(() => undefined)} />
-          </div>
-        </main>
-      </I18nContext.Provider>
+      <AriaLiveAnnouncer>
+        <I18nContext.Provider value={i18n}>
+          <main className={styles.root} data-testid="pane-ready">
+            <header className={styles.header}>
+              <Subtitle1 as="h1" className={styles.title}>
+                {t("appTitle")}
+              </Subtitle1>
+              <span className={styles.lang}>
+                <label htmlFor={langId} className={styles.hiddenLabel}>
+                  {t("language")}
+                </label>
+                <Select
+                  id={langId}
+                  className={styles.select}
+                  size="small"
+                  value={locale}
+                  onChange={(_, d) => setLocale(d.value as Locale)}
+                >
+                  <option value="en-US">English</option>
+                  <option value="zh-CN">中文</option>
+                </Select>
+              </span>
+            </header>
+            <TabList
+              selectedValue={tab}
+              onTabSelect={(_, d) => setTab(d.value as TabName)}
+              aria-label={t("tabsLabel")}
+              size="small"
+            >
+              <Tab value="analyse" id="tab-analyse" aria-controls="panel-analyse">
+                {t("tabAnalyse")}
+              </Tab>
+              <Tab value="settings" id="tab-settings" aria-controls="panel-settings">
+                {t("tabSettings")}
+              </Tab>
+              <Tab value="functions" id="tab-functions" aria-controls="panel-functions">
+                {t("tabFunctions")}
+              </Tab>
+            </TabList>
+            <div {...panel("analyse")}>
+              <AnalyseTab gateway={gateway} config={config} />
+            </div>
+            <div {...panel("settings")}>
+              <SettingsPanel key={configVersion} config={config} onSave={saveSettings} />
+            </div>
+            <div {...panel("functions")}>
+              <FunctionsTab insert={(f, overwrite) => gateway.insertFormula(f, { overwrite })} />
+            </div>
+          </main>
+        </I18nContext.Provider>
+      </AriaLiveAnnouncer>
     </FluentProvider>
   );
 }

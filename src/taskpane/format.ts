@@ -1,9 +1,51 @@
 /** Plain-text formatting of numbers and cell addresses for the pane (no HTML). Metric values: src/core/i18n. */
 import { cellAddress, parseRange } from "../core/a1";
+import type { MetricKey } from "../core/rules/types";
 
 export function formatNumber(value: number, locale: string, digits = 4): string {
   if (!Number.isFinite(value)) return "–";
   return new Intl.NumberFormat(locale, { maximumSignificantDigits: digits }).format(value);
+}
+
+/** A metric value in the UI locale: rates as percentages ("0.46%"), traffic as a whole number ("10,040"), ratios "1.25". */
+export function formatMetricValue(metric: MetricKey, value: number, locale: string): string {
+  if (!Number.isFinite(value)) return "–";
+  if (metric === "complaintRate" || metric === "repurchaseRate")
+    return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(value);
+  if (metric === "traffic") return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+}
+
+export function formatPercent(fraction: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(fraction);
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isoDate(period: string): Date | null {
+  const m = ISO_DAY.exec(period);
+  return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
+}
+
+function dayFormat(locale: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+}
+
+/**
+ * A finding's period span in the UI locale ("Mar 11 – 14, 2026", "2026年3月11日至14日"), as pieces: the dates, which
+ * must not break inside, and the separators between them, where a narrow pane may break the line. Periods that are
+ * not dates ("row 12") stay as they are.
+ */
+export function periodPieces(first: string, last: string, locale: string): { text: string; keep: boolean }[] {
+  const a = isoDate(first);
+  const b = isoDate(last);
+  let text: string;
+  if (a && b) text = first === last ? dayFormat(locale).format(a) : dayFormat(locale).formatRange(a, b);
+  else text = first === last ? first : `${first} – ${last}`;
+  return text
+    .split(/(\s*[–—]\s*|至)/)
+    .filter((p) => p !== "")
+    .map((p, i) => ({ text: p, keep: i % 2 === 0 }));
 }
 
 /**

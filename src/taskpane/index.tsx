@@ -2,6 +2,7 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { createExcelGateway } from "./excel/adapter";
+import { browserRulesRunner } from "./excel/browserRules";
 import { pickLocale } from "./i18n";
 import { officeIsDark } from "./theme";
 
@@ -17,7 +18,8 @@ function start(): void {
   if (!root) return;
   createRoot(root).render(
     <App
-      gateway={createExcelGateway()}
+      // The engine runs off the main thread, so a long run keeps the pane responsive and Cancel immediate.
+      gateway={createExcelGateway({ runRules: browserRulesRunner() })}
       initialLocale={pickLocale(context?.displayLanguage)}
       dark={officeIsDark(theme)}
     />,

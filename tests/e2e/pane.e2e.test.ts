@@ -82,7 +82,7 @@ async function fills(page: Page, sheet: string, addresses: string[]): Promise<Re
 
 const solid = (color: string): Fill => ({ pattern: "Solid", color });
 
-async function flag(page: Page, button = "Flag weak channels", done = /Coloured \d+ cell/): Promise<void> {
+async function flag(page: Page, button = "Flag weak channels", done = /Colored [\d,]+ cells? in/): Promise<void> {
   await page.getByRole("button", { name: button }).click();
   await page.getByText(done).waitFor({ timeout: 120000 });
 }
@@ -172,7 +172,7 @@ describe("task pane in Chromium on the simulated Excel host", () => {
     const yellow = page.locator('section[data-colour="yellow"]');
     expect(await yellow.textContent()).toContain("Social");
     expect(await yellow.textContent()).toContain("ROI below benchmark");
-    expect(await yellow.textContent()).toContain("4 period(s): 2026-03-11 – 2026-03-14");
+    expect(await yellow.textContent()).toMatch(/4 periods: Mar 11\s–\s14, 2026/);
     expect(await page.locator('section[data-colour="orange"]').textContent()).toMatch(
       /Video[\s\S]*Complaint rate high/,
     );
@@ -205,7 +205,7 @@ describe("task pane in Chromium on the simulated Excel host", () => {
   it("labels every control with an accessible name on every tab, and Tab alone reaches Flag and runs it", async () => {
     const { page } = await openPane();
     await setUpSample(page);
-    await page.getByRole("button", { name: "Use selection" }).click();
+    await page.getByRole("button", { name: "Recognize columns" }).click();
     await page.getByRole("group", { name: /Columns of/ }).waitFor();
     // Chromium's own accessibility tree: the names a screen reader announces (aria-label, <label>, text content…).
     const cdp = await page.context().newCDPSession(page);
@@ -233,13 +233,13 @@ describe("task pane in Chromium on the simulated Excel host", () => {
       };
     };
     const counts: number[] = [];
-    for (const tab of ["Analyse", "Settings", "Functions"]) {
+    for (const tab of ["Analyze", "Settings", "Functions"]) {
       await page.getByRole("tab", { name: tab }).click();
       const { controls, unnamed: missing } = await unnamed();
       counts.push(controls);
       expect({ tab, missing }).toEqual({ tab, missing: [] });
     }
-    // Analyse: 3 tabs, language, Use selection/Flag/Clear and one dropdown per column of A:I (9) at least;
+    // Analyze: 3 tabs, language, Recognize columns/Flag/Clear and one dropdown per column of A:I (9) at least;
     // Settings: 8 thresholds and 3 colours; Functions: 13 Insert buttons and the calculator's inputs.
     expect(counts[0]).toBeGreaterThanOrEqual(3 + 1 + 3 + 9);
     expect(counts[1]).toBeGreaterThanOrEqual(3 + 8 + 3);
@@ -256,7 +256,7 @@ describe("task pane in Chromium on the simulated Excel host", () => {
     }
     expect(reached).toBe(true);
     await page.keyboard.press("Enter");
-    await page.getByText(/Coloured \d+ cell/).waitFor({ timeout: 60000 });
+    await page.getByText(/Colored \d+ cells in/).waitFor({ timeout: 60000 });
     expect(await fills(page, "E2E", ["E43", "F32"])).toEqual({ E43: solid(YELLOW), F32: solid(ORANGE) });
     await page.context().close();
   });
@@ -285,7 +285,7 @@ describe("task pane in Chromium on the simulated Excel host", () => {
       ),
     ).toBe(true);
 
-    await page.getByRole("tab", { name: "Analyse" }).click();
+    await page.getByRole("tab", { name: "Analyze" }).click();
     await flag(page);
     // Every daily ROI (2.2–3.0 and the run's 1.2–1.4) is now below 3.5 for 28 days running: all yellow.
     expect(await fills(page, "E2E", ["E2", "E5", "E113", "E43"])).toEqual({

@@ -33,7 +33,7 @@ it("shows the sample workbook next to the pane, and flagging paints the grid", a
   expect(await cell("B3").textContent()).toBe("Social");
   expect(await cell("A2").textContent()).toBe("2026-03-02");
   await page.getByRole("button", { name: "Flag weak channels" }).click();
-  await page.getByText(/Coloured \d+ cell/).waitFor({ timeout: 60000 });
+  await page.getByText(/Colored \d+ cells? in/).waitFor({ timeout: 60000 });
   // The simulated host's sample (tools/excel-sim/sample.ts): Social's ROI is below 1.5 on days 10–14, so D43
   // (row 2 + 4·10 + 1) is painted in the yellow fill; D39, the day before, is not.
   expect(await cell("D43").evaluate((e) => getComputedStyle(e).backgroundColor)).toBe("rgb(255, 217, 102)");

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { DEFAULT_CONFIG } from "../../src/core/rules/config";
 import type { RulesConfig, RulesResult } from "../../src/core/rules/types";
 import { App } from "../../src/taskpane/App";
@@ -55,7 +55,15 @@ function fakeGateway(over: Partial<ExcelGateway> = {}): jest.Mocked<ExcelGateway
     loadSettings: jest.fn(async () => null),
     saveSettings: jest.fn(async () => undefined),
     selectCells: jest.fn(async () => undefined),
-    insertFormula: jest.fn(async () => undefined),
+    insertFormula: jest.fn(async (formula: string) => ({
+      written: true as const,
+      sheet: "Daily",
+      address: "B2",
+      formula: formula + ")",
+    })),
+    hasFlags: jest.fn(async () => false),
+    describeSelection: jest.fn(async () => ({ sheet: "Daily", address: "A1:D20", rows: 20, columns: 4, cells: 80 })),
+    watchSelection: jest.fn(() => () => undefined),
     ...over,
   } as jest.Mocked<ExcelGateway>;
 }
@@ -94,7 +102,12 @@ describe("task pane", () => {
     const gateway = fakeGateway();
     render(<App gateway={gateway} />);
     fireEvent.click(screen.getByRole("button", { name: "Flag weak channels" }));
-    expect(await screen.findByText("Coloured 3 cell(s) in 1 table(s).")).toBeInTheDocument();
+    expect(await screen.findByText("Colored 3 cells in 1 table.")).toBeInTheDocument();
+    // Focus goes to the first finding, whose name is short (channel, rule, colour) with the details as description.
+    const card = screen.getByRole("button", { name: "Douyin, ROI below benchmark, Yellow" });
+    await waitFor(() => expect(card).toHaveFocus());
+    expect(card).toHaveAccessibleDescription(/3 periods: Mar 3 – 5, 2026.*Click to select these cells/);
+    expect(screen.getByRole("button", { name: "Clear warnings" })).toBeEnabled();
     const req = gateway.flag.mock.calls[0][0];
     expect(req.config).toEqual(DEFAULT_CONFIG);
     expect(req.mappings).toEqual({ "A1:D20": TABLE.detected });
@@ -107,7 +120,7 @@ describe("task pane", () => {
   it("passes the user's column re-mapping to the flag", async () => {
     const gateway = fakeGateway();
     render(<App gateway={gateway} />);
-    fireEvent.click(screen.getByRole("button", { name: "Use selection" }));
+    fireEvent.click(screen.getByRole("button", { name: "Recognize columns" }));
     const notes = await screen.findByLabelText("Notes");
     fireEvent.click(notes);
     // Role queries over the whole pane are slow in jsdom; the open listbox's options are found directly.
@@ -143,7 +156,8 @@ describe("task pane", () => {
     const gateway = fakeGateway({ flag: jest.fn(async () => Promise.reject(err)) });
     render(<App gateway={gateway} />);
     fireEvent.click(screen.getByRole("button", { name: "Flag weak channels" }));
-    const alert = await screen.findByRole("alert");
+    // The status line; Fluent's announcer reads it out assertively (an error).
+    const alert = await screen.findByTestId("status");
     expect(alert).toHaveTextContent("Excel could not complete the request");
     expect(alert).toHaveTextContent("The request payload size has exceeded the limit.");
     expect(alert.textContent).not.toMatch(/adapter\.ts|\bat flag\b/);
@@ -172,7 +186,8 @@ describe("task pane", () => {
     await act(async () => finish());
     expect(await screen.findByText("Cancelled. The sheet is as it was.")).toBeInTheDocument();
     expect(screen.queryByRole("progressbar")).toBeNull();
-  });
+    await waitFor(() => expect(screen.getByTestId("status")).toHaveFocus());
+  }, 20000);
 
   it("switches to Chinese from the language menu, rule names and actions included", async () => {
     render(<App gateway={fakeGateway()} />);
@@ -181,7 +196,7 @@ describe("task pane", () => {
     fireEvent.change(screen.getByLabelText("Language"), { target: { value: "zh-CN" } });
     expect(screen.getByRole("button", { name: "标记弱势渠道" })).toBeInTheDocument();
     expect(screen.getByText("ROI 低于基准")).toBeInTheDocument();
-    expect(screen.getByText(/启动素材迭代流程/)).toBeInTheDocument();
+    expect(within(screen.getByTestId("finding")).getByText(/启动素材迭代流程/)).toBeInTheDocument();
   });
 
   it("uses the settings saved in the workbook for the next flag", async () => {
@@ -190,17 +205,66 @@ describe("task pane", () => {
     render(<App gateway={gateway} />);
     fireEvent.click(screen.getByRole("tab", { name: "Settings" }));
     await waitFor(() => expect(screen.getByLabelText("ROI benchmark (yellow below it)")).toHaveValue("2"));
-    fireEvent.click(screen.getByRole("tab", { name: "Analyse" }));
+    fireEvent.click(screen.getByRole("tab", { name: "Analyze" }));
     fireEvent.click(screen.getByRole("button", { name: "Flag weak channels" }));
     await waitFor(() => expect(gateway.flag).toHaveBeenCalled());
     expect(gateway.flag.mock.calls[0][0].config.roiBenchmark).toBe(2);
   });
 
-  it("inserts a formula skeleton from the Functions tab", () => {
+  it("inserts a formula skeleton from the Functions tab and says what it wrote where", async () => {
     const gateway = fakeGateway();
     render(<App gateway={gateway} />);
     fireEvent.click(screen.getByRole("tab", { name: "Functions" }));
     fireEvent.click(screen.getByRole("button", { name: "Insert GROWTH.ROI into the active cell" }));
-    expect(gateway.insertFormula).toHaveBeenCalledWith("=GROWTH.ROI(");
+    expect(gateway.insertFormula).toHaveBeenCalledWith("=GROWTH.ROI(", { overwrite: false });
+    expect(await screen.findByText("Wrote =GROWTH.ROI() in Daily!B2.")).toBeInTheDocument();
+  });
+
+  it("asks before Insert replaces a cell that holds something, and keeps it when told to", async () => {
+    const gateway = fakeGateway({
+      insertFormula: jest.fn(async (formula: string, o?: { overwrite?: boolean }) =>
+        o?.overwrite
+          ? { written: true as const, sheet: "Daily", address: "B2", formula: formula + ")", replaced: "42" }
+          : { written: false as const, sheet: "Daily", address: "B2", current: "42" },
+      ),
+    });
+    render(<App gateway={gateway} />);
+    fireEvent.click(screen.getByRole("tab", { name: "Functions" }));
+    fireEvent.click(screen.getByRole("button", { name: "Insert GROWTH.CAC into the active cell" }));
+    const dialog = await waitFor(() => {
+      const d = document.querySelector('[role="alertdialog"]');
+      if (!d) throw new Error("no dialog yet");
+      return d as HTMLElement;
+    });
+    expect(dialog).toHaveTextContent("Replace the content of Daily!B2?");
+    expect(dialog).toHaveTextContent("Daily!B2 holds “42”.");
+    fireEvent.click(within(dialog).getByText("Keep it"));
+    expect(await screen.findByText("Nothing written: Daily!B2 keeps its content.")).toBeInTheDocument();
+    expect(gateway.insertFormula).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole("button", { name: "Insert GROWTH.CAC into the active cell" }));
+    fireEvent.click(await screen.findByText("Replace"));
+    expect(await screen.findByText("Wrote =GROWTH.CAC() in Daily!B2.")).toBeInTheDocument();
+    expect(gateway.insertFormula).toHaveBeenLastCalledWith("=GROWTH.CAC(", { overwrite: true });
+  }, 30000);
+
+  it("says what is selected, follows selection changes, and disables Clear when nothing is flagged", async () => {
+    let notify: () => void = () => undefined;
+    const describeSelection = jest
+      .fn()
+      .mockResolvedValueOnce({ sheet: "Daily", address: "A1:I113", rows: 113, columns: 9, cells: 1017 })
+      .mockResolvedValue({ sheet: "Daily", address: "C5", rows: 1, columns: 1, cells: 1 });
+    const gateway = fakeGateway({
+      describeSelection,
+      watchSelection: jest.fn((cb: () => void) => {
+        notify = cb;
+        return () => undefined;
+      }),
+    });
+    render(<App gateway={gateway} />);
+    const info = screen.getByTestId("selection-info");
+    await waitFor(() => expect(info).toHaveTextContent("Selection: Daily!A1:I113 · 113 rows × 9 columns"));
+    await act(async () => notify());
+    await waitFor(() => expect(info).toHaveTextContent("Selection: Daily!C5 · 1 cell: its table or surrounding data"));
+    expect(screen.getByRole("button", { name: "Clear warnings" })).toBeDisabled();
   });
 });

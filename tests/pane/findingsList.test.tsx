@@ -70,7 +70,15 @@ describe("findings list", () => {
     const groups = document.querySelectorAll("section[data-colour]");
     expect([...groups].map((g) => g.getAttribute("data-colour"))).toEqual(["red", "orange", "yellow"]);
     const red = within(groups[0] as HTMLElement);
-    expect(red.getByText("Red · 2 finding(s)")).toBeInTheDocument();
+    expect(red.getByRole("heading", { level: 3, name: "Red · act now · 2 findings" })).toBeInTheDocument();
+    // A shape per level, not only a colour: octagon, triangle, circle.
+    expect([...document.querySelectorAll("h3 svg")].map((s) => s.getAttribute("data-shape"))).toEqual([
+      "red",
+      "orange",
+      "yellow",
+    ]);
+    expect(document.querySelector('h3 svg[data-shape="red"] polygon')).not.toBeNull();
+    expect(document.querySelector('h3 svg[data-shape="yellow"] circle')).not.toBeNull();
     expect(red.getByText("Douyin")).toBeInTheDocument();
     expect(red.getByText("Baidu")).toBeInTheDocument();
     expect(within(groups[1] as HTMLElement).getByText("WeChat")).toBeInTheDocument();
@@ -80,9 +88,17 @@ describe("findings list", () => {
   it("shows the rule, periods, latest value vs threshold (rates as percentages) and the action", () => {
     renderPane(<FindingsList tables={[outcome(FINDINGS)]} fills={DEFAULT_FILLS} onSelect={() => undefined} />);
     const social = screen.getByText(EVIL).closest("button") as HTMLElement;
-    expect(social).toHaveTextContent("3 period(s): 2026-03-03 – 2026-03-05");
+    expect(social).toHaveTextContent(/3 periods: Mar 3\s–\s5, 2026/);
     const wechat = screen.getByText("WeChat").closest("button") as HTMLElement;
-    expect(wechat).toHaveTextContent("1 period: 2026-03-04");
+    expect(wechat).toHaveTextContent("1 period: Mar 4, 2026");
+    // The name is short; the details are the description; the card says that clicking selects the cells.
+    expect(wechat).toHaveAccessibleName("WeChat, Complaint rate high, Orange");
+    expect(wechat).toHaveAccessibleDescription(/Latest 1.5% vs threshold 1%.*Click to select these cells in the sheet/);
+    // Dates never break inside: each date is one unbreakable piece, the range dash between them may break.
+    const pieces = [...social.querySelectorAll("span")].filter(
+      (s) => s.textContent === "Mar 3" || s.textContent === "5, 2026",
+    );
+    expect(pieces).toHaveLength(2);
     // 0.015 is 1.5% and the threshold 0.01 is 1%.
     expect(wechat).toHaveTextContent("Latest 1.5% vs threshold 1%");
     expect(wechat).toHaveTextContent("Action: Upgrade customer-service scripts");

@@ -37,6 +37,8 @@ function itemOf(id: string): HTMLElement {
   return screen.getByRole("button", { name: new RegExp(`GROWTH\\.${id}\\b`) }).closest("li")!;
 }
 
+const noInsert = async () => ({ written: false as const, sheet: "", address: "A1", current: "" });
+
 describe("Functions tab list", () => {
   it("lists every function of functions.json once, with its parameters in order, optional ones in brackets", () => {
     expect(GROWTH_FUNCTIONS.map((f) => f.id).sort()).toEqual(en.map((f) => f.id).sort());
@@ -47,7 +49,7 @@ describe("Functions tab list", () => {
   });
 
   it("shows in English the description Excel shows (the JSDoc in functions.ts)", () => {
-    renderPane(<FunctionsTab onInsert={() => undefined} />);
+    renderPane(<FunctionsTab insert={noInsert} />);
     for (const f of en) expect(within(itemOf(f.id)).getByText(f.description)).toBeInTheDocument();
     // Spelled out once, from functions.ts: ABTEST_SAMPLESIZE's JSDoc line.
     expect(
@@ -58,7 +60,7 @@ describe("Functions tab list", () => {
   });
 
   it("shows in Chinese exactly the description of the zh-CN functions metadata the build generates", () => {
-    renderPane(<FunctionsTab onInsert={() => undefined} />, "zh-CN");
+    renderPane(<FunctionsTab insert={noInsert} />, "zh-CN");
     for (const f of zh) expect(within(itemOf(f.id)).getByText(f.description)).toBeInTheDocument();
     // The translation table's entry for ABTEST_SAMPLESIZE (src/functions/functions.zh-CN.json).
     expect(

@@ -217,6 +217,7 @@ export class SimHost {
     if (!parts) throw new Error(`Not an address: ${address}`);
     this.model.activeSheet = s;
     this.model.selection = { sheet: s, areas: parts.map((p) => p.range) };
+    this.model.selectionChanged();
     this.changed();
   }
 

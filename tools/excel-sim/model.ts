@@ -180,7 +180,14 @@ export class WorkbookModel {
   selection!: SelectionModel;
   /** The workbook uses the 1904 date system (Mac Excel's date1904): serial 0 is 1904-01-01. */
   date1904 = false;
+  /** workbook.onSelectionChanged handlers (ExcelApi 1.2). */
+  readonly selectionHandlers = new Set<() => void>();
   private nextId = 1;
+
+  /** Tells the handlers, after the current task, as Excel raises events asynchronously. */
+  selectionChanged(): void {
+    for (const h of this.selectionHandlers) setTimeout(h, 0);
+  }
 
   newId(prefix: string): string {
     return `{${prefix}-${String(this.nextId++).padStart(8, "0")}}`;

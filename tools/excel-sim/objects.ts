@@ -582,6 +582,7 @@ function select(ctx: SimRequestContext, sheet: SheetModel, areas: RangeRef[]): v
   m.activeSheet = sheet;
   m.selection = { sheet, areas: areas.map((a) => ({ ...a })) };
   ctx._write("select", sheet.name, areas.map(localAddress).join(","));
+  m.selectionChanged();
 }
 
 export class SimRangeCollection extends SimCollection<RangeTarget, SimRange> {
@@ -1268,6 +1269,18 @@ export class SimWorkbook extends SimClientObject<WorkbookModel> {
       const sel = this.context.env.model.selection;
       return { sheet: sel.sheet, areas: sel.areas.map((a) => ({ ...a })) };
     });
+  }
+
+  /** workbook.onSelectionChanged: add(handler) registers at once; remove() unregisters. */
+  get onSelectionChanged(): { add: (h: (args: unknown) => Promise<unknown>) => { remove: () => void } } {
+    const handlers = this.context.env.model.selectionHandlers;
+    return {
+      add: (h) => {
+        const run = () => void h({ type: "WorkbookSelectionChanged" }).catch(() => undefined);
+        handlers.add(run);
+        return { remove: () => handlers.delete(run) };
+      },
+    };
   }
 
   /** The active cell: the top-left cell of the first selected area. */

@@ -7,6 +7,7 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, makeStaticStyles, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import { createExcelGateway } from "../../src/taskpane/excel/adapter";
+import { browserRulesRunner } from "../../src/taskpane/excel/browserRules";
 import { pickLocale } from "../../src/taskpane/i18n";
 import type { SimHost } from "../excel-sim";
 import { WorkbookGrid } from "./WorkbookGrid";
@@ -44,7 +45,10 @@ function Preview({ host }: { host: SimHost }) {
           <WorkbookGrid host={host} />
         </section>
         <aside className={styles.pane} aria-label="Growth Signals task pane">
-          <App gateway={createExcelGateway()} initialLocale={pickLocale(Office.context.displayLanguage)} />
+          <App
+            gateway={createExcelGateway({ runRules: browserRulesRunner() })}
+            initialLocale={pickLocale(Office.context.displayLanguage)}
+          />
         </aside>
       </div>
     </FluentProvider>

@@ -1,8 +1,10 @@
 /**
- * The main job: read the selected table(s), show the recognised columns (re-mappable), flag the weak channels
- * with a cancellable progress bar, list the findings, and clear the warnings again.
+ * The main job: say what is selected, read the selected table(s), flag the weak channels with a cancellable
+ * progress bar, list the findings first (the recognised columns fold to one line when detection worked), and clear
+ * the warnings again. Progress, results and errors are announced through Fluent's live-region announcer; after a
+ * run, focus moves to the first finding or the status, never to <body>.
  */
-import { useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import {
   Button,
   Field,
@@ -13,43 +15,102 @@ import {
   Text,
   makeStyles,
   tokens,
+  useAnnounce,
 } from "@fluentui/react-components";
 import { hasMetricColumn } from "../../core/table/headers";
-import type { ColumnMapping, RulesConfig } from "../../core/rules/types";
-import type { ExcelGateway, FlagOutcome, SelectedTable } from "../excel/types";
+import { COLUMN_ROLES, type ColumnMapping, type RulesConfig } from "../../core/rules/types";
+import type { ExcelGateway, FlagOutcome, SelectedTable, SelectionInfo } from "../excel/types";
 import { plainError } from "../errors";
+import { formatPercent } from "../format";
 import { useI18n, type StringKey } from "../i18n";
 import { ColumnMapper } from "./ColumnMapper";
 import { FindingsList } from "./FindingsList";
+import { Legend } from "./Legend";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  intro: { display: "flex", flexDirection: "column", gap: "2px" },
+  selection: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  keep: { whiteSpace: "nowrap" },
   buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   progress: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
-  progressField: { flexGrow: 1 },
+  progressField: { flexGrow: 1, minWidth: 0 },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  summaryLine: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  status: { ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
 });
 
-type Status = { intent: "success" | "warning" | "error" | "info"; text: string } | null;
-type Progress = { done: number; total: number; phase: "read" | "analyse" | "save" | "write" } | null;
+type Status = { intent: "success" | "warning" | "error" | "info"; text: string; seq: number } | null;
+type Phase = "read" | "analyse" | "save" | "write";
+type Progress = { done: number; total: number; phase: Phase } | null;
 
 export interface AnalyseTabProps {
   gateway: ExcelGateway;
   config: RulesConfig;
 }
 
+const keyOf = (tb: SelectedTable) => `${tb.sheet}!${tb.address}`;
+
+/** Detection worked when every table has a metric column and a date or channel column. */
+function detectionWorked(tables: SelectedTable[], mappingOf: (tb: SelectedTable) => ColumnMapping): boolean {
+  return tables.every((tb) => {
+    const m = mappingOf(tb);
+    return hasMetricColumn(m) && (m.date !== undefined || m.channel !== undefined);
+  });
+}
+
 export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
   const styles = useStyles();
-  const { t, lang } = useI18n();
+  const { t, tn, lang, locale } = useI18n();
+  const { announce } = useAnnounce();
   const [tables, setTables] = useState<SelectedTable[]>([]);
   const [mappings, setMappings] = useState<Record<string, ColumnMapping>>({});
   const [outcome, setOutcome] = useState<FlagOutcome | null>(null);
-  const [status, setStatus] = useState<Status>(null);
+  const [status, setStatusState] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<Progress>(null);
+  const [selection, setSelection] = useState<SelectionInfo | null>(null);
+  const [flagged, setFlagged] = useState(false);
+  const [columnsOpen, setColumnsOpen] = useState(false);
   const abortRef = useRef<AbortController | null>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
+  const firstFindingRef = useRef<HTMLButtonElement>(null);
+  const lastPhase = useRef<Phase | null>(null);
+  const focusNext = useRef<"status" | "finding" | null>(null);
+  const seq = useRef(0);
 
-  const mappingOf = (table: SelectedTable) => mappings[`${table.sheet}!${table.address}`] ?? table.detected;
+  const setStatus = (s: Omit<NonNullable<Status>, "seq"> | null) => setStatusState(s && { ...s, seq: ++seq.current });
+
+  const mappingOf = (table: SelectedTable) => mappings[keyOf(table)] ?? table.detected;
+
+  const refreshSelection = useCallback(() => {
+    gateway
+      .describeSelection()
+      .then(setSelection)
+      .catch(() => setSelection(null));
+  }, [gateway]);
+
+  const refreshFlagged = useCallback(() => {
+    gateway
+      .hasFlags()
+      .then(setFlagged)
+      .catch(() => setFlagged(true)); // Unknown: leave Clear available.
+  }, [gateway]);
+
+  useEffect(() => {
+    refreshSelection();
+    refreshFlagged();
+    return gateway.watchSelection(refreshSelection);
+  }, [gateway, refreshSelection, refreshFlagged]);
+
+  // Focus after a run: the first finding when there is one, else the status line.
+  useEffect(() => {
+    if (busy || !focusNext.current) return;
+    const target = focusNext.current === "finding" ? (firstFindingRef.current ?? statusRef.current) : statusRef.current;
+    focusNext.current = null;
+    target?.focus();
+  }, [busy]);
 
   /** Reads the selection; returns the tables, or null after showing why they cannot be flagged. */
   const readSelection = async (): Promise<SelectedTable[] | null> => {
@@ -59,9 +120,10 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
       setStatus({ intent: "warning", text: t("nothingSelected") });
       return null;
     }
-    const unusable = read.find((tb) => !hasMetricColumn(mappings[`${tb.sheet}!${tb.address}`] ?? tb.detected));
+    if (!detectionWorked(read, (tb) => mappings[keyOf(tb)] ?? tb.detected)) setColumnsOpen(true);
+    const unusable = read.find((tb) => !hasMetricColumn(mappings[keyOf(tb)] ?? tb.detected));
     if (unusable) {
-      setStatus({ intent: "warning", text: t("noMetricColumn", { address: `${unusable.sheet}!${unusable.address}` }) });
+      setStatus({ intent: "warning", text: t("noMetricColumn", { address: keyOf(unusable) }) });
       return null;
     }
     return read;
@@ -74,19 +136,35 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
         const m = mappingOf(tb);
         return m.date === undefined && m.channel === undefined;
       })
-      .map((tb) => t("noDateOrChannel", { address: `${tb.sheet}!${tb.address}` }));
+      .map((tb) => t("noDateOrChannel", { address: keyOf(tb) }));
 
-  const run = async (job: () => Promise<void>) => {
+  const run = async (job: () => Promise<"status" | "finding" | null>) => {
     setBusy(true);
     setStatus(null);
+    lastPhase.current = null;
+    let focus: "status" | "finding" | null = "status";
     try {
-      await job();
+      focus = await job();
     } catch (err) {
       setStatus({ intent: "error", text: plainError(err, t, lang) });
+      focus = "status";
     } finally {
       setBusy(false);
       setProgress(null);
       abortRef.current = null;
+      focusNext.current = focus;
+    }
+  };
+
+  const onProgress = (done: number, total: number, phase: Phase) => {
+    setProgress({ done, total, phase });
+    if (phase !== lastPhase.current) {
+      lastPhase.current = phase;
+      const fraction = total > 0 ? Math.min(1, done / total) : 0;
+      announce(
+        t("progressAnnounce", { phase: t(`phase_${phase}` as StringKey), percent: formatPercent(fraction, locale) }),
+        { polite: true, batchId: "progress" },
+      );
     }
   };
 
@@ -95,15 +173,17 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
       const read = await readSelection();
       const hints = read ? noDateOrChannel(read) : [];
       if (hints.length) setStatus({ intent: "warning", text: hints.join(" ") });
+      else if (read) setColumnsOpen(true);
+      return read ? null : "status";
     });
 
   const onFlag = () =>
     run(async () => {
       const read = await readSelection();
-      if (!read) return;
+      if (!read) return "status";
       const controller = new AbortController();
       abortRef.current = controller;
-      setProgress({ done: 0, total: 1, phase: "read" });
+      onProgress(0, 1, "read");
       const byAddress: Record<string, ColumnMapping> = {};
       for (const tb of read) byAddress[tb.address] = mappingOf(tb);
       const result = await gateway.flag({
@@ -112,26 +192,34 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
         config,
         lang,
         signal: controller.signal,
-        onProgress: (done, total, phase) => setProgress({ done, total, phase }),
+        onProgress,
       });
       if (result.cancelled) {
         setStatus({ intent: "info", text: t("cancelledSummary") });
-        return;
+        refreshFlagged();
+        return "status";
       }
       setOutcome(result);
+      setFlagged(true);
       const warnings = [
         ...noDateOrChannel(read),
         ...result.tables.flatMap((x) => x.result.warnings.map((w) => w.message[lang])),
       ];
-      const summary = t("flaggedSummary", { cells: result.cellsColoured, tables: result.tables.length });
+      const summary = t("flaggedSummary", {
+        cells: tn("cells", result.cellsColoured),
+        tables: tn("tables", result.tables.length),
+      });
       setStatus({ intent: warnings.length ? "warning" : "success", text: [summary, ...warnings].join(" ") });
+      return result.tables.some((x) => x.result.findings.length > 0) ? "finding" : "status";
     });
 
   const onClear = () =>
     run(async () => {
       const n = await gateway.clear();
       setOutcome(null);
-      setStatus({ intent: "success", text: t("clearedSummary", { n }) });
+      setFlagged(false);
+      setStatus({ intent: "success", text: t("clearedSummary", { cells: tn("cells", n) }) });
+      return "status";
     });
 
   const onSelect = (sheet: string, addresses: string[]) => {
@@ -141,10 +229,32 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
   };
 
   const fraction = progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined;
+  const columnCount = tables.reduce((n, tb) => n + tb.header.length, 0);
+  const recognised = tables.reduce((n, tb) => n + COLUMN_ROLES.filter((r) => mappingOf(tb)[r] !== undefined).length, 0);
+  const showColumns = columnsOpen || (tables.length > 0 && !detectionWorked(tables, mappingOf));
 
   return (
     <div className={styles.root}>
-      <Text>{t("intro")}</Text>
+      <div className={styles.intro}>
+        <Text>{t("intro")}</Text>
+        <Text size={200} className={styles.selection} data-testid="selection-info">
+          {selection ? (
+            <>
+              {t("selectionLabel", { address: `${selection.sheet}!${selection.address}` })}
+              {" · "}
+              {selection.cells === 1 ? (
+                t("selectionSingle")
+              ) : (
+                <span className={styles.keep}>
+                  {tn("rows", selection.rows)} × {tn("columns", selection.columns)}
+                </span>
+              )}
+            </>
+          ) : (
+            t("selectionNone")
+          )}
+        </Text>
+      </div>
       <div className={styles.buttons}>
         <Button appearance="primary" onClick={onFlag} disabled={busy}>
           {t("flag")}
@@ -152,7 +262,7 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
         <Button onClick={onRead} disabled={busy}>
           {t("readSelection")}
         </Button>
-        <Button onClick={onClear} disabled={busy}>
+        <Button onClick={onClear} disabled={busy || !flagged}>
           {t("clear")}
         </Button>
       </div>
@@ -172,37 +282,68 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
       )}
 
       {status && (
-        <MessageBar intent={status.intent} role={status.intent === "error" ? "alert" : "status"}>
+        <MessageBar
+          key={status.seq}
+          ref={statusRef}
+          tabIndex={-1}
+          className={styles.status}
+          intent={status.intent}
+          politeness={status.intent === "error" ? "assertive" : "polite"}
+          data-testid="status"
+        >
           <MessageBarBody>{status.text}</MessageBarBody>
         </MessageBar>
       )}
 
-      {tables.length > 0 && (
-        <section className={styles.section} aria-labelledby="columns-title">
-          <Subtitle2 id="columns-title">{t("columnsTitle")}</Subtitle2>
-          {tables.map((tb) => {
-            const key = `${tb.sheet}!${tb.address}`;
-            return (
-              <div key={key} role="group" aria-label={t("columnsOf", { table: key })}>
-                <Text size={200}>{key}</Text>
-                <ColumnMapper
-                  header={tb.header}
-                  mapping={mappingOf(tb)}
-                  disabled={busy}
-                  onChange={(m) => setMappings((old) => ({ ...old, [key]: m }))}
-                />
-              </div>
-            );
-          })}
+      {outcome && (
+        <section className={styles.section} aria-labelledby="findings-title">
+          <Subtitle2 as="h2" id="findings-title" className={styles.heading}>
+            {t("findingsTitle")}
+          </Subtitle2>
+          <FindingsList ref={firstFindingRef} tables={outcome.tables} fills={config.fills} onSelect={onSelect} />
         </section>
       )}
 
-      {outcome && (
-        <section className={styles.section} aria-labelledby="findings-title">
-          <Subtitle2 id="findings-title">{t("findingsTitle")}</Subtitle2>
-          <FindingsList tables={outcome.tables} fills={config.fills} onSelect={onSelect} />
+      {tables.length > 0 && (
+        <section className={styles.section} aria-labelledby="columns-title">
+          <div className={styles.summaryLine}>
+            <Subtitle2 as="h2" id="columns-title" className={styles.heading}>
+              {t("columnsTitle")}
+            </Subtitle2>
+            <Text size={200}>
+              {tn("columnsSummary", columnCount, { recognized: new Intl.NumberFormat(locale).format(recognised) })}
+            </Text>
+            <Button
+              size="small"
+              appearance="subtle"
+              aria-expanded={showColumns}
+              aria-controls="columns-mapping"
+              aria-label={showColumns ? undefined : t("changeColumnsLabel")}
+              onClick={() => setColumnsOpen(!showColumns)}
+            >
+              {showColumns ? t("hideColumns") : t("changeColumns")}
+            </Button>
+          </div>
+          <div id="columns-mapping" hidden={!showColumns}>
+            {tables.map((tb) => {
+              const key = keyOf(tb);
+              return (
+                <div key={key} role="group" aria-label={t("columnsOf", { table: key })}>
+                  <Text size={200}>{key}</Text>
+                  <ColumnMapper
+                    header={tb.header}
+                    mapping={mappingOf(tb)}
+                    disabled={busy}
+                    onChange={(m) => setMappings((old) => ({ ...old, [key]: m }))}
+                  />
+                </div>
+              );
+            })}
+          </div>
         </section>
       )}
+
+      <Legend fills={config.fills} />
     </div>
   );
 }

@@ -1,16 +1,19 @@
 /**
- * The findings of a flag run, grouped by colour (red, orange, yellow): channel, rule, periods, latest value
- * vs threshold and the seed's recommended action. Clicking a finding selects its cells in the sheet.
- * Every piece of cell text is rendered as a React text node, never as HTML.
+ * The findings of a flag run, grouped by colour (red, orange, yellow), each group headed by its shape and severity
+ * word: channel, rule, periods, latest value vs threshold and the seed's recommended action. A card's accessible
+ * name is short (channel, rule, colour); the rest is its description. Clicking a card selects its cells, and the
+ * card says so. Every piece of cell text is rendered as a React text node, never as HTML.
  */
-import { Caption1, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { forwardRef } from "react";
+import { Caption1, Text, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { WARNING_COLOURS, type WarningColour } from "../../core/colours";
 import type { ChannelFinding, RulesConfig } from "../../core/rules/types";
 import type { TableOutcome } from "../excel/types";
-import { COLOUR_NAMES, COLUMN_NAMES, formatMetric } from "../../core/i18n/rules";
+import { COLOUR_NAMES, COLUMN_NAMES } from "../../core/i18n/rules";
 import { RULE_METRIC, RULE_NAMES } from "../../core/rules/catalog";
-import { findingAddresses } from "../format";
+import { findingAddresses, formatMetricValue, periodPieces } from "../format";
 import { useI18n } from "../i18n";
+import { SeverityIcon } from "./SeverityIcon";
 import { Sparkline } from "./Sparkline";
 
 const useStyles = makeStyles({
@@ -20,35 +23,48 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
     marginBottom: tokens.spacingVerticalM,
   },
-  groupTitle: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
-  swatch: {
-    width: "14px",
-    height: "14px",
-    borderRadius: tokens.borderRadiusSmall,
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    flexShrink: 0,
+  groupTitle: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
   },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
   finding: {
     display: "flex",
+    flexDirection: "column",
     width: "100%",
-    gap: tokens.spacingHorizontalS,
-    alignItems: "flex-start",
+    gap: "2px",
     textAlign: "start",
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderLeftWidth: "4px",
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderLeftWidth: "6px",
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
     cursor: "pointer",
     fontFamily: tokens.fontFamilyBase,
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    boxShadow: tokens.shadow2,
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover, boxShadow: tokens.shadow4 },
+    ":active": { backgroundColor: tokens.colorNeutralBackground1Pressed },
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+    "@media (forced-colors: active)": { border: "1px solid ButtonText", borderLeftWidth: "6px" },
   },
+  top: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", width: "100%" },
   body: { display: "flex", flexDirection: "column", gap: "2px", minWidth: 0, flexGrow: 1 },
   channel: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground2 },
+  keep: { whiteSpace: "nowrap" },
+  hint: {
+    display: "flex",
+    alignItems: "center",
+    gap: "2px",
+    color: tokens.colorBrandForegroundLink,
+    "@media (forced-colors: active)": { color: "LinkText" },
+  },
 });
 
 export interface FindingsListProps {
@@ -63,13 +79,18 @@ interface Located {
   key: string;
 }
 
-export function FindingsList({ tables, fills, onSelect }: FindingsListProps) {
+/** The findings; the ref goes to the first card (the pane moves focus there after Flag). */
+export const FindingsList = forwardRef<HTMLButtonElement, FindingsListProps>(function FindingsList(
+  { tables, fills, onSelect },
+  firstRef,
+) {
   const styles = useStyles();
-  const { t, lang } = useI18n();
+  const { t, tn } = useI18n();
   const all: Located[] = tables.flatMap((table, ti) =>
     table.result.findings.map((finding, fi) => ({ table, finding, key: `${ti}:${fi}` })),
   );
   if (all.length === 0) return <Text>{t("noFindings")}</Text>;
+  let first = true;
   return (
     <div>
       {WARNING_COLOURS.map((colour: WarningColour) => {
@@ -78,53 +99,26 @@ export function FindingsList({ tables, fills, onSelect }: FindingsListProps) {
         const headingId = `findings-${colour}`;
         return (
           <section key={colour} className={styles.group} aria-labelledby={headingId} data-colour={colour}>
-            <div className={styles.groupTitle}>
-              <span className={styles.swatch} style={{ backgroundColor: fills[colour] }} aria-hidden="true" />
-              <Subtitle2 id={headingId}>
-                {COLOUR_NAMES[colour][lang]} · {t("findingCount", { n: items.length })}
-              </Subtitle2>
-            </div>
+            <h3 className={styles.groupTitle} id={headingId}>
+              <SeverityIcon colour={colour} fill={fills[colour]} />
+              <span>
+                {t(`severity_${colour}`)} · {tn("findingCount", items.length)}
+              </span>
+            </h3>
             <ul className={styles.list}>
               {items.map(({ table, finding, key }) => {
-                const metric = RULE_METRIC[finding.ruleId];
-                const trend = table.trends[`${finding.channel}|${finding.ruleId}`] ?? [];
-                const rule = RULE_NAMES[finding.ruleId][lang];
+                const ref = first ? firstRef : undefined;
+                first = false;
                 return (
                   <li key={key}>
-                    <button
-                      type="button"
-                      className={mergeClasses(styles.finding)}
-                      style={{ borderLeftColor: fills[colour] }}
-                      title={t("selectCellsHint")}
-                      onClick={() => onSelect(table.sheet, findingAddresses(table.address, finding.rows, finding.col))}
-                      data-testid="finding"
-                    >
-                      <span className={styles.body}>
-                        <Text className={styles.channel}>{finding.channel}</Text>
-                        <Caption1>{rule}</Caption1>
-                        <Caption1 className={styles.muted}>
-                          {finding.firstPeriod === finding.lastPeriod
-                            ? t("onePeriod", { first: finding.firstPeriod })
-                            : t("periods", {
-                                n: finding.periodsFlagged,
-                                first: finding.firstPeriod,
-                                last: finding.lastPeriod,
-                              })}
-                        </Caption1>
-                        <Caption1 className={styles.muted}>
-                          {t("latestVsThreshold", {
-                            value: finding.latestValue === null ? "–" : formatMetric(metric, finding.latestValue),
-                            threshold: formatMetric(metric, finding.threshold),
-                          })}
-                        </Caption1>
-                        <Caption1>{t("actionLine", { action: finding.action[lang] })}</Caption1>
-                      </span>
-                      <Sparkline
-                        values={trend}
-                        threshold={finding.threshold}
-                        label={t("trendOf", { metric: COLUMN_NAMES[metric][lang], channel: finding.channel })}
-                      />
-                    </button>
+                    <FindingCard
+                      ref={ref}
+                      table={table}
+                      finding={finding}
+                      fill={fills[colour]}
+                      onSelect={onSelect}
+                      className={styles}
+                    />
                   </li>
                 );
               })}
@@ -134,4 +128,75 @@ export function FindingsList({ tables, fills, onSelect }: FindingsListProps) {
       })}
     </div>
   );
+});
+
+interface CardProps {
+  table: TableOutcome;
+  finding: ChannelFinding;
+  fill: string;
+  onSelect: FindingsListProps["onSelect"];
+  className: ReturnType<typeof useStyles>;
 }
+
+const FindingCard = forwardRef<HTMLButtonElement, CardProps>(function FindingCard(
+  { table, finding, fill, onSelect, className: styles },
+  ref,
+) {
+  const { t, tn, lang, locale } = useI18n();
+  const detailsId = useId("finding-details");
+  const metric = RULE_METRIC[finding.ruleId];
+  const trend = table.trends[`${finding.channel}|${finding.ruleId}`] ?? [];
+  const rule = RULE_NAMES[finding.ruleId][lang];
+  const pieces = periodPieces(finding.firstPeriod, finding.lastPeriod, locale);
+  return (
+    <button
+      ref={ref}
+      type="button"
+      className={styles.finding}
+      style={{ borderLeftColor: fill }}
+      aria-label={t("findingName", { channel: finding.channel, rule, colour: COLOUR_NAMES[finding.colour][lang] })}
+      aria-describedby={detailsId}
+      onClick={() => onSelect(table.sheet, findingAddresses(table.address, finding.rows, finding.col))}
+      data-testid="finding"
+    >
+      <span className={styles.top}>
+        <SeverityIcon colour={finding.colour} fill={fill} />
+        <span className={styles.body}>
+          <Text className={styles.channel}>{finding.channel}</Text>
+          <Caption1>{rule}</Caption1>
+        </span>
+        <Sparkline
+          values={trend}
+          threshold={finding.threshold}
+          label={t("trendOf", { metric: COLUMN_NAMES[metric][lang], channel: finding.channel })}
+        />
+      </span>
+      <span className={styles.body} id={detailsId}>
+        <Caption1 className={styles.muted}>
+          {tn("periodCount", finding.periodsFlagged)}
+          {lang === "zh" ? "：" : ": "}
+          {pieces.map((p, i) =>
+            p.keep ? (
+              <span key={i} className={styles.keep}>
+                {p.text}
+              </span>
+            ) : (
+              <span key={i}>{p.text}</span>
+            ),
+          )}
+        </Caption1>
+        <Caption1 className={styles.muted}>
+          {t("latestVsThreshold", {
+            value: finding.latestValue === null ? "–" : formatMetricValue(metric, finding.latestValue, locale),
+            threshold: formatMetricValue(metric, finding.threshold, locale),
+          })}
+        </Caption1>
+        <Caption1>{t("actionLine", { action: finding.action[lang] })}</Caption1>
+        <Caption1 className={styles.hint}>
+          {t("selectCellsHint")}
+          <span aria-hidden="true">›</span>
+        </Caption1>
+      </span>
+    </button>
+  );
+});

@@ -15,7 +15,6 @@ import {
   parseRange,
   parseState,
   rangeAddress,
-  runRules,
   serializeState,
   severity,
   validateConfig,
@@ -33,6 +32,7 @@ import {
 } from "../../core";
 import { applySavedFill, FILL_PROPS_TO_LOAD, fillKey, savedFillFromProps, type CellFillProps } from "./fills";
 import { addressCells, packAddresses, verticalRuns } from "./ranges";
+import { runInThread, type RulesRunner } from "./rulesRunner";
 import { trendsOf } from "./trends";
 import {
   CELL_PROPS_CALL_BYTES,
@@ -42,9 +42,19 @@ import {
   MERGE_GAP_ROWS,
   WIRE_BUDGET,
 } from "./wire";
-import type { ExcelGateway, FlagOutcome, FlagRequest, SelectedTable, TableOutcome } from "./types";
+import type {
+  ExcelGateway,
+  FlagOutcome,
+  FlagRequest,
+  InsertResult,
+  SelectedTable,
+  SelectionInfo,
+  TableOutcome,
+} from "./types";
 
 export interface GatewayOptions {
+  /** Where the rules engine runs (default: in the calling thread; the pane passes a Web Worker). */
+  runRules?: RulesRunner;
   /** Largest request or response one sync may carry (default 4 MB as Office.js serialises it, under Excel on the web's 5 MB). */
   payloadBudgetBytes?: number;
 }
@@ -59,18 +69,42 @@ const HEADER_SCAN = 10;
 
 class Cancelled extends Error {}
 
-/** Payload limits count UTF-8 bytes: a Chinese channel name weighs three bytes a character. */
+/**
+ * Payload limits count UTF-8 bytes: a Chinese channel name weighs three bytes a character. Counted without
+ * encoding (TextEncoder copies a multi-megabyte chunk only to measure it).
+ */
 function utf8Bytes(s: string): number {
-  return new TextEncoder().encode(s).length;
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 2; // a surrogate pair: 4 bytes for 2 UTF-16 units
+      i++;
+    } else n += 2;
+  }
+  return n;
 }
 
-/** Counts the syncs one Excel.run makes. */
+/**
+ * Gives the browser its turn: a paint, and input such as a click on Cancel. Office.js (and the simulated host) can
+ * resolve syncs without a macrotask, so without this a whole flag is one main-thread task (2.45 s at 100k rows).
+ */
+export function yieldToHost(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === "function") return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Counts the syncs one Excel.run makes, and yields to the browser after each. */
 class Session {
   syncs = 0;
   constructor(readonly ctx: Excel.RequestContext) {}
   async sync(): Promise<void> {
     this.syncs++;
     await this.ctx.sync();
+    await yieldToHost();
   }
 }
 
@@ -247,6 +281,7 @@ function planParts(
 
 export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
   const budget = options.payloadBudgetBytes ?? DEFAULT_BUDGET;
+  const rulesRunner = options.runRules ?? runInThread;
 
   async function readSelection(): Promise<SelectedTable[]> {
     return Excel.run(async (ctx) => {
@@ -360,11 +395,20 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         progress(0, req.tables.length, "analyse");
         const outcomes: TableOutcome[] = [];
         const colours = new Map<string, CellTarget & { colour: WarningColour }>();
-        req.tables.forEach((t, i) => {
+        for (const [i, t] of req.tables.entries()) {
+          await yieldToHost();
+          checkAbort();
           const rows = values[i];
           const table = { header: rows[0] ?? t.header, rows: rows.slice(1) };
           const mapping = req.mappings?.[t.address] ?? req.mappings?.[`${t.sheet}!${t.address}`];
-          const result = runRules(table, { mapping, config: req.config, date1904 });
+          let result;
+          try {
+            result = await rulesRunner(table, { mapping, config: req.config, date1904 }, req.signal);
+          } catch (e) {
+            if (req.signal?.aborted) throw new Cancelled();
+            throw e;
+          }
+          await yieldToHost();
           outcomes.push({ sheet: t.sheet, address: t.address, result, trends: trendsOf(table, result) });
           const origin = localRange(t.address);
           for (const c of result.cells) {
@@ -374,7 +418,8 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
             if (!prev || severity(c.colour) > severity(prev.colour)) colours.set(k, cell);
           }
           progress(i + 1, req.tables.length, "analyse");
-        });
+        }
+        await yieldToHost();
         checkAbort();
 
         // 4. The cells this flag touches: the new ones and those of the previous flag (restored: Clear first).
@@ -428,6 +473,8 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
           ctx,
           [...colours.values()].map((c) => ({ ...c, fill: { pattern: "solid", color: req.config.fills[c.colour] } })),
         );
+        await yieldToHost();
+        checkAbort();
         const report = buildReport(
           outcomes.map((o) => ({ sheet: o.sheet, address: o.address, result: o.result })),
           req.config,
@@ -437,6 +484,8 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         plan.add(utf8Bytes(JSON.stringify(report.rows)) * 1.2 + 2000, () =>
           writeReport(ctx, reportName, doomed, report, req.config),
         );
+        await yieldToHost();
+        checkAbort();
         const finalXml = stateXmlParts(finalState, budget * STATE_PART_SHARE);
         const finalBytes = finalXml.reduce((n, x) => n + utf8Bytes(x), 0);
         if (plan.batches.length <= 1 && plan.totalBytes + finalBytes < budget) {
@@ -464,6 +513,8 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
           planParts(plan, ctx, () => unionParts, finalXml);
         }
 
+        await yieldToHost();
+        checkAbort();
         // 7. Write; on cancel or failure after writing began, put back what was there.
         rollback = async () => {
           const report = ctx.workbook.worksheets.getItemOrNullObject(reportName);
@@ -572,14 +623,106 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
     });
   }
 
-  async function insertFormula(formula: string): Promise<void> {
-    await Excel.run(async (ctx) => {
-      ctx.workbook.getActiveCell().formulas = [[completeFormula(formula)]];
+  /**
+   * Writes the formula into the active cell, unless the cell holds something and `overwrite` is not set: then
+   * nothing is written (Office.js writes clear Excel's undo, so a replaced cell could not be brought back).
+   */
+  async function insertFormula(formula: string, options: { overwrite?: boolean } = {}): Promise<InsertResult> {
+    return Excel.run(async (ctx) => {
+      const cell = ctx.workbook.getActiveCell().load("address, formulas");
       await ctx.sync();
+      const current = cell.formulas?.[0]?.[0];
+      const text = current === null || current === undefined ? "" : String(current);
+      const where = splitAddress(cell.address);
+      if (text !== "" && !options.overwrite) return { written: false, ...where, current: text };
+      const written = completeFormula(formula);
+      cell.formulas = [[written]];
+      await ctx.sync();
+      return { written: true, ...where, formula: written, replaced: text || undefined };
     });
   }
 
-  return { readSelection, flag, clear, loadSettings, saveSettings, selectCells, insertFormula };
+  /** True when the workbook holds Growth Signals flags (saved originals or a report sheet) that Clear would undo. */
+  async function hasFlags(): Promise<boolean> {
+    return Excel.run(async (ctx) => {
+      const list = queueStatePartList(ctx);
+      await ctx.sync();
+      if (list.items.length === 0) return false;
+      const { xml } = await readStateXml(() => ctx.sync(), list);
+      const state = mergeStates(xml);
+      return !!state && (state.originals.length > 0 || state.addedSheets.length > 0);
+    });
+  }
+
+  /** The selection as the user sees it: sheet, address of each area and the cell count. */
+  async function describeSelection(): Promise<SelectionInfo | null> {
+    return Excel.run(async (ctx) => {
+      const selected = ctx.workbook.getSelectedRanges();
+      selected.areas.load("items/rowIndex, items/columnIndex, items/rowCount, items/columnCount");
+      const ws = selected.worksheet.load("name");
+      await ctx.sync();
+      const areas = selected.areas.items;
+      if (areas.length === 0) return null;
+      return {
+        sheet: ws.name,
+        address: areas
+          .map((a) =>
+            rangeAddress({
+              top: a.rowIndex,
+              left: a.columnIndex,
+              bottom: a.rowIndex + a.rowCount - 1,
+              right: a.columnIndex + a.columnCount - 1,
+            }),
+          )
+          .join(","),
+        rows: areas.reduce((n, a) => n + a.rowCount, 0),
+        columns: Math.max(...areas.map((a) => a.columnCount)),
+        cells: areas.reduce((n, a) => n + a.rowCount * a.columnCount, 0),
+      };
+    });
+  }
+
+  /** Calls `onChange` whenever the selection changes (workbook.onSelectionChanged, ExcelApi 1.2); returns the stop. */
+  function watchSelection(onChange: () => void): () => void {
+    let handler: { remove: () => void } | null = null;
+    let stopped = false;
+    void Excel.run(async (ctx) => {
+      const h = ctx.workbook.onSelectionChanged.add(async () => {
+        if (!stopped) onChange();
+      });
+      await ctx.sync();
+      handler = h;
+      if (stopped) h.remove();
+    }).catch(() => undefined); // A host without the event: the pane reads the selection on each button instead.
+    return () => {
+      stopped = true;
+      handler?.remove();
+    };
+  }
+
+  return {
+    readSelection,
+    flag,
+    clear,
+    loadSettings,
+    saveSettings,
+    selectCells,
+    insertFormula,
+    hasFlags,
+    describeSelection,
+    watchSelection,
+  };
+}
+
+/** "Sheet1!B2" / "'My sheet'!B2" → { sheet, address }. */
+function splitAddress(full: string): { sheet: string; address: string } {
+  const bang = full.lastIndexOf("!");
+  if (bang < 0) return { sheet: "", address: full.replace(/\$/g, "") };
+  const sheet = full
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
+  return { sheet, address: full.slice(bang + 1).replace(/\$/g, "") };
 }
 
 /** "=GROWTH.ROI(" → "=GROWTH.ROI()": Excel refuses an unbalanced formula, so the skeleton is closed. */

@@ -51,6 +51,28 @@ export interface ExcelGateway {
   saveSettings(config: RulesConfig): Promise<void>;
   /** Selects the given cells (A1 addresses on one sheet). */
   selectCells(sheet: string, addresses: string[]): Promise<void>;
-  /** Writes a formula skeleton such as "=GROWTH.ROI(" into the active cell. */
-  insertFormula(formula: string): Promise<void>;
+  /**
+   * Writes a formula skeleton such as "=GROWTH.ROI(" into the active cell; a cell that is not empty is left alone
+   * (written: false, with its content) unless `overwrite`.
+   */
+  insertFormula(formula: string, options?: { overwrite?: boolean }): Promise<InsertResult>;
+  /** True when the workbook holds flags that Clear would undo. */
+  hasFlags(): Promise<boolean>;
+  /** What is selected now (null: nothing readable). */
+  describeSelection(): Promise<SelectionInfo | null>;
+  /** Calls `onChange` when the user selects other cells; returns a function that stops watching. */
+  watchSelection(onChange: () => void): () => void;
 }
+
+export interface SelectionInfo {
+  sheet: string;
+  /** A1 address of each area, comma-separated ("A1:I113" or "A1:B3,D1:D4"). */
+  address: string;
+  rows: number;
+  columns: number;
+  cells: number;
+}
+
+export type InsertResult =
+  | { written: true; sheet: string; address: string; formula: string; replaced?: string }
+  | { written: false; sheet: string; address: string; current: string };

@@ -29,14 +29,42 @@ export function translate(locale: Locale, key: StringKey, vars?: Record<string, 
 
 export type Translate = (key: StringKey, vars?: Record<string, string | number>) => string;
 
+/** Keys with plural forms: `${base}_one`, `${base}_other` (and any other Intl.PluralRules category present). */
+export type PluralBase = {
+  [K in StringKey]: K extends `${infer B}_other` ? B : never;
+}[StringKey];
+
+/**
+ * A count in words: the form Intl.PluralRules picks for `n` in the UI locale ("1 cell", "42 cells"), with `{n}`
+ * written by Intl.NumberFormat ("1,234").
+ */
+export function plural(
+  locale: Locale,
+  base: PluralBase,
+  n: number,
+  vars: Record<string, string | number> = {},
+): string {
+  const category = new Intl.PluralRules(locale).select(n);
+  const table = TABLES[locale] as Record<string, string>;
+  const key = (`${base}_${category}` in table ? `${base}_${category}` : `${base}_other`) as StringKey;
+  return translate(locale, key, { ...vars, n: new Intl.NumberFormat(locale).format(n) });
+}
+
 export interface I18n {
   locale: Locale;
   lang: "en" | "zh";
   t: Translate;
+  /** Plural-aware count text, see plural(). */
+  tn: (base: PluralBase, n: number, vars?: Record<string, string | number>) => string;
 }
 
 export function makeI18n(locale: Locale): I18n {
-  return { locale, lang: coreLang(locale), t: (key, vars) => translate(locale, key, vars) };
+  return {
+    locale,
+    lang: coreLang(locale),
+    t: (key, vars) => translate(locale, key, vars),
+    tn: (base, n, vars) => plural(locale, base, n, vars),
+  };
 }
 
 export const I18nContext = createContext<I18n>(makeI18n("en-US"));
