@@ -10,7 +10,11 @@ import { formatNumber } from "../format";
 import { useI18n, type StringKey } from "../i18n";
 
 const useStyles = makeStyles({
-  inputs: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  // minmax(0, 1fr) and min-width 0 let the inputs shrink below their intrinsic 20-character width (270 px pane).
+  inputs: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
+  field: { minWidth: 0 },
+  input: { minWidth: 0, width: "100%" },
+  inputElement: { minWidth: 0, width: "100%" },
   results: {
     display: "grid",
     gridTemplateColumns: "auto auto",
@@ -75,8 +79,10 @@ export function AbCalculator() {
       : t("notAvailable");
   const count = (x: number | null) => (x === null ? t("notAvailable") : new Intl.NumberFormat(locale).format(x));
   const input = (key: Key, label: StringKey) => (
-    <Field key={key} label={t(label)} size="small">
+    <Field key={key} label={t(label)} size="small" className={styles.field}>
       <Input
+        className={styles.input}
+        input={{ className: styles.inputElement }}
         value={v[key]}
         inputMode="decimal"
         name={key}
