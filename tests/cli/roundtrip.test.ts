@@ -180,7 +180,8 @@ describe("flag on a hand-built table", () => {
       },
       {
         values: ["Orange", "Traffic drop", "Report", "A", 1, "2026-03-05", "2026-03-05", "600"].concat(
-          "< 700 (70% of the previous mean)",
+          // issue 12: the default baseline is "auto" (here the previous values: no weekly rhythm)
+          "< 700 (70% of the baseline)",
           action("traffic-drop"),
         ),
         fill: argb(DEFAULT_FILLS.orange),

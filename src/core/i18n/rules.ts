@@ -30,6 +30,8 @@ export const COLUMN_NAMES: Readonly<Record<ColumnRole, Bilingual>> = {
   repurchaseRate: { en: "Repurchase rate", zh: "复购率" },
   ltvCac: { en: "LTV/CAC", zh: "LTV/CAC" },
   traffic: { en: "Traffic", zh: "流量" },
+  complaints: { en: "Complaints", zh: "投诉数" },
+  orders: { en: "Orders", zh: "订单数" },
 };
 
 /** "1 day", "3 days". */

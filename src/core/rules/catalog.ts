@@ -13,7 +13,7 @@ import type { Bilingual, Lang } from "../i18n/format";
 import { COLOUR_NAMES, formatMetric, plural } from "../i18n/rules";
 import type { MetricKey } from "../table/types";
 import type { RuleInput } from "./detector";
-import { complaintRateHigh } from "./detectors/complaint";
+import { COMPLAINT_EVIDENCE, complaintRateHigh } from "./detectors/complaint";
 import { ltvCacLow } from "./detectors/ltvCac";
 import { repurchaseDeclining } from "./detectors/repurchase";
 import { roiBelowBenchmark } from "./detectors/roi";
@@ -145,6 +145,22 @@ export const RULES = [
         hint: { en: " Write it as a fraction: 0.01 = 1%.", zh: "请写成小数：0.01 即 1%。" },
       },
     ],
+    choices: [
+      {
+        name: "complaintEvidence",
+        options: COMPLAINT_EVIDENCE,
+        default: "rate",
+        label: { en: "Complaint evidence", zh: "投诉判定依据" },
+        paneLabel: { en: "Complaints: flag on", zh: "投诉：判定依据" },
+        optionLabels: {
+          rate: { en: "The rate itself", zh: "投诉率本身" },
+          wilson: {
+            en: "95% lower bound from complaints and orders (small volumes)",
+            zh: "按投诉数与订单数的 95% 置信下限（小样本）",
+          },
+        },
+      },
+    ],
     name: { en: "Complaint rate high", zh: "投诉率过高" },
     action: { en: "Upgrade the customer-service scripts.", zh: "启动服务话术升级。" },
     actionBrief: { en: "upgrade customer-service scripts", zh: "启动服务话术升级" },
@@ -216,6 +232,8 @@ export const RULES = [
     threshold: (c) => trafficThreshold(c.trafficDropRatio, c.trafficWindow, c.trafficBaseline),
     limit: (v, c, lang) => {
       const share = formatPercent(1 - c.trafficDropRatio);
+      if (c.trafficBaseline === "previous")
+        return lang === "zh" ? `< ${v}（前期均值的 ${share}）` : `< ${v} (${share} of the previous mean)`;
       return lang === "zh" ? `< ${v}（基准的 ${share}）` : `< ${v} (${share} of the baseline)`;
     },
     detect: trafficDrop,
@@ -337,7 +355,7 @@ export function ruleDescription(id: RuleId, config: Readonly<RuleSettings>): Bil
   return { en: `${colour.en}: ${t.en}. ${a.en}`, zh: `${colour.zh}：${t.zh}。${a.zh}` };
 }
 
-/** A finding's limit in the report: "< 1.5", "> 1%", "< 540 (70% of the previous mean)", "< 18% (week before)". */
+/** A finding's limit in the report: "< 1.5", "> 1%", "< 540 (70% of the baseline)", "< 18% (week before)". */
 export function limitText(id: RuleId, threshold: number, config: Readonly<RuleSettings>, lang: Lang): string {
   const rule = ruleOf(id);
   return rule.limit(formatMetric(rule.metric, threshold), settingsOf(config), lang);

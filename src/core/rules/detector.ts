@@ -8,6 +8,7 @@ import type { Bilingual } from "../i18n/format";
 import type { At } from "../i18n/rules";
 import { formatIsoDay } from "../table/dates";
 import type { MetricColumn } from "./column";
+import type { CountKey } from "../table/types";
 import type { PreparedTable, Series } from "./series";
 
 /** One cell that breaks a rule. */
@@ -33,6 +34,8 @@ export interface RuleInput<Config> {
   column: MetricColumn;
   config: Config;
   sink: HitSink;
+  /** The counts behind a rate when the table has them (complaints, orders), loaded; null otherwise. */
+  counts?: (key: CountKey) => MetricColumn | null;
 }
 
 /** "YYYY-MM-DD", or "row N" (1-based data row) without a date column. */

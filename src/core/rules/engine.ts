@@ -25,6 +25,7 @@ import { DEFAULT_CONFIG } from "./config";
 import { periodOf } from "./detector";
 import { FlagSink } from "./flagSink";
 import { prepareTable, type PreparedTable } from "./series";
+import type { CountKey } from "../table/types";
 import {
   COLUMN_ROLES,
   type CellFlag,
@@ -96,6 +97,17 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
   const byRow = new Float64Array(table.rows.length);
   // the detectors read only their own settings; fills are the hosts' business
   const numbers = settingsOf(config);
+  // Count columns (complaints, orders) have their own scratch arrays: a rule reads them beside its metric.
+  const counts = new Map<CountKey, MetricColumn | null>();
+  const countsOf = (key: CountKey): MetricColumn | null => {
+    if (counts.has(key)) return counts.get(key) ?? null;
+    const col = mapping[key];
+    const column =
+      col === undefined ? null : new MetricColumn(table.rows, col, 1, new Float64Array(table.rows.length), false);
+    column?.load();
+    counts.set(key, column);
+    return column;
+  };
 
   for (const rule of rules) {
     const metric = rule.metric;
@@ -116,7 +128,7 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
     }
     column.load();
     sink.begin(rule.id as RuleId, rule.colour, col);
-    rule.detect({ table: prepared, column, config: numbers, sink });
+    rule.detect({ table: prepared, column, config: numbers, sink, counts: countsOf });
   }
 
   result.flags = sortFlags(sink);

@@ -43,6 +43,14 @@ const SYNONYMS: Record<ColumnRole, string[]> = {
     "traffic", "visits", "sessions", "visitors", "unique visitors", "uv", "pv", "page views", "pageviews", "views",
     "流量", "访问量", "访客数", "访客", "浏览量", "访问次数", "会话数", "会话", "访问人数", "独立访客", "访问数",
   ],
+  complaints: [
+    "complaints", "complaint", "complaint count", "number of complaints", "complaints count", "# complaints",
+    "投诉数", "投诉量", "投诉次数", "投诉单数", "客诉数", "客诉量", "客诉单数", "投诉", "客诉",
+  ],
+  orders: [
+    "orders", "order count", "number of orders", "orders count", "# orders", "purchases", "transactions",
+    "订单数", "订单量", "订单", "成交单数", "成交订单数", "下单数", "交易笔数",
+  ],
 };
 
 /** Read as a rate only when the header carried a percent sign ("Complaints %"): bare "Complaints" is a count. */
@@ -89,7 +97,8 @@ export function recogniseHeader(value: CellValue): ColumnRole | null {
   if (typeof value !== "string") return null;
   const { text, percent } = normaliseHeader(value);
   if (text === "") return null;
-  return LOOKUP.get(text) ?? (percent ? (PERCENT_LOOKUP.get(text) ?? null) : null);
+  // "Complaints %" is the rate, bare "Complaints" the count.
+  return (percent ? PERCENT_LOOKUP.get(text) : undefined) ?? LOOKUP.get(text) ?? null;
 }
 
 /** Metric names a qualified header may end with, longest first ("广告投入产出比" → 投入产出比, "Paid ROAS" → roas). */

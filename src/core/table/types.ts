@@ -7,9 +7,12 @@
 export type CellValue = string | number | boolean | Date | null | undefined;
 
 export type MetricKey = "roi" | "complaintRate" | "repurchaseRate" | "ltvCac" | "traffic";
-export type ColumnRole = "date" | "channel" | MetricKey;
+/** Counts behind a rate (complaints of orders): optional evidence for the complaint rule's Wilson bound. */
+export type CountKey = "complaints" | "orders";
+export type ColumnRole = "date" | "channel" | MetricKey | CountKey;
 export const METRIC_KEYS: readonly MetricKey[] = ["roi", "complaintRate", "repurchaseRate", "ltvCac", "traffic"];
-export const COLUMN_ROLES: readonly ColumnRole[] = ["date", "channel", ...METRIC_KEYS];
+export const COUNT_KEYS: readonly CountKey[] = ["complaints", "orders"];
+export const COLUMN_ROLES: readonly ColumnRole[] = ["date", "channel", ...METRIC_KEYS, ...COUNT_KEYS];
 
 /** Role → column index in the table. A role that is absent has no column. */
 export type ColumnMapping = Partial<Record<ColumnRole, number>>;

@@ -1,3 +1,4 @@
+import { DEFAULT_CONFIG } from "../../../src/core/rules/config";
 import { runRules } from "../../../src/core/rules/engine";
 import { flagsOf, periods, seriesRows, table } from "./helpers";
 
@@ -48,5 +49,33 @@ describe("orange: complaint rate above 1% in a period", () => {
   it("never flags missing values", () => {
     const r = runRules(table("Complaint rate", seriesRows("S", "2026-03-02", ["n/a", "-", null, "high"])));
     expect(r.flags).toEqual([]);
+  });
+});
+
+describe('complaintEvidence "wilson": the counts behind the rate (issue 12 §2)', () => {
+  // Date, Channel, Complaint rate, 投诉数 (complaints), 订单数 (orders). Both days' rates are 1.5% > 1%.
+  // statsmodels proportion_confint(method="wilson"): 15 of 1,000 → [0.911%, 2.460%]; 30 of 2,000 → [1.053%, 2.133%].
+  const report = {
+    header: ["日期", "渠道", "投诉率", "投诉数", "订单数"],
+    rows: [
+      ["2026-03-02", "抖音", 0.015, 15, 1000],
+      ["2026-03-03", "抖音", 0.015, 30, 2000],
+      ["2026-03-04", "抖音", 0.015, null, null],
+    ],
+  };
+
+  it("recognises the count columns by header", () => {
+    const r = runRules(report);
+    expect([r.mapping.complaints, r.mapping.orders]).toEqual([3, 4]);
+  });
+
+  it('"rate" (default, the seed\'s) flags all three days at 1.5%', () => {
+    expect(periods(runRules(report), C)).toEqual(["2026-03-02", "2026-03-03", "2026-03-04"]);
+  });
+
+  it('"wilson" flags only the day whose lower bound clears 1%, and keeps the rate rule where counts are missing', () => {
+    const r = runRules(report, { config: { ...DEFAULT_CONFIG, complaintEvidence: "wilson" } });
+    expect(periods(r, C)).toEqual(["2026-03-03", "2026-03-04"]);
+    expect(flagsOf(r, C)[0].reason.en).toBe("Complaint rate 1.5% (30 of 2,000; 95% lower bound 1.05%) > 1% (3 Mar)");
   });
 });

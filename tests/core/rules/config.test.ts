@@ -10,6 +10,7 @@ describe("default thresholds", () => {
       trafficWindow: 7,
       // issue 12: the traffic baseline knows weekly rhythms by default
       trafficBaseline: "auto",
+      complaintEvidence: "rate",
       repurchaseDeclineWeeks: 2,
       ltvCacMin: 1.5,
       ltvCacWeeks: 2,

@@ -84,8 +84,10 @@ describe("recognising headers", () => {
     expect(recogniseHeader("Traffic source")).toBe("channel"); // a channel, not traffic
   });
 
-  it("reads a bare 'Complaints' as a rate only when the header carries a percent sign", () => {
-    expect(recogniseHeader("Complaints")).toBeNull();
+  it("reads a bare 'Complaints' as a rate only when the header carries a percent sign (else the count)", () => {
+    // issue 12 §2: the bare name is the count behind the rate (the complaint rule's Wilson evidence)
+    expect(recogniseHeader("Complaints")).toBe("complaints");
+    expect(recogniseHeader("订单数")).toBe("orders");
     expect(recogniseHeader("Complaints (%)")).toBe("complaintRate");
     expect(recogniseHeader("Repurchase %")).toBe("repurchaseRate");
   });
