@@ -177,6 +177,11 @@ class Names {
     this.prefixes = [...next];
   }
 
+  /** The one prefix bound to SpreadsheetML ("" for the default namespace), or null when there are several or none. */
+  get single(): string | null {
+    return this.prefixes.length === 1 && this.stack.length === 0 ? this.prefixes[0] : null;
+  }
+
   /** Whether any element inside sheetData declared namespaces (pop has work to do). */
   get scoped(): boolean {
     return this.stack.length > 0;
@@ -191,7 +196,11 @@ class Names {
   /** Whether the last tag read is SpreadsheetML's element `local`. */
   is(xml: string, local: string): boolean {
     const len = nameEnd - nameStart;
-    for (const p of this.prefixes) {
+    const prefixes = this.prefixes;
+    // The common case, SpreadsheetML as the default namespace and nothing else: one comparison.
+    if (prefixes.length === 1 && prefixes[0] === "") return len === local.length && xml.startsWith(local, nameStart);
+    for (let i = 0; i < prefixes.length; i++) {
+      const p = prefixes[i];
       const at = p ? nameStart + p.length + 1 : nameStart;
       if (
         len === local.length + (p ? p.length + 1 : 0) &&
@@ -291,6 +300,17 @@ function textBetween(xml: string, from: number, to: number): string {
     else if (raw.startsWith("<?", lt)) i = raw.indexOf("?>", lt + 2) + 2;
     else i = raw.indexOf(">", lt) + 1; // an element inside text: not expected in v/t
   }
+}
+
+/** The offset of child element `open` ("<v", "<x:f") in a cell's content, or -1 ("<vm" is not "<v"). */
+function childAt(inner: string, open: string): number {
+  let k = inner.indexOf(open);
+  while (k >= 0) {
+    const c = inner.charCodeAt(k + open.length);
+    if (c <= 32 || c === GT || c === SLASH) return k;
+    k = inner.indexOf(open, k + 1);
+  }
+  return -1;
 }
 
 /** Reads r="B12" from the last tag's attributes: sets refCol/refRow (0-based), false when absent or odd. */
@@ -439,6 +459,28 @@ export function readSheet(xml: string, sst: readonly string[]): SheetGrid {
         hasF = false;
         v = inline = undefined;
         rPhDepth = tStart = vStart = -1;
+        // Fast path for the usual cell, <c …><f>…</f><v>…</v></c> with one SpreadsheetML prefix in force: read its
+        // content in one slice. Anything else in it (a comment, CDATA, a PI, a declaration, an inline string) goes
+        // through the tag scanner below.
+        const p = names.single;
+        if (p !== null && type !== "inlineStr") {
+          const closeC = p ? `</${p}:c>` : "</c>";
+          const close = xml.indexOf(closeC, tagEnd);
+          if (close >= 0) {
+            const inner = xml.slice(tagEnd, close);
+            if (inner.indexOf("<!") < 0 && inner.indexOf("<?") < 0 && inner.indexOf("xmlns") < 0) {
+              hasF = childAt(inner, p ? `<${p}:f` : "<f") >= 0;
+              const vs = childAt(inner, p ? `<${p}:v` : "<v");
+              if (vs >= 0) {
+                const gt = inner.indexOf(">", vs);
+                v = inner.charCodeAt(gt - 1) === SLASH ? "" : unescapeXml(inner.slice(gt + 1, inner.indexOf("</", gt)));
+              }
+              finishCell();
+              i = close + closeC.length;
+              continue;
+            }
+          }
+        }
       }
     }
     if (open) names.depth++;
