@@ -1,6 +1,6 @@
 import { F, relativeError } from "./helpers";
 import { BAYES, BAYES_LARGE, GB_CI, NORMAL_APPROX_AT_1E9, PADJUST_R, PROB_BEAT, SEQ } from "./referenceValuesBayes";
-import { betaProbGreater, betaProbGreaterNormal, MAX_TERMS } from "../../src/core/stats/betaProbBeat";
+import { betaProbGreater, betaProbGreaterNormal, MAX_TERMS, probabilityBeats } from "../../src/core/stats/betaProbBeat";
 import { confidenceSequence, sequentialRho } from "../../src/core/stats/confidenceSequence";
 import { growthBookGaussian } from "../../src/core/stats/gaussianEffect";
 import { logBeta, logGamma } from "../../src/core/stats/logBeta";
@@ -39,6 +39,13 @@ describe("ABTEST_PROB_BEAT", () => {
     const s = betaProbGreater(5e8 + 1, 5e8 + 1, 500_002_001, 499_998_001);
     expect(s).toBeDefined();
     expect(s!.terms).toBeLessThan(MAX_TERMS);
+  });
+
+  it("answers 10¹⁵ visitors per arm with the normal approximation without starting the sums, 10⁹ exactly", () => {
+    const huge = probabilityBeats(1e14 + 1, 9e14 + 1, 1e14 + 1e7 + 1, 9e14 - 1e7 + 1)!;
+    expect(huge.method).toBe("normal");
+    expect(huge.probability).toBe(betaProbGreaterNormal(1e14 + 1, 9e14 + 1, 1e14 + 1e7 + 1, 9e14 - 1e7 + 1));
+    expect(probabilityBeats(5e8 + 1, 5e8 + 1, 500_002_001, 499_998_001)!.method).toBe("exact");
   });
 
   it("has a normal fallback within 1e-5 of the exact sum at 10⁸ successes (mpmath), the least the switch sees", () => {

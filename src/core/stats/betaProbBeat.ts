@@ -122,6 +122,18 @@ export function betaProbGreaterNormal(aA: number, bA: number, aB: number, bB: nu
   return normalUpperTail((A.mean - B.mean) / Math.sqrt(A.variance + B.variance));
 }
 
+/**
+ * About how many terms the walk of {@link betaProbGreater}(αA, βA, αB, βB) adds: its terms are the beta-negative-
+ * binomial pmf BNB(i; r = βB, α = βA, β = αA) (t_i = Γ(βB + i)/(i! Γ(βB)) · B(αA + i, βA + βB)/B(αA, βA)), whose
+ * standard deviation is √(rβ(r + α − 1)(β + α − 1) / ((α − 2)(α − 1)²)); the walk stops within about ±6 of them
+ * (443,000 terms for 44,700 at 10⁹ visitors). Infinity when βA ≤ 2 (no variance: nothing to predict).
+ */
+function termSpread(aA: number, bA: number, _aB: number, bB: number): number {
+  if (!(bA > 2)) return Infinity;
+  const variance = (bB * aA * (bB + bA - 1) * (aA + bA - 1)) / ((bA - 2) * (bA - 1) * (bA - 1));
+  return 12 * Math.sqrt(variance);
+}
+
 /** How {@link probabilityBeats} got its answer. */
 export type ProbBeatMethod = "exact" | "normal";
 
@@ -146,12 +158,18 @@ export function probabilityBeats(
     const sum = aB <= bA ? betaProbGreater(aA, bA, aB, bB) : betaProbGreater(bB, aB, bA, aA);
     return { probability: Math.min(1, sum!.probability), method: "exact" };
   }
-  type Form = { length: number; direct: boolean; run: (max: number) => BetaSum | undefined };
+  type Form = { length: number; spread: number; direct: boolean; run: (max: number) => BetaSum | undefined };
   const forms: Form[] = [];
-  if (Number.isInteger(aB)) forms.push({ length: aB, direct: true, run: (m) => betaProbGreater(aA, bA, aB, bB, m) });
-  if (Number.isInteger(bA)) forms.push({ length: bA, direct: true, run: (m) => betaProbGreater(bB, aB, bA, aA, m) });
-  if (Number.isInteger(aA)) forms.push({ length: aA, direct: false, run: (m) => betaProbGreater(aB, bB, aA, bA, m) });
-  if (Number.isInteger(bB)) forms.push({ length: bB, direct: false, run: (m) => betaProbGreater(bA, aA, bB, aB, m) });
+  const form = (direct: boolean, a: number, b: number, c: number, d: number): Form => ({
+    length: c,
+    spread: Math.min(c, termSpread(a, b, c, d)),
+    direct,
+    run: (m) => betaProbGreater(a, b, c, d, m),
+  });
+  if (Number.isInteger(aB)) forms.push(form(true, aA, bA, aB, bB));
+  if (Number.isInteger(bA)) forms.push(form(true, bB, aB, bA, aA));
+  if (Number.isInteger(aA)) forms.push(form(false, aB, bB, aA, bA));
+  if (Number.isInteger(bB)) forms.push(form(false, bA, aA, bB, aB));
   if (forms.length === 0) return undefined;
   // Direct forms first unless a complement is 100 times shorter and the direct one is long (past 10,000 terms).
   const shortestDirect = Math.min(...forms.filter((f) => f.direct).map((f) => f.length));
@@ -162,6 +180,8 @@ export function probabilityBeats(
     return { probability: Math.min(1, Math.max(0, p)), method: "exact" as const };
   };
   for (const f of forms) {
+    // A form whose terms clearly spread over more than MAX_TERMS is not started (it would stop at the cap anyway).
+    if (f.spread > MAX_TERMS) continue;
     const sum = f.run(MAX_TERMS);
     if (sum) return result(f, sum);
   }
