@@ -19,4 +19,6 @@ module.exports = {
     ],
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  // React pane tests in jsdom take 1–3 s each on a 2-core CI machine; under load the 5 s default flakes.
+  testTimeout: 20000,
 };
