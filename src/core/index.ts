@@ -5,6 +5,7 @@ export * from "./rules/types";
 export * from "./colours";
 export * from "./a1";
 export * from "./state";
+export * from "./flagPlan";
 export { detectColumns, hasMetricColumn, normaliseHeader, recogniseHeader } from "./table/headers";
 export { findHeaderRow, findTable, type FoundTable, type FindTableOptions } from "./table/findTable";
 export { parseNumber, parseNumberText } from "./table/values";
