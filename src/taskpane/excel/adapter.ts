@@ -10,25 +10,34 @@
  */
 import {
   buildReport,
+  cellAddress,
+  clearPlan,
   findTable,
   detectColumns,
+  flaggedState,
+  flagPlan,
+  flagSettings,
+  interimState,
+  mergeStates,
   parseRange,
   parseState,
+  previousFlag,
   rangeAddress,
   serializeState,
-  severity,
   validateConfig,
   emptyState,
-  stateAfterClear,
-  REPORT_SHEET_NAME,
   STATE_NAMESPACE,
+  type CellKey,
   type CellValue,
   type GrowthSignalsState,
+  type PlacedResult,
   type RangeRef,
   type RulesConfig,
   type SavedCell,
   type SavedFill,
+  type SheetCell,
   type WarningColour,
+  sheetCellKey,
 } from "../../core";
 import { applySavedFill, FILL_PROPS_TO_LOAD, fillKey, savedFillFromProps, type CellFillProps } from "./fills";
 import { addressCells, packAddresses, verticalRuns } from "./ranges";
@@ -172,26 +181,9 @@ async function readStateXml(
   return { parts, xml };
 }
 
-/** All state parts merged: the first saved original of a cell wins (it is the oldest, the user's own fill). */
-function mergeStates(xml: string[]): GrowthSignalsState | null {
-  const states = xml.map(parseState).filter((s): s is GrowthSignalsState => s !== null);
-  if (states.length === 0) return null;
-  const seen = new Set<string>();
-  const originals: SavedCell[] = [];
-  for (const s of states)
-    for (const c of s.originals) {
-      const k = `${c.sheet.toLowerCase()}|${c.address.replace(/\$/g, "").toUpperCase()}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
-      originals.push(c);
-    }
-  return {
-    version: 1,
-    settings: states.find((s) => s.settings)?.settings,
-    ...(states.some((s) => s.settingsSaved) ? { settingsSaved: true } : {}),
-    originals,
-    addedSheets: [...new Set(states.flatMap((s) => s.addedSheets))],
-  };
+/** The Growth Signals states among the parts' XML (a part that is not one is left out). */
+function statesOf(xml: string[]): GrowthSignalsState[] {
+  return xml.map(parseState).filter((s): s is GrowthSignalsState => s !== null);
 }
 
 // ------------------------------------------------------------------------------------------------ batches
@@ -388,13 +380,14 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         // 2. Read every table in row chunks.
         const values = await readTables(s, req.tables, budget, progress, checkAbort);
         const oldXml = stateParts.xml;
-        const old = mergeStates(oldXml);
+        const sheetNames = sheetList.items.map((w) => w.name);
+        const previous = previousFlag(statesOf(oldXml), sheetNames);
         checkAbort();
 
         // 3. Run the rules.
         progress(0, req.tables.length, "analyse");
         const outcomes: TableOutcome[] = [];
-        const colours = new Map<string, CellTarget & { colour: WarningColour }>();
+        const placed: PlacedResult[] = [];
         for (const [i, t] of req.tables.entries()) {
           await yieldToHost();
           checkAbort();
@@ -409,69 +402,42 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
             throw e;
           }
           await yieldToHost();
-          outcomes.push({ sheet: t.sheet, address: t.address, result, trends: trendsOf(table, result) });
+          outcomes.push({ sheet: t.sheet, address: t.address, result, trends: trendsOf(table, result, { date1904 }) });
           const origin = localRange(t.address);
-          for (const c of result.cells) {
-            const cell = { sheet: t.sheet, row: origin.top + 1 + c.row, col: origin.left + c.col, colour: c.colour };
-            const k = `${t.sheet.toLowerCase()}|${rangeAddress({ top: cell.row, bottom: cell.row, left: cell.col, right: cell.col })}`;
-            const prev = colours.get(k);
-            if (!prev || severity(c.colour) > severity(prev.colour)) colours.set(k, cell);
-          }
+          placed.push({ sheet: t.sheet, result, left: origin.left, sheetRow: (r) => origin.top + 1 + r });
           progress(i + 1, req.tables.length, "analyse");
         }
         await yieldToHost();
         checkAbort();
 
-        // 4. The cells this flag touches: the new ones and those of the previous flag (restored: Clear first).
-        const sheetNames = new Map(sheetList.items.map((w) => [w.name.toLowerCase(), w.name]));
-        const oldAdded = new Set((old?.addedSheets ?? []).map((n) => n.toLowerCase()));
-        const oldCells = new Map<string, CellTarget & { fill: SavedFill }>();
-        for (const c of old?.originals ?? []) {
-          const sheet = sheetNames.get(c.sheet.toLowerCase());
-          const pos = addressCells([c.address])[0];
-          if (!sheet || !pos || oldAdded.has(c.sheet.toLowerCase())) continue;
-          oldCells.set(
-            `${sheet.toLowerCase()}|${rangeAddress({ top: pos.row, bottom: pos.row, left: pos.col, right: pos.col })}`,
-            {
-              sheet,
-              ...pos,
-              fill: c.fill,
-            },
-          );
-        }
-        const touched = new Map<string, CellTarget>();
-        for (const [k, c] of oldCells) touched.set(k, c);
-        for (const [k, c] of colours) touched.set(k, c);
+        // 4. The plan (src/core/flagPlan.ts): cells to colour, the previous flag's cells to restore, the report's name.
+        const plan = flagPlan(previous, placed, flagSettings(previous.state, { config: req.config }), sheetNames);
+        // Every cell this flag touches: the new ones and those of the previous flag.
+        const touched = new Map<CellKey, SheetCell>(previous.cells);
+        for (const [k, c] of plan.colour) touched.set(k, c);
 
         // 5. Their fills now (getCellProperties, batched): originals of new cells, and what to roll back to.
-        const before = await readFills(s, [...touched.entries()], budget, progress, checkAbort);
+        const before = await readFills(s, touched, budget, progress, checkAbort);
         checkAbort();
 
         // 6. Plan the writes.
-        const reportName = pickReportName(sheetNames, oldAdded);
-        const originals: SavedCell[] = [];
-        for (const [k, c] of colours) {
-          const fill = oldCells.get(k)?.fill ?? before.get(k)!;
-          originals.push({ sheet: c.sheet, address: k.slice(k.indexOf("|") + 1), fill });
-        }
-        const finalState: GrowthSignalsState = {
-          version: 1,
-          settings: req.config,
-          ...(old?.settingsSaved ? { settingsSaved: true } : {}),
-          originals,
-          addedSheets: [reportName],
-          flaggedAt: new Date().toISOString(),
-        };
-        const plan = new WritePlan(budget);
+        const reportName = plan.reportSheet;
+        const originals: SavedCell[] = [...plan.colour].map(([k, c]) => ({
+          sheet: c.sheet,
+          address: cellAddress(c.row, c.col),
+          fill: c.before?.fill ?? before.get(k)!,
+        }));
+        const finalState = flaggedState(plan, originals, new Date());
+        const writes = new WritePlan(budget);
         planFills(
-          plan,
+          writes,
           ctx,
-          [...oldCells].filter(([k]) => !colours.has(k)).map(([, c]) => c),
+          plan.restore.map((c) => ({ ...c, fill: c.saved.fill })),
         );
         planFills(
-          plan,
+          writes,
           ctx,
-          [...colours.values()].map((c) => ({ ...c, fill: { pattern: "solid", color: req.config.fills[c.colour] } })),
+          [...plan.colour.values()].map((c) => ({ ...c, fill: { pattern: "solid", color: c.fill } })),
         );
         await yieldToHost();
         checkAbort();
@@ -480,37 +446,26 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
           req.config,
           lang,
         );
-        const doomed = [...oldAdded].map((n) => sheetNames.get(n)).filter((n): n is string => !!n);
-        plan.add(utf8Bytes(JSON.stringify(report.rows)) * 1.2 + 2000, () =>
-          writeReport(ctx, reportName, doomed, report, req.config),
+        writes.add(utf8Bytes(JSON.stringify(report.rows)) * 1.2 + 2000, () =>
+          writeReport(ctx, reportName, plan.removeSheets, report, req.config),
         );
         await yieldToHost();
         checkAbort();
         const finalXml = stateXmlParts(finalState, budget * STATE_PART_SHARE);
         const finalBytes = finalXml.reduce((n, x) => n + utf8Bytes(x), 0);
-        if (plan.batches.length <= 1 && plan.totalBytes + finalBytes < budget) {
-          planParts(plan, ctx, () => stateParts.parts, finalXml);
+        if (writes.batches.length <= 1 && writes.totalBytes + finalBytes < budget) {
+          planParts(writes, ctx, () => stateParts.parts, finalXml);
         } else {
           // Several syncs: first record every cell that may change, so an interruption can still be cleared.
-          const union: GrowthSignalsState = {
-            ...finalState,
-            originals: [
-              ...originals,
-              ...[...oldCells]
-                .filter(([k]) => !colours.has(k))
-                .map(([k, c]) => ({ sheet: c.sheet, address: k.slice(k.indexOf("|") + 1), fill: c.fill })),
-            ],
-            addedSheets: [...new Set([reportName, ...(old?.addedSheets ?? [])])],
-          };
           const first = new WritePlan(budget);
-          const unionParts = planParts(
+          const interimParts = planParts(
             first,
             ctx,
             () => stateParts.parts,
-            stateXmlParts(union, budget * STATE_PART_SHARE),
+            stateXmlParts(interimState(plan, finalState), budget * STATE_PART_SHARE),
           );
-          plan.batches.unshift(...first.batches);
-          planParts(plan, ctx, () => unionParts, finalXml);
+          writes.batches.unshift(...first.batches);
+          planParts(writes, ctx, () => interimParts, finalXml);
         }
 
         await yieldToHost();
@@ -526,8 +481,9 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
             ctx,
             [...touched].map(([k, c]) => ({ ...c, fill: before.get(k)! })),
           );
+          const reportExisted = sheetNames.some((n) => n.toLowerCase() === reportName.toLowerCase());
           undo.add(500, () => {
-            if (!report.isNullObject && !sheetNames.has(reportName.toLowerCase())) report.delete();
+            if (!report.isNullObject && !reportExisted) report.delete();
           });
           // The state parts as they were: the old ones back first, then the ones this flag wrote go.
           planParts(undo, ctx, () => now.items, oldXml);
@@ -536,15 +492,15 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
             await s.sync();
           }
         };
-        const total = plan.batches.length;
+        const total = writes.batches.length;
         for (let i = 0; i < total; i++) {
           if (i > 0) checkAbort();
-          for (const q of plan.batches[i].queue) q();
+          for (const q of writes.batches[i].queue) q();
           await s.sync();
           progress(i + 1, total, "write");
         }
         rollback = null;
-        return { tables: outcomes, cellsColoured: colours.size, syncs: s.syncs, cancelled: false };
+        return { tables: outcomes, cellsColoured: plan.colour.size, syncs: s.syncs, cancelled: false };
       } catch (e) {
         if (rollback) await rollback();
         if (e instanceof Cancelled) return { tables: [], cellsColoured: 0, syncs: s.syncs, cancelled: true };
@@ -561,29 +517,28 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
       await s.sync();
       if (partList.items.length === 0) return 0;
       const { parts, xml } = await readStateXml(() => s.sync(), partList);
-      const state = mergeStates(xml);
-      if (!state) return 0;
-      const sheetNames = new Map(sheetList.items.map((w) => [w.name.toLowerCase(), w.name]));
-      const added = new Set(state.addedSheets.map((n) => n.toLowerCase()));
-      const cells: (CellTarget & { fill: SavedFill })[] = [];
-      for (const c of state.originals) {
-        const sheet = sheetNames.get(c.sheet.toLowerCase());
-        const pos = addressCells([c.address])[0];
-        if (sheet && pos && !added.has(sheet.toLowerCase())) cells.push({ sheet, ...pos, fill: c.fill });
-      }
-      const plan = new WritePlan(budget);
-      planFills(plan, ctx, cells);
-      plan.add(500, () => {
-        for (const n of added) if (sheetNames.has(n)) ctx.workbook.worksheets.getItem(sheetNames.get(n)!).delete();
+      const previous = previousFlag(
+        statesOf(xml),
+        sheetList.items.map((w) => w.name),
+      );
+      if (!previous.state) return 0;
+      const undo = clearPlan(previous);
+      const writes = new WritePlan(budget);
+      planFills(
+        writes,
+        ctx,
+        undo.restore.map((c) => ({ ...c, fill: c.saved.fill })),
+      );
+      writes.add(500, () => {
+        for (const n of undo.removeSheets) ctx.workbook.worksheets.getItem(n).delete();
       });
       // Settings a user saved stay with the workbook; the originals, added sheets and anything else are gone.
-      const kept = stateAfterClear(state);
-      planParts(plan, ctx, () => parts, kept ? [serializeState(kept)] : []);
-      for (const b of plan.batches) {
+      planParts(writes, ctx, () => parts, undo.keep ? [serializeState(undo.keep)] : []);
+      for (const b of writes.batches) {
         for (const q of b.queue) q();
         await s.sync();
       }
-      return cells.length;
+      return undo.restore.length;
     });
   }
 
@@ -593,7 +548,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
       await ctx.sync();
       if (list.items.length === 0) return null;
       const { xml } = await readStateXml(() => ctx.sync(), list);
-      const settings = mergeStates(xml)?.settings;
+      const settings = mergeStates(statesOf(xml))?.settings;
       return settings ? validateConfig(settings).config : null;
     });
   }
@@ -649,7 +604,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
       await ctx.sync();
       if (list.items.length === 0) return false;
       const { xml } = await readStateXml(() => ctx.sync(), list);
-      const state = mergeStates(xml);
+      const state = mergeStates(statesOf(xml));
       return !!state && (state.originals.length > 0 || state.addedSheets.length > 0);
     });
   }
@@ -747,13 +702,6 @@ function clip(r: RangeRef, to: RangeRef): RangeRef | null {
   return out.top <= out.bottom && out.left <= out.right ? out : null;
 }
 
-function pickReportName(sheets: Map<string, string>, ours: Set<string>): string {
-  for (let n = 1; ; n++) {
-    const name = n === 1 ? REPORT_SHEET_NAME : `${REPORT_SHEET_NAME} (${n})`;
-    if (!sheets.has(name.toLowerCase()) || ours.has(name.toLowerCase())) return name;
-  }
-}
-
 /** Reads the tables' values in row chunks whose responses stay under the budget. */
 async function readTables(
   s: Session,
@@ -823,19 +771,17 @@ async function readTables(
  */
 async function readFills(
   s: Session,
-  cells: [string, CellTarget][],
+  cells: ReadonlyMap<CellKey, SheetCell>,
   budget: number,
   progress: NonNullable<FlagRequest["onProgress"]>,
   checkAbort: () => void,
-): Promise<Map<string, SavedFill>> {
-  const out = new Map<string, SavedFill>();
-  const wanted = new Set<string>();
+): Promise<Map<CellKey, SavedFill>> {
+  const out = new Map<CellKey, SavedFill>();
   const bySheet = new Map<string, { row: number; col: number }[]>();
-  for (const [, c] of cells) {
+  for (const c of cells.values()) {
     const list = bySheet.get(c.sheet) ?? [];
     list.push({ row: c.row, col: c.col });
     bySheet.set(c.sheet, list);
-    wanted.add(`${c.sheet.toLowerCase()}|${c.row}|${c.col}`);
   }
   const runs: { sheet: string; r: RangeRef }[] = [];
   for (const [sheet, list] of bySheet) {
@@ -846,7 +792,7 @@ async function readFills(
     }
   }
   let done = 0;
-  progress(0, cells.length, "save");
+  progress(0, cells.size, "save");
   // Each sync takes as many rows of the rectangles, in order, as its modelled request and response allow; a
   // rectangle that does not fit is cut, and the next sync goes on from where it was cut.
   let i = 0;
@@ -876,19 +822,16 @@ async function readFills(
     }
     await s.sync();
     for (const b of batch) {
-      const key = b.sheet.toLowerCase();
       b.props.value.forEach((line, dr) =>
         line.forEach((cell, dc) => {
-          const row = b.r.top + dr;
-          const col = b.r.left + dc;
-          if (!wanted.has(`${key}|${row}|${col}`)) return;
-          const fill = savedFillFromProps(cell?.format?.fill as CellFillProps | undefined);
-          out.set(`${key}|${rangeAddress({ top: row, bottom: row, left: col, right: col })}`, fill);
+          const key = sheetCellKey(b.sheet, b.r.top + dr, b.r.left + dc);
+          if (!cells.has(key)) return;
+          out.set(key, savedFillFromProps(cell?.format?.fill as CellFillProps | undefined));
           done++;
         }),
       );
     }
-    progress(done, cells.length, "save");
+    progress(done, cells.size, "save");
     checkAbort();
   }
   return out;
