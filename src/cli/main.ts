@@ -7,7 +7,8 @@
 import { promises as fs, existsSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { validateConfig } from "../core/rules/config";
+import { RULES, ruleThreshold } from "../core/rules/catalog";
+import { DEFAULT_CONFIG, validateConfig } from "../core/rules/config";
 import type { RulesConfig } from "../core/rules/types";
 import { InputError, UsageError } from "./errors";
 import { summaryText } from "./summary";
@@ -16,6 +17,34 @@ import { clearWorkbook, flagWorkbook, type Progress } from "./workbook";
 export const USAGE =
   "usage: growth-signals flag <in.xlsx> -o <out.xlsx> [--sheet NAME] [--range A1:I503] [--config rules.json] [--json] [--lang en|zh]\n" +
   "       growth-signals clear <in.xlsx> -o <out.xlsx> [--json]";
+
+/**
+ * The rules as the catalogue states them with their defaults, two lines each: colour and what fires it, then what to
+ * do. A run rule fires on longer runs too, so "for 3 consecutive periods" reads "for 3 or more consecutive periods".
+ */
+function rulesHelp(): string {
+  return RULES.map((rule) => {
+    const when = ruleThreshold(rule.id, DEFAULT_CONFIG).en.replace(
+      /\bfor (\d+) consecutive\b/,
+      "for $1 or more consecutive",
+    );
+    return `  ${rule.colour.padEnd(7)} ${wrap(when, 10)}\n          ${wrap(`→ ${rule.actionBrief.en}`, 12)}`;
+  }).join("\n");
+}
+
+/** Text broken at spaces into lines of at most 110 characters, the lines after the first indented. */
+function wrap(text: string, indent: number, width = 110): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && indent + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.join(`\n${" ".repeat(indent)}`);
+}
 
 export const HELP = `growth-signals — find weak channels in a channel report (.xlsx) with the three-colour warning system.
 
@@ -29,11 +58,7 @@ Commands
   clear   Restore the original formatting and remove the sheets Growth Signals added.
 
 Rules (defaults; change them with --config)
-  yellow  ROI below 1.5 for 3 or more consecutive periods          → iterate creatives / materials
-  orange  complaint rate above 1% in a period                      → upgrade customer-service scripts
-  orange  traffic more than 30% below the mean of the previous 7   → 2 h diagnosis, 6 h backup pool, 24 h plan
-  red     repurchase rate falling 2 weeks running                  → product-experience optimisation
-  red     LTV/CAC below 1.5 for 2 or more consecutive weeks        → cost optimisation
+${rulesHelp()}
 
 Options
   -o, --output FILE   where to write the result (required; never the input file)

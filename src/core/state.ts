@@ -14,6 +14,7 @@
  * - addedSheets: the sheets Growth Signals added (the visible "Growth Signals" report), removed by Clear.
  */
 import type { RulesConfig } from "./rules/types";
+import { escapeXmlText, unescapeXml } from "./xml";
 
 export const STATE_NAMESPACE = "urn:growth-signals:state:v1";
 export const REPORT_SHEET_NAME = "Growth Signals";
@@ -50,21 +51,6 @@ export function emptyState(settings?: RulesConfig): GrowthSignalsState {
   return { version: 1, settings, originals: [], addedSheets: [] };
 }
 
-function escapeXmlText(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-function unescapeXmlText(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-fA-F]+);/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&amp;/g, "&");
-}
-
 export function serializeState(state: GrowthSignalsState): string {
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
@@ -77,7 +63,7 @@ export function parseState(xml: string): GrowthSignalsState | null {
   const m = /<(?:\w+:)?state\b[^>]*>([\s\S]*)<\/(?:\w+:)?state>/.exec(xml);
   if (!m || !xml.includes(STATE_NAMESPACE)) return null;
   try {
-    const raw = JSON.parse(unescapeXmlText(m[1])) as Partial<GrowthSignalsState>;
+    const raw = JSON.parse(unescapeXml(m[1])) as Partial<GrowthSignalsState>;
     if (raw.version !== 1 || !Array.isArray(raw.originals)) return null;
     return {
       version: 1,

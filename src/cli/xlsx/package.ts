@@ -273,12 +273,6 @@ export class XlsxPackage {
     return s;
   }
 
-  async bytes(path: string): Promise<Uint8Array> {
-    const f = this.zip.file(path);
-    if (!f) throw new InputError(`the workbook is damaged: part ${path} is missing.`);
-    return f.async("uint8array");
-  }
-
   /** Writes a part (only parts written here are recompressed). */
   setText(path: string, text: string): void {
     this.texts.set(path, text);

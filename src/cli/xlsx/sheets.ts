@@ -169,8 +169,3 @@ async function removeAppTitle(pkg: XlsxPackage, name: string): Promise<void> {
   if (!mine) return;
   writeApp(pkg, list, -1, { start: mine.start, end: mine.end, text: "" });
 }
-
-/** The sheet names in workbook.xml (for messages). */
-export async function sheetNames(pkg: XlsxPackage): Promise<string[]> {
-  return (await pkg.sheets()).map((s) => s.name);
-}

@@ -3,37 +3,10 @@
  * touch stays byte-identical; a DOM round trip would reformat the whole part.
  */
 
-export function escapeXml(s: string): string {
-  return (
-    s
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      .replace(/"/g, "&quot;")
-      // eslint-disable-next-line no-control-regex -- characters XML 1.0 cannot hold
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "")
-  );
-}
+import { escapeXml, unescapeXml } from "../../core/xml";
 
-export function unescapeXml(s: string): string {
-  if (s.indexOf("&") < 0) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
-    switch (e) {
-      case "lt":
-        return "<";
-      case "gt":
-        return ">";
-      case "amp":
-        return "&";
-      case "quot":
-        return '"';
-      case "apos":
-        return "'";
-      default:
-        return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-    }
-  });
-}
+// The one XML escape lives in core (the state part uses it too).
+export { escapeXml, unescapeXml };
 
 interface AttrSpan {
   name: string;
