@@ -1,8 +1,9 @@
 /** The readable summary the CLI prints: one line per weak channel × rule, in a plain text table. */
 import type { RuleId } from "../core/rules/types";
 import { displayWidth } from "../core/i18n/format";
-import { COLOUR_NAMES, formatMetric, type Lang } from "../core/i18n/rules";
-import { RULE_ACTIONS, RULE_METRIC, RULE_NAMES } from "../core/rules/catalog";
+import { COLOUR_NAMES, type Lang } from "../core/i18n/rules";
+import { RULE_ACTIONS, RULE_NAMES } from "../core/rules/catalog";
+import { cellsText } from "../core/rules/evidence";
 import type { FlaggedTable } from "./workbook";
 
 function pad(s: string, width: number): string {
@@ -20,19 +21,9 @@ export function textTable(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
-function shorten(s: string, max: number): string {
-  if (displayWidth(s) <= max) return s;
-  let out = "";
-  for (const ch of s) {
-    if (displayWidth(out + ch) > max - 1) break;
-    out += ch;
-  }
-  return `${out}…`;
-}
-
 const HEAD: Record<Lang, string[]> = {
-  en: ["Sheet", "Channel", "Colour", "Rule", "Periods", "First", "Last", "Latest", "Action"],
-  zh: ["工作表", "渠道", "颜色", "规则", "期数", "首次", "最近", "最新值", "行动"],
+  en: ["Sheet", "Channel", "Colour", "Rule", "Periods", "Cells", "What fired"],
+  zh: ["工作表", "渠道", "颜色", "规则", "期数", "单元格", "触发依据"],
 };
 
 /** The weak-channel summary of every flagged table. */
@@ -47,10 +38,8 @@ export function summaryText(tables: FlaggedTable[], lang: Lang): string {
         COLOUR_NAMES[f.colour][lang],
         RULE_NAMES[f.ruleId][lang],
         String(f.periodsFlagged),
-        f.firstPeriod,
-        f.lastPeriod,
-        f.latestValue === null ? "" : formatMetric(RULE_METRIC[f.ruleId], f.latestValue),
-        shorten(RULE_ACTIONS[f.ruleId][lang], 60),
+        cellsText(f.evidence),
+        f.evidence.text[lang],
       ]);
       rules.add(f.ruleId);
     }

@@ -240,7 +240,11 @@ async function flagUnchecked(data: Uint8Array, options: FlagOptions): Promise<Fl
     const located = locateTable(grid, range, wb.date1904);
     if (!located) continue;
     progress(`Checking the rules on "${entry.name}" (${located.table.rows.length} rows)`);
-    const result = runRules(located.table, { config, date1904: wb.date1904 });
+    const result = runRules(located.table, {
+      config,
+      date1904: wb.date1904,
+      placement: { left: located.left, firstRow: 0, rowMap: located.rowMap },
+    });
     result.warnings.unshift(...located.assumptions.map((message) => ({ code: "table-assumed" as const, message })));
     result.warnings.push(...formulaWarnings(grid, located, result));
     const { rowMap, left } = located;

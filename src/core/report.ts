@@ -7,16 +7,9 @@
 import type { WarningColour } from "./colours";
 import { severity, WARNING_COLOURS } from "./colours";
 import { displayWidth, formatNumber, type Lang } from "./i18n/format";
-import { COLOUR_NAMES, formatMetric } from "./i18n/rules";
-import {
-  RULE_ACTIONS,
-  RULE_COLOUR,
-  RULE_IDS,
-  RULE_METRIC,
-  RULE_NAMES,
-  limitText,
-  ruleThreshold,
-} from "./rules/catalog";
+import { COLOUR_NAMES } from "./i18n/rules";
+import { RULE_ACTIONS, RULE_COLOUR, RULE_IDS, RULE_NAMES, ruleThreshold } from "./rules/catalog";
+import { cellsText } from "./rules/evidence";
 import type { RulesConfig, RulesResult } from "./rules/types";
 
 export interface ReportSheet {
@@ -26,6 +19,17 @@ export interface ReportSheet {
   boldRows: number[];
   /** Widths in characters, one per column. */
   columnWidths: number[];
+  /** Columns whose cells wrap their text (the evidence, thresholds and actions). */
+  wrapColumns: number[];
+  /**
+   * Rows of one long text (intro, notes) spread over every column and wrapped: merge A:last column, `lines` lines
+   * high (the text's width over the columns' total width).
+   */
+  spans: { row: number; lines: number }[];
+  /** The weak-channel table's header row, repeated at the top of every printed page (print titles). */
+  headerRow: number;
+  /** Cells that link to a finding's flagged cells: `range` on `sheet` ("D8:D10"). */
+  links: { row: number; col: number; sheet: string; range: string }[];
 }
 
 export interface ReportTable {
@@ -43,24 +47,18 @@ const T = {
   },
   legend: { en: "Legend", zh: "图例" },
   legendHeader: {
-    en: ["Colour", "Rule", "Threshold", "Recommended action"],
-    zh: ["颜色", "规则", "阈值", "建议行动"],
+    en: ["Colour", "Rule", "Respond", "Threshold", "Recommended action"],
+    zh: ["颜色", "规则", "响应", "阈值", "建议行动"],
   },
+  respond: {
+    red: { en: "Act now", zh: "立即处理" },
+    orange: { en: "Respond today", zh: "当天响应" },
+    yellow: { en: "Watch", zh: "持续关注" },
+  } as Record<WarningColour, { en: string; zh: string }>,
   summary: { en: "Weak channels", zh: "弱势渠道" },
   summaryHeader: {
-    en: [
-      "Colour",
-      "Rule",
-      "Sheet",
-      "Channel",
-      "Periods flagged",
-      "First",
-      "Last",
-      "Latest value",
-      "Threshold",
-      "Recommended action",
-    ],
-    zh: ["颜色", "规则", "工作表", "渠道", "预警期数", "首次", "最近", "最新值", "阈值", "建议行动"],
+    en: ["Colour", "Rule", "Channel", "What fired", "Recommended action", "Sheet", "Cells", "Periods flagged"],
+    zh: ["颜色", "规则", "渠道", "触发依据", "建议行动", "工作表", "单元格", "预警期数"],
   },
   none: { en: "No weak channels found.", zh: "未发现弱势渠道。" },
   notes: { en: "Notes", zh: "说明" },
@@ -91,6 +89,8 @@ export function buildReport(
   const rows: (string | number | null)[][] = [];
   const fills: ReportSheet["fills"] = [];
   const boldRows: number[] = [];
+  const links: ReportSheet["links"] = [];
+  const long: number[] = [];
   const add = (r: (string | number | null)[], bold = false) => {
     if (bold) boldRows.push(rows.length);
     rows.push(r);
@@ -98,6 +98,7 @@ export function buildReport(
 
   add([T.title[lang]], true);
   add([T.generated[lang], today(generatedAt)]);
+  long.push(rows.length);
   add([T.intro[lang]]);
   add([]);
 
@@ -109,6 +110,7 @@ export function buildReport(
     add([
       COLOUR_NAMES[RULE_COLOUR[id]][lang],
       RULE_NAMES[id][lang],
+      T.respond[RULE_COLOUR[id]][lang],
       ruleThreshold(id, config)[lang],
       RULE_ACTIONS[id][lang],
     ]);
@@ -116,6 +118,7 @@ export function buildReport(
   add([]);
 
   add([T.summary[lang]], true);
+  const headerRow = rows.length;
   add(T.summaryHeader[lang], true);
   const entries = tables.flatMap((t) => t.result.findings.map((f) => ({ t, f })));
   entries.sort(
@@ -126,17 +129,16 @@ export function buildReport(
   if (entries.length === 0) add([T.none[lang]]);
   for (const { t, f } of entries) {
     fills.push({ row: rows.length, col: 0, colour: f.colour });
+    links.push({ row: rows.length, col: CELLS_COL, sheet: t.sheet, range: f.evidence.range });
     add([
       COLOUR_NAMES[f.colour][lang],
       RULE_NAMES[f.ruleId][lang],
-      safe(t.sheet),
       safe(f.channel === "" ? T.allRows[lang] : f.channel),
-      f.periodsFlagged,
-      f.firstPeriod,
-      f.lastPeriod,
-      f.latestValue === null ? null : formatMetric(RULE_METRIC[f.ruleId], f.latestValue),
-      limitText(f.ruleId, f.threshold, config, lang),
+      safe(f.evidence.text[lang]),
       f.action[lang],
+      safe(t.sheet),
+      cellsText(f.evidence),
+      f.periodsFlagged,
     ]);
   }
   add([]);
@@ -146,11 +148,13 @@ export function buildReport(
   for (const t of tables) {
     const where = t.address ? `${t.sheet}!${t.address}` : t.sheet;
     for (const w of t.result.warnings) {
+      long.push(rows.length);
       add([safe(`${where}: ${w.message[lang]}`)]);
       notes++;
     }
   }
   if (notes === 0) add([T.noNotes[lang]]);
+  long.push(rows.length);
   add([
     safe(
       `${T.tables[lang]}: ` +
@@ -164,18 +168,34 @@ export function buildReport(
     ),
   ]);
 
-  return { rows, fills, boldRows, columnWidths: widths(rows) };
+  const columnWidths = widths(rows);
+  const total = columnWidths.reduce((a, b) => a + b, 0);
+  const spans = long.map((row) => ({
+    row,
+    lines: Math.max(1, Math.ceil((displayWidth(String(rows[row][0])) * 1.1) / total)),
+  }));
+  return { rows, fills, boldRows, columnWidths, wrapColumns: WRAP_COLUMNS, spans, headerRow, links };
 }
 
-/** Column widths in characters: the longest short cell (displayWidth: CJK counts double), between 8 and 60. */
+/** The weak-channel table's column of cell ranges (a link to the flagged cells). */
+const CELLS_COL = 6;
+/** The threshold or evidence column and the action column: wrapped, at most WRAP_WIDTH characters wide. */
+const WRAP_COLUMNS = [3, 4];
+const WRAP_WIDTH = 45;
+
+/**
+ * Column widths in characters: the longest short cell (displayWidth: CJK counts double), between 8 and 60; the
+ * wrapped columns at most WRAP_WIDTH, so the sheet prints one page wide in landscape at a readable scale.
+ */
 function widths(rows: (string | number | null)[][]): number[] {
   const cols = Math.max(...rows.map((r) => r.length));
   const out = new Array<number>(cols).fill(8);
   for (const r of rows) {
-    if (r.length === 1) continue; // titles and notes overflow to the right
+    if (r.length === 1) continue; // titles and notes span the columns
     r.forEach((v, c) => {
       if (v === null) return;
-      out[c] = Math.min(60, Math.max(out[c], displayWidth(String(v)) + 2));
+      const max = WRAP_COLUMNS.includes(c) ? WRAP_WIDTH : 60;
+      out[c] = Math.min(max, Math.max(out[c], displayWidth(String(v)) + 2));
     });
   }
   return out;

@@ -51,7 +51,13 @@ describe("growth-signals flag / clear", () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
     expect(r.out).toMatch(/Channel\s+Colour\s+Rule/);
-    expect(r.out).toMatch(/Report\s+A\s+Yellow\s+ROI below benchmark\s+3\s+2026-03-02\s+2026-03-04/);
+    // what fired, not the latest value: A's ROI 1.2, 1.4, 1.49 on 2–4 Mar in C3, C5, C7 (B's rows in between)
+    expect(r.out).toMatch(
+      /Report\s+A\s+Yellow\s+ROI below benchmark\s+3\s+C3, C5, C7\s+ROI 1.2, 1.4, 1.49 on 2–4 Mar, below 1.5\n/,
+    );
+    expect(r.out).toMatch(
+      /Traffic drop\s+1\s+E9\s+Traffic 600 \(5 Mar\) is 40% below the mean of the previous 3 values/,
+    );
     expect(readFileSync(input).equals(inputBytes)).toBe(true);
     const ws = (await readWorkbook(readFileSync(out))).getWorksheet("Report")!;
     expect(solidFill(ws.getCell("C3"))).toBe("FFFFD966");
@@ -65,6 +71,20 @@ describe("growth-signals flag / clear", () => {
     expect(json.tables[0]).toMatchObject({ sheet: "Report", address: "A2:F10" });
     const roi = json.tables[0].flags.filter((f: { ruleId: string }) => f.ruleId === "roi-below-benchmark");
     expect(roi.map((f: { period: string }) => f.period)).toEqual(["2026-03-02", "2026-03-03", "2026-03-04"]);
+    // each finding carries its evidence: A's ROI run in C3, C5, C7 (B's rows in between), benchmark 1.5
+    const finding = json.tables[0].findings.find((f: { ruleId: string }) => f.ruleId === "roi-below-benchmark");
+    expect(finding.evidence).toEqual({
+      values: [
+        { period: "2026-03-02", value: 1.2, threshold: 1.5 },
+        { period: "2026-03-03", value: 1.4, threshold: 1.5 },
+        { period: "2026-03-04", value: 1.49, threshold: 1.5 },
+      ],
+      periods: "day",
+      weeklyMean: false,
+      cells: ["C3", "C5", "C7"],
+      range: "C3:C7",
+      text: { en: "ROI 1.2, 1.4, 1.49 on 2–4 Mar, below 1.5", zh: "ROI 1.2、1.4、1.49（3月2日–4日），低于 1.5" },
+    });
   });
 
   it("honours --sheet and --range", async () => {

@@ -27,6 +27,7 @@ describe("the Growth Signals report sheet", () => {
   it("has a legend row per rule with a filled swatch, the threshold in words and the seed's action", () => {
     const rep = buildReport([], DEFAULT_CONFIG, "en", GENERATED);
     const header = rowStartingWith(rep.rows, "Colour");
+    expect(rep.rows[header]).toEqual(["Colour", "Rule", "Respond", "Threshold", "Recommended action"]);
     const legend = rep.rows.slice(header + 1, header + 6);
     expect(legend.map((r) => r[0])).toEqual(["Red", "Red", "Orange", "Orange", "Yellow"]);
     const swatches = rep.fills.filter((f) => f.row > header && f.row <= header + 5);
@@ -41,49 +42,53 @@ describe("the Growth Signals report sheet", () => {
     expect(roi).toEqual([
       "Yellow",
       "ROI below benchmark",
+      "Watch",
       "ROI below 1.5 for 3 consecutive periods",
       RULE_ACTIONS["roi-below-benchmark"].en,
     ]);
-    expect(legend.find((r) => r[1] === "Traffic drop")?.[3]).toContain("2 h");
+    expect(legend.find((r) => r[1] === "Traffic drop")?.[4]).toContain("2 h");
   });
 
   it("shows edited thresholds in the legend", () => {
     const rep = buildReport([], { ...DEFAULT_CONFIG, complaintRateMax: 0.02, ltvCacWeeks: 3 }, "en", GENERATED);
-    const texts = rep.rows.map((r) => r[2]);
+    const texts = rep.rows.map((r) => r[3]);
     expect(texts).toContain("Complaint rate above 2% in a period");
     expect(texts).toContain("LTV/CAC below 1.5 for 3 consecutive weeks");
   });
 
-  it("lists each weak channel with sheet, rule, periods flagged, first and last date, latest value and action", () => {
+  it("lists each weak channel with rule, what fired (values, dates, threshold), action, sheet, cells and periods", () => {
     const rep = buildReport(
       [{ sheet: "Daily", address: "A1:C7", result: roiResult() }],
       DEFAULT_CONFIG,
       "en",
       GENERATED,
     );
-    const row = rep.rows.find((r) => r[3] === "Search");
+    // ROI 1.21 on 3–6 Mar: data rows 1–4, rows 3–6 of the table under its header in row 1, column C
+    const row = rep.rows.find((r) => r[2] === "Search");
     expect(row).toEqual([
       "Yellow",
       "ROI below benchmark",
-      "Daily",
       "Search",
-      4,
-      "2026-03-03",
-      "2026-03-06",
-      "2",
-      "< 1.5",
+      "ROI 1.21, 1.21, 1.21, 1.21 on 3–6 Mar, below 1.5",
       RULE_ACTIONS["roi-below-benchmark"].en,
+      "Daily",
+      "C3:C6",
+      4,
     ]);
     const index = rep.rows.indexOf(row as (string | number | null)[]);
     expect(rep.fills).toContainEqual({ row: index, col: 0, colour: "yellow" });
+    // the cells link to the flagged cells; the header row repeats on every printed page
+    expect(rep.links).toEqual([{ row: index, col: 6, sheet: "Daily", range: "C3:C6" }]);
+    expect(rep.rows[rep.headerRow][3]).toBe("What fired");
   });
 
   it("writes one language per call", () => {
     const rep = buildReport([{ sheet: "日报", result: roiResult("抖音") }], DEFAULT_CONFIG, "zh", GENERATED);
     expect(rep.rows[0][0]).toBe("Growth Signals — 弱势渠道报告");
-    const row = rep.rows.find((r) => r[3] === "抖音");
+    const row = rep.rows.find((r) => r[2] === "抖音");
     expect(row?.[0]).toBe("黄牌");
-    expect(row?.[9]).toBe("启动素材迭代流程。");
+    expect(row?.[3]).toBe("ROI 1.21、1.21、1.21、1.21（3月3日–6日），低于 1.5");
+    expect(row?.[4]).toBe("启动素材迭代流程。");
     expect(rep.rows.flat().join(" ")).toContain(ruleThreshold("ltv-cac-low", DEFAULT_CONFIG).zh);
   });
 
@@ -120,7 +125,11 @@ describe("the Growth Signals report sheet", () => {
     const rep = buildReport([{ sheet: "Daily", result: roiResult() }], DEFAULT_CONFIG, "en", GENERATED);
     const columns = Math.max(...rep.rows.map((r) => r.length));
     expect(rep.columnWidths).toHaveLength(columns);
-    expect(rep.columnWidths[5]).toBeGreaterThanOrEqual("2026-03-03".length);
+    expect(rep.columnWidths[6]).toBeGreaterThanOrEqual("C3:C6".length);
     expect(Math.max(...rep.columnWidths)).toBeLessThanOrEqual(60);
+    // the long texts wrap in columns of at most 45 characters
+    expect(rep.wrapColumns).toEqual([3, 4]);
+    expect(rep.columnWidths[3]).toBeLessThanOrEqual(45);
+    expect(rep.columnWidths[4]).toBeLessThanOrEqual(45);
   });
 });

@@ -35,6 +35,18 @@ const RESULT: RulesResult = {
       action: { en: "Iterate creatives", zh: "启动素材迭代流程。" },
       rows: [2, 3, 4],
       col: 2,
+      evidence: {
+        values: [
+          { period: "2026-03-03", value: 1.3, threshold: 1.5 },
+          { period: "2026-03-04", value: 1.25, threshold: 1.5 },
+          { period: "2026-03-05", value: 1.2, threshold: 1.5 },
+        ],
+        periods: "day",
+        weeklyMean: false,
+        cells: ["D3:D5"],
+        range: "D3:D5",
+        text: { en: "ROI 1.3, 1.25, 1.2 on 3–5 Mar, below 1.5", zh: "ROI 1.3、1.25、1.2（3月3日–5日），低于 1.5" },
+      },
     },
   ],
   warnings: [],

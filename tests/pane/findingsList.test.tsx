@@ -19,6 +19,18 @@ function finding(p: Partial<ChannelFinding> & Pick<ChannelFinding, "channel" | "
     action: { en: "Iterate creatives", zh: "迭代素材" },
     rows: [0, 1, 2],
     col: 2,
+    evidence: {
+      values: [
+        { period: "2026-03-03", value: 1.3, threshold: 1.5 },
+        { period: "2026-03-04", value: 1.25, threshold: 1.5 },
+        { period: "2026-03-05", value: 1.2, threshold: 1.5 },
+      ],
+      periods: "day",
+      weeklyMean: false,
+      cells: ["D3:D5"],
+      range: "D3:D5",
+      text: { en: "ROI 1.3, 1.25, 1.2 on 3–5 Mar, below 1.5", zh: "ROI 1.3、1.25、1.2（3月3日–5日），低于 1.5" },
+    },
     ...p,
   };
 }
@@ -60,6 +72,15 @@ const FINDINGS = [
     firstPeriod: "2026-03-04",
     lastPeriod: "2026-03-04",
     action: { en: "Upgrade customer-service scripts", zh: "升级客服话术" },
+    // the engine's evidence for a complaint rate of 1.5% on 4 Mar in data row 3 of a table at B2 (rate in column D)
+    evidence: {
+      values: [{ period: "2026-03-04", value: 0.015, threshold: 0.01 }],
+      periods: "day",
+      weeklyMean: false,
+      cells: ["D6"],
+      range: "D6",
+      text: { en: "Complaint rate 1.5% on 4 Mar, above 1%", zh: "投诉率 1.5%（3月4日），高于 1%" },
+    },
   }),
   finding({ channel: "Baidu", ruleId: "repurchase-declining", colour: "red", latestValue: 0.2, threshold: 0.25 }),
 ];
@@ -85,7 +106,7 @@ describe("findings list", () => {
     expect(within(groups[2] as HTMLElement).getAllByTestId("finding")).toHaveLength(1);
   });
 
-  it("shows the rule, periods, latest value vs threshold (rates as percentages) and the action", () => {
+  it("shows the rule, periods, what fired (values, dates, threshold), the cells and the action", () => {
     renderPane(<FindingsList tables={[outcome(FINDINGS)]} fills={DEFAULT_FILLS} onSelect={() => undefined} />);
     const social = screen.getByText(EVIL).closest("button") as HTMLElement;
     expect(social).toHaveTextContent(/3 periods: Mar 3\s–\s5, 2026/);
@@ -93,14 +114,18 @@ describe("findings list", () => {
     expect(wechat).toHaveTextContent("1 period: Mar 4, 2026");
     // The name is short; the details are the description; the card says that clicking selects the cells.
     expect(wechat).toHaveAccessibleName("WeChat, Complaint rate high, Orange");
-    expect(wechat).toHaveAccessibleDescription(/Latest 1.5% vs threshold 1%.*Click to select these cells in the sheet/);
+    expect(wechat).toHaveAccessibleDescription(
+      /Complaint rate 1.5% on 4 Mar, above 1%.*Cells D6.*Click to select these cells in the sheet/,
+    );
     // Dates never break inside: each date is one unbreakable piece, the range dash between them may break.
     const pieces = [...social.querySelectorAll("span")].filter(
       (s) => s.textContent === "Mar 3" || s.textContent === "5, 2026",
     );
     expect(pieces).toHaveLength(2);
-    // 0.015 is 1.5% and the threshold 0.01 is 1%.
-    expect(wechat).toHaveTextContent("Latest 1.5% vs threshold 1%");
+    // The evidence (what fired), not the channel's latest value.
+    expect(within(wechat).getByTestId("evidence")).toHaveTextContent(/^Complaint rate 1.5% on 4 Mar, above 1%$/);
+    expect(wechat).toHaveTextContent("Cells D6");
+    expect(wechat).not.toHaveTextContent("Latest");
     expect(wechat).toHaveTextContent("Action: Upgrade customer-service scripts");
   });
 

@@ -72,7 +72,8 @@ export function atText(at: At, lang: Lang): string {
   return lang === "zh" ? `第 ${at.row} 行` : `row ${at.row}`;
 }
 
-function spanRange(s: Span, lang: Lang): string {
+/** A span's periods: "3–6 Mar", "weeks of 2–9 Mar", "rows 4–6" / "3月3日–6日", "3月2日–9日当周", "第 4–6 行". */
+export function spanRange(s: Pick<Span, "from" | "to">, lang: Lang): string {
   const { from, to } = s;
   if (from.kind === "day" && to.kind === "day") return formatDayRange(from.day, to.day, lang);
   if (from.kind === "week" && to.kind === "week") {

@@ -21,6 +21,25 @@ export interface Hit {
   /** The limit the value was compared with (see Flag.threshold). */
   threshold: number;
   reason: Bilingual;
+  /**
+   * Weekly rules: the week the cell belongs to. The rule compared the week's value (on daily data the mean of its
+   * days), not the cell's; the hits of one week share it. Hits without it are their own period's evidence.
+   */
+  week?: WeekEvidence;
+  /** Traffic: the baseline mean the value fell below (the threshold is a share of it). */
+  baseline?: number;
+}
+
+/** The week behind a weekly rule's hits (see Hit.week). */
+export interface WeekEvidence {
+  /** The week's index in the series' weeks (weeks.ts), unique within one rule and series. */
+  index: number;
+  /** The week's value: the row's on weekly data, the mean of its days on daily data. */
+  value: number;
+  /** The week (its Monday on daily data, its row's date on weekly data). */
+  at: At;
+  /** True when `value` is the mean of daily values. */
+  mean: boolean;
 }
 
 export interface HitSink {

@@ -23,6 +23,7 @@ import { RULES, settingsOf, type AnyRule } from "./catalog";
 import { holdsPercentages, MetricColumn } from "./column";
 import { DEFAULT_CONFIG } from "./config";
 import { periodOf } from "./detector";
+import { findingEvidence, type CellPlacement } from "./evidence";
 import { FlagSink } from "./flagSink";
 import { prepareTable, type PreparedTable } from "./series";
 import type { CountKey } from "../table/types";
@@ -49,6 +50,12 @@ export interface RunOptions {
   year?: number;
   /** The rules to run, in order: the catalogue's (rules/catalog.ts) unless a test gives others. */
   rules?: readonly AnyRule[];
+  /**
+   * Where the table sits on its sheet, for the findings' cells (evidence.cells): the sheet column (0-based) of its
+   * first column, and the sheet row of each data row (`rowMap`, when blank rows were left out) or of the first one.
+   * Without it the cells are given with the table's header as row 1 and its first column as A.
+   */
+  placement?: { left: number; firstRow: number; rowMap?: readonly number[] };
 }
 
 const RUN_METRICS: readonly MetricKey[] = ["roi", "repurchaseRate", "ltvCac"];
@@ -133,7 +140,13 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
 
   result.flags = sortFlags(sink);
   result.cells = cellsByCell(result.flags);
-  result.findings = findingsOf(prepared, sink, columns, rules);
+  const place = options.placement;
+  const rowMap = place?.rowMap;
+  const firstRow = place ? place.firstRow : 1;
+  result.findings = findingsOf(prepared, sink, columns, rules, {
+    left: place ? place.left : 0,
+    rowOf: rowMap ? (r) => rowMap[r] : (r) => firstRow + r,
+  });
   result.warnings.push(...cadenceWarnings(prepared, mapping));
   if (prepared.yearless.yearless > 0) result.warnings.push(yearWarning(prepared, mapping));
   if (prepared.skippedRows > 0) result.warnings.push(skippedWarning(prepared.skippedRows, mapping));
@@ -333,6 +346,7 @@ function findingsOf(
   sink: FlagSink,
   columns: Map<MetricKey, MetricColumn>,
   rules: readonly AnyRule[],
+  placement: CellPlacement,
 ): ChannelFinding[] {
   const ruleById = new Map(rules.map((r) => [r.id, r]));
   const ruleOrder = new Map(rules.map((r, i) => [r.id, i]));
@@ -352,6 +366,13 @@ function findingsOf(
     const lastItem = byPos[byPos.length - 1];
     const latest = (columns.get(rule.metric) as MetricColumn).latest(series);
     const rows = Array.from(new Set(byPos.map((i) => sink.flags[i].row))).sort((a, b) => a - b);
+    const col = sink.flags[lastItem].col;
+    const items = byPos.map((i) => ({
+      flag: sink.flags[i],
+      position: sink.position[i],
+      week: sink.week[i],
+      baseline: sink.baseline[i],
+    }));
     findings.push({
       seriesIndex: g.seriesIndex,
       channel: series.channel,
@@ -364,7 +385,8 @@ function findingsOf(
       threshold: sink.flags[lastItem].threshold,
       action: rule.action,
       rows,
-      col: sink.flags[lastItem].col,
+      col,
+      evidence: findingEvidence(rule.metric, series, items, rows, col, placement),
     });
   }
   findings.sort(

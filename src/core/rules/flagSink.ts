@@ -4,7 +4,7 @@
  */
 import type { WarningColour } from "../colours";
 import { formatIsoDay } from "../table/dates";
-import { periodOf, type Hit, type HitSink } from "./detector";
+import { periodOf, type Hit, type HitSink, type WeekEvidence } from "./detector";
 import type { PreparedTable, Series } from "./series";
 import type { Flag, RuleId } from "./types";
 
@@ -12,6 +12,9 @@ export class FlagSink implements HitSink {
   readonly flags: Flag[] = [];
   readonly seriesIndex: number[] = [];
   readonly position: number[] = [];
+  /** Per flag, what the rule compared when it is not the cell's value (weekly rules), and a traffic baseline. */
+  readonly week: (WeekEvidence | undefined)[] = [];
+  readonly baseline: number[] = [];
   /** One period string per day, shared by the flags of every channel on that day. */
   private readonly periods = new Map<number, string>();
   private rule: { ruleId: RuleId; colour: WarningColour; col: number } = {
@@ -42,6 +45,8 @@ export class FlagSink implements HitSink {
     });
     this.seriesIndex.push(hit.series);
     this.position.push(hit.position);
+    this.week.push(hit.week);
+    this.baseline.push(hit.baseline ?? NaN);
   }
 
   private period(series: Series, position: number): string {

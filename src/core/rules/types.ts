@@ -60,6 +60,35 @@ export interface ChannelFinding {
   /** Data-row indexes of the flagged cells, for "select these cells". */
   rows: number[];
   col: number;
+  /** What fired: the flagged values with their periods, the cells and the threshold (issue 10 §1). */
+  evidence: FindingEvidence;
+}
+
+/** One value that fired a rule, in its period. */
+export interface EvidenceValue {
+  /** ISO date "YYYY-MM-DD" (a weekly mean: the week's Monday), or "row N" without a date column. */
+  period: string;
+  /** The value the rule compared: the cell's, or for the weekly rules the week's (the mean of its days). */
+  value: number;
+  /** The limit it was compared with (see Flag.threshold). */
+  threshold: number;
+  /** Traffic: the baseline mean it fell below; repurchase: the week before's value. */
+  baseline?: number;
+}
+
+export interface FindingEvidence {
+  /** The values that fired, oldest first: every cell of a run, one entry per week for the weekly rules. */
+  values: EvidenceValue[];
+  /** "day" (or a row of an undated table), "week" (weekly rows, or weekly means of daily data): the values' periods. */
+  periods: "day" | "week" | "row";
+  /** True when the values are weekly means of daily data. */
+  weeklyMean: boolean;
+  /** The flagged cells as A1 ranges on the sheet (RunOptions.placement), else with the table's header as row 1. */
+  cells: string[];
+  /** One range from the first to the last flagged cell (what a link selects). */
+  range: string;
+  /** All of it in words: "ROI 1.2, 1.25, 1.3 on 12–14 Mar, below 1.5". */
+  text: Bilingual;
 }
 
 export type WarningCode =

@@ -1,6 +1,7 @@
 /**
  * The findings of a flag run, grouped by colour (red, orange, yellow), each group headed by its shape and severity
- * word: channel, rule, periods, latest value vs threshold and the seed's recommended action. A card's accessible
+ * word: channel, rule, periods, what fired (the flagged values with their dates and the threshold: the finding's
+ * evidence from the engine, the same words as the CLI and the report), the cells and the seed's recommended action. A card's accessible
  * name is short (channel, rule, colour); the rest is its description. Clicking a card selects its cells, and the
  * card says so. Every piece of cell text is rendered as a React text node, never as HTML.
  */
@@ -11,7 +12,7 @@ import type { ChannelFinding, RulesConfig } from "../../core/rules/types";
 import type { TableOutcome } from "../excel/types";
 import { COLOUR_NAMES, COLUMN_NAMES } from "../../core/i18n/rules";
 import { RULE_METRIC, RULE_NAMES } from "../../core/rules/catalog";
-import { findingAddresses, formatMetricValue, periodPieces } from "../format";
+import { findingAddresses, periodPieces } from "../format";
 import { useI18n } from "../i18n";
 import { SeverityIcon } from "./SeverityIcon";
 import { Sparkline } from "./Sparkline";
@@ -185,12 +186,10 @@ const FindingCard = forwardRef<HTMLButtonElement, CardProps>(function FindingCar
             ),
           )}
         </Caption1>
-        <Caption1 className={styles.muted}>
-          {t("latestVsThreshold", {
-            value: finding.latestValue === null ? "–" : formatMetricValue(metric, finding.latestValue, locale),
-            threshold: formatMetricValue(metric, finding.threshold, locale),
-          })}
+        <Caption1 className={styles.muted} data-testid="evidence">
+          {finding.evidence.text[lang]}
         </Caption1>
+        <Caption1 className={styles.muted}>{t("cellsLine", { cells: finding.evidence.cells.join(", ") })}</Caption1>
         <Caption1>{t("actionLine", { action: finding.action[lang] })}</Caption1>
         <Caption1 className={styles.hint}>
           {t("selectCellsHint")}

@@ -396,7 +396,9 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
           const mapping = req.mappings?.[t.address] ?? req.mappings?.[`${t.sheet}!${t.address}`];
           let result;
           try {
-            result = await rulesRunner(table, { mapping, config: req.config, date1904 }, req.signal);
+            const at = localRange(t.address);
+            const placement = { left: at.left, firstRow: at.top + 1 };
+            result = await rulesRunner(table, { mapping, config: req.config, date1904, placement }, req.signal);
           } catch (e) {
             if (req.signal?.aborted) throw new Cancelled();
             throw e;

@@ -31,7 +31,7 @@ export const enUS = {
   periodCount_one: "{n} period",
   periodCount_other: "{n} periods",
   findingName: "{channel}, {rule}, {colour}",
-  latestVsThreshold: "Latest {value} vs threshold {threshold}",
+  cellsLine: "Cells {cells}",
   actionLine: "Action: {action}",
   selectCellsHint: "Click to select these cells in the sheet",
   trendOf: "Trend of {metric} for {channel}",

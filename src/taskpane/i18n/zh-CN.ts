@@ -33,7 +33,7 @@ export const zhCN: Strings = {
   periodCount_one: "{n} 个周期",
   periodCount_other: "{n} 个周期",
   findingName: "{channel}，{rule}，{colour}",
-  latestVsThreshold: "最新值 {value}，阈值 {threshold}",
+  cellsLine: "单元格 {cells}",
   actionLine: "建议动作：{action}",
   selectCellsHint: "点击可在工作表中选中这些单元格",
   trendOf: "{channel} 的{metric}趋势",

@@ -191,8 +191,9 @@ describe("cells and findings", () => {
     expect(r.cells[0]).toEqual({ row: 0, col: 2, colour: "red", ruleIds: ["roi-below-benchmark", "ltv-cac-low"] });
   });
 
-  it("summarises each channel and rule: periods flagged, first and last, latest value, threshold, action", () => {
-    // ROI 2, 1.2, 1.3, 1.1, 1.9: run 3–5 Mar; the latest ROI (6 Mar) is 1.9
+  it("summarises each channel and rule: periods flagged, first and last, latest value, threshold, action, evidence", () => {
+    // ROI 2, 1.2, 1.3, 1.1, 1.9: run 3–5 Mar (data rows 1–3, sheet rows 3–5 under a header in row 1); the latest
+    // ROI (6 Mar) is 1.9
     const r = runRules(table("ROI", seriesRows("Search", "2026-03-02", [2, 1.2, 1.3, 1.1, 1.9])));
     expect(r.findings).toEqual([
       {
@@ -207,6 +208,15 @@ describe("cells and findings", () => {
         action: expect.objectContaining({ zh: "启动素材迭代流程。" }),
         rows: [1, 2, 3],
         col: 2,
+        evidence: expect.objectContaining({
+          values: [
+            { period: "2026-03-03", value: 1.2, threshold: 1.5 },
+            { period: "2026-03-04", value: 1.3, threshold: 1.5 },
+            { period: "2026-03-05", value: 1.1, threshold: 1.5 },
+          ],
+          cells: ["C3:C5"],
+          text: expect.objectContaining({ en: "ROI 1.2, 1.3, 1.1 on 3–5 Mar, below 1.5" }),
+        }),
       },
     ]);
   });

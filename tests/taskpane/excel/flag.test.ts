@@ -279,12 +279,14 @@ describe("report sheet", () => {
     expect(rows[0][0]).toBe("Growth Signals — weak-channel report");
     expect(host.bold("Growth Signals", "A1")).toBe(true);
     expect(typeof rows[1][1]).toBe("string"); // the generation date stays text, not a date serial
-    const summary = rows.filter((r) => r[3] === "Search");
-    expect(summary.map((r) => [r[2], r[4], r[5], r[6]])).toEqual([
-      ["Data", 2 - 1, "2026-03-03", "2026-03-03"], // orange: complaint rate, one period
-      ["Data", 3, "2026-03-02", "2026-03-04"], // yellow: ROI, three periods
+    // What fired, with the cells on the sheet (SMALL_ROWS in A1:D7: Search's complaint rate 2% on 3 Mar in D3, its
+    // ROI 1.2, 1.3, 1.4 on 2–4 Mar in C2:C4), not the latest value
+    const summary = rows.filter((r) => r[2] === "Search");
+    expect(summary.map((r) => [r[3], r[5], r[6], r[7]])).toEqual([
+      ["Complaint rate 2% on 3 Mar, above 1%", "Data", "D3", 1], // orange
+      ["ROI 1.2, 1.3, 1.4 on 2–4 Mar, below 1.5", "Data", "C2:C4", 3], // yellow
     ]);
-    const orangeRow = rows.findIndex((r) => r[3] === "Search");
+    const orangeRow = rows.findIndex((r) => r[2] === "Search");
     expect(host.fill("Growth Signals", `A${orangeRow + 1}`)).toMatchObject({ color: ORANGE });
     expect(host.columnWidth("Growth Signals", 0)).not.toBe(48);
   });

@@ -34,9 +34,11 @@ export function ltvCacLow(input: RuleInput<LtvCacConfig>): void {
       const span = { length: last - first + 1, from: weeks.at(first), to: weeks.at(last) };
       for (let week = first; week <= last; week++) {
         const reason = ltvCacReason(weeks.value[week], min, span, weeks.weeklyMean);
+        const evidence = { index: week, value: weeks.value[week], at: weeks.at(week), mean: weeks.weeklyMean };
         for (let position = weeks.start[week]; position < weeks.end[week]; position++) {
           const value = values[position];
-          if (value === value) sink.add({ series: seriesIndex, position, value, threshold: min, reason });
+          if (value === value)
+            sink.add({ series: seriesIndex, position, value, threshold: min, reason, week: evidence });
         }
       }
     });

@@ -42,9 +42,11 @@ export function repurchaseDeclining(input: RuleInput<RepurchaseConfig>): void {
       for (let week = first; week <= last; week++) {
         const previous = weekValue[week - 1];
         const reason = repurchaseReason(weekValue[week], previous, weeks.at(week), span, weeks.weeklyMean);
+        const evidence = { index: week, value: weekValue[week], at: weeks.at(week), mean: weeks.weeklyMean };
         for (let position = weeks.start[week]; position < weeks.end[week]; position++) {
           const value = values[position];
-          if (value === value) sink.add({ series: seriesIndex, position, value, threshold: previous, reason });
+          if (value === value)
+            sink.add({ series: seriesIndex, position, value, threshold: previous, reason, week: evidence });
         }
       }
     });

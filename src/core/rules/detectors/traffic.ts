@@ -50,7 +50,7 @@ export function trafficDrop(input: RuleInput<TrafficConfig>): void {
           ? { kind: "sameWeekday", count: base.count[position] }
           : { kind: "previous", count: base.count[position], adjusted: base.adjusted[position] === 1 };
       const reason = trafficReason(value, mean, kind, config.trafficDropRatio, atOf(series, position));
-      sink.add({ series: seriesIndex, position, value, threshold: limit, reason });
+      sink.add({ series: seriesIndex, position, value, threshold: limit, reason, baseline: mean });
     }
   });
 }
