@@ -29,6 +29,7 @@ import {
   STATE_NAMESPACE,
   type CellKey,
   type CellValue,
+  type FlagPlan,
   type GrowthSignalsState,
   type PlacedResult,
   type RangeRef,
@@ -269,6 +270,82 @@ function planParts(
   return added;
 }
 
+/** A flag's fills: the previous flag's cells it leaves uncoloured back to their originals, then its colours. */
+function planFlagFills(plan: WritePlan, ctx: Excel.RequestContext, flag: FlagPlan): void {
+  planFills(
+    plan,
+    ctx,
+    flag.restore.map((c) => ({ ...c, fill: c.saved.fill })),
+  );
+  planFills(
+    plan,
+    ctx,
+    [...flag.colour.values()].map((c) => ({ ...c, fill: { pattern: "solid", color: c.fill } })),
+  );
+}
+
+/**
+ * A flag's state parts, replacing `replaced`. When the flag takes several syncs, an interim state goes first
+ * (interimState: every cell that may change), so an interruption can still be cleared.
+ */
+function planFlagState(
+  plan: WritePlan,
+  ctx: Excel.RequestContext,
+  budget: number,
+  flag: FlagPlan,
+  finalState: GrowthSignalsState,
+  replaced: Excel.CustomXmlPart[],
+): void {
+  const finalXml = stateXmlParts(finalState, budget * STATE_PART_SHARE);
+  const finalBytes = finalXml.reduce((n, x) => n + utf8Bytes(x), 0);
+  if (plan.batches.length <= 1 && plan.totalBytes + finalBytes < budget) {
+    planParts(plan, ctx, () => replaced, finalXml);
+    return;
+  }
+  const first = new WritePlan(budget);
+  const interimParts = planParts(
+    first,
+    ctx,
+    () => replaced,
+    stateXmlParts(interimState(flag, finalState), budget * STATE_PART_SHARE),
+  );
+  plan.batches.unshift(...first.batches);
+  planParts(plan, ctx, () => interimParts, finalXml);
+}
+
+/** Puts back what a flag that was cancelled or failed while writing changed: fills, its report, the state parts. */
+async function undoFlag(
+  s: Session,
+  budget: number,
+  was: {
+    touched: ReadonlyMap<CellKey, SheetCell>;
+    before: ReadonlyMap<CellKey, SavedFill>;
+    reportName: string;
+    reportExisted: boolean;
+    oldXml: string[];
+  },
+): Promise<void> {
+  const { ctx } = s;
+  const report = ctx.workbook.worksheets.getItemOrNullObject(was.reportName);
+  const now = queueStatePartList(ctx);
+  await s.sync();
+  const undo = new WritePlan(budget);
+  planFills(
+    undo,
+    ctx,
+    [...was.touched].map(([k, c]) => ({ ...c, fill: was.before.get(k)! })),
+  );
+  undo.add(500, () => {
+    if (!report.isNullObject && !was.reportExisted) report.delete();
+  });
+  // The state parts as they were: the old ones back first, then the ones this flag wrote go.
+  planParts(undo, ctx, () => now.items, was.oldXml);
+  for (const b of undo.batches) {
+    for (const q of b.queue) q();
+    await s.sync();
+  }
+}
+
 // ------------------------------------------------------------------------------------------------ the gateway
 
 export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
@@ -431,16 +508,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         }));
         const finalState = flaggedState(plan, originals, new Date());
         const writes = new WritePlan(budget);
-        planFills(
-          writes,
-          ctx,
-          plan.restore.map((c) => ({ ...c, fill: c.saved.fill })),
-        );
-        planFills(
-          writes,
-          ctx,
-          [...plan.colour.values()].map((c) => ({ ...c, fill: { pattern: "solid", color: c.fill } })),
-        );
+        planFlagFills(writes, ctx, plan);
         await yieldToHost();
         checkAbort();
         const report = buildReport(
@@ -453,47 +521,13 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         );
         await yieldToHost();
         checkAbort();
-        const finalXml = stateXmlParts(finalState, budget * STATE_PART_SHARE);
-        const finalBytes = finalXml.reduce((n, x) => n + utf8Bytes(x), 0);
-        if (writes.batches.length <= 1 && writes.totalBytes + finalBytes < budget) {
-          planParts(writes, ctx, () => stateParts.parts, finalXml);
-        } else {
-          // Several syncs: first record every cell that may change, so an interruption can still be cleared.
-          const first = new WritePlan(budget);
-          const interimParts = planParts(
-            first,
-            ctx,
-            () => stateParts.parts,
-            stateXmlParts(interimState(plan, finalState), budget * STATE_PART_SHARE),
-          );
-          writes.batches.unshift(...first.batches);
-          planParts(writes, ctx, () => interimParts, finalXml);
-        }
+        planFlagState(writes, ctx, budget, plan, finalState, stateParts.parts);
 
         await yieldToHost();
         checkAbort();
         // 7. Write; on cancel or failure after writing began, put back what was there.
-        rollback = async () => {
-          const report = ctx.workbook.worksheets.getItemOrNullObject(reportName);
-          const now = queueStatePartList(ctx);
-          await s.sync();
-          const undo = new WritePlan(budget);
-          planFills(
-            undo,
-            ctx,
-            [...touched].map(([k, c]) => ({ ...c, fill: before.get(k)! })),
-          );
-          const reportExisted = sheetNames.some((n) => n.toLowerCase() === reportName.toLowerCase());
-          undo.add(500, () => {
-            if (!report.isNullObject && !reportExisted) report.delete();
-          });
-          // The state parts as they were: the old ones back first, then the ones this flag wrote go.
-          planParts(undo, ctx, () => now.items, oldXml);
-          for (const b of undo.batches) {
-            for (const q of b.queue) q();
-            await s.sync();
-          }
-        };
+        const reportExisted = sheetNames.some((n) => n.toLowerCase() === reportName.toLowerCase());
+        rollback = () => undoFlag(s, budget, { touched, before, reportName, reportExisted, oldXml });
         const total = writes.batches.length;
         for (let i = 0; i < total; i++) {
           if (i > 0) checkAbort();
