@@ -161,48 +161,66 @@ describe("flag on a hand-built table", () => {
   });
 
   it("writes the weak-channel summary rows worked out by hand, each with its colour swatch", async () => {
-    // From the fixture (see fixtures.ts): channel A — ROI 2–4 Mar (3 periods), latest ROI 2.0 on 5 Mar;
-    // complaint 1.2% on 3 Mar only, latest 0.5% (0.005 on 5 Mar); traffic 600 on 5 Mar < 0.7 × 1000 = 700.
+    // From the fixture (see fixtures.ts): channel A on sheet rows 3, 5, 7, 9 (B's rows in between) — ROI 1.2, 1.4,
+    // 1.49 on 2–4 Mar in C3, C5, C7; complaint rate 1.2% on 3 Mar in D5; traffic 600 on 5 Mar in E9, below
+    // 0.7 × 1,000 (the mean of the 3 values before) = 700, 40% below. What fired, not the latest values.
     const ws = (await readWorkbook(flagged)).getWorksheet("Growth Signals")!;
     const rows: { values: unknown[]; fill: string | null }[] = [];
     ws.eachRow((row) => {
-      const values = (row.values as unknown[]).slice(1, 11).map((v) => v ?? null);
+      const values = (row.values as unknown[]).slice(1, 9).map((v) => (isLink(v) ? v.text : (v ?? null)));
       rows.push({ values, fill: solidFill(row.getCell(1)) });
     });
-    const summary = rows.filter((r) => r.values[2] === "Report" && r.values[3] === "A");
+    const summary = rows.filter((r) => r.values[5] === "Report" && r.values[2] === "A");
     const action = (id: keyof typeof RULE_ACTIONS): string => RULE_ACTIONS[id].en;
     expect(summary).toEqual([
       {
-        values: ["Orange", "Complaint rate high", "Report", "A", 1, "2026-03-03", "2026-03-03", "0.5%", "> 1%"].concat(
+        values: [
+          "Orange",
+          "Complaint rate high",
+          "A",
+          "Complaint rate 1.2% on 3 Mar, above 1%",
           action("complaint-rate-high"),
-        ),
+          "Report",
+          "D5",
+          1,
+        ],
         fill: argb(DEFAULT_FILLS.orange),
       },
       {
-        values: ["Orange", "Traffic drop", "Report", "A", 1, "2026-03-05", "2026-03-05", "600"].concat(
+        values: [
+          "Orange",
+          "Traffic drop",
+          "A",
           // issue 12: the default baseline is "auto" (here the previous values: no weekly rhythm)
-          "< 700 (70% of the baseline)",
+          "Traffic 600 (5 Mar) is 40% below the mean of the previous 3 values (1,000); limit 30%",
           action("traffic-drop"),
-        ),
+          "Report",
+          "E9",
+          1,
+        ],
         fill: argb(DEFAULT_FILLS.orange),
       },
-      {
-        values: ["Yellow", "ROI below benchmark", "Report", "A", 3, "2026-03-02", "2026-03-04", "2", "< 1.5"].concat(
-          action("roi-below-benchmark"),
-        ),
-        fill: argb(DEFAULT_FILLS.yellow),
-      },
-    ]);
-    // the legend: one row per rule with colour, rule, threshold in words and action
-    const legend = rows.filter((r) => r.values[1] === "ROI below benchmark" && r.values[2] !== "Report");
-    expect(legend).toEqual([
       {
         values: [
           "Yellow",
           "ROI below benchmark",
-          "ROI below 1.5 for 3 consecutive periods",
+          "A",
+          "ROI 1.2, 1.4, 1.49 on 2–4 Mar, below 1.5",
           action("roi-below-benchmark"),
+          "Report",
+          "C3, C5, C7",
+          3,
         ],
+        fill: argb(DEFAULT_FILLS.yellow),
+      },
+    ]);
+    // the legend: one row per rule with colour, rule, when to respond, threshold in words and action
+    const legend = rows.filter((r) => r.values[1] === "ROI below benchmark" && r.values[5] !== "Report");
+    expect(legend).toEqual([
+      {
+        values: ["Yellow", "ROI below benchmark", "Watch", "ROI below 1.5 for 3 consecutive periods"].concat(
+          action("roi-below-benchmark"),
+        ),
         fill: argb(DEFAULT_FILLS.yellow),
       },
     ]);
@@ -329,3 +347,8 @@ test("every package written in this file is schema-valid: 0 invalid parts", asyn
   expect(checked).toBeGreaterThan(0);
   expect(problems).toEqual([]);
 }, 120000);
+
+/** A cell ExcelJS read with a hyperlink: its text and where it points. */
+function isLink(v: unknown): v is { text: string; hyperlink: string } {
+  return typeof v === "object" && v !== null && "hyperlink" in v;
+}
