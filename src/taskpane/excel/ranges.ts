@@ -52,3 +52,8 @@ export function addressCells(addresses: readonly string[]): { row: number; col: 
   }
   return out;
 }
+
+/** A rectangle of a worksheet by 0-based indexes. */
+export function byIndexes(ws: Excel.Worksheet, r: RangeRef): Excel.Range {
+  return ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+}

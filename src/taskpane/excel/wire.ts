@@ -24,3 +24,21 @@ export const CELL_PROPS_RESPONSE_BYTES = 110;
  * separate call costs about CELL_PROPS_CALL_BYTES of request, each gap row CELL_PROPS_RESPONSE_BYTES of response.
  */
 export const MERGE_GAP_ROWS = 8;
+
+/**
+ * Payload limits count UTF-8 bytes: a Chinese channel name weighs three bytes a character. Counted without
+ * encoding (TextEncoder copies a multi-megabyte chunk only to measure it).
+ */
+export function utf8Bytes(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 2; // a surrogate pair: 4 bytes for 2 UTF-16 units
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
