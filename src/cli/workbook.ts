@@ -22,6 +22,7 @@ import { isWholePart, openWorkbook, sharedStrings, stylesEditor, writeStyles, ty
 import type { SheetEntry } from "./xlsx/package";
 import { reportSheetXml } from "./xlsx/reportSheet";
 import { EXPLICIT_XF_0, readSheet, referencedStyles, restyleCells, type SheetGrid } from "./xlsx/sheet";
+import { addPrintTitles } from "./xlsx/definedNames";
 import { addWorksheet, removeWorksheet } from "./xlsx/sheets";
 import { addStatePart, findStateParts, removeStatePart, type StatePart } from "./xlsx/statePart";
 import { MalformedXml } from "./xlsx/locate";
@@ -303,6 +304,9 @@ async function flagUnchecked(data: Uint8Array, options: FlagOptions): Promise<Fl
   );
   const reportSheet = plan.reportSheet;
   await addWorksheet(pkg, reportSheet, reportSheetXml(report, styles, config.fills));
+  // The weak-channel table's header repeats at the top of every printed page (issue 10 §7).
+  const reportIndex = (await pkg.sheets()).findIndex((s) => s.name === reportSheet);
+  await addPrintTitles(pkg, reportIndex, reportSheet, report.headerRow, report.headerRow);
   const state = flaggedState(plan, originals, now);
   await addStatePart(pkg, state);
   await writeStyles(wb, styles);

@@ -26,6 +26,11 @@ export interface ReportSheet {
    * high (the text's width over the columns' total width).
    */
   spans: { row: number; lines: number }[];
+  /**
+   * Lines of text per row (its height: a wrapped cell's text over its column's width, or a span's), so a row is tall
+   * enough for its wrapped text where the spreadsheet program does not fit it (LibreOffice on open, merged cells).
+   */
+  rowLines: number[];
   /** The weak-channel table's header row, repeated at the top of every printed page (print titles). */
   headerRow: number;
   /** Cells that link to a finding's flagged cells: `range` on `sheet` ("D8:D10"). */
@@ -170,13 +175,22 @@ export function buildReport(
 
   const columnWidths = widths(rows);
   const total = columnWidths.reduce((a, b) => a + b, 0);
-  const spans = long.map((row) => ({
-    row,
-    lines: Math.max(1, Math.ceil((displayWidth(String(rows[row][0])) * 1.1) / total)),
-  }));
-  return { rows, fills, boldRows, columnWidths, wrapColumns: WRAP_COLUMNS, spans, headerRow, links };
+  const spans = long.map((row) => ({ row, lines: linesOf(rows[row][0], total) }));
+  const rowLines = rows.map((r, i) =>
+    Math.max(
+      1,
+      ...WRAP_COLUMNS.map((c) => (c < r.length && !boldRows.includes(i) ? linesOf(r[c], columnWidths[c]) : 1)),
+    ),
+  );
+  for (const s of spans) rowLines[s.row] = s.lines;
+  return { rows, fills, boldRows, columnWidths, wrapColumns: WRAP_COLUMNS, spans, rowLines, headerRow, links };
 }
 
+/** Lines a text takes wrapped in `width` characters (a tenth more for word breaks), at least 1. */
+function linesOf(v: string | number | null | undefined, width: number): number {
+  if (v === null || v === undefined) return 1;
+  return Math.max(1, Math.ceil((displayWidth(String(v)) * 1.1) / Math.max(1, width - 1)));
+}
 /** The weak-channel table's column of cell ranges (a link to the flagged cells). */
 const CELLS_COL = 6;
 /** The threshold or evidence column and the action column: wrapped, at most WRAP_WIDTH characters wide. */

@@ -4,6 +4,7 @@
  */
 import type { WarningColour } from "../../core/colours";
 import { columnLetters } from "../../core/a1";
+import { quoteSheet } from "./definedNames";
 import { escapeXml } from "./xml";
 import type { StylesEditor } from "./styles";
 
@@ -13,7 +14,14 @@ export interface ReportSheetData {
   fills: { row: number; col: number; colour: WarningColour }[];
   boldRows: number[];
   columnWidths: number[];
+  wrapColumns?: number[];
+  spans?: { row: number; lines: number }[];
+  rowLines?: number[];
+  links?: { row: number; col: number; sheet: string; range: string }[];
 }
+
+/** Points per line of wrapped 11 pt text (Excel's default row height). */
+const LINE_HEIGHT = 15;
 
 export function reportSheetXml(
   report: ReportSheetData,
@@ -21,6 +29,9 @@ export function reportSheetXml(
   fills: Record<WarningColour, string>,
 ): string {
   const bold = new Set(report.boldRows);
+  const wrapCols = new Set(report.wrapColumns ?? []);
+  const spans = new Map((report.spans ?? []).map((s) => [s.row, s.lines]));
+  const lastCol = Math.max(0, report.columnWidths.length - 1);
   const fillAt = new Map(report.fills.map((f) => [`${f.row}:${f.col}`, f.colour]));
   const cols = report.columnWidths
     .map((w, i) =>
@@ -36,7 +47,11 @@ export function reportSheetXml(
     for (let c = 0; c < width; c++) {
       const v = row[c] ?? null;
       const colour = fillAt.get(`${r}:${c}`);
-      const s = bold.has(r) || colour ? styles.reportStyle(bold.has(r), colour ? fills[colour] : undefined) : 0;
+      let s = bold.has(r) || colour ? styles.reportStyle(bold.has(r), colour ? fills[colour] : undefined) : 0;
+      // long texts wrap inside their column (the evidence, thresholds, actions) or their merged row (intro, notes)
+      // (and every cell of a row taller than a line sits at its top)
+      const tall = (report.rowLines?.[r] ?? 1) > 1;
+      if (v !== null && (tall || spans.has(r) || (wrapCols.has(c) && !bold.has(r)))) s = styles.wrapped(s);
       if (v === null && !s) continue;
       const ref = `${columnLetters(c)}${r + 1}`;
       const sAttr = s ? ` s="${s}"` : "";
@@ -48,15 +63,34 @@ export function reportSheetXml(
         cells.push(`<c r="${ref}"${sAttr} t="inlineStr"><is><t${space}>${text}</t></is></c>`);
       }
     }
-    if (cells.length) rows.push(`<row r="${r + 1}">${cells.join("")}</row>`);
+    const lines = report.rowLines?.[r] ?? spans.get(r);
+    const ht = lines !== undefined && lines > 1 ? ` ht="${lines * LINE_HEIGHT}" customHeight="1"` : "";
+    if (cells.length) rows.push(`<row r="${r + 1}"${ht}>${cells.join("")}</row>`);
   }
+  // Heights are explicit: neither Excel nor LibreOffice fits a merged row, and LibreOffice fits no row on open.
+  const merges = [...spans.keys()]
+    .filter((r) => lastCol > 0 && report.rows[r]?.[0] != null)
+    .map((r) => `<mergeCell ref="A${r + 1}:${columnLetters(lastCol)}${r + 1}"/>`);
+  const links = (report.links ?? []).map(
+    (l) =>
+      `<hyperlink ref="${columnLetters(l.col)}${l.row + 1}" location="${escapeXml(`${quoteSheet(l.sheet)}!${l.range}`)}"/>`,
+  );
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    // Printing (issue 10 §7): landscape, one page wide and as many tall as needed, gridlines; the table's header
+    // row repeats on every page through the workbook's _xlnm.Print_Titles name (definedNames.ts).
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     '<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>${rows.join("")}</sheetData>` +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
+    (merges.length ? `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>` : "") +
+    (links.length ? `<hyperlinks>${links.join("")}</hyperlinks>` : "") +
+    '<printOptions gridLines="1"/>' +
+    '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+    '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+    "<headerFooter><oddFooter>&amp;L&amp;A&amp;R&amp;P / &amp;N</oddFooter></headerFooter>" +
+    "</worksheet>"
   );
 }

@@ -14,6 +14,7 @@ import {
   startTagOf,
   type XmlElement,
 } from "./locate";
+import { dropSheetNames } from "./definedNames";
 import { CT_WORKSHEET, REL_WORKSHEET, type XlsxPackage } from "./package";
 import { escapeXml, getAttr, setAttr, unescapeXml } from "./xml";
 
@@ -67,6 +68,7 @@ export async function removeWorksheet(pkg: XlsxPackage, name: string): Promise<b
   let wb = original.slice(0, entry.start) + original.slice(entry.end);
   if (view && view.start < entry.start) wb = wb.slice(0, view.start) + tag + wb.slice(view.openEnd);
   pkg.setText(pkg.workbookPath, wb);
+  await dropSheetNames(pkg, index);
   if (entry.path) {
     if (pkg.has(entry.path)) pkg.remove(entry.path);
     await pkg.removeContentTypeOverride(entry.path);

@@ -202,6 +202,29 @@ export class StylesEditor {
   }
 
   /**
+   * Style `xfIndex` with its text wrapped and top-aligned (the report's long texts, so they print inside their
+   * column). An xf that already has an <alignment> keeps it as it is.
+   */
+  wrapped(xfIndex: number): number {
+    const k = `${xfIndex}|wrap`;
+    let id = this.xfCache.get(k);
+    if (id === undefined) {
+      const el = this.xf(xfIndex);
+      const tag = startTag(el);
+      const name = /^<([^\s/>]+)/.exec(tag)?.[1] ?? "xf";
+      const alignment = withPrefix('<alignment wrapText="1" vertical="top"/>', this.sections.cellXfs.prefix);
+      const open = setAttr(tag, "applyAlignment", "1");
+      let xml: string;
+      if (tag.endsWith("/>")) xml = `${open.slice(0, -2).trimEnd()}>${alignment}</${name}>`;
+      else if (/<(\w+:)?alignment[\s/>]/.test(el)) xml = el;
+      else xml = open + alignment + el.slice(tag.length);
+      id = this.append("cellXfs", xml);
+      this.xfCache.set(k, id);
+    }
+    return id;
+  }
+
+  /**
    * Clear: drops the trailing cellXfs, from the lowest of `candidates` (styles Growth Signals created) on, that
    * are no longer referenced, then trailing fonts/fills that only those used. Appending and trimming at the end keeps
    * every surviving index, so no cell anywhere changes.

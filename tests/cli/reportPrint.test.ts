@@ -1,0 +1,73 @@
+/**
+ * The report sheet a manager prints (issue 10 §7): landscape, one page wide, the weak-channel header repeated on
+ * every page, long texts wrapped, and each weak channel's cells a link to its flagged cells. Schema-valid, and
+ * Clear takes the print titles away with the sheet.
+ */
+import { buildReport } from "../../src/core/report";
+import { DEFAULT_CONFIG } from "../../src/core/rules/config";
+import { clearWorkbook, flagWorkbook } from "../../src/cli/workbook";
+import { fixtureWorkbook } from "./fixtures";
+import { partsOf, schemaProblems } from "./helpers";
+
+const NOW = new Date(Date.UTC(2026, 2, 10));
+
+describe("the printed report sheet", () => {
+  let flagged: Buffer;
+  let parts: Map<string, string>;
+  let sheetXml: string;
+
+  beforeAll(async () => {
+    flagged = (await flagWorkbook(await fixtureWorkbook(), { now: NOW })).data;
+    parts = await partsOf(flagged);
+    const workbook = parts.get("xl/workbook.xml") as string;
+    expect(workbook).toMatch(/<sheet name="Growth Signals" sheetId="\d+" r:id="rId\d+"\/>/);
+    sheetXml = [...parts.entries()].find(([n, x]) => n.startsWith("xl/worksheets/") && x.includes("weak-channel"))![1];
+  });
+
+  it("prints landscape, fit to one page wide and as many pages tall as needed, with gridlines", () => {
+    expect(sheetXml).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+    expect(sheetXml).toContain('<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    expect(sheetXml).toContain('<printOptions gridLines="1"/>');
+  });
+
+  it("repeats the weak-channel table's header row on every page (a sheet-local _xlnm.Print_Titles)", () => {
+    const report = buildReport([], DEFAULT_CONFIG, "en", NOW);
+    // the header is the same row whatever the findings: title, date, intro, blank (rows 0–3), legend title, header
+    // and 5 rules (4–10), blank (11), "Weak channels" (12), then the header: 0-based row 13, printed row 14
+    expect(report.headerRow).toBe(13);
+    // localSheetId is the report's position among the sheets (after the fixture's two); the fixture's own name stays
+    const workbook = parts.get("xl/workbook.xml") as string;
+    const sheets = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    expect(sheets.indexOf("Growth Signals")).toBe(2);
+    expect(workbook).toContain(
+      '<definedNames><definedName name="ChannelTable">Report!$A$2:$F$10</definedName>' +
+        `<definedName name="_xlnm.Print_Titles" localSheetId="2">'Growth Signals'!$14:$14</definedName></definedNames>`,
+    );
+  });
+
+  it("links each weak channel's cells to its flagged cells on the data sheet", () => {
+    // Channel A's ROI run is in C3, C5, C7 of sheet "Report" (B's rows in between): the link selects C3:C7.
+    expect(sheetXml).toMatch(/<hyperlink ref="G\d+" location="'Report'!C3:C7"\/>/);
+    // an internal link is a location, no relationship (ExcelJS reads only r:id links, so the XML is checked)
+    const links = [...sheetXml.matchAll(/<hyperlink ref="([A-Z]+\d+)" location="([^"]+)"\/>/g)].map((m) => m[2]);
+    expect(links).toEqual(["'Report'!D5", "'Report'!E9", "'Report'!C3:C7"]);
+  });
+
+  it("wraps the long texts, merges the notes across the columns and makes their rows tall enough", () => {
+    expect(sheetXml).toMatch(/<mergeCells count="\d+"><mergeCell ref="A3:H3"\/>/);
+    // the intro (157 characters) over the 8 columns' widths takes more than one 15-point line
+    expect(sheetXml).toMatch(/<row r="3" ht="(30|45)" customHeight="1">/);
+    const styles = parts.get("xl/styles.xml") as string;
+    expect(styles).toContain('<alignment wrapText="1" vertical="top"/>');
+  });
+
+  it("is schema-valid", async () => {
+    expect(await schemaProblems(flagged)).toEqual([]);
+  });
+
+  it("goes with its print titles on Clear: workbook.xml is the original's again", async () => {
+    const original = await partsOf(await fixtureWorkbook());
+    const cleared = await partsOf((await clearWorkbook(flagged)).data);
+    expect(cleared.get("xl/workbook.xml")).toBe(original.get("xl/workbook.xml"));
+  });
+});
