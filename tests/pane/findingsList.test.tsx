@@ -108,13 +108,14 @@ describe("findings list", () => {
 
   it("shows the rule, periods, what fired (values, dates, threshold), the cells and the action", () => {
     renderPane(<FindingsList tables={[outcome(FINDINGS)]} fills={DEFAULT_FILLS} onSelect={() => undefined} />);
-    const social = screen.getByText(EVIL).closest("button") as HTMLElement;
+    const social = screen.getByText(EVIL).closest("li") as HTMLElement;
     expect(social).toHaveTextContent(/3 periods: Mar 3\s–\s5, 2026/);
-    const wechat = screen.getByText("WeChat").closest("button") as HTMLElement;
+    const wechat = screen.getByText("WeChat").closest("li") as HTMLElement;
     expect(wechat).toHaveTextContent("1 period: Mar 4, 2026");
     // The name is short; the details are the description; the card says that clicking selects the cells.
-    expect(wechat).toHaveAccessibleName("WeChat, Complaint rate high, Orange");
-    expect(wechat).toHaveAccessibleDescription(
+    const button = within(wechat).getByRole("button");
+    expect(button).toHaveAccessibleName("WeChat Complaint rate high · Orange");
+    expect(button).toHaveAccessibleDescription(
       /Complaint rate 1.5% on 4 Mar, above 1%.*Cells D6.*Click to select these cells in the sheet/,
     );
     // Dates never break inside: each date is one unbreakable piece, the range dash between them may break.

@@ -34,25 +34,38 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
-  finding: {
+  // The card: the whole of it is clickable (the button's ::after covers it), the button's own text is the short
+  // name (channel, rule, colour) and the details below are its description.
+  card: {
+    position: "relative",
     display: "flex",
     flexDirection: "column",
-    width: "100%",
     gap: "2px",
-    textAlign: "start",
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     borderLeftWidth: "6px",
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow2,
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover, boxShadow: tokens.shadow4 },
+    "@media (forced-colors: active)": { border: "1px solid ButtonText", borderLeftWidth: "6px" },
+  },
+  finding: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    minWidth: 0,
+    flexGrow: 1,
+    padding: 0,
+    border: "none",
+    background: "none",
+    textAlign: "start",
     color: tokens.colorNeutralForeground1,
     cursor: "pointer",
     fontFamily: tokens.fontFamilyBase,
-    boxShadow: tokens.shadow2,
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover, boxShadow: tokens.shadow4 },
-    ":active": { backgroundColor: tokens.colorNeutralBackground1Pressed },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
-    "@media (forced-colors: active)": { border: "1px solid ButtonText", borderLeftWidth: "6px" },
+    outlineStyle: "none",
+    "::after": { content: '""', position: "absolute", inset: 0, borderRadius: tokens.borderRadiusMedium },
+    ":focus-visible::after": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
   },
   top: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", width: "100%" },
   body: { display: "flex", flexDirection: "column", gap: "2px", minWidth: 0, flexGrow: 1 },
@@ -150,22 +163,22 @@ const FindingCard = forwardRef<HTMLButtonElement, CardProps>(function FindingCar
   const rule = RULE_NAMES[finding.ruleId][lang];
   const pieces = periodPieces(finding.firstPeriod, finding.lastPeriod, locale);
   return (
-    <button
-      ref={ref}
-      type="button"
-      className={styles.finding}
-      style={{ borderLeftColor: fill }}
-      aria-label={t("findingName", { channel: finding.channel, rule, colour: COLOUR_NAMES[finding.colour][lang] })}
-      aria-describedby={detailsId}
-      onClick={() => onSelect(table.sheet, findingAddresses(table.address, finding.rows, finding.col))}
-      data-testid="finding"
-    >
+    <div className={styles.card} style={{ borderLeftColor: fill }}>
       <span className={styles.top}>
         <SeverityIcon colour={finding.colour} fill={fill} />
-        <span className={styles.body}>
-          <Text className={styles.channel}>{finding.channel}</Text>
-          <Caption1>{rule}</Caption1>
-        </span>
+        <button
+          ref={ref}
+          type="button"
+          className={styles.finding}
+          aria-describedby={detailsId}
+          onClick={() => onSelect(table.sheet, findingAddresses(table.address, finding.rows, finding.col))}
+          data-testid="finding"
+        >
+          <Text className={styles.channel}>{finding.channel}</Text>{" "}
+          <Caption1>
+            {rule} · {COLOUR_NAMES[finding.colour][lang]}
+          </Caption1>
+        </button>
         <Sparkline
           values={trend}
           threshold={finding.threshold}
@@ -196,6 +209,6 @@ const FindingCard = forwardRef<HTMLButtonElement, CardProps>(function FindingCar
           <span aria-hidden="true">›</span>
         </Caption1>
       </span>
-    </button>
+    </div>
   );
 });

@@ -31,6 +31,10 @@ import { useI18n } from "../i18n";
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", marginTop: tokens.spacingVerticalS },
+  // Long option labels must not widen the form past a 270 px pane: the select shrinks and its text is cut.
+  choiceField: { minWidth: 0 },
+  choice: { minWidth: 0, maxWidth: "100%" },
+  choiceElement: { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
   swatch: {
     width: "16px",
     height: "16px",
@@ -139,8 +143,10 @@ export function SettingsPanel({ config, onSave, disabled }: SettingsPanelProps) 
     >
       {CONFIG_FIELDS.map((f) => field(f.name, f.paneLabel[lang]))}
       {CONFIG_CHOICES.map((c) => (
-        <Field key={c.name} label={c.paneLabel[lang]} size="small">
+        <Field key={c.name} label={c.paneLabel[lang]} size="small" className={styles.choiceField}>
           <Select
+            className={styles.choice}
+            select={{ className: styles.choiceElement }}
             size="small"
             name={c.name}
             disabled={disabled}
@@ -155,8 +161,10 @@ export function SettingsPanel({ config, onSave, disabled }: SettingsPanelProps) 
           </Select>
         </Field>
       ))}
-      <Field label={t("paletteLabel")} size="small">
+      <Field label={t("paletteLabel")} size="small" className={styles.choiceField}>
         <Select
+          className={styles.choice}
+          select={{ className: styles.choiceElement }}
           size="small"
           name="palette"
           disabled={disabled}

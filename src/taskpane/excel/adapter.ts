@@ -17,6 +17,7 @@ import {
   flaggedState,
   flagPlan,
   flagSettings,
+  interimState,
   mergeStates,
   parseRange,
   parseState,
@@ -25,33 +26,32 @@ import {
   serializeState,
   validateConfig,
   emptyState,
+  STATE_NAMESPACE,
   type CellKey,
   type CellValue,
+  type FlagPlan,
+  type GrowthSignalsState,
   type PlacedResult,
   type RangeRef,
   type RulesConfig,
   type SavedCell,
   type SavedFill,
   type SheetCell,
+  type WarningColour,
   sheetCellKey,
 } from "../../core";
-import { FILL_PROPS_TO_LOAD, savedFillFromProps, type CellFillProps } from "./fills";
-import { addressCells, byIndexes, packAddresses, verticalRuns } from "./ranges";
-import { writeReport } from "./reportSheet";
-import {
-  planFills,
-  planFlagFills,
-  planFlagState,
-  planParts,
-  queueStatePartList,
-  readStateXml,
-  statesOf,
-  WritePlan,
-} from "./writes";
+import { applySavedFill, FILL_PROPS_TO_LOAD, fillKey, savedFillFromProps, type CellFillProps } from "./fills";
+import { addressCells, packAddresses, verticalRuns } from "./ranges";
 import { runInThread, type RulesRunner } from "./rulesRunner";
 import { trendsOf } from "./trends";
-import { CELL_PROPS_CALL_BYTES, CELL_PROPS_RESPONSE_BYTES, MERGE_GAP_ROWS, WIRE_BUDGET, utf8Bytes } from "./wire";
-
+import {
+  CELL_PROPS_CALL_BYTES,
+  CELL_PROPS_RESPONSE_BYTES,
+  FILL_CALL_BYTES,
+  FILL_SET_BYTES,
+  MERGE_GAP_ROWS,
+  WIRE_BUDGET,
+} from "./wire";
 import type {
   ExcelGateway,
   FlagOutcome,
@@ -62,8 +62,6 @@ import type {
   TableOutcome,
 } from "./types";
 
-export { stateXmlParts } from "./writes";
-
 export interface GatewayOptions {
   /** Where the rules engine runs (default: in the calling thread; the pane passes a Web Worker). */
   runRules?: RulesRunner;
@@ -72,12 +70,38 @@ export interface GatewayOptions {
 }
 
 const DEFAULT_BUDGET = WIRE_BUDGET;
+/** A state part's XML is at most this share of the budget, so its JSON-escaped copy fits a request or response. */
+const STATE_PART_SHARE = 0.6;
 /** Assumed JSON bytes per cell before any were measured: generous, so the first chunk is safe. */
 const FIRST_GUESS_BYTES_PER_CELL = 40;
+/**
+ * Largest response a read sync asks for: well under the 4 MB budget, so turning one sync's values into rows (and,
+ * on the simulated host, producing them) stays a short main-thread task; a 100,000 × 9 table still reads in a
+ * handful of syncs.
+ */
+const READ_SYNC_BYTES = 2_000_000;
 /** Rows scanned for a header when a single cell was expanded to its region. */
 const HEADER_SCAN = 10;
 
 class Cancelled extends Error {}
+
+/**
+ * Payload limits count UTF-8 bytes: a Chinese channel name weighs three bytes a character. Counted without
+ * encoding (TextEncoder copies a multi-megabyte chunk only to measure it).
+ */
+function utf8Bytes(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 2; // a surrogate pair: 4 bytes for 2 UTF-16 units
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
 
 /**
  * Gives the browser its turn: a paint, and input such as a click on Cancel. Office.js (and the simulated host) can
@@ -111,6 +135,21 @@ function localRange(address: string): RangeRef {
   return range;
 }
 
+function byIndexes(ws: Excel.Worksheet, r: RangeRef): Excel.Range {
+  return ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+}
+
+/** Excel column width in points for a width in characters (Calibri 11: 7 px per character + 5 px padding). */
+function pointsForChars(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 4) / 4;
+}
+
+/** Text goes in with a leading apostrophe so Excel stores it as typed, never as a number, date or formula. */
+function asInput(v: string | number | null): string | number {
+  if (v === null || v === "") return "";
+  return typeof v === "string" ? `'${v}` : v;
+}
+
 // ------------------------------------------------------------------------------------------------ date system
 
 /** DATE(2000, 1, 1) is 36526 in the 1900 date system and 35064 in the 1904 one (Mac Excel's date1904). */
@@ -123,6 +162,161 @@ const DATE_2000_1904 = 35_064;
 export function queueDateSystem(ctx: Excel.RequestContext): () => boolean {
   const probe = ctx.workbook.functions.date(2000, 1, 1).load("value");
   return () => probe.value === DATE_2000_1904;
+}
+
+// ------------------------------------------------------------------------------------------------ state parts
+
+function queueStatePartList(ctx: Excel.RequestContext): Excel.CustomXmlPartScopedCollection {
+  return ctx.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE).load("items/id");
+}
+
+/**
+ * The parts' XML, one part a sync: each part was written under the budget, several together may not be
+ * (a response over 5 MB fails).
+ */
+async function readStateXml(
+  sync: () => Promise<void>,
+  list: Excel.CustomXmlPartScopedCollection,
+): Promise<{ parts: Excel.CustomXmlPart[]; xml: string[] }> {
+  const parts = list.items;
+  const xml: string[] = [];
+  for (const p of parts) {
+    const x = p.getXml();
+    await sync();
+    xml.push(x.value);
+  }
+  return { parts, xml };
+}
+
+/** The Growth Signals states among the parts' XML (a part that is not one is left out). */
+function statesOf(xml: string[]): GrowthSignalsState[] {
+  return xml.map(parseState).filter((s): s is GrowthSignalsState => s !== null);
+}
+
+// ------------------------------------------------------------------------------------------------ batches
+
+/** Queued writes grouped into syncs that each stay under the request budget. */
+class WritePlan {
+  readonly batches: { bytes: number; queue: (() => void)[] }[] = [];
+  constructor(private readonly budget: number) {}
+
+  add(bytes: number, queue: () => void): void {
+    let last = this.batches[this.batches.length - 1];
+    if (!last || (last.bytes + bytes > this.budget && last.queue.length > 0)) {
+      last = { bytes: 0, queue: [] };
+      this.batches.push(last);
+    }
+    last.bytes += bytes;
+    last.queue.push(queue);
+  }
+
+  get totalBytes(): number {
+    return this.batches.reduce((n, b) => n + b.bytes, 0);
+  }
+}
+
+interface CellTarget {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+/** Adds to `plan` the writes that give each cell its fill, grouped by fill and packed into getRanges() calls. */
+function planFills(
+  plan: WritePlan,
+  ctx: Excel.RequestContext,
+  cells: Iterable<CellTarget & { fill: SavedFill }>,
+): void {
+  const groups = new Map<string, { sheet: string; fill: SavedFill; cells: { row: number; col: number }[] }>();
+  for (const c of cells) {
+    const k = `${c.sheet}\u0000${fillKey(c.fill)}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { sheet: c.sheet, fill: c.fill, cells: [] }));
+    g.cells.push({ row: c.row, col: c.col });
+  }
+  for (const g of groups.values())
+    for (const address of packAddresses(verticalRuns(g.cells)))
+      plan.add(address.length + utf8Bytes(g.sheet) + FILL_CALL_BYTES + 3 * FILL_SET_BYTES, () =>
+        applySavedFill(ctx.workbook.worksheets.getItem(g.sheet).getRanges(address).format.fill, g.fill),
+      );
+}
+
+/**
+ * The state as one or more parts, each under `maxBytes`: a big flag's originals are split over several parts of the
+ * same namespace (the CLI and mergeStates read them all). The first part carries the settings and added sheets.
+ */
+export function stateXmlParts(state: GrowthSignalsState, maxBytes: number): string[] {
+  const whole = serializeState(state);
+  const bytes = utf8Bytes(whole);
+  if (bytes <= maxBytes || state.originals.length <= 1) return [whole];
+  const perCell = bytes / state.originals.length;
+  const size = Math.max(1, Math.floor((maxBytes * 0.9) / perCell));
+  const out: string[] = [];
+  for (let i = 0; i < state.originals.length; i += size) {
+    const originals = state.originals.slice(i, i + size);
+    out.push(serializeState(i === 0 ? { ...state, originals } : { version: 1, originals, addedSheets: [] }));
+  }
+  return out;
+}
+
+/** Adds the parts, then deletes the ones they replace (so an interruption never leaves the workbook without state). */
+function planParts(
+  plan: WritePlan,
+  ctx: Excel.RequestContext,
+  replaced: () => Excel.CustomXmlPart[],
+  xml: string[],
+): Excel.CustomXmlPart[] {
+  const added: Excel.CustomXmlPart[] = [];
+  // The XML travels as a JSON string: its quotes are escaped, so it is measured as JSON.
+  for (const x of xml)
+    plan.add(utf8Bytes(JSON.stringify(x)) + 1000, () => added.push(ctx.workbook.customXmlParts.add(x)));
+  plan.add(300, () => {
+    for (const p of replaced()) p.delete();
+  });
+  return added;
+}
+
+/** A flag's fills: the previous flag's cells it leaves uncoloured back to their originals, then its colours. */
+function planFlagFills(plan: WritePlan, ctx: Excel.RequestContext, flag: FlagPlan): void {
+  planFills(
+    plan,
+    ctx,
+    flag.restore.map((c) => ({ ...c, fill: c.saved.fill })),
+  );
+  planFills(
+    plan,
+    ctx,
+    [...flag.colour.values()].map((c) => ({ ...c, fill: { pattern: "solid", color: c.fill } })),
+  );
+}
+
+/**
+ * A flag's state parts, replacing `replaced`. When the flag takes several syncs, an interim state goes first
+ * (interimState: every cell that may change), so an interruption can still be cleared.
+ */
+function planFlagState(
+  plan: WritePlan,
+  ctx: Excel.RequestContext,
+  budget: number,
+  flag: FlagPlan,
+  finalState: GrowthSignalsState,
+  replaced: Excel.CustomXmlPart[],
+): void {
+  const finalXml = stateXmlParts(finalState, budget * STATE_PART_SHARE);
+  const finalBytes = finalXml.reduce((n, x) => n + utf8Bytes(x), 0);
+  if (plan.batches.length <= 1 && plan.totalBytes + finalBytes < budget) {
+    planParts(plan, ctx, () => replaced, finalXml);
+    return;
+  }
+  const first = new WritePlan(budget);
+  const interimParts = planParts(
+    first,
+    ctx,
+    () => replaced,
+    stateXmlParts(interimState(flag, finalState), budget * STATE_PART_SHARE),
+  );
+  plan.batches.unshift(...first.batches);
+  planParts(plan, ctx, () => interimParts, finalXml);
 }
 
 /** Puts back what a flag that was cancelled or failed while writing changed: fills, its report, the state parts. */
@@ -570,7 +764,7 @@ async function readTables(
   while (ti < tables.length) {
     // One sync: chunks from the current table on, until the estimated response fills the budget.
     const chunks: { t: number; start: number; count: number; range: Excel.Range }[] = [];
-    let room = budget;
+    let room = Math.min(budget, READ_SYNC_BYTES);
     for (let t = ti; t < tables.length && room > 0; t++) {
       const r = refs[t];
       const width = r.right - r.left + 1;
@@ -683,4 +877,29 @@ async function readFills(
     checkAbort();
   }
   return out;
+}
+
+/** The visible report sheet from buildReport: values as text/numbers, bold rows, swatch fills, column widths. */
+function writeReport(
+  ctx: Excel.RequestContext,
+  name: string,
+  doomed: string[],
+  report: ReturnType<typeof buildReport>,
+  config: RulesConfig,
+): void {
+  for (const d of doomed) ctx.workbook.worksheets.getItem(d).delete();
+  const ws = ctx.workbook.worksheets.add(name);
+  const width = Math.max(1, report.columnWidths.length, ...report.rows.map((r) => r.length));
+  const rows = report.rows.length ? report.rows : [[null]];
+  const grid = rows.map((r) => Array.from({ length: width }, (_, j) => asInput(r[j] ?? null)));
+  byIndexes(ws, { top: 0, left: 0, bottom: grid.length - 1, right: width - 1 }).values = grid;
+  const bold = report.boldRows.map((row) => ({ top: row, bottom: row, left: 0, right: width - 1 }));
+  for (const a of packAddresses(bold)) ws.getRanges(a).format.font.bold = true;
+  const byColour = new Map<WarningColour, { row: number; col: number }[]>();
+  for (const f of report.fills) byColour.set(f.colour, [...(byColour.get(f.colour) ?? []), { row: f.row, col: f.col }]);
+  for (const [colour, cells] of byColour)
+    for (const a of packAddresses(verticalRuns(cells))) ws.getRanges(a).format.fill.color = config.fills[colour];
+  report.columnWidths.forEach((w, col) => {
+    byIndexes(ws, { top: 0, bottom: 0, left: col, right: col }).format.columnWidth = pointsForChars(w);
+  });
 }

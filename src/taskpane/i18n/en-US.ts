@@ -30,7 +30,6 @@ export const enUS = {
   findingCount_other: "{n} findings",
   periodCount_one: "{n} period",
   periodCount_other: "{n} periods",
-  findingName: "{channel}, {rule}, {colour}",
   cellsLine: "Cells {cells}",
   actionLine: "Action: {action}",
   selectCellsHint: "Click to select these cells in the sheet",

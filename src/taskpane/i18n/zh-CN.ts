@@ -32,7 +32,6 @@ export const zhCN: Strings = {
   findingCount_other: "{n} 项",
   periodCount_one: "{n} 个周期",
   periodCount_other: "{n} 个周期",
-  findingName: "{channel}，{rule}，{colour}",
   cellsLine: "单元格 {cells}",
   actionLine: "建议动作：{action}",
   selectCellsHint: "点击可在工作表中选中这些单元格",
