@@ -115,9 +115,12 @@ describe("task pane in Chromium on the simulated Excel host", () => {
     expect(errors).toEqual([]);
     expect(result.ids).toEqual(
       [
+        "ABTEST_BAYES",
         "ABTEST_MDE",
         "ABTEST_POWER",
+        "ABTEST_PROB_BEAT",
         "ABTEST_SAMPLESIZE",
+        "ABTEST_SEQ",
         "ABTEST_SIG",
         "ABTEST_SRM",
         "ABTEST_SUMMARY",
@@ -128,6 +131,7 @@ describe("task pane in Chromium on the simulated Excel host", () => {
         "CRR",
         "LTV",
         "LTV_CAC",
+        "PADJUST",
         "RETENTION",
         "ROI",
       ].sort(),
