@@ -12,12 +12,9 @@ import {
   buildReport,
   cellAddress,
   clearPlan,
-  findTable,
-  detectColumns,
   flaggedState,
   flagPlan,
   flagSettings,
-  interimState,
   mergeStates,
   parseRange,
   parseState,
@@ -26,41 +23,41 @@ import {
   serializeState,
   validateConfig,
   emptyState,
-  STATE_NAMESPACE,
   type CellKey,
   type CellValue,
-  type FlagPlan,
-  type GrowthSignalsState,
   type PlacedResult,
   type RangeRef,
   type RulesConfig,
   type SavedCell,
   type SavedFill,
   type SheetCell,
-  type WarningColour,
   sheetCellKey,
 } from "../../core";
-import { applySavedFill, FILL_PROPS_TO_LOAD, fillKey, savedFillFromProps, type CellFillProps } from "./fills";
-import { addressCells, packAddresses, verticalRuns } from "./ranges";
-import { runInThread, type RulesRunner } from "./rulesRunner";
-import { trendsOf } from "./trends";
+import { FILL_PROPS_TO_LOAD, savedFillFromProps, type CellFillProps } from "./fills";
+import { byIndexes, verticalRuns } from "./ranges";
+import { writeReport } from "./reportSheet";
 import {
-  CELL_PROPS_CALL_BYTES,
-  CELL_PROPS_RESPONSE_BYTES,
-  FILL_CALL_BYTES,
-  FILL_SET_BYTES,
-  MERGE_GAP_ROWS,
-  WIRE_BUDGET,
-} from "./wire";
-import type {
-  ExcelGateway,
-  FlagOutcome,
-  FlagRequest,
-  InsertResult,
-  SelectedTable,
-  SelectionInfo,
-  TableOutcome,
-} from "./types";
+  planFills,
+  planFlagFills,
+  planFlagState,
+  planParts,
+  queueStatePartList,
+  readStateXml,
+  statesOf,
+  WritePlan,
+} from "./writes";
+import { runInThread, type RulesRunner } from "./rulesRunner";
+import { describeSelection, readSelection, selectCells, watchSelection } from "./selection";
+import { insertFormula } from "./insert";
+import { Session, yieldToHost } from "./session";
+import { trendsOf } from "./trends";
+import { CELL_PROPS_CALL_BYTES, CELL_PROPS_RESPONSE_BYTES, MERGE_GAP_ROWS, WIRE_BUDGET, utf8Bytes } from "./wire";
+
+import type { ExcelGateway, FlagOutcome, FlagRequest, SelectedTable, TableOutcome } from "./types";
+
+export { stateXmlParts } from "./writes";
+export { completeFormula } from "./insert";
+export { yieldToHost } from "./session";
 
 export interface GatewayOptions {
   /** Where the rules engine runs (default: in the calling thread; the pane passes a Web Worker). */
@@ -70,8 +67,6 @@ export interface GatewayOptions {
 }
 
 const DEFAULT_BUDGET = WIRE_BUDGET;
-/** A state part's XML is at most this share of the budget, so its JSON-escaped copy fits a request or response. */
-const STATE_PART_SHARE = 0.6;
 /** Assumed JSON bytes per cell before any were measured: generous, so the first chunk is safe. */
 const FIRST_GUESS_BYTES_PER_CELL = 40;
 /**
@@ -80,49 +75,7 @@ const FIRST_GUESS_BYTES_PER_CELL = 40;
  * handful of syncs.
  */
 const READ_SYNC_BYTES = 2_000_000;
-/** Rows scanned for a header when a single cell was expanded to its region. */
-const HEADER_SCAN = 10;
-
 class Cancelled extends Error {}
-
-/**
- * Payload limits count UTF-8 bytes: a Chinese channel name weighs three bytes a character. Counted without
- * encoding (TextEncoder copies a multi-megabyte chunk only to measure it).
- */
-function utf8Bytes(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 2; // a surrogate pair: 4 bytes for 2 UTF-16 units
-      i++;
-    } else n += 2;
-  }
-  return n;
-}
-
-/**
- * Gives the browser its turn: a paint, and input such as a click on Cancel. Office.js (and the simulated host) can
- * resolve syncs without a macrotask, so without this a whole flag is one main-thread task (2.45 s at 100k rows).
- */
-export function yieldToHost(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === "function") return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** Counts the syncs one Excel.run makes, and yields to the browser after each. */
-class Session {
-  syncs = 0;
-  constructor(readonly ctx: Excel.RequestContext) {}
-  async sync(): Promise<void> {
-    this.syncs++;
-    await this.ctx.sync();
-    await yieldToHost();
-  }
-}
 
 function officeLang(): "en" | "zh" {
   const l = typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined;
@@ -133,21 +86,6 @@ function localRange(address: string): RangeRef {
   const range = parseRange(address);
   if (!range) throw new Error(`Not a cell address: ${address}`);
   return range;
-}
-
-function byIndexes(ws: Excel.Worksheet, r: RangeRef): Excel.Range {
-  return ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
-}
-
-/** Excel column width in points for a width in characters (Calibri 11: 7 px per character + 5 px padding). */
-function pointsForChars(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 4) / 4;
-}
-
-/** Text goes in with a leading apostrophe so Excel stores it as typed, never as a number, date or formula. */
-function asInput(v: string | number | null): string | number {
-  if (v === null || v === "") return "";
-  return typeof v === "string" ? `'${v}` : v;
 }
 
 // ------------------------------------------------------------------------------------------------ date system
@@ -162,161 +100,6 @@ const DATE_2000_1904 = 35_064;
 export function queueDateSystem(ctx: Excel.RequestContext): () => boolean {
   const probe = ctx.workbook.functions.date(2000, 1, 1).load("value");
   return () => probe.value === DATE_2000_1904;
-}
-
-// ------------------------------------------------------------------------------------------------ state parts
-
-function queueStatePartList(ctx: Excel.RequestContext): Excel.CustomXmlPartScopedCollection {
-  return ctx.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE).load("items/id");
-}
-
-/**
- * The parts' XML, one part a sync: each part was written under the budget, several together may not be
- * (a response over 5 MB fails).
- */
-async function readStateXml(
-  sync: () => Promise<void>,
-  list: Excel.CustomXmlPartScopedCollection,
-): Promise<{ parts: Excel.CustomXmlPart[]; xml: string[] }> {
-  const parts = list.items;
-  const xml: string[] = [];
-  for (const p of parts) {
-    const x = p.getXml();
-    await sync();
-    xml.push(x.value);
-  }
-  return { parts, xml };
-}
-
-/** The Growth Signals states among the parts' XML (a part that is not one is left out). */
-function statesOf(xml: string[]): GrowthSignalsState[] {
-  return xml.map(parseState).filter((s): s is GrowthSignalsState => s !== null);
-}
-
-// ------------------------------------------------------------------------------------------------ batches
-
-/** Queued writes grouped into syncs that each stay under the request budget. */
-class WritePlan {
-  readonly batches: { bytes: number; queue: (() => void)[] }[] = [];
-  constructor(private readonly budget: number) {}
-
-  add(bytes: number, queue: () => void): void {
-    let last = this.batches[this.batches.length - 1];
-    if (!last || (last.bytes + bytes > this.budget && last.queue.length > 0)) {
-      last = { bytes: 0, queue: [] };
-      this.batches.push(last);
-    }
-    last.bytes += bytes;
-    last.queue.push(queue);
-  }
-
-  get totalBytes(): number {
-    return this.batches.reduce((n, b) => n + b.bytes, 0);
-  }
-}
-
-interface CellTarget {
-  sheet: string;
-  row: number;
-  col: number;
-}
-
-/** Adds to `plan` the writes that give each cell its fill, grouped by fill and packed into getRanges() calls. */
-function planFills(
-  plan: WritePlan,
-  ctx: Excel.RequestContext,
-  cells: Iterable<CellTarget & { fill: SavedFill }>,
-): void {
-  const groups = new Map<string, { sheet: string; fill: SavedFill; cells: { row: number; col: number }[] }>();
-  for (const c of cells) {
-    const k = `${c.sheet}\u0000${fillKey(c.fill)}`;
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { sheet: c.sheet, fill: c.fill, cells: [] }));
-    g.cells.push({ row: c.row, col: c.col });
-  }
-  for (const g of groups.values())
-    for (const address of packAddresses(verticalRuns(g.cells)))
-      plan.add(address.length + utf8Bytes(g.sheet) + FILL_CALL_BYTES + 3 * FILL_SET_BYTES, () =>
-        applySavedFill(ctx.workbook.worksheets.getItem(g.sheet).getRanges(address).format.fill, g.fill),
-      );
-}
-
-/**
- * The state as one or more parts, each under `maxBytes`: a big flag's originals are split over several parts of the
- * same namespace (the CLI and mergeStates read them all). The first part carries the settings and added sheets.
- */
-export function stateXmlParts(state: GrowthSignalsState, maxBytes: number): string[] {
-  const whole = serializeState(state);
-  const bytes = utf8Bytes(whole);
-  if (bytes <= maxBytes || state.originals.length <= 1) return [whole];
-  const perCell = bytes / state.originals.length;
-  const size = Math.max(1, Math.floor((maxBytes * 0.9) / perCell));
-  const out: string[] = [];
-  for (let i = 0; i < state.originals.length; i += size) {
-    const originals = state.originals.slice(i, i + size);
-    out.push(serializeState(i === 0 ? { ...state, originals } : { version: 1, originals, addedSheets: [] }));
-  }
-  return out;
-}
-
-/** Adds the parts, then deletes the ones they replace (so an interruption never leaves the workbook without state). */
-function planParts(
-  plan: WritePlan,
-  ctx: Excel.RequestContext,
-  replaced: () => Excel.CustomXmlPart[],
-  xml: string[],
-): Excel.CustomXmlPart[] {
-  const added: Excel.CustomXmlPart[] = [];
-  // The XML travels as a JSON string: its quotes are escaped, so it is measured as JSON.
-  for (const x of xml)
-    plan.add(utf8Bytes(JSON.stringify(x)) + 1000, () => added.push(ctx.workbook.customXmlParts.add(x)));
-  plan.add(300, () => {
-    for (const p of replaced()) p.delete();
-  });
-  return added;
-}
-
-/** A flag's fills: the previous flag's cells it leaves uncoloured back to their originals, then its colours. */
-function planFlagFills(plan: WritePlan, ctx: Excel.RequestContext, flag: FlagPlan): void {
-  planFills(
-    plan,
-    ctx,
-    flag.restore.map((c) => ({ ...c, fill: c.saved.fill })),
-  );
-  planFills(
-    plan,
-    ctx,
-    [...flag.colour.values()].map((c) => ({ ...c, fill: { pattern: "solid", color: c.fill } })),
-  );
-}
-
-/**
- * A flag's state parts, replacing `replaced`. When the flag takes several syncs, an interim state goes first
- * (interimState: every cell that may change), so an interruption can still be cleared.
- */
-function planFlagState(
-  plan: WritePlan,
-  ctx: Excel.RequestContext,
-  budget: number,
-  flag: FlagPlan,
-  finalState: GrowthSignalsState,
-  replaced: Excel.CustomXmlPart[],
-): void {
-  const finalXml = stateXmlParts(finalState, budget * STATE_PART_SHARE);
-  const finalBytes = finalXml.reduce((n, x) => n + utf8Bytes(x), 0);
-  if (plan.batches.length <= 1 && plan.totalBytes + finalBytes < budget) {
-    planParts(plan, ctx, () => replaced, finalXml);
-    return;
-  }
-  const first = new WritePlan(budget);
-  const interimParts = planParts(
-    first,
-    ctx,
-    () => replaced,
-    stateXmlParts(interimState(flag, finalState), budget * STATE_PART_SHARE),
-  );
-  plan.batches.unshift(...first.batches);
-  planParts(plan, ctx, () => interimParts, finalXml);
 }
 
 /** Puts back what a flag that was cancelled or failed while writing changed: fills, its report, the state parts. */
@@ -357,89 +140,6 @@ async function undoFlag(
 export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
   const budget = options.payloadBudgetBytes ?? DEFAULT_BUDGET;
   const rulesRunner = options.runRules ?? runInThread;
-
-  async function readSelection(): Promise<SelectedTable[]> {
-    return Excel.run(async (ctx) => {
-      const s = new Session(ctx);
-      const selected = ctx.workbook.getSelectedRanges();
-      selected.areas.load("items/rowIndex, items/columnIndex, items/rowCount, items/columnCount");
-      const ws = selected.worksheet.load("name");
-      const used = ws.getUsedRangeOrNullObject(true).load("rowIndex, columnIndex, rowCount, columnCount");
-      await s.sync();
-
-      const areas = selected.areas.items.map((a) => ({
-        top: a.rowIndex,
-        left: a.columnIndex,
-        bottom: a.rowIndex + a.rowCount - 1,
-        right: a.columnIndex + a.columnCount - 1,
-      }));
-      // A single cell grows to its Excel table, else to its current region (Ctrl+A).
-      const singles = areas.map((r, i) => {
-        if (r.top !== r.bottom || r.left !== r.right) return null;
-        const cell = selected.areas.items[i];
-        return {
-          tables: cell.getTables(false).load("items/name"),
-          region: cell.getSurroundingRegion().load("rowIndex, columnIndex, rowCount, columnCount"),
-        };
-      });
-      if (singles.some(Boolean)) await s.sync();
-      const tableRanges = singles.map((x) => (x && x.tables.items.length ? x.tables.items[0].getRange() : null));
-      for (const t of tableRanges) t?.load("rowIndex, columnIndex, rowCount, columnCount");
-      if (tableRanges.some(Boolean)) await s.sync();
-
-      const usedRef = used.isNullObject
-        ? null
-        : {
-            top: used.rowIndex,
-            left: used.columnIndex,
-            bottom: used.rowIndex + used.rowCount - 1,
-            right: used.columnIndex + used.columnCount - 1,
-          };
-      const rects: { r: RangeRef; expanded: boolean }[] = [];
-      areas.forEach((area, i) => {
-        const x = tableRanges[i] ?? singles[i]?.region;
-        let r: RangeRef | null = x
-          ? {
-              top: x.rowIndex,
-              left: x.columnIndex,
-              bottom: x.rowIndex + x.rowCount - 1,
-              right: x.columnIndex + x.columnCount - 1,
-            }
-          : area;
-        // Whole columns or rows: only the part that holds data.
-        r = usedRef && clip(r, usedRef);
-        if (!r) return;
-        const key = rangeAddress(r);
-        if (!rects.some((q) => rangeAddress(q.r) === key)) rects.push({ r, expanded: !!x });
-      });
-      if (rects.length === 0) return [];
-
-      const heads = rects.map(({ r, expanded }) =>
-        byIndexes(ws, { ...r, bottom: Math.min(r.bottom, r.top + (expanded ? HEADER_SCAN - 1 : 0)) }).load("values"),
-      );
-      await s.sync();
-      return rects.flatMap(({ r, expanded }, i): SelectedTable[] => {
-        const values = heads[i].values as CellValue[][];
-        const found = expanded ? findTable(values, { maxRows: HEADER_SCAN }) : null;
-        const h = found ? found.dataRow - 1 : 0; // the (last) header row
-        const top = r.top + h;
-        if (top > r.bottom) return [];
-        const cols = found ? { left: r.left + found.firstCol, right: r.left + found.lastCol } : {};
-        const table = { ...r, top, ...cols };
-        const header = found ? found.header : values[h];
-        return [
-          {
-            sheet: ws.name,
-            address: rangeAddress(table),
-            rowCount: table.bottom - table.top + 1,
-            columnCount: table.right - table.left + 1,
-            header,
-            detected: detectColumns(header),
-          },
-        ];
-      });
-    });
-  }
 
   async function flag(req: FlagRequest): Promise<FlagOutcome> {
     const lang = req.lang ?? officeLang();
@@ -608,37 +308,6 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
     });
   }
 
-  async function selectCells(sheet: string, addresses: string[]): Promise<void> {
-    const packed = packAddresses(verticalRuns(addressCells(addresses)));
-    if (packed.length === 0) return;
-    await Excel.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
-      ws.activate();
-      // Only one selection fits Excel's address limit; the first cells are the ones the finding starts with.
-      ws.getRanges(packed[0]).select();
-      await ctx.sync();
-    });
-  }
-
-  /**
-   * Writes the formula into the active cell, unless the cell holds something and `overwrite` is not set: then
-   * nothing is written (Office.js writes clear Excel's undo, so a replaced cell could not be brought back).
-   */
-  async function insertFormula(formula: string, options: { overwrite?: boolean } = {}): Promise<InsertResult> {
-    return Excel.run(async (ctx) => {
-      const cell = ctx.workbook.getActiveCell().load("address, formulas");
-      await ctx.sync();
-      const current = cell.formulas?.[0]?.[0];
-      const text = current === null || current === undefined ? "" : String(current);
-      const where = splitAddress(cell.address);
-      if (text !== "" && !options.overwrite) return { written: false, ...where, current: text };
-      const written = completeFormula(formula);
-      cell.formulas = [[written]];
-      await ctx.sync();
-      return { written: true, ...where, formula: written, replaced: text || undefined };
-    });
-  }
-
   /** True when the workbook holds Growth Signals flags (saved originals or a report sheet) that Clear would undo. */
   async function hasFlags(): Promise<boolean> {
     return Excel.run(async (ctx) => {
@@ -649,52 +318,6 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
       const state = mergeStates(statesOf(xml));
       return !!state && (state.originals.length > 0 || state.addedSheets.length > 0);
     });
-  }
-
-  /** The selection as the user sees it: sheet, address of each area and the cell count. */
-  async function describeSelection(): Promise<SelectionInfo | null> {
-    return Excel.run(async (ctx) => {
-      const selected = ctx.workbook.getSelectedRanges();
-      selected.areas.load("items/rowIndex, items/columnIndex, items/rowCount, items/columnCount");
-      const ws = selected.worksheet.load("name");
-      await ctx.sync();
-      const areas = selected.areas.items;
-      if (areas.length === 0) return null;
-      return {
-        sheet: ws.name,
-        address: areas
-          .map((a) =>
-            rangeAddress({
-              top: a.rowIndex,
-              left: a.columnIndex,
-              bottom: a.rowIndex + a.rowCount - 1,
-              right: a.columnIndex + a.columnCount - 1,
-            }),
-          )
-          .join(","),
-        rows: areas.reduce((n, a) => n + a.rowCount, 0),
-        columns: Math.max(...areas.map((a) => a.columnCount)),
-        cells: areas.reduce((n, a) => n + a.rowCount * a.columnCount, 0),
-      };
-    });
-  }
-
-  /** Calls `onChange` whenever the selection changes (workbook.onSelectionChanged, ExcelApi 1.2); returns the stop. */
-  function watchSelection(onChange: () => void): () => void {
-    let handler: { remove: () => void } | null = null;
-    let stopped = false;
-    void Excel.run(async (ctx) => {
-      const h = ctx.workbook.onSelectionChanged.add(async () => {
-        if (!stopped) onChange();
-      });
-      await ctx.sync();
-      handler = h;
-      if (stopped) h.remove();
-    }).catch(() => undefined); // A host without the event: the pane reads the selection on each button instead.
-    return () => {
-      stopped = true;
-      handler?.remove();
-    };
   }
 
   return {
@@ -709,39 +332,6 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
     describeSelection,
     watchSelection,
   };
-}
-
-/** "Sheet1!B2" / "'My sheet'!B2" → { sheet, address }. */
-function splitAddress(full: string): { sheet: string; address: string } {
-  const bang = full.lastIndexOf("!");
-  if (bang < 0) return { sheet: "", address: full.replace(/\$/g, "") };
-  const sheet = full
-    .slice(0, bang)
-    .replace(/^'(.*)'$/, "$1")
-    .replace(/''/g, "'");
-  return { sheet, address: full.slice(bang + 1).replace(/\$/g, "") };
-}
-
-/** "=GROWTH.ROI(" → "=GROWTH.ROI()": Excel refuses an unbalanced formula, so the skeleton is closed. */
-export function completeFormula(f: string): string {
-  let depth = 0;
-  let quoted = false;
-  for (const ch of f) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === "(") depth++;
-    else if (!quoted && ch === ")") depth = Math.max(0, depth - 1);
-  }
-  return (f.startsWith("=") ? f : `=${f}`) + (quoted ? '"' : "") + ")".repeat(depth);
-}
-
-function clip(r: RangeRef, to: RangeRef): RangeRef | null {
-  const out = {
-    top: Math.max(r.top, to.top),
-    left: Math.max(r.left, to.left),
-    bottom: Math.min(r.bottom, to.bottom),
-    right: Math.min(r.right, to.right),
-  };
-  return out.top <= out.bottom && out.left <= out.right ? out : null;
 }
 
 /** Reads the tables' values in row chunks whose responses stay under the budget. */
@@ -877,29 +467,4 @@ async function readFills(
     checkAbort();
   }
   return out;
-}
-
-/** The visible report sheet from buildReport: values as text/numbers, bold rows, swatch fills, column widths. */
-function writeReport(
-  ctx: Excel.RequestContext,
-  name: string,
-  doomed: string[],
-  report: ReturnType<typeof buildReport>,
-  config: RulesConfig,
-): void {
-  for (const d of doomed) ctx.workbook.worksheets.getItem(d).delete();
-  const ws = ctx.workbook.worksheets.add(name);
-  const width = Math.max(1, report.columnWidths.length, ...report.rows.map((r) => r.length));
-  const rows = report.rows.length ? report.rows : [[null]];
-  const grid = rows.map((r) => Array.from({ length: width }, (_, j) => asInput(r[j] ?? null)));
-  byIndexes(ws, { top: 0, left: 0, bottom: grid.length - 1, right: width - 1 }).values = grid;
-  const bold = report.boldRows.map((row) => ({ top: row, bottom: row, left: 0, right: width - 1 }));
-  for (const a of packAddresses(bold)) ws.getRanges(a).format.font.bold = true;
-  const byColour = new Map<WarningColour, { row: number; col: number }[]>();
-  for (const f of report.fills) byColour.set(f.colour, [...(byColour.get(f.colour) ?? []), { row: f.row, col: f.col }]);
-  for (const [colour, cells] of byColour)
-    for (const a of packAddresses(verticalRuns(cells))) ws.getRanges(a).format.fill.color = config.fills[colour];
-  report.columnWidths.forEach((w, col) => {
-    byIndexes(ws, { top: 0, bottom: 0, left: col, right: col }).format.columnWidth = pointsForChars(w);
-  });
 }
