@@ -105,6 +105,9 @@ async function flag(page: Page): Promise<void> {
 
 async function axe(page: Page, state: string): Promise<void> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
+  // Scan a settled page: mid-transition (a button turning enabled, a dialog fading in) colours are in between, which
+  // axe would read as low contrast.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
   const violations = await page.evaluate(async () => {
     const run = (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: unknown[] }> } }).axe.run;
     const found = (await run(document)).violations as { id: string; nodes: { target: string[] }[] }[];
