@@ -3,7 +3,7 @@
  * into comma-separated strings for worksheet.getRanges(), each under Excel's address limit (8,192 characters;
  * we keep under 8,000).
  */
-import { parseCell, rangeAddress, type RangeRef } from "../../core/a1";
+import { parseCell, parseRange, rangeAddress, type RangeRef } from "../../core/a1";
 
 export const MAX_ADDRESS_CHARS = 8000;
 
@@ -56,4 +56,11 @@ export function addressCells(addresses: readonly string[]): { row: number; col: 
 /** A rectangle of a worksheet by 0-based indexes. */
 export function byIndexes(ws: Excel.Worksheet, r: RangeRef): Excel.Range {
   return ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+}
+
+/** A table's A1 address as a range; throws on an address that is not one (the adapter made it). */
+export function localRange(address: string): RangeRef {
+  const range = parseRange(address);
+  if (!range) throw new Error(`Not a cell address: ${address}`);
+  return range;
 }
