@@ -185,6 +185,34 @@ export class SimRangeFormat extends SimClientObject<AreasTarget> {
     });
   }
 
+  /** Row height in points. */
+  set rowHeight(v: number) {
+    this._setProp("rowHeight", v, (t) => {
+      if (typeof v !== "number" || v < 0 || v > 409)
+        throw new SimOfficeError("InvalidArgument", "RangeFormat.rowHeight");
+      for (const a of t.areas) for (let r = a.top; r <= a.bottom; r++) t.sheet.rowHeights.set(r, v);
+      this.context._write("rowHeight", t.sheet.name, areasAddress(t), v);
+    });
+  }
+
+  /** Text wraps inside its cell. */
+  set wrapText(v: boolean) {
+    this._setProp("wrapText", v, (t) => {
+      forEachCell(t.areas, (r, c) => t.sheet.setWrapped(r, c, !!v));
+      this.context._write("wrapText", t.sheet.name, areasAddress(t), !!v);
+    });
+  }
+
+  /** "Top", "Center", "Bottom", "Justify" or "Distributed" (Excel.VerticalAlignment). */
+  set verticalAlignment(v: string) {
+    this._setProp("verticalAlignment", v, (t) => {
+      if (!["Top", "Center", "Bottom", "Justify", "Distributed"].includes(v))
+        throw new SimOfficeError("InvalidArgument", "RangeFormat.verticalAlignment", v);
+      forEachCell(t.areas, (r, c) => t.sheet.setVerticalAlignment(r, c, v));
+      this.context._write("verticalAlignment", t.sheet.name, areasAddress(t), v);
+    });
+  }
+
   /** Widths to fit the longest text, about 7 points per character plus padding (Calibri 11). */
   autofitColumns(): void {
     this._call("autofitColumns", [], (t) => {

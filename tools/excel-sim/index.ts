@@ -13,7 +13,16 @@ import type { RangeRef } from "../../src/core/a1";
 import { localAddress, parseAddress, parseMultiAddress } from "./address";
 import { SimRequestContext, type SimEnv, type SyncRecord, type WriteRecord } from "./context";
 import { SimOfficeError } from "./errors";
-import { dateToSerial, normalizeColor, WorkbookModel, type SheetModel, type SimFill, type SimScalar } from "./model";
+import {
+  dateToSerial,
+  normalizeColor,
+  WorkbookModel,
+  type SheetModel,
+  type SimFill,
+  type SimHyperlink,
+  type SimPageLayoutModel,
+  type SimScalar,
+} from "./model";
 import { rootNamespace, SimWorkbook } from "./objects";
 
 export { SimOfficeError } from "./errors";
@@ -210,6 +219,34 @@ export class SimHost {
     return this.sheet(sheet).columnWidth(col);
   }
 
+  rowHeight(sheet: string, row: number): number {
+    return this.sheet(sheet).rowHeight(row);
+  }
+
+  /** The link on a cell (Range.hyperlink), or null. */
+  hyperlink(sheet: string, address: string): SimHyperlink | null {
+    const r = range(address);
+    return this.sheet(sheet).hyperlink(r.top, r.left) ?? null;
+  }
+
+  /** Whether a cell's text wraps, and its vertical alignment. */
+  wrapped(sheet: string, address: string): { wrap: boolean; vertical: string } {
+    const r = range(address);
+    const s = this.sheet(sheet);
+    return { wrap: s.isWrapped(r.top, r.left), vertical: s.verticalAlignment(r.top, r.left) };
+  }
+
+  /** Merged areas as A1 addresses. */
+  merged(sheet: string): string[] {
+    return this.sheet(sheet).merged.map((a) => localAddress(a));
+  }
+
+  /** Worksheet.pageLayout as set by the add-in. */
+  pageLayout(sheet: string): SimPageLayoutModel {
+    const p = this.sheet(sheet).pageLayout;
+    return { ...p, zoom: { ...p.zoom } };
+  }
+
   /** Selects "B2", "A1:C9" or several areas "A1:B3, D1:D4" and activates the sheet. */
   select(sheet: string, address: string): void {
     const s = this.sheet(sheet);
@@ -343,7 +380,13 @@ export function createSimulatedExcel(workbook: SimWorkbookInit, options: SimOpti
       host: "Excel",
       platform: "OfficeOnline",
       requirements: {
-        isSetSupported: (name, version) => name === "ExcelApi" && Number(version ?? 1) <= 1.12,
+        // ExcelApi 1.1–1.12; versions compare as major.minor integers (1.9 < 1.12), as Office does
+        isSetSupported: (name, version) => {
+          const [major, minor] = String(version ?? "1.1")
+            .split(".")
+            .map((x) => Number(x));
+          return name === "ExcelApi" && major === 1 && (minor || 0) <= 12;
+        },
       },
     },
     HostType: { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook", OneNote: "OneNote" },

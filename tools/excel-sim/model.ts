@@ -23,6 +23,24 @@ function key(row: number, col: number): number {
   return row * MAX_COLS + col;
 }
 
+/** Range.hyperlink (Excel.RangeHyperlink): a web address or a place in the workbook ("'Data'!C3:C7"). */
+export interface SimHyperlink {
+  address?: string;
+  documentReference?: string;
+  screenTip?: string;
+  textToDisplay?: string;
+}
+
+/** Worksheet.pageLayout's state (Excel.PageLayout, ExcelApi 1.9). */
+export interface SimPageLayoutModel {
+  orientation: "Portrait" | "Landscape";
+  printGridlines: boolean;
+  /** Excel.PageLayoutZoomOptions: a scale, or fit to pages wide and tall (0: as many as needed). */
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** setPrintTitleRows: the rows repeated at the top of every page ("$14:$14"), null for none. */
+  printTitleRows: string | null;
+}
+
 export class SheetModel {
   name: string;
   readonly id: string;
@@ -34,6 +52,22 @@ export class SheetModel {
   readonly bold = new Set<number>();
   /** Column → width in points (Excel's default is 48 points, 8.43 characters). */
   readonly columnWidths = new Map<number, number>();
+  /** Row → height in points (RangeFormat.rowHeight; Excel's default is 15). */
+  readonly rowHeights = new Map<number, number>();
+  /** Cell → its link (Range.hyperlink). */
+  readonly hyperlinks = new Map<number, SimHyperlink>();
+  /** Cells whose text wraps (RangeFormat.wrapText) and their vertical alignment (RangeFormat.verticalAlignment). */
+  readonly wrapped = new Set<number>();
+  readonly verticalAlignments = new Map<number, string>();
+  /** Merged areas (Range.merge). */
+  readonly merged: RangeRef[] = [];
+  /** Worksheet.pageLayout: what printing uses. */
+  readonly pageLayout: SimPageLayoutModel = {
+    orientation: "Portrait",
+    printGridlines: false,
+    zoom: { scale: 100 },
+    printTitleRows: null,
+  };
 
   constructor(name: string, id: string) {
     this.name = name;
@@ -88,6 +122,36 @@ export class SheetModel {
   setBold(row: number, col: number, bold: boolean): void {
     if (bold) this.bold.add(key(row, col));
     else this.bold.delete(key(row, col));
+  }
+
+  hyperlink(row: number, col: number): SimHyperlink | undefined {
+    return this.hyperlinks.get(key(row, col));
+  }
+
+  setHyperlink(row: number, col: number, link: SimHyperlink | undefined): void {
+    if (link) this.hyperlinks.set(key(row, col), link);
+    else this.hyperlinks.delete(key(row, col));
+  }
+
+  isWrapped(row: number, col: number): boolean {
+    return this.wrapped.has(key(row, col));
+  }
+
+  setWrapped(row: number, col: number, wrap: boolean): void {
+    if (wrap) this.wrapped.add(key(row, col));
+    else this.wrapped.delete(key(row, col));
+  }
+
+  verticalAlignment(row: number, col: number): string {
+    return this.verticalAlignments.get(key(row, col)) ?? "Bottom";
+  }
+
+  setVerticalAlignment(row: number, col: number, v: string): void {
+    this.verticalAlignments.set(key(row, col), v);
+  }
+
+  rowHeight(row: number): number {
+    return this.rowHeights.get(row) ?? 15;
   }
 
   columnWidth(col: number): number {

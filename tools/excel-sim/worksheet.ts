@@ -7,7 +7,15 @@ import { type RangeRef } from "../../src/core/a1";
 import { localAddress, sheetAddress, parseAddress, parseMultiAddress } from "./address";
 import { SimClientObject, SimClientResult, SimCollection, type OpOutcome, type SimRequestContext } from "./context";
 import { SimOfficeError } from "./errors";
-import { NO_FILL_COLOR, type SheetModel, type SimScalar, type TableModel, isValidSheetName } from "./model";
+import {
+  NO_FILL_COLOR,
+  type SheetModel,
+  type SimHyperlink,
+  type SimPageLayoutModel,
+  type SimScalar,
+  type TableModel,
+  isValidSheetName,
+} from "./model";
 import {
   type RangeTarget,
   type AreasTarget,
@@ -281,6 +289,35 @@ export class SimRange extends SimClientObject<RangeTarget> {
   select(): void {
     this._call("select", [], (t) => select(this.context, t.sheet, [t.r]));
   }
+
+  /** A link on every cell of the range (ExcelApi 1.7); `documentReference` is a place in the workbook. */
+  set hyperlink(v: SimHyperlink) {
+    this._setProp("hyperlink", v, (t) => {
+      if (typeof v !== "object" || v === null || (v.address === undefined && v.documentReference === undefined))
+        throw new SimOfficeError("InvalidArgument", "Range.hyperlink");
+      const link = { ...v };
+      for (let r = t.r.top; r <= t.r.bottom; r++)
+        for (let c = t.r.left; c <= t.r.right; c++) t.sheet.setHyperlink(r, c, link);
+      if (v.textToDisplay !== undefined) t.sheet.setValue(t.r.top, t.r.left, v.textToDisplay);
+      this.context._write("hyperlink", t.sheet.name, localAddress(t.r), link);
+    });
+  }
+
+  /** Merges the range into one cell (or each row into one with `across`); Excel keeps the top-left value. */
+  merge(across = false): void {
+    this._call("merge", [across], (t) => {
+      const { sheet, r } = t;
+      const areas = across
+        ? Array.from({ length: r.bottom - r.top + 1 }, (_, i) => ({ ...r, top: r.top + i, bottom: r.top + i }))
+        : [r];
+      for (const a of areas) {
+        for (let i = a.top; i <= a.bottom; i++)
+          for (let j = a.left; j <= a.right; j++) if (i !== a.top || j !== a.left) sheet.setValue(i, j, "");
+        sheet.merged.push({ ...a });
+      }
+      this.context._write("merge", sheet.name, localAddress(r), across);
+    });
+  }
 }
 
 export function select(ctx: SimRequestContext, sheet: SheetModel, areas: RangeRef[]): void {
@@ -507,7 +544,7 @@ export class SimWorksheet extends SimClientObject<SheetModel> {
   }
 
   protected override _nav(name: string) {
-    return name === "tables" ? this.tables : undefined;
+    return name === "tables" ? this.tables : name === "pageLayout" ? this.pageLayout : undefined;
   }
 
   get name(): string {
@@ -541,6 +578,12 @@ export class SimWorksheet extends SimClientObject<SheetModel> {
       s.visibility = v;
       this.context._write("sheet.visibility", s.name, undefined, v);
     });
+  }
+
+  private _pageLayout?: SimPageLayout;
+  /** What printing uses: orientation, fit to pages, gridlines, print titles (ExcelApi 1.9). */
+  get pageLayout(): SimPageLayout {
+    return (this._pageLayout ??= new SimPageLayout(this.context, `${this._path}.pageLayout`, () => this._resolve()));
   }
 
   private _tables?: SimTableCollection;
@@ -724,5 +767,64 @@ export class SimWorksheetCollection extends SimCollection<SheetModel, SimWorkshe
     const result = new SimClientResult<number>();
     this._call("getCount", [], (list) => ({ response: list.length, apply: () => result._set(list.length) }));
     return result;
+  }
+}
+
+/** Worksheet.pageLayout (Excel.PageLayout): the settings printing and PDF export use. */
+export class SimPageLayout extends SimClientObject<SheetModel> {
+  protected get _scalars() {
+    return ["orientation", "printGridlines", "zoom"] as const;
+  }
+
+  protected _read(name: string, s: SheetModel): unknown {
+    const p = s.pageLayout;
+    return name === "orientation" ? p.orientation : name === "printGridlines" ? p.printGridlines : { ...p.zoom };
+  }
+
+  get orientation(): string {
+    return this._get("orientation");
+  }
+  set orientation(v: string) {
+    this._setProp("orientation", v, (s) => {
+      if (v !== "Portrait" && v !== "Landscape")
+        throw new SimOfficeError("InvalidArgument", "PageLayout.orientation", v);
+      s.pageLayout.orientation = v;
+      this.context._write("pageLayout.orientation", s.name, undefined, v);
+    });
+  }
+
+  get printGridlines(): boolean {
+    return this._get("printGridlines");
+  }
+  set printGridlines(v: boolean) {
+    this._setProp("printGridlines", v, (s) => {
+      s.pageLayout.printGridlines = !!v;
+      this.context._write("pageLayout.printGridlines", s.name, undefined, !!v);
+    });
+  }
+
+  get zoom(): SimPageLayoutModel["zoom"] {
+    return this._get("zoom");
+  }
+  /** A scale (10–400) or fit to pages wide and tall; Excel refuses both at once. */
+  set zoom(v: SimPageLayoutModel["zoom"]) {
+    this._setProp("zoom", v, (s) => {
+      const fit = v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined;
+      if (fit && v.scale !== undefined) throw new SimOfficeError("InvalidArgument", "PageLayout.zoom");
+      if (v.scale !== undefined && (v.scale < 10 || v.scale > 400))
+        throw new SimOfficeError("InvalidArgument", "PageLayout.zoom");
+      s.pageLayout.zoom = { ...v };
+      this.context._write("pageLayout.zoom", s.name, undefined, { ...v });
+    });
+  }
+
+  /** Rows repeated at the top of every printed page: "$14:$14" (or a range address whose rows are taken). */
+  setPrintTitleRows(rows: string): void {
+    this._call("setPrintTitleRows", [rows], (s) => {
+      if (!/^\$?\d+:\$?\d+$/.test(rows) && parseAddress(rows) === null)
+        throw new SimOfficeError("InvalidArgument", "PageLayout.setPrintTitleRows", rows);
+      s.pageLayout.printTitleRows = rows;
+      this.context._write("pageLayout.printTitleRows", s.name, rows);
+    });
   }
 }

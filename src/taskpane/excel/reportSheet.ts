@@ -36,4 +36,58 @@ export function writeReport(
   report.columnWidths.forEach((w, col) => {
     byIndexes(ws, { top: 0, bottom: 0, left: col, right: col }).format.columnWidth = pointsForChars(w);
   });
+  formatForPrint(ws, report, width, rows.length);
+}
+
+/** True when Office says the host has the ExcelApi version (no Office global, as in the simulated host: true). */
+function supports(version: string): boolean {
+  const office = (globalThis as { Office?: { context?: { requirements?: Office.RequirementSetSupport } } }).Office;
+  return office?.context?.requirements?.isSetSupported?.("ExcelApi", version) ?? true;
+}
+
+/** 'My sheet' → "'My sheet'", as a reference names a sheet. */
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * The report as a manager prints it (issue 10 §7), as the CLI writes it: long texts wrapped at the top of their
+ * cells, the intro and notes merged across the table with their heights, each weak channel's cells a link to its
+ * flagged cells (ExcelApi 1.7), and landscape, one page wide, gridlines, the weak-channel header on every page
+ * (ExcelApi 1.9; verticalFitToPages 0 is "as many pages tall as needed", fitToHeight="0" in the file).
+ */
+function formatForPrint(
+  ws: Excel.Worksheet,
+  report: ReturnType<typeof buildReport>,
+  width: number,
+  height: number,
+): void {
+  const all = byIndexes(ws, { top: 0, left: 0, bottom: height - 1, right: width - 1 });
+  all.format.verticalAlignment = "Top";
+  for (const c of report.wrapColumns)
+    byIndexes(ws, { top: 0, bottom: height - 1, left: c, right: c }).format.wrapText = true;
+  for (const span of report.spans) {
+    const row = byIndexes(ws, { top: span.row, bottom: span.row, left: 0, right: width - 1 });
+    row.merge(false);
+    row.format.wrapText = true;
+  }
+  report.rowLines.forEach((lines, row) => {
+    if (lines > 1) byIndexes(ws, { top: row, bottom: row, left: 0, right: 0 }).format.rowHeight = lines * 15;
+  });
+  if (supports("1.7"))
+    for (const l of report.links) {
+      const cell = byIndexes(ws, { top: l.row, bottom: l.row, left: l.col, right: l.col });
+      const text = report.rows[l.row]?.[l.col];
+      cell.hyperlink = {
+        documentReference: `${quoteSheet(l.sheet)}!${l.range}`,
+        textToDisplay: text === null || text === undefined ? l.range : String(text),
+      };
+    }
+  if (supports("1.9")) {
+    const page = ws.pageLayout;
+    page.orientation = "Landscape";
+    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    page.printGridlines = true;
+    page.setPrintTitleRows(`$${report.headerRow + 1}:$${report.headerRow + 1}`);
+  }
 }

@@ -291,6 +291,30 @@ describe("report sheet", () => {
     expect(host.columnWidth("Growth Signals", 0)).not.toBe(48);
   });
 
+  it("sets the report up for printing as the CLI does: landscape, one page wide, header rows repeated, wrapped", async () => {
+    const { host, gateway } = setup(smallBook());
+    await flagSelection(gateway);
+    const rows = host.values("Growth Signals", "A1:H40");
+    // the weak-channel header is row 14 (title, date, intro, blank, legend title + header + 5 rules, blank, title)
+    expect(rows[13][0]).toBe("Colour");
+    expect(host.pageLayout("Growth Signals")).toEqual({
+      orientation: "Landscape",
+      printGridlines: true,
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: "$14:$14",
+    });
+    // Search's ROI run (C2:C4 of sheet Data) links from its Cells cell, column G
+    const roiRow = rows.findIndex((r) => r[2] === "Search" && r[1] === "ROI below benchmark") + 1;
+    expect(host.hyperlink("Growth Signals", `G${roiRow}`)).toEqual({
+      documentReference: "'Data'!C2:C4",
+      textToDisplay: "C2:C4",
+    });
+    // what fired wraps at the top of its cell; the intro spans the table's 8 columns and is taller than one line
+    expect(host.wrapped("Growth Signals", `D${roiRow}`)).toEqual({ wrap: true, vertical: "Top" });
+    expect(host.merged("Growth Signals")).toContain("A3:H3");
+    expect(host.rowHeight("Growth Signals", 2)).toBeGreaterThan(15);
+  });
+
   it("writes the report in Chinese when asked", async () => {
     const { host, gateway } = setup(smallBook());
     await flagSelection(gateway, { lang: "zh" });
