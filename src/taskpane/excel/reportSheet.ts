@@ -71,9 +71,13 @@ function formatForPrint(
     row.merge(false);
     row.format.wrapText = true;
   }
+  // one call per height, over every row that has it (a call costs about a kilobyte on the wire)
+  const byLines = new Map<number, { top: number; bottom: number; left: number; right: number }[]>();
   report.rowLines.forEach((lines, row) => {
-    if (lines > 1) byIndexes(ws, { top: row, bottom: row, left: 0, right: 0 }).format.rowHeight = lines * 15;
+    if (lines > 1) byLines.set(lines, [...(byLines.get(lines) ?? []), { top: row, bottom: row, left: 0, right: 0 }]);
   });
+  for (const [lines, cells] of byLines)
+    for (const a of packAddresses(cells)) ws.getRanges(a).format.rowHeight = lines * 15;
   if (supports("1.7"))
     for (const l of report.links) {
       const cell = byIndexes(ws, { top: l.row, bottom: l.row, left: l.col, right: l.col });
