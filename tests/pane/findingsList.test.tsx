@@ -60,7 +60,7 @@ const FINDINGS = [
     ruleId: "ltv-cac-low",
     colour: "red",
     latestValue: 1.1,
-    action: { en: "Cost optimisation", zh: "成本优化" },
+    action: { en: "Cost optimization", zh: "成本优化" },
   }),
   finding({
     channel: "WeChat",

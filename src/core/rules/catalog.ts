@@ -219,14 +219,14 @@ export const RULES = [
     action: {
       en:
         "Three-level response: within 2 h diagnose the channel's health (CTR, bounce rate); within 6 h open the " +
-        "backup traffic pool (private community, partners); within 24 h deliver an optimisation plan (creatives, " +
+        "backup traffic pool (private community, partners); within 24 h deliver an optimization plan (creatives, " +
         "landing page). Do not just add budget.",
       zh:
         "启动三级响应机制：2 小时内完成渠道健康度诊断（CTR、跳出率等）；6 小时内启动备用流量池（私域社群、异业合作）；" +
         "24 小时内输出优化方案（调整广告素材、优化落地页）。避免盲目追加预算。",
     },
     actionBrief: {
-      en: "three-level response: 2 h channel diagnosis (CTR, bounce rate), 6 h backup traffic pool, 24 h optimisation plan",
+      en: "three-level response: 2 h channel diagnosis (CTR, bounce rate), 6 h backup traffic pool, 24 h optimization plan",
       zh: "三级响应机制",
     },
     threshold: (c) => trafficThreshold(c.trafficDropRatio, c.trafficWindow, c.trafficBaseline),
@@ -252,8 +252,8 @@ export const RULES = [
       },
     ],
     name: { en: "Repurchase rate declining", zh: "复购率下滑" },
-    action: { en: "Start product-experience optimisation.", zh: "启动产品体验优化。" },
-    actionBrief: { en: "product-experience optimisation", zh: "启动产品体验优化" },
+    action: { en: "Start product-experience optimization.", zh: "启动产品体验优化。" },
+    actionBrief: { en: "product-experience optimization", zh: "启动产品体验优化" },
     threshold: (c) => ({
       en: `Repurchase rate falling ${plural(c.repurchaseDeclineWeeks, "week")} running`,
       zh: `复购率连续 ${c.repurchaseDeclineWeeks} 周下滑`,
@@ -282,8 +282,8 @@ export const RULES = [
       },
     ],
     name: { en: "LTV/CAC low", zh: "LTV/CAC 偏低" },
-    action: { en: "Start the cost optimisation process.", zh: "启动成本优化流程。" },
-    actionBrief: { en: "cost optimisation", zh: "启动成本优化流程" },
+    action: { en: "Start the cost optimization process.", zh: "启动成本优化流程。" },
+    actionBrief: { en: "cost optimization", zh: "启动成本优化流程" },
     threshold: (c) => ({
       en: `LTV/CAC below ${formatNumber(c.ltvCacMin)} for ${plural(c.ltvCacWeeks, "consecutive week")}`,
       zh: `LTV/CAC 连续 ${c.ltvCacWeeks} 周低于 ${formatNumber(c.ltvCacMin)}`,
