@@ -14,6 +14,7 @@ import {
 } from "../core/flagPlan";
 import { buildReport, type ReportSheet } from "../core/report";
 import { runRules } from "../core/rules/engine";
+import { findingSeries, type FindingSeries } from "../core/rules/findingSeries";
 import type { RulesConfig, RulesResult } from "../core/rules/types";
 import type { SavedCell } from "../core/state";
 import { InputError } from "./errors";
@@ -22,6 +23,7 @@ import { isWholePart, openWorkbook, sharedStrings, stylesEditor, writeStyles, ty
 import type { SheetEntry } from "./xlsx/package";
 import { reportSheetXml } from "./xlsx/reportSheet";
 import { EXPLICIT_XF_0, readSheet, referencedStyles, restyleCells, type SheetGrid } from "./xlsx/sheet";
+import { addCharts } from "./xlsx/charts";
 import { addPrintTitles } from "./xlsx/definedNames";
 import { addWorksheet, removeWorksheet } from "./xlsx/sheets";
 import { addStatePart, findStateParts, removeStatePart, type StatePart } from "./xlsx/statePart";
@@ -230,6 +232,7 @@ async function flagUnchecked(data: Uint8Array, options: FlagOptions): Promise<Fl
   const sst = await sharedStrings(wb, label);
   const read: { entry: SheetEntry; xml: string; rowOffsets: SheetGrid["rowOffsets"]; placed: PlacedResult }[] = [];
   const tables: FlaggedTable[] = [];
+  const series: FindingSeries[][] = [];
   for (const entry of chosen) {
     progress(`Reading sheet "${entry.name}"`);
     if (!pkg.has(entry.path))
@@ -256,6 +259,8 @@ async function flagUnchecked(data: Uint8Array, options: FlagOptions): Promise<Fl
       placed: { sheet: entry.name, result, left, sheetRow: (r) => rowMap[r] },
     });
     tables.push({ sheet: entry.name, address: located.address, result, cellsColoured: 0 });
+    // the values behind each finding, as the rules read them, for the report's trend charts
+    series.push(findingSeries(located.table, result, { date1904: wb.date1904 }));
   }
   if (tables.length === 0) {
     const where =
@@ -297,13 +302,16 @@ async function flagUnchecked(data: Uint8Array, options: FlagOptions): Promise<Fl
   const lang = options.lang ?? "en";
   const now = options.now ?? new Date();
   const report = buildReport(
-    tables.map((t) => ({ sheet: t.sheet, address: t.address, result: t.result })),
+    tables.map((t, i) => ({ sheet: t.sheet, address: t.address, result: t.result, series: series[i] })),
     config,
     lang,
     now,
   );
   const reportSheet = plan.reportSheet;
-  await addWorksheet(pkg, reportSheet, reportSheetXml(report, styles, config.fills));
+  // a new sheet's relationships part starts at rId1: its drawing (the trend charts) takes that id
+  const drawingRel = report.charts.length ? "rId1" : undefined;
+  const reportPath = await addWorksheet(pkg, reportSheet, reportSheetXml(report, styles, config.fills, drawingRel));
+  await addCharts(pkg, reportPath, report.charts, config.fills);
   // The weak-channel table's header repeats at the top of every printed page (issue 10 §7).
   const reportIndex = (await pkg.sheets()).findIndex((s) => s.name === reportSheet);
   await addPrintTitles(pkg, reportIndex, reportSheet, report.headerRow, report.headerRow);

@@ -7,9 +7,10 @@
 import type { WarningColour } from "./colours";
 import { severity, WARNING_COLOURS } from "./colours";
 import { displayWidth, formatNumber, type Lang } from "./i18n/format";
-import { COLOUR_NAMES } from "./i18n/rules";
-import { RULE_ACTIONS, RULE_COLOUR, RULE_IDS, RULE_NAMES, ruleThreshold } from "./rules/catalog";
+import { COLOUR_NAMES, COLUMN_NAMES, formatMetric } from "./i18n/rules";
+import { RULE_ACTIONS, RULE_COLOUR, RULE_IDS, RULE_METRIC, RULE_NAMES, ruleThreshold } from "./rules/catalog";
 import { cellsText } from "./rules/evidence";
+import type { FindingSeries } from "./rules/findingSeries";
 import type { RulesConfig, RulesResult } from "./rules/types";
 
 export interface ReportSheet {
@@ -35,12 +36,35 @@ export interface ReportSheet {
   headerRow: number;
   /** Cells that link to a finding's flagged cells: `range` on `sheet` ("D8:D10"). */
   links: { row: number; col: number; sheet: string; range: string }[];
+  /** A line chart per red and orange weak channel (with the table's series): its metric over time and the threshold. */
+  charts: ReportChart[];
+}
+
+export interface ReportChart {
+  /** "Search · ROI below benchmark (Daily)". */
+  title: string;
+  colour: WarningColour;
+  /** The category labels: each value's period (ISO date or "row N"). */
+  periods: string[];
+  values: number[];
+  /** The finding's threshold, drawn as a flat line. */
+  threshold: number;
+  /** Series names: the metric ("ROI") and the threshold ("Threshold 1.5"). */
+  valueName: string;
+  thresholdName: string;
+  /** Rates are fractions: the value axis shows percentages. */
+  percent: boolean;
+  /** Where it sits: from the top-left corner of cell `from` to the top-left corner of cell `to` (0-based). */
+  from: { row: number; col: number };
+  to: { row: number; col: number };
 }
 
 export interface ReportTable {
   sheet: string;
   address?: string;
   result: RulesResult;
+  /** The values behind each finding (core findingSeries, same order as result.findings), for the trend charts. */
+  series?: FindingSeries[];
 }
 
 const T = {
@@ -70,7 +94,17 @@ const T = {
   noNotes: { en: "None.", zh: "无。" },
   allRows: { en: "(all rows)", zh: "（全部行）" },
   tables: { en: "Tables checked", zh: "已检查的表" },
+  trends: { en: "Trends of the red and orange weak channels", zh: "红牌、橙牌弱势渠道趋势" },
+  threshold: { en: "Threshold", zh: "阈值" },
 };
+
+/** At most this many charts, this many rows tall each, two side by side (columns A–D and E–H). */
+const MAX_CHARTS = 12;
+const CHART_ROWS = 16;
+const CHART_COLUMNS = [
+  { from: 0, to: 4 },
+  { from: 4, to: 8 },
+];
 
 /** Text that a spreadsheet could take for a formula gets a leading space. */
 function safe(s: string): string {
@@ -125,7 +159,7 @@ export function buildReport(
   add([T.summary[lang]], true);
   const headerRow = rows.length;
   add(T.summaryHeader[lang], true);
-  const entries = tables.flatMap((t) => t.result.findings.map((f) => ({ t, f })));
+  const entries = tables.flatMap((t) => t.result.findings.map((f, i) => ({ t, f, series: t.series?.[i] })));
   entries.sort(
     (a, b) =>
       WARNING_COLOURS.indexOf(a.f.colour) - WARNING_COLOURS.indexOf(b.f.colour) ||
@@ -173,6 +207,34 @@ export function buildReport(
     ),
   ]);
 
+  const charts: ReportChart[] = [];
+  const charted = entries
+    .filter((e) => (e.f.colour === "red" || e.f.colour === "orange") && (e.series?.values.length ?? 0) >= 2)
+    .slice(0, MAX_CHARTS);
+  if (charted.length > 0) {
+    add([]);
+    add([T.trends[lang]], true);
+    const top = rows.length;
+    charted.forEach(({ t, f, series }, i) => {
+      const metric = RULE_METRIC[f.ruleId];
+      const band = top + Math.floor(i / 2) * CHART_ROWS;
+      const cols = CHART_COLUMNS[i % 2];
+      const channel = f.channel === "" ? T.allRows[lang] : f.channel;
+      charts.push({
+        title: `${channel} · ${RULE_NAMES[f.ruleId][lang]} (${t.sheet})`,
+        colour: f.colour,
+        periods: series?.periods ?? [],
+        values: series?.values ?? [],
+        threshold: f.threshold,
+        valueName: COLUMN_NAMES[metric][lang],
+        thresholdName: `${T.threshold[lang]} ${formatMetric(metric, f.threshold)}`,
+        percent: metric === "complaintRate" || metric === "repurchaseRate",
+        from: { row: band, col: cols.from },
+        to: { row: band + CHART_ROWS - 1, col: cols.to },
+      });
+    });
+  }
+
   const columnWidths = widths(rows);
   const total = columnWidths.reduce((a, b) => a + b, 0);
   const spans = long.map((row) => ({ row, lines: linesOf(rows[row][0], total) }));
@@ -183,7 +245,7 @@ export function buildReport(
     ),
   );
   for (const s of spans) rowLines[s.row] = s.lines;
-  return { rows, fills, boldRows, columnWidths, wrapColumns: WRAP_COLUMNS, spans, rowLines, headerRow, links };
+  return { rows, fills, boldRows, columnWidths, wrapColumns: WRAP_COLUMNS, spans, rowLines, headerRow, links, charts };
 }
 
 /** Lines a text takes wrapped in `width` characters (a tenth more for word breaks), at least 1. */

@@ -61,13 +61,37 @@ describe("the printed report sheet", () => {
     expect(styles).toContain('<alignment wrapText="1" vertical="top"/>');
   });
 
+  it("draws a line chart per red and orange weak channel: its values by date and the threshold, dashed", () => {
+    // the fixture's orange findings are channel A's complaint rate (threshold 1%) and traffic (limit 700); the
+    // yellow ROI run gets no chart. A's values, 2–5 Mar: complaint 0.5%, 1.2%, 0.5%, 0.5%; traffic 1,000 ×3, 600.
+    const charts = [...parts.keys()].filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).sort();
+    expect(charts).toEqual(["xl/charts/chart1.xml", "xl/charts/chart2.xml"]);
+    const [complaint, traffic] = charts.map((n) => parts.get(n) as string);
+    const values = (xml: string, series: number): string[] => {
+      const val = xml.split("<c:ser>")[series + 1].split("<c:val>")[1];
+      return [...val.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]);
+    };
+    expect(values(complaint, 0)).toEqual(["0.005", "0.012", "0.005", "0.005"]);
+    expect(values(complaint, 1)).toEqual(["0.01", "0.01", "0.01", "0.01"]);
+    expect(values(traffic, 0)).toEqual(["1000", "1000", "1000", "600"]);
+    expect(values(traffic, 1)).toEqual(["700", "700", "700", "700"]);
+    expect(complaint).toContain("<a:t>A · Complaint rate high (Report)</a:t>");
+    expect(complaint).toContain('<a:prstDash val="dash"/>');
+    expect(complaint).toMatch(/<c:cat><c:strLit><c:ptCount val="4"\/><c:pt idx="0"><c:v>2026-03-02<\/c:v>/);
+    // anchored on the report sheet through its drawing
+    expect(sheetXml).toContain('<drawing r:id="rId1"/>');
+  });
+
   it("is schema-valid", async () => {
     expect(await schemaProblems(flagged)).toEqual([]);
   });
 
-  it("goes with its print titles on Clear: workbook.xml is the original's again", async () => {
+  it("goes with its print titles and charts on Clear: workbook.xml and the part list are the original's again", async () => {
     const original = await partsOf(await fixtureWorkbook());
     const cleared = await partsOf((await clearWorkbook(flagged)).data);
     expect(cleared.get("xl/workbook.xml")).toBe(original.get("xl/workbook.xml"));
+    // and the charts, the drawing and their relationships and content types with the sheet
+    expect([...cleared.keys()].sort()).toEqual([...original.keys()].sort());
+    expect(cleared.get("[Content_Types].xml")).toBe(original.get("[Content_Types].xml"));
   });
 });

@@ -100,10 +100,17 @@ describe("flag on a hand-built table", () => {
         "xl/worksheets/sheet1.xml",
       ].sort(),
     );
+    // the report sheet with its drawing (the fixture's logo has drawing1) and one trend chart per orange finding
+    // (channel A's complaint rate and traffic; the yellow ROI run gets none)
     expect(d.added).toEqual([
       "customXml/_rels/item1.xml.rels",
       "customXml/item1.xml",
       "customXml/itemProps1.xml",
+      "xl/charts/chart1.xml",
+      "xl/charts/chart2.xml",
+      "xl/drawings/_rels/drawing2.xml.rels",
+      "xl/drawings/drawing2.xml",
+      "xl/worksheets/_rels/sheet3.xml.rels",
       "xl/worksheets/sheet3.xml",
     ]);
     expect(d.same).toEqual(

@@ -23,10 +23,12 @@ export interface ReportSheetData {
 /** Points per line of wrapped 11 pt text (Excel's default row height). */
 const LINE_HEIGHT = 15;
 
+/** `drawingRelId`: the sheet's relationship to its drawing (the trend charts), when it has one. */
 export function reportSheetXml(
   report: ReportSheetData,
   styles: StylesEditor,
   fills: Record<WarningColour, string>,
+  drawingRelId?: string,
 ): string {
   const bold = new Set(report.boldRows);
   const wrapCols = new Set(report.wrapColumns ?? []);
@@ -91,6 +93,7 @@ export function reportSheetXml(
     '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
     '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
     "<headerFooter><oddFooter>&amp;L&amp;A&amp;R&amp;P / &amp;N</oddFooter></headerFooter>" +
+    (drawingRelId ? `<drawing r:id="${drawingRelId}"/>` : "") +
     "</worksheet>"
   );
 }

@@ -14,6 +14,7 @@ import {
   startTagOf,
   type XmlElement,
 } from "./locate";
+import { removeCharts } from "./charts";
 import { dropSheetNames } from "./definedNames";
 import { CT_WORKSHEET, REL_WORKSHEET, type XlsxPackage } from "./package";
 import { escapeXml, getAttr, setAttr, unescapeXml } from "./xml";
@@ -48,7 +49,7 @@ export async function addWorksheet(pkg: XlsxPackage, name: string, xml: string):
   return path;
 }
 
-/** Removes a sheet and its part (its own rels and anything only it used are left: a report sheet has none). */
+/** Removes a sheet and its part, with its drawings and their charts (the report's trend charts) and its rels. */
 export async function removeWorksheet(pkg: XlsxPackage, name: string): Promise<boolean> {
   const entry = (await pkg.sheets()).find((s) => s.name === name);
   if (!entry) return false;
@@ -70,6 +71,7 @@ export async function removeWorksheet(pkg: XlsxPackage, name: string): Promise<b
   pkg.setText(pkg.workbookPath, wb);
   await dropSheetNames(pkg, index);
   if (entry.path) {
+    await removeCharts(pkg, entry.path);
     if (pkg.has(entry.path)) pkg.remove(entry.path);
     await pkg.removeContentTypeOverride(entry.path);
     await pkg.removeRelsTo(pkg.workbookPath, entry.path);
