@@ -38,6 +38,8 @@ export interface ReportSheet {
   links: { row: number; col: number; sheet: string; range: string }[];
   /** A line chart per red and orange weak channel (with the table's series): its metric over time and the threshold. */
   charts: ReportChart[];
+  /** Rows (0-based) that start a printed page: the trend charts, two bands of charts a page, never cut in two. */
+  pageBreaks: number[];
 }
 
 export interface ReportChart {
@@ -208,13 +210,16 @@ export function buildReport(
   ]);
 
   const charts: ReportChart[] = [];
+  const pageBreaks: number[] = [];
   const charted = entries
     .filter((e) => (e.f.colour === "red" || e.f.colour === "orange") && (e.series?.values.length ?? 0) >= 2)
     .slice(0, MAX_CHARTS);
   if (charted.length > 0) {
     add([]);
+    pageBreaks.push(rows.length);
     add([T.trends[lang]], true);
     const top = rows.length;
+    for (let band = 2; band * 2 < charted.length + 1; band += 2) pageBreaks.push(top + band * CHART_ROWS);
     charted.forEach(({ t, f, series }, i) => {
       const metric = RULE_METRIC[f.ruleId];
       const band = top + Math.floor(i / 2) * CHART_ROWS;
@@ -245,7 +250,19 @@ export function buildReport(
     ),
   );
   for (const s of spans) rowLines[s.row] = s.lines;
-  return { rows, fills, boldRows, columnWidths, wrapColumns: WRAP_COLUMNS, spans, rowLines, headerRow, links, charts };
+  return {
+    rows,
+    fills,
+    boldRows,
+    columnWidths,
+    wrapColumns: WRAP_COLUMNS,
+    spans,
+    rowLines,
+    headerRow,
+    links,
+    charts,
+    pageBreaks,
+  };
 }
 
 /** Lines a text takes wrapped in `width` characters (a tenth more for word breaks), at least 1. */

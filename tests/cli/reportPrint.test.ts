@@ -78,8 +78,13 @@ describe("the printed report sheet", () => {
     expect(complaint).toContain("<a:t>A · Complaint rate high (Report)</a:t>");
     expect(complaint).toContain('<a:prstDash val="dash"/>');
     expect(complaint).toMatch(/<c:cat><c:strLit><c:ptCount val="4"\/><c:pt idx="0"><c:v>2026-03-02<\/c:v>/);
-    // anchored on the report sheet through its drawing
+    // anchored on the report sheet through its drawing, on a page of their own (a manual break above their title)
     expect(sheetXml).toContain('<drawing r:id="rId1"/>');
+    const brk = /<rowBreaks count="1" manualBreakCount="1"><brk id="(\d+)" max="16383" man="1"\/><\/rowBreaks>/.exec(
+      sheetXml,
+    );
+    const titleRow = new RegExp(`<row r="${Number(brk?.[1]) + 1}"[^>]*>.*?</row>`).exec(sheetXml)?.[0];
+    expect(titleRow).toContain("Trends of the red and orange weak channels");
   });
 
   it("is schema-valid", async () => {

@@ -17,6 +17,7 @@ export interface ReportSheetData {
   wrapColumns?: number[];
   spans?: { row: number; lines: number }[];
   rowLines?: number[];
+  pageBreaks?: number[];
   links?: { row: number; col: number; sheet: string; range: string }[];
 }
 
@@ -93,7 +94,15 @@ export function reportSheetXml(
     '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
     '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
     "<headerFooter><oddFooter>&amp;L&amp;A&amp;R&amp;P / &amp;N</oddFooter></headerFooter>" +
+    pageBreaksXml(report.pageBreaks ?? []) +
     (drawingRelId ? `<drawing r:id="${drawingRelId}"/>` : "") +
     "</worksheet>"
   );
+}
+
+/** Manual page breaks above the given 0-based rows (a brk's id is the 1-based row the break follows). */
+function pageBreaksXml(rows: number[]): string {
+  if (rows.length === 0) return "";
+  const brks = rows.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("");
+  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${brks}</rowBreaks>`;
 }
