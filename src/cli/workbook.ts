@@ -51,6 +51,9 @@ export interface FlagOptions {
   outputExtension?: string;
 }
 
+/** At most this many of a finding's latest values in its trend chart (a year of days). */
+const CHART_VALUES = 366;
+
 export interface FlaggedTable {
   sheet: string;
   /** A1 address of the table, header row included. */
@@ -259,8 +262,10 @@ async function flagUnchecked(data: Uint8Array, options: FlagOptions): Promise<Fl
       placed: { sheet: entry.name, result, left, sheetRow: (r) => rowMap[r] },
     });
     tables.push({ sheet: entry.name, address: located.address, result, cellsColoured: 0 });
-    // the values behind each finding, as the rules read them, for the report's trend charts
-    series.push(findingSeries(located.table, result, { date1904: wb.date1904 }));
+    // the values behind each finding, as the rules read them, for the report's trend charts (red and orange
+    // findings only; the last year of values at most, so a chart stays readable and its part small)
+    const charted = result.findings.some((f) => f.colour === "red" || f.colour === "orange");
+    series.push(charted ? findingSeries(located.table, result, { date1904: wb.date1904, last: CHART_VALUES }) : []);
   }
   if (tables.length === 0) {
     const where =
