@@ -1,12 +1,18 @@
 /**
  * The browser preview (npm run preview): the simulated workbook grid next to the real pane. Flags the sample and
  * checks the grid paints the coloured cells; saves the screenshot (test-artifacts/screenshot-preview.png; with
- * UPDATE_SCREENSHOT=1 also assets/screenshot-preview.png, the one the README shows).
+ * UPDATE_SCREENSHOT=1 also assets/screenshot-preview.png, the one the README shows). Clicking the report's sheet tab
+ * shows the report sheet as the host holds it (title, merged areas, links); ?simTheme=dark shows the page and the
+ * pane in Office's dark theme, scanned with axe-core (test-artifacts/preview-dark.png). Issue 10 §7.
  */
 import fs from "fs";
 import path from "path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import type { SimHost } from "../../tools/excel-sim";
 import { ROOT, artifact, isolatedPage, launch, serveDist, type Served } from "./browser";
+
+const AXE = fs.readFileSync(path.join(require.resolve("axe-core"), "..", "axe.min.js"), "utf8");
+const REPORT = "Growth Signals";
 
 let server: Served;
 let browser: Browser;
@@ -63,12 +69,123 @@ it("shows the sample workbook next to the pane, and flagging paints the grid", a
   // The picture for the README: the grid with its header row and Social's yellow ROI run selected; the pane from
   // its Flag button down to the findings.
   await page.getByRole("button", { name: "Flag weak channels" }).evaluate((e) => {
-    const pane = e.closest("aside")!;
+    const pane = e.closest('[data-testid="preview-pane"]')!;
     pane.scrollTop += e.getBoundingClientRect().top - pane.getBoundingClientRect().top - 12;
   });
   const shot = artifact("screenshot-preview.png");
   await page.screenshot({ path: shot });
   if (process.env.UPDATE_SCREENSHOT === "1") fs.copyFileSync(shot, path.join(ROOT, "assets", "screenshot-preview.png"));
+  await showsReport(page);
+  expect(errors).toEqual([]);
+  expect(blocked).toEqual([]);
+  await page.close();
+});
+
+/** Clicks the report's sheet tab: the grid switches to the report as the simulated host holds it. */
+async function showsReport(page: Page): Promise<void> {
+  await page.getByRole("tab", { name: REPORT }).click();
+  const table = page.getByRole("table", { name: `Sheet ${REPORT}` });
+  await table.waitFor({ timeout: 10000 });
+  const held = await page.evaluate((name) => {
+    const host = (window as unknown as { __simHost: SimHost }).__simHost;
+    const sheet = host.model.sheets.find((s) => s.name === name)!;
+    return { title: String(sheet.getValue(0, 0)), merged: host.merged(name), links: sheet.hyperlinks.size };
+  }, REPORT);
+  // The title cell: the report's title (src/core/report.ts), as text.
+  expect(held.title).toBe("Growth Signals — weak-channel report");
+  expect(await table.locator('td[data-address="A1"]').textContent()).toBe(held.title);
+  // Every merged area is one cell spanning its columns and rows.
+  expect(held.merged.length).toBeGreaterThan(0);
+  for (const area of held.merged) {
+    const [from, to = from] = area.split(":");
+    const col = (a: string) =>
+      a
+        .replace(/\d+/g, "")
+        .split("")
+        .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const row = (a: string) => Number(a.replace(/\D+/g, ""));
+    const td = table.locator(`td[data-address="${from}"]`);
+    expect(
+      await td.evaluate((e) => [(e as HTMLTableCellElement).colSpan, (e as HTMLTableCellElement).rowSpan]),
+    ).toEqual([col(to) - col(from) + 1, row(to) - row(from) + 1]);
+  }
+  // Each weak channel's link to its flagged cells is a link in the grid; following one selects those cells.
+  expect(held.links).toBeGreaterThan(0);
+  const links = table.getByRole("link");
+  expect(await links.count()).toBeGreaterThan(0);
+  await links.first().click();
+  await page.waitForFunction(
+    (name) => (window as unknown as { __simHost: SimHost }).__simHost.selection().sheet !== name,
+    REPORT,
+    { timeout: 10000 },
+  );
+  await page.getByRole("tab", { name: REPORT }).click();
+  await table.waitFor({ timeout: 10000 });
+}
+
+/** Relative luminance (WCAG) of the first non-transparent background at or above an element. */
+async function backgroundLuminance(page: Page, selector: string): Promise<{ colour: string; luminance: number }> {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((start) => {
+      let e: Element | null = start;
+      let colour = "rgba(0, 0, 0, 0)";
+      while (e) {
+        colour = getComputedStyle(e).backgroundColor;
+        if (!/rgba\(.*, 0\)$/.test(colour) && colour !== "transparent") break;
+        e = e.parentElement;
+      }
+      const [r, g, b] = (colour.match(/[\d.]+/g) ?? ["255", "255", "255"]).slice(0, 3).map((x) => {
+        const c = Number(x) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return { colour, luminance: 0.2126 * r + 0.7152 * g + 0.0722 * b };
+    });
+}
+
+it("?simTheme=dark shows the preview and the pane in Office's dark theme, with no axe violations", async () => {
+  const blocked: string[] = [];
+  const page = await isolatedPage(browser, server.origin, blocked);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${server.origin}/preview.html?simTheme=dark`);
+  await page.locator('td[data-address="A1"]').waitFor();
+  // The simulated host reports Office's dark theme, and the pane (theme.ts) reads it from there.
+  expect(await page.evaluate(() => Office.context.officeTheme.isDarkTheme)).toBe(true);
+  await page.getByRole("button", { name: "Flag weak channels" }).click();
+  await page.getByText(/Colored \d+ cells? in/).waitFor({ timeout: 60000 });
+  await showsReport(page);
+  const pane = await backgroundLuminance(page, '[data-testid="pane-ready"]');
+  const grid = await backgroundLuminance(page, 'section[aria-label="Simulated workbook"] table');
+  expect(pane.luminance).toBeLessThan(0.05);
+  expect(grid.luminance).toBeLessThan(0.05);
+
+  // axe-core over the whole page (grid and pane), settled; the one documented Fluent false positive (Tabster's
+  // aria-hidden focus-redirect elements, see a11y.e2e.test.ts) set aside, every other node counts.
+  await page.addScriptTag({ content: AXE });
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+  const violations = await page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: unknown[] }> } }).axe.run;
+    const found = (await run(document)).violations as { id: string; nodes: { target: string[] }[] }[];
+    return found
+      .map((v) => ({
+        id: v.id,
+        nodes: v.nodes
+          .filter(
+            (n) =>
+              !(
+                v.id === "aria-hidden-focus" &&
+                document.querySelector(n.target[n.target.length - 1])?.hasAttribute("data-tabster-dummy")
+              ),
+          )
+          .map((n) => n.target.join(" ")),
+      }))
+      .filter((v) => v.nodes.length > 0);
+  });
+  expect(violations).toEqual([]);
+  await page.screenshot({ path: artifact("preview-dark.png") });
   expect(errors).toEqual([]);
   expect(blocked).toEqual([]);
   await page.close();

@@ -1,14 +1,18 @@
 /**
  * The simulated workbook drawn as a spreadsheet grid: sheet tabs, column letters, row numbers, cell values and
- * fills, the selection outlined. Click a cell to select it, Shift+click to extend; or type an address.
+ * fills, the selection outlined. Click a cell to select it, Shift+click to extend; or type an address; click a sheet
+ * tab to show that sheet (e.g. the "Growth Signals" report the pane writes). As the simulated host holds them: merged
+ * cells span, wrapped cells wrap in their column's width with their vertical alignment, bold cells are bold, and a
+ * cell's hyperlink is a link (a place in the workbook selects it; a web address opens in a new tab).
  * Cell text is rendered as React text nodes (data, never HTML).
  */
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Button, Field, Input, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { cellAddress, columnLetters, parseRange, rangeAddress, type RangeRef } from "../../src/core/a1";
 import { formatIsoDay, dayFromSerial } from "../../src/core/table/dates";
 import { detectColumns } from "../../src/core/table/headers";
 import type { SimHost } from "../excel-sim";
+import type { SimHyperlink } from "../excel-sim/model";
 
 const MAX_ROWS_SHOWN = 400;
 /** Height of the column-letter row: the frozen header row sticks just below it. */
@@ -72,6 +76,12 @@ const useStyles = makeStyles({
     scrollMarginTop: "48px",
   },
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  // RangeFormat.wrapText: the text wraps inside the column's width instead of being cut with an ellipsis.
+  wrap: { whiteSpace: "pre-wrap", overflowWrap: "anywhere", textOverflow: "clip" },
+  bold: { fontWeight: tokens.fontWeightSemibold },
+  link: { color: tokens.colorBrandForegroundLink, textDecorationLine: "underline", cursor: "pointer" },
+  // On a fill the link takes the cell's contrasting text colour and stays underlined.
+  linkOnFill: { color: "inherit" },
   note: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -89,6 +99,32 @@ function selectionEdges(areas: RangeRef[], r: number, c: number): string | undef
   return shadows.length ? shadows.join(", ") : undefined;
 }
 
+/** Black or white text, whichever reads better on a "#RRGGBB" fill (WCAG relative luminance). */
+function textOn(fill: string): string {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(fill);
+  if (!m) return "#000000";
+  const [r, g, b] = [m[1], m[2], m[3]].map((h) => {
+    const c = parseInt(h, 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.179 ? "#000000" : "#FFFFFF";
+}
+
+const VERTICAL: Record<string, "top" | "middle" | "bottom" | undefined> = {
+  Top: "top",
+  Center: "middle",
+  Bottom: "bottom",
+  Justify: "top",
+  Distributed: "middle",
+};
+
+/** A hyperlink's place in the workbook ("'Data'!C3:C7", "Data!C3") as a sheet name and an address. */
+function linkTarget(ref: string): { sheet: string; address: string } | null {
+  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(ref.trim());
+  if (!m) return null;
+  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), address: m[3].replace(/\$/g, "") };
+}
+
 function display(v: unknown, isDate: boolean): string {
   if (v === "" || v === undefined || v === null) return "";
   if (typeof v === "number") {
@@ -101,11 +137,18 @@ function display(v: unknown, isDate: boolean): string {
 
 export function WorkbookGrid({ host }: { host: SimHost }) {
   const styles = useStyles();
-  // Re-render whenever the add-in (or the user here) changes the workbook.
-  const version = useSyncExternalStore(
-    (cb) => host.onChange(cb),
-    () => host.syncCount + host.writes.length,
+  // Re-render whenever the add-in (or the user here) changes the workbook. Every change the host announces counts,
+  // not only syncs and writes: host.select (a sheet tab, a typed address) changes neither.
+  const changes = useRef(0);
+  const subscribe = useCallback(
+    (cb: () => void) =>
+      host.onChange(() => {
+        changes.current++;
+        cb();
+      }),
+    [host],
   );
+  const version = useSyncExternalStore(subscribe, () => `${changes.current}:${host.syncCount}:${host.writes.length}`);
   const [anchor, setAnchor] = useState<{ row: number; col: number } | null>(null);
   const [typed, setTyped] = useState("");
   const model = host.model;
@@ -145,23 +188,89 @@ export function WorkbookGrid({ host }: { host: SimHost }) {
   const rows = [];
   const shownRows = firstRow > used.top ? [used.top] : [];
   for (let r = firstRow; r <= lastRow; r++) shownRows.push(r);
+  // Merged areas: the top-left cell spans the area's shown rows and columns; the others are not drawn.
+  const covered = new Set<string>();
+  const spans = new Map<string, { rowSpan: number; colSpan: number }>();
+  const shownSet = new Set(shownRows);
+  for (const a of sheet.merged) {
+    if (!shownSet.has(a.top) || a.left > lastCol) continue;
+    const bottom = Math.min(a.bottom, lastRow);
+    const right = Math.min(a.right, lastCol);
+    spans.set(`${a.top}:${a.left}`, { rowSpan: bottom - a.top + 1, colSpan: right - a.left + 1 });
+    for (let r = a.top; r <= bottom; r++)
+      for (let c = a.left; c <= right; c++) if (r !== a.top || c !== a.left) covered.add(`${r}:${c}`);
+  }
+  const widthOf = (c: number, span: number): string | undefined => {
+    let points = 0;
+    let custom = false;
+    for (let i = c; i < c + span; i++) {
+      custom ||= sheet.columnWidths.has(i);
+      points += sheet.columnWidth(i);
+    }
+    return custom ? `${Math.round((points * 4) / 3)}px` : undefined;
+  };
+  const link = (l: SimHyperlink, text: string, onFill: boolean) => {
+    const target = l.documentReference ? linkTarget(l.documentReference) : null;
+    const web = !target && l.address && /^https?:\/\//i.test(l.address) ? l.address : undefined;
+    const label = l.textToDisplay || text || l.documentReference || l.address || "";
+    if (!target && !web) return label;
+    return (
+      <a
+        className={onFill ? `${styles.link} ${styles.linkOnFill}` : styles.link}
+        href={web ?? "#"}
+        title={l.screenTip}
+        target={web ? "_blank" : undefined}
+        rel={web ? "noopener noreferrer" : undefined}
+        onClick={(e) => {
+          e.stopPropagation();
+          if (!target) return;
+          e.preventDefault();
+          if (host.model.sheets.some((s) => s.name === target.sheet)) host.select(target.sheet, target.address);
+        }}
+      >
+        {label}
+      </a>
+    );
+  };
   for (const r of shownRows) {
     const frozen = r === used.top && used.bottom > used.top;
     const cells = [];
     for (let c = 0; c <= lastCol; c++) {
+      if (covered.has(`${r}:${c}`)) continue;
       const v = sheet.getValue(r, c);
       const fill = host.displayedColor(sheet.name, r, c);
-      const cls = [styles.cell, typeof v === "number" ? styles.number : "", frozen ? styles.frozen : ""];
+      const span = spans.get(`${r}:${c}`);
+      const wrapped = sheet.isWrapped(r, c);
+      const cls = [
+        styles.cell,
+        typeof v === "number" ? styles.number : "",
+        frozen ? styles.frozen : "",
+        wrapped || span ? styles.wrap : "",
+        sheet.isBold(r, c) ? styles.bold : "",
+      ];
       const edges = selectionEdges(sel, r, c);
+      const width = widthOf(c, span?.colSpan ?? 1);
+      const text = display(v, c === dateCol && r > used.top);
+      const hyperlink = sheet.hyperlink(r, c);
       cells.push(
         <td
           key={c}
-          className={cls.join(" ")}
-          style={{ backgroundColor: fill ?? undefined, boxShadow: edges }}
+          className={cls.filter(Boolean).join(" ")}
+          rowSpan={span && span.rowSpan > 1 ? span.rowSpan : undefined}
+          colSpan={span && span.colSpan > 1 ? span.colSpan : undefined}
+          style={{
+            backgroundColor: fill ?? undefined,
+            color: fill ? textOn(fill) : undefined,
+            boxShadow: edges,
+            width,
+            minWidth: width,
+            maxWidth: width,
+            verticalAlign: VERTICAL[sheet.verticalAlignment(r, c)],
+          }}
           data-address={cellAddress(r, c)}
           onClick={(e) => select(r, c, e.shiftKey)}
         >
-          {display(v, c === dateCol && r > used.top)}
+          {hyperlink ? link(hyperlink, text, !!fill) : text}
         </td>,
       );
     }
@@ -217,7 +326,8 @@ export function WorkbookGrid({ host }: { host: SimHost }) {
         <table className={styles.table} aria-label={`Sheet ${sheet.name}`}>
           <thead>
             <tr>
-              <th className={styles.head} />
+              {/* The corner: a cell, not an empty column header (axe empty-table-header). */}
+              <td className={styles.head} />
               {Array.from({ length: lastCol + 1 }, (_, c) => (
                 <th key={c} className={styles.head} scope="col">
                   {columnLetters(c)}
