@@ -12,6 +12,7 @@
 import type { RangeRef } from "../../src/core/a1";
 import { localAddress, parseAddress, parseMultiAddress } from "./address";
 import { SimRequestContext, type SimEnv, type SyncRecord, type WriteRecord } from "./context";
+import type { SimChartModel } from "./charts";
 import { SimOfficeError } from "./errors";
 import {
   dateToSerial,
@@ -241,6 +242,19 @@ export class SimHost {
     return this.sheet(sheet).merged.map((a) => localAddress(a));
   }
 
+  /** The sheet's charts (Worksheet.charts), as added and formatted by the add-in. */
+  charts(sheet: string): SimChartModel[] {
+    return this.sheet(sheet).charts.map((c) => ({
+      ...c,
+      series: c.series.map((x) => ({ ...x, line: { ...x.line } })),
+    }));
+  }
+
+  /** Whether a column (0-based) is hidden. */
+  columnHidden(sheet: string, col: number): boolean {
+    return this.sheet(sheet).hiddenColumns.has(col);
+  }
+
   /** Worksheet.pageLayout as set by the add-in. */
   pageLayout(sheet: string): SimPageLayoutModel {
     const p = this.sheet(sheet).pageLayout;
@@ -296,6 +310,10 @@ export interface SimExcelNamespace {
   run<T>(batch: (context: SimRequestContext & { workbook: SimWorkbook }) => Promise<T>): Promise<T>;
   ErrorCodes: Record<string, string>;
   SheetVisibility: { visible: "Visible"; hidden: "Hidden"; veryHidden: "VeryHidden" };
+  /** The chart enums the add-in uses (Excel.ChartType, ChartSeriesBy, ChartLineStyle), as Office.js spells them. */
+  ChartType: { line: "Line"; lineMarkers: "LineMarkers" };
+  ChartSeriesBy: { auto: "Auto"; columns: "Columns"; rows: "Rows" };
+  ChartLineStyle: { none: "None"; continuous: "Continuous"; dash: "Dash"; dot: "Dot" };
 }
 
 export interface SimOfficeNamespace {
@@ -363,6 +381,9 @@ export function createSimulatedExcel(workbook: SimWorkbookInit, options: SimOpti
       "ResponsePayloadSizeLimitExceeded",
     ]),
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+    ChartType: { line: "Line", lineMarkers: "LineMarkers" },
+    ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
+    ChartLineStyle: { none: "None", continuous: "Continuous", dash: "Dash", dot: "Dot" },
   };
 
   const info = { host: "Excel", platform: "OfficeOnline" };

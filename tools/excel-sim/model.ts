@@ -3,6 +3,7 @@
  * tables, custom XML parts, the selection. Pure data and the few Excel behaviours the add-in depends on
  * (no fill vs a white fill, the current region of Ctrl+A, the used range).
  */
+import type { SimChartModel } from "./charts";
 import type { RangeRef } from "../../src/core/a1";
 import { MAX_COLS } from "./address";
 
@@ -59,6 +60,10 @@ export class SheetModel {
   /** Cells whose text wraps (RangeFormat.wrapText) and their vertical alignment (RangeFormat.verticalAlignment). */
   readonly wrapped = new Set<number>();
   readonly verticalAlignments = new Map<number, string>();
+  /** Charts on the sheet (Worksheet.charts); they go with the sheet when it is deleted. */
+  readonly charts: SimChartModel[] = [];
+  /** Hidden columns (Range.columnHidden). */
+  readonly hiddenColumns = new Set<number>();
   /** Merged areas (Range.merge). */
   readonly merged: RangeRef[] = [];
   /** Worksheet.pageLayout: what printing uses. */

@@ -6,6 +6,7 @@
 import { type RangeRef } from "../../src/core/a1";
 import { localAddress, sheetAddress, parseAddress, parseMultiAddress } from "./address";
 import { SimClientObject, SimClientResult, SimCollection, type OpOutcome, type SimRequestContext } from "./context";
+import { SimChartCollection } from "./charts";
 import { SimOfficeError } from "./errors";
 import {
   NO_FILL_COLOR,
@@ -303,6 +304,17 @@ export class SimRange extends SimClientObject<RangeTarget> {
     });
   }
 
+  /** Hides (or shows) every column of the range (ExcelApi 1.2). */
+  set columnHidden(v: boolean) {
+    this._setProp("columnHidden", v, (t) => {
+      for (let c = t.r.left; c <= t.r.right; c++) {
+        if (v) t.sheet.hiddenColumns.add(c);
+        else t.sheet.hiddenColumns.delete(c);
+      }
+      this.context._write("columnHidden", t.sheet.name, localAddress(t.r), !!v);
+    });
+  }
+
   /** Merges the range into one cell (or each row into one with `across`); Excel keeps the top-left value. */
   merge(across = false): void {
     this._call("merge", [across], (t) => {
@@ -544,7 +556,13 @@ export class SimWorksheet extends SimClientObject<SheetModel> {
   }
 
   protected override _nav(name: string) {
-    return name === "tables" ? this.tables : name === "pageLayout" ? this.pageLayout : undefined;
+    return name === "tables"
+      ? this.tables
+      : name === "pageLayout"
+        ? this.pageLayout
+        : name === "charts"
+          ? this.charts
+          : undefined;
   }
 
   get name(): string {
@@ -578,6 +596,12 @@ export class SimWorksheet extends SimClientObject<SheetModel> {
       s.visibility = v;
       this.context._write("sheet.visibility", s.name, undefined, v);
     });
+  }
+
+  private _charts?: SimChartCollection;
+  /** The sheet's charts (ExcelApi 1.1). */
+  get charts(): SimChartCollection {
+    return (this._charts ??= new SimChartCollection(this.context, `${this._path}.charts`, () => this._resolve()));
   }
 
   private _pageLayout?: SimPageLayout;

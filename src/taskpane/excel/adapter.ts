@@ -30,7 +30,7 @@ import {
 } from "../../core";
 
 import { localRange } from "./ranges";
-import { writeReport } from "./reportSheet";
+import { chartData, chartSeries, writeReport } from "./reportSheet";
 import {
   planFills,
   planFlagFills,
@@ -153,6 +153,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         progress(0, req.tables.length, "analyse");
         const outcomes: TableOutcome[] = [];
         const placed: PlacedResult[] = [];
+        const series: ReturnType<typeof chartSeries>[] = [];
         for (const [i, t] of req.tables.entries()) {
           await yieldToHost();
           checkAbort();
@@ -170,6 +171,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
           }
           await yieldToHost();
           outcomes.push({ sheet: t.sheet, address: t.address, result, trends: trendsOf(table, result, { date1904 }) });
+          series.push(chartSeries(table, result, { date1904 }));
           const origin = localRange(t.address);
           placed.push({ sheet: t.sheet, result, left: origin.left, sheetRow: (r) => origin.top + 1 + r });
           progress(i + 1, req.tables.length, "analyse");
@@ -200,11 +202,13 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         await yieldToHost();
         checkAbort();
         const report = buildReport(
-          outcomes.map((o) => ({ sheet: o.sheet, address: o.address, result: o.result })),
+          outcomes.map((o, i) => ({ sheet: o.sheet, address: o.address, result: o.result, series: series[i] })),
           req.config,
           lang,
         );
-        writes.add(utf8Bytes(JSON.stringify(report.rows)) * 1.2 + 2000, () =>
+        // the rows, and per chart its data cells and about 2 kB of calls (add, title, two series' lines, position)
+        const reportBytes = utf8Bytes(JSON.stringify([report.rows, chartData(report)])) * 1.2 + 2000;
+        writes.add(reportBytes + report.charts.length * 2000, () =>
           writeReport(ctx, reportName, plan.removeSheets, report, req.config),
         );
         await yieldToHost();

@@ -56,6 +56,7 @@ async function flagAndClear(
   config: RulesConfig,
   expected: number,
   maxSyncs?: number,
+  charts?: { count: number; points: number },
 ): Promise<string> {
   const { host, gateway } = setup({ sheets: [{ name: "Data", rows }], selection: { sheet: "Data", address: "A1" } });
   const tables = await gateway.readSelection();
@@ -71,6 +72,12 @@ async function flagAndClear(
   expect(out.cellsColoured).toBe(expected);
   expectUnderLimits(host);
   if (maxSyncs !== undefined) expect(host.syncCount).toBeLessThanOrEqual(maxSyncs);
+  // the report's trend charts (issue 10 §7) are written in the same budget: their data cells and calls counted
+  if (charts) {
+    const written = host.charts("Growth Signals");
+    expect(written).toHaveLength(charts.count);
+    expect(written.every((c) => c.series.every((x) => x.values.length === charts.points))).toBe(true);
+  }
   expect(new Set(progress)).toEqual(new Set(["read", "analyse", "save", "write"]));
 
   host.resetCounters();
@@ -89,13 +96,14 @@ jest.setTimeout(300_000);
 it("(a) 100,000 × 9, a quarter of the metric cells flagged in runs: ≤ 20 syncs, every payload under 5 MB", async () => {
   // Five metric columns, 500,000 metric cells. ROI 1.2 on days d % 8 < 6 (runs of six ≥ 3 → yellow: 75,000
   // cells); complaint rate 2% on d % 4 < 2 (runs of two → orange: 50,000 cells); repurchase rate, LTV/CAC and
-  // traffic constant. 125,000 = a quarter of the metric cells, in runs.
+  // traffic constant. 125,000 = a quarter of the metric cells, in runs. Ten orange channels: ten trend charts
+  // (issue 10 §7) of the last 366 of their 10,000 days, written in the same budget.
   const rows = channelMajor(
     (d) => (d % 8 < 6 ? 1.2 : 2.0),
     (d) => (d % 4 < 2 ? 0.02 : 0.004),
   );
   console.log(
-    `(a) per sync, kB request/response: ${await flagAndClear("(a) runs", rows, DEFAULT_CONFIG, 125_000, 20)}`,
+    `(a) per sync, kB request/response: ${await flagAndClear("(a) runs", rows, DEFAULT_CONFIG, 125_000, 20, { count: 10, points: 366 })}`,
   );
 });
 

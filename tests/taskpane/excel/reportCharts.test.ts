@@ -1,0 +1,98 @@
+/**
+ * The pane's trend charts on the report sheet (issue 10 §7), as the CLI draws them: one native line chart per red
+ * and orange weak channel, its data in hidden columns right of the report, the threshold dashed in the warning colour,
+ * two side by side in bands of 16 rows; guarded by the ExcelApi versions they need; gone with the sheet on Clear.
+ */
+import { flagSelection, setup, SMALL_ROWS } from "./helpers";
+
+const REPORT = "Growth Signals";
+const ORANGE = "#F4B183";
+
+function smallBook() {
+  return { sheets: [{ name: "Data", rows: SMALL_ROWS }], selection: { sheet: "Data", address: "A1" } };
+}
+
+/** Makes Office say no to the ExcelApi versions in `missing`. */
+function withoutSets(missing: string[]): void {
+  type Requirements = { isSetSupported(name: string, version?: string | number): boolean };
+  const req = (globalThis as unknown as { Office: { context: { requirements: Requirements } } }).Office.context
+    .requirements;
+  const was = req.isSetSupported.bind(req);
+  req.isSetSupported = (name, version) => !missing.includes(String(version)) && was(name, version);
+}
+
+describe("report charts", () => {
+  it("charts the small report's one orange finding, worked by hand", async () => {
+    // SMALL_ROWS with the default rules: Search complaint rate 2% on 3 Mar > 1% → orange (charted); Search ROI
+    // 1.2–1.4 three days below 1.5 → yellow (not charted); Social ROI below 1.5 only two days → no finding.
+    // So one chart: Search's four complaint rates, 2–5 Mar, against the 1% threshold.
+    const { host, gateway } = setup(smallBook());
+    await flagSelection(gateway);
+    const charts = host.charts(REPORT);
+    expect(charts).toHaveLength(1);
+    const [c] = charts;
+    expect(c.type).toBe("Line");
+    expect(c.seriesBy).toBe("Columns");
+    expect(c.title).toBe("Search · Complaint rate high (Data)");
+    expect(c.categories).toEqual(["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"]);
+    expect(c.series).toEqual([
+      {
+        name: "Complaint rate",
+        values: [0.005, 0.02, 0.004, 0.003],
+        line: { color: "#1F4E79", lineStyle: "Continuous" },
+      },
+      { name: "Threshold 1%", values: [0.01, 0.01, 0.01, 0.01], line: { color: ORANGE, lineStyle: "Dash" } },
+    ]);
+    // Under the trends heading, columns A–D, from A23 to the top-left corner of E38 as the CLI anchors it.
+    expect(host.value(REPORT, "A22")).toBe("Trends of the red and orange weak channels");
+    expect(c.position).toEqual({ start: "A23", end: "D37" });
+    // The data: three columns after one blank column right of the report (A–H), hidden, and plotted anyway.
+    expect(c.source).toBe(`${REPORT}!J1:L5`);
+    expect(host.value(REPORT, "K1")).toBe("Complaint rate");
+    expect(host.value(REPORT, "K3")).toBe(0.02);
+    expect(host.value(REPORT, "L5")).toBe(0.01);
+    expect([8, 9, 10, 11, 12].map((col) => host.columnHidden(REPORT, col))).toEqual([false, true, true, true, false]);
+    expect(c.plotVisibleOnly).toBe(false);
+  });
+
+  it("places many charts two side by side in bands of 16 rows", async () => {
+    // Six channels, each with one day of complaint rate 2% → six orange findings, six charts.
+    const rows: (string | number)[][] = [["Date", "Channel", "ROI", "Complaint rate"]];
+    for (let ch = 0; ch < 6; ch++)
+      for (let d = 0; d < 3; d++) rows.push([`2026-03-0${d + 2}`, `Ch${ch}`, 2, d === 1 ? 0.02 : 0.004]);
+    const { host, gateway } = setup({ sheets: [{ name: "Data", rows }], selection: { sheet: "Data", address: "A1" } });
+    await flagSelection(gateway);
+    const charts = host.charts(REPORT);
+    expect(charts.map((c) => c.title.split(" · ")[0])).toEqual(["Ch0", "Ch1", "Ch2", "Ch3", "Ch4", "Ch5"]);
+    const starts = charts.map((c) => c.position!.start);
+    const top = Number(starts[0].slice(1));
+    expect(starts).toEqual([`A${top}`, `E${top}`, `A${top + 16}`, `E${top + 16}`, `A${top + 32}`, `E${top + 32}`]);
+    expect(charts.every((c) => c.series[0].values.length === 3)).toBe(true);
+  });
+
+  it("Clear removes the charts with the report sheet; flagging again makes them once", async () => {
+    const { host, gateway } = setup(smallBook());
+    await flagSelection(gateway);
+    await flagSelection(gateway);
+    expect(host.charts(REPORT)).toHaveLength(1);
+    await gateway.clear();
+    expect(host.sheets().map((s) => s.name)).toEqual(["Data"]);
+    expect(host.charts("Data")).toEqual([]);
+  });
+
+  it("without ExcelApi 1.8 the data stays visible (hidden data would not plot); without 1.7 no dash; without 1.1 no chart", async () => {
+    let { host, gateway } = setup(smallBook());
+    withoutSets(["1.7", "1.8"]);
+    await flagSelection(gateway);
+    const [c] = host.charts(REPORT);
+    expect(c.plotVisibleOnly).toBe(true);
+    expect(host.columnHidden(REPORT, 9)).toBe(false);
+    expect(c.series[1].line).toEqual({ color: ORANGE, lineStyle: "Continuous" });
+
+    ({ host, gateway } = setup(smallBook()));
+    withoutSets(["1.1"]);
+    await flagSelection(gateway);
+    expect(host.charts(REPORT)).toEqual([]);
+    expect(host.value(REPORT, "K1")).toBe("");
+  });
+});
