@@ -252,6 +252,16 @@ export function WorkbookGrid({ host }: { host: SimHost }) {
       const width = widthOf(c, span?.colSpan ?? 1);
       const text = display(v, c === dateCol && r > used.top);
       const hyperlink = sheet.hyperlink(r, c);
+      // Like Excel, text that does not wrap runs on over an empty cell to its right (the report's title).
+      const spill =
+        !wrapped &&
+        !span &&
+        typeof v === "string" &&
+        text !== "" &&
+        c < lastCol &&
+        sheet.isEmpty(r, c + 1) &&
+        !covered.has(`${r}:${c + 1}`) &&
+        !spans.has(`${r}:${c + 1}`);
       cells.push(
         <td
           key={c}
@@ -266,6 +276,7 @@ export function WorkbookGrid({ host }: { host: SimHost }) {
             minWidth: width,
             maxWidth: width,
             verticalAlign: VERTICAL[sheet.verticalAlignment(r, c)],
+            ...(spill ? { overflow: "visible", textOverflow: "clip", zIndex: frozen ? 2 : undefined } : {}),
           }}
           data-address={cellAddress(r, c)}
           onClick={(e) => select(r, c, e.shiftKey)}
