@@ -250,6 +250,11 @@ export class SimHost {
     }));
   }
 
+  /** The rows (0-based) that start a printed page by a manual break. */
+  rowBreaks(sheet: string): number[] {
+    return [...this.sheet(sheet).rowBreaks];
+  }
+
   /** Whether a column (0-based) is hidden. */
   columnHidden(sheet: string, col: number): boolean {
     return this.sheet(sheet).hiddenColumns.has(col);

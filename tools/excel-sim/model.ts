@@ -62,6 +62,8 @@ export class SheetModel {
   readonly verticalAlignments = new Map<number, string>();
   /** Charts on the sheet (Worksheet.charts); they go with the sheet when it is deleted. */
   readonly charts: SimChartModel[] = [];
+  /** Rows (0-based) that start a printed page: manual page breaks (Worksheet.horizontalPageBreaks). */
+  readonly rowBreaks: number[] = [];
   /** Hidden columns (Range.columnHidden). */
   readonly hiddenColumns = new Set<number>();
   /** Merged areas (Range.merge). */

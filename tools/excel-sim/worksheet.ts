@@ -604,6 +604,14 @@ export class SimWorksheet extends SimClientObject<SheetModel> {
     return (this._charts ??= new SimChartCollection(this.context, `${this._path}.charts`, () => this._resolve()));
   }
 
+  private _breaks?: SimPageBreakCollection;
+  /** The manual page breaks above rows (ExcelApi 1.9). */
+  get horizontalPageBreaks(): SimPageBreakCollection {
+    return (this._breaks ??= new SimPageBreakCollection(this.context, `${this._path}.horizontalPageBreaks`, () =>
+      this._resolve(),
+    ));
+  }
+
   private _pageLayout?: SimPageLayout;
   /** What printing uses: orientation, fit to pages, gridlines, print titles (ExcelApi 1.9). */
   get pageLayout(): SimPageLayout {
@@ -849,6 +857,55 @@ export class SimPageLayout extends SimClientObject<SheetModel> {
         throw new SimOfficeError("InvalidArgument", "PageLayout.setPrintTitleRows", rows);
       s.pageLayout.printTitleRows = rows;
       this.context._write("pageLayout.printTitleRows", s.name, rows);
+    });
+  }
+}
+
+/** One manual page break (Excel.PageBreak): the row (0-based) that starts a printed page. */
+export class SimPageBreak extends SimClientObject<number> {
+  protected get _scalars() {
+    return ["rowIndex", "columnIndex"] as const;
+  }
+  protected _read(name: string, row: number): unknown {
+    return name === "rowIndex" ? row : 0;
+  }
+  get rowIndex(): number {
+    return this._get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this._get("columnIndex");
+  }
+}
+
+/** Worksheet.horizontalPageBreaks (Excel.PageBreakCollection): manual breaks above the given rows. */
+export class SimPageBreakCollection extends SimCollection<number, SimPageBreak> {
+  private readonly _sheet: () => SheetModel | null;
+  constructor(ctx: SimRequestContext, path: string, sheet: () => SheetModel | null) {
+    super(ctx, path, () => sheet()?.rowBreaks ?? null);
+    this._sheet = sheet;
+  }
+  protected _item(row: number, i: number): SimPageBreak {
+    return new SimPageBreak(this.context, `${this._path}[${i}]`, () => row);
+  }
+  /** A break above the range's first row ("A23": row 23 starts a page). */
+  add(pageBreakRange: string): SimPageBreak {
+    let row: number | undefined;
+    this.context._enqueue({
+      wire: { o: this._path, m: "add", a: [pageBreakRange] },
+      run: () => {
+        const sheet = this._sheet();
+        const a = typeof pageBreakRange === "string" ? parseAddress(pageBreakRange) : null;
+        if (!sheet || !a || a.range.top === 0)
+          throw new SimOfficeError("InvalidArgument", "PageBreakCollection.add", String(pageBreakRange));
+        row = a.range.top;
+        if (!sheet.rowBreaks.includes(row)) sheet.rowBreaks.push(row);
+        sheet.rowBreaks.sort((x, y) => x - y);
+        this.context._write("pageBreak", sheet.name, localAddress(a.range));
+      },
+    });
+    return new SimPageBreak(this.context, `${this._path}.add`, () => {
+      if (row === undefined) throw new SimOfficeError("InvalidObjectPath", "PageBreakCollection.add");
+      return row;
     });
   }
 }

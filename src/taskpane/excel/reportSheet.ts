@@ -121,7 +121,8 @@ function quoteSheet(name: string): string {
  * The report as a manager prints it (issue 10 §7), as the CLI writes it: long texts wrapped at the top of their
  * cells, the intro and notes merged across the table with their heights, each weak channel's cells a link to its
  * flagged cells (ExcelApi 1.7), and landscape, one page wide, gridlines, the weak-channel header on every page
- * (ExcelApi 1.9; verticalFitToPages 0 is "as many pages tall as needed", fitToHeight="0" in the file).
+ * (ExcelApi 1.9; verticalFitToPages 0 is "as many pages tall as needed", fitToHeight="0" in the file), and the
+ * trend charts starting a page, two bands a page (manual breaks, Worksheet.horizontalPageBreaks, ExcelApi 1.9).
  */
 function formatForPrint(
   ws: Excel.Worksheet,
@@ -160,5 +161,7 @@ function formatForPrint(
     page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     page.printGridlines = true;
     page.setPrintTitleRows(`$${report.headerRow + 1}:$${report.headerRow + 1}`);
+    // the trend charts start a page, two bands of charts a page, never cut in two (the CLI's rowBreaks)
+    for (const row of report.pageBreaks) ws.horizontalPageBreaks.add(cellAddress(row, 0));
   }
 }

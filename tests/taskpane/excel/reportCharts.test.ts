@@ -46,6 +46,8 @@ describe("report charts", () => {
     // Under the trends heading, columns A–D, from A23 to the top-left corner of E38 as the CLI anchors it.
     expect(host.value(REPORT, "A22")).toBe("Trends of the red and orange weak channels");
     expect(c.position).toEqual({ start: "A23", end: "D37" });
+    // The trends start a printed page: a manual break above the heading (row 22, 0-based 21), as the CLI's rowBreaks.
+    expect(host.rowBreaks(REPORT)).toEqual([21]);
     // The data: three columns after one blank column right of the report (A–H), hidden, and plotted anyway.
     expect(c.source).toBe(`${REPORT}!J1:L5`);
     expect(host.value(REPORT, "K1")).toBe("Complaint rate");
@@ -67,6 +69,8 @@ describe("report charts", () => {
     const starts = charts.map((c) => c.position!.start);
     const top = Number(starts[0].slice(1));
     expect(starts).toEqual([`A${top}`, `E${top}`, `A${top + 16}`, `E${top + 16}`, `A${top + 32}`, `E${top + 32}`]);
+    // Two bands (four charts) a printed page: breaks above the heading and above the third band.
+    expect(host.rowBreaks(REPORT)).toEqual([top - 2, top - 1 + 32]);
     expect(charts.every((c) => c.series[0].values.length === 3)).toBe(true);
   });
 
@@ -80,7 +84,7 @@ describe("report charts", () => {
     expect(host.charts("Data")).toEqual([]);
   });
 
-  it("without ExcelApi 1.8 the data stays visible (hidden data would not plot); without 1.7 no dash; without 1.1 no chart", async () => {
+  it("without ExcelApi 1.8 the data stays visible (hidden data would not plot); without 1.7 no dash; without 1.1 no chart; without 1.9 no page breaks", async () => {
     let { host, gateway } = setup(smallBook());
     withoutSets(["1.7", "1.8"]);
     await flagSelection(gateway);
@@ -90,9 +94,10 @@ describe("report charts", () => {
     expect(c.series[1].line).toEqual({ color: ORANGE, lineStyle: "Continuous" });
 
     ({ host, gateway } = setup(smallBook()));
-    withoutSets(["1.1"]);
+    withoutSets(["1.1", "1.9"]);
     await flagSelection(gateway);
     expect(host.charts(REPORT)).toEqual([]);
     expect(host.value(REPORT, "K1")).toBe("");
+    expect(host.rowBreaks(REPORT)).toEqual([]);
   });
 });

@@ -112,4 +112,26 @@ describe("charts", () => {
     });
     expect(host.sheets().map((s) => s.name)).toEqual(["Data"]);
   });
+
+  it("adds manual page breaks above rows (Worksheet.horizontalPageBreaks), loaded strictly", async () => {
+    const { Excel, host } = createSimulatedExcel(book());
+    await Excel.run(async (ctx) => {
+      const breaks = ctx.workbook.worksheets.getItem("Report").horizontalPageBreaks;
+      breaks.add("A23");
+      breaks.add("A7");
+      expect(() => breaks.items).toThrow(SimOfficeError);
+      breaks.load("items/rowIndex");
+      await ctx.sync();
+      expect(breaks.items.map((b) => b.rowIndex)).toEqual([6, 22]);
+    });
+    expect(host.rowBreaks("Report")).toEqual([6, 22]);
+    const code = await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Report").horizontalPageBreaks.add("A1");
+      await ctx.sync();
+    }).then(
+      () => "no error",
+      (e: SimOfficeError) => e.code,
+    );
+    expect(code).toBe("InvalidArgument");
+  });
 });
