@@ -7,27 +7,10 @@
 import { localAddress, parseAddress } from "./address";
 import { SimClientObject, SimCollection, type SimRequestContext } from "./context";
 import { SimOfficeError } from "./errors";
-import { normalizeColor, type SheetModel } from "./model";
+import { normalizeColor, type SheetModel, type SimChartModel, type SimChartSeriesModel } from "./model";
 import type { RangeTarget } from "./rangeTargets";
 
-export interface SimChartSeriesModel {
-  name: string;
-  values: number[];
-  line: { color: string | null; lineStyle: string };
-}
-
-export interface SimChartModel {
-  name: string;
-  type: string;
-  source: string;
-  seriesBy: string;
-  title: string;
-  plotVisibleOnly: boolean;
-  /** setPosition: the cells the chart covers ("A20", "D35"). */
-  position: { start: string; end: string } | null;
-  categories: string[];
-  series: SimChartSeriesModel[];
-}
+export type { SimChartModel, SimChartSeriesModel } from "./model";
 
 const CHART_TYPES = ["Line", "LineMarkers", "ColumnClustered", "BarClustered", "Pie", "XYScatter", "Area"];
 const LINE_STYLES = [

@@ -3,9 +3,28 @@
  * tables, custom XML parts, the selection. Pure data and the few Excel behaviours the add-in depends on
  * (no fill vs a white fill, the current region of Ctrl+A, the used range).
  */
-import type { SimChartModel } from "./charts";
 import type { RangeRef } from "../../src/core/a1";
 import { MAX_COLS } from "./address";
+
+/** A chart as the simulated host holds it (Worksheet.charts; objects in charts.ts). */
+export interface SimChartSeriesModel {
+  name: string;
+  values: number[];
+  line: { color: string | null; lineStyle: string };
+}
+
+export interface SimChartModel {
+  name: string;
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: string;
+  plotVisibleOnly: boolean;
+  /** setPosition: the cells the chart covers ("A20", "D35"). */
+  position: { start: string; end: string } | null;
+  categories: string[];
+  series: SimChartSeriesModel[];
+}
 
 export type SimScalar = string | number | boolean;
 
