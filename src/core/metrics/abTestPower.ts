@@ -1,6 +1,6 @@
 import { ExcelResult, finiteOrNum, isExcelError, numError } from "../excelError";
 import { twoProportionPower } from "../stats/power";
-import { designArgsProblem } from "./abTestDesignArgs";
+import { designArgsProblem, effectArgsProblem } from "./abTestDesignArgs";
 import { allFinite, coerceNumbers } from "./coerce";
 
 /**
@@ -31,10 +31,9 @@ export function abTestPower(
   if (isExcelError(args)) return args;
   const [p1, mde, n, a, t, r] = args;
   if (!allFinite(args)) return numError("an argument is not a finite number");
-  if (!(p1 > 0 && p1 < 1)) return numError("baseline_rate must be between 0 and 1");
-  if (mde === 0) return numError("relative_mde must not be 0");
+  const effect = effectArgsProblem(p1, mde);
+  if (effect) return effect;
   const p2 = p1 * (1 + mde);
-  if (!(p2 > 0 && p2 < 1)) return numError("baseline_rate × (1 + relative_mde) must be between 0 and 1");
   if (!(n >= 1)) return numError("n_per_variant must be at least 1");
   const problem = designArgsProblem(a, t, r);
   if (problem) return problem;

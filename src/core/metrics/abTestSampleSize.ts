@@ -1,6 +1,6 @@
 import { ExcelResult, finiteOrNum, isExcelError, numError } from "../excelError";
 import { twoProportionSampleSize } from "../stats/sampleSize";
-import { designArgsProblem } from "./abTestDesignArgs";
+import { designArgsProblem, effectArgsProblem } from "./abTestDesignArgs";
 import { allFinite, coerceNumbers } from "./coerce";
 
 /**
@@ -31,10 +31,8 @@ export function abTestSampleSize(
   if (isExcelError(args)) return args;
   const [p1, mde, a, pw, t, r] = args;
   if (!allFinite(args)) return numError("an argument is not a finite number");
-  if (!(p1 > 0 && p1 < 1)) return numError("baseline_rate must be between 0 and 1");
-  if (mde === 0) return numError("relative_mde must not be 0");
-  const p2 = p1 * (1 + mde);
-  if (!(p2 > 0 && p2 < 1)) return numError("baseline_rate × (1 + relative_mde) must be between 0 and 1");
+  const effect = effectArgsProblem(p1, mde);
+  if (effect) return effect;
   if (!(a > 0 && a < 1)) return numError("alpha must be between 0 and 1");
   if (!(pw > 0 && pw < 1)) return numError("power must be between 0 and 1");
   const problem = designArgsProblem(a, t, r);
