@@ -32,6 +32,8 @@ export const COLUMN_NAMES: Readonly<Record<ColumnRole, Bilingual>> = {
   traffic: { en: "Traffic", zh: "流量" },
   complaints: { en: "Complaints", zh: "投诉数" },
   orders: { en: "Orders", zh: "订单数" },
+  buyers: { en: "Buyers", zh: "购买人数" },
+  repeatBuyers: { en: "Repeat buyers", zh: "复购人数" },
 };
 
 /** "1 day", "3 days". */

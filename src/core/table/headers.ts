@@ -51,6 +51,18 @@ const SYNONYMS: Record<ColumnRole, string[]> = {
     "orders", "order count", "number of orders", "orders count", "# orders", "purchases", "transactions",
     "订单数", "订单量", "订单", "成交单数", "成交订单数", "下单数", "交易笔数",
   ],
+  buyers: [
+    "buyers", "buyer count", "number of buyers", "# buyers", "unique buyers", "purchasers", "paying customers",
+    "paying users", "customers who purchased",
+    "购买人数", "买家数", "支付买家数", "成交买家数", "成交人数", "支付人数", "下单人数", "下单买家数", "购买用户数",
+    "付费用户数", "成交客户数",
+  ],
+  repeatBuyers: [
+    "repeat buyers", "repeat buyer count", "number of repeat buyers", "# repeat buyers", "repeat customers",
+    "returning customers", "returning buyers", "repeat purchasers",
+    "复购人数", "复购买家数", "复购用户数", "复购客户数", "回购人数", "回头客数", "老买家数", "重复购买人数",
+    "老客复购人数",
+  ],
 };
 
 /** Read as a rate only when the header carried a percent sign ("Complaints %"): bare "Complaints" is a count. */

@@ -7,11 +7,14 @@
 export type CellValue = string | number | boolean | Date | null | undefined;
 
 export type MetricKey = "roi" | "complaintRate" | "repurchaseRate" | "ltvCac" | "traffic";
-/** Counts behind a rate (complaints of orders): optional evidence for the complaint rule's Wilson bound. */
-export type CountKey = "complaints" | "orders";
+/**
+ * Counts behind a rate: complaints of orders (the complaint rule's Wilson bound), repeat buyers of buyers (the
+ * repurchase rate's parts).
+ */
+export type CountKey = "complaints" | "orders" | "buyers" | "repeatBuyers";
 export type ColumnRole = "date" | "channel" | MetricKey | CountKey;
 export const METRIC_KEYS: readonly MetricKey[] = ["roi", "complaintRate", "repurchaseRate", "ltvCac", "traffic"];
-export const COUNT_KEYS: readonly CountKey[] = ["complaints", "orders"];
+export const COUNT_KEYS: readonly CountKey[] = ["complaints", "orders", "buyers", "repeatBuyers"];
 export const COLUMN_ROLES: readonly ColumnRole[] = ["date", "channel", ...METRIC_KEYS, ...COUNT_KEYS];
 
 /** Role → column index in the table. A role that is absent has no column. */

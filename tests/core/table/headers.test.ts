@@ -91,6 +91,17 @@ describe("recognising headers", () => {
     expect(recogniseHeader("Complaints (%)")).toBe("complaintRate");
     expect(recogniseHeader("Repurchase %")).toBe("repurchaseRate");
   });
+
+  it("reads buyers and repeat buyers as the counts behind the repurchase rate (issue 17 §2)", () => {
+    // Taobao 生意参谋 and Shopify name these columns so: 支付买家数 / Returning customers
+    for (const h of ["Buyers", "支付买家数", "购买人数", "Paying customers"])
+      expect([h, recogniseHeader(h)]).toEqual([h, "buyers"]);
+    for (const h of ["Repeat buyers", "复购人数", "Returning customers", "复购买家数"])
+      expect([h, recogniseHeader(h)]).toEqual([h, "repeatBuyers"]);
+    // with a percent sign the same words name the rate
+    expect(recogniseHeader("Repeat customers %")).toBe("repurchaseRate");
+    expect(detectColumns(["日期", "支付买家数", "复购人数"])).toEqual({ date: 0, buyers: 1, repeatBuyers: 2 });
+  });
 });
 
 describe("detectColumns", () => {
