@@ -360,16 +360,23 @@ describe("issue 10: the pane as analysts use it", () => {
     const tasks = await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks);
     await page.context().close();
 
-    // Cancel as soon as the button shows: from the click to "Cancelled" on screen.
+    // Cancel while the flag is under way: from the click to "Cancelled" on screen. The simulated host holds the
+    // first sync that starts once Cancel is on screen until the click is made, so the flag cannot finish (and take
+    // the button away) before the test reaches for it; CI fails here only when Cancel itself regresses.
     const again = await openPane(350, 900);
     await bigSheet(again);
+    await again.evaluate((host) => {
+      const h = (window as unknown as Record<string, SimHost>)[host];
+      const cancelShown = () => [...document.querySelectorAll("button")].some((b) => b.textContent === "Cancel");
+      (window as unknown as { __hold: ReturnType<SimHost["holdNextSync"]> }).__hold = h.holdNextSync(cancelShown);
+    }, HOST);
     await again.getByRole("button", { name: "Flag weak channels" }).click();
+    await again.evaluate(() => (window as unknown as { __hold: { reached: Promise<void> } }).__hold.reached);
     const cancel = again.getByRole("button", { name: "Cancel" });
-    await cancel.waitFor();
-    await again.waitForTimeout(300);
     const box = (await cancel.boundingBox())!;
     const pressed = Date.now();
     await again.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await again.evaluate(() => (window as unknown as { __hold: { release: () => void } }).__hold.release());
     await again.getByText("Cancelled. The sheet is as it was.").waitFor({ timeout: 60000 });
     const cancelledAt = await again.evaluate(() => (window as unknown as { __cancelledAt: number }).__cancelledAt);
     await again.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "status");

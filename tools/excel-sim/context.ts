@@ -28,9 +28,18 @@ export interface SimEnv {
   model: WorkbookModel;
   payloadLimitBytes: number;
   syncDelayMs: number;
+  /** A sync held at its start until a test releases it (SimHost.holdNextSync). */
+  hold?: SyncHold;
   syncs: SyncRecord[];
   writes: WriteRecord[];
   listeners: Set<() => void>;
+}
+
+/** One sync to hold: the first that starts while `when()` is true waits for `gate`; `reached` is told it did. */
+export interface SyncHold {
+  when: () => boolean;
+  gate: Promise<void>;
+  reached: () => void;
 }
 
 /** UTF-8 byte length without allocating the encoded copy. */
@@ -235,6 +244,12 @@ export class SimRequestContext {
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
+    const hold = this.env.hold;
+    if (hold && hold.when()) {
+      this.env.hold = undefined;
+      hold.reached();
+      await hold.gate;
+    }
     await (this.env.syncDelayMs > 0 ? new Promise((r) => setTimeout(r, this.env.syncDelayMs)) : Promise.resolve());
     const record: SyncRecord = {
       index: this.env.syncs.length + 1,

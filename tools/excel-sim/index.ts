@@ -129,6 +129,25 @@ export class SimHost {
   set syncDelayMs(ms: number) {
     this.env.syncDelayMs = ms;
   }
+  /**
+   * Holds the first sync that starts while `when()` is true (default: the next sync) until release(), so a test
+   * can act while an operation is under way (click Cancel mid-flag) without racing it. `reached` resolves when a
+   * sync is being held; the hold is one-shot.
+   */
+  holdNextSync(when: () => boolean = () => true): { reached: Promise<void>; release: () => void } {
+    let release!: () => void;
+    let reached!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const hit = new Promise<void>((r) => (reached = r));
+    this.env.hold = { when, gate, reached };
+    return {
+      reached: hit,
+      release: () => {
+        if (this.env.hold?.gate === gate) this.env.hold = undefined;
+        release();
+      },
+    };
+  }
   set payloadLimitBytes(n: number) {
     this.env.payloadLimitBytes = n;
   }

@@ -92,6 +92,34 @@ describe("strict loading", () => {
     expect(host.value("Data", "E9")).toBe(7);
   });
 
+  it("holds the first sync that starts while the condition holds until the test releases it, once", async () => {
+    const { Excel, host } = createSimulatedExcel(book());
+    let armed = false;
+    const hold = host.holdNextSync(() => armed);
+    let synced = 0;
+    const run = Excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("Data").getRange("E9");
+      r.values = [[1]];
+      await ctx.sync(); // not held: the condition is false
+      synced++;
+      armed = true;
+      r.values = [[2]];
+      await ctx.sync(); // held
+      synced++;
+      r.values = [[3]];
+      await ctx.sync(); // one-shot: not held again
+      synced++;
+    });
+    await hold.reached;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(synced).toBe(1);
+    expect(host.value("Data", "E9")).toBe(1);
+    hold.release();
+    await run;
+    expect(synced).toBe(3);
+    expect(host.value("Data", "E9")).toBe(3);
+  });
+
   it("knows whether an …OrNullObject exists only after a sync", async () => {
     const { Excel } = createSimulatedExcel(book());
     await Excel.run(async (ctx) => {
