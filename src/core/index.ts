@@ -6,6 +6,8 @@ export * from "./colours";
 export * from "./a1";
 export * from "./state";
 export * from "./flagPlan";
+export * from "./overlay";
+export * from "./overlayState";
 export { detectColumns, hasMetricColumn, normaliseHeader, recogniseHeader } from "./table/headers";
 export { findHeaderRow, findTable, type FoundTable, type FindTableOptions } from "./table/findTable";
 export { parseNumber, parseNumberText } from "./table/values";
