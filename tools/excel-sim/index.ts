@@ -25,6 +25,9 @@ import {
   type SimScalar,
 } from "./model";
 import { rootNamespace, SimWorkbook } from "./objects";
+import { CONDITIONAL_FORMAT_TYPES } from "./conditionalFormats";
+import { conditionalFill, deleteRows, insertRows, renameInFormula, sortRows, type SortField } from "./sheetEdits";
+import { quoteSheet } from "./address";
 
 export { SimOfficeError } from "./errors";
 export type { SyncRecord, WriteRecord } from "./context";
@@ -216,9 +219,128 @@ export class SimHost {
     return this.sheet(sheet).getFill(r.top, r.left) ?? null;
   }
 
-  /** The colour a grid should paint: null for no fill. */
+  /** The colour a grid should paint: a TRUE conditional format's fill over the cell's own; null for no fill. */
   displayedColor(sheet: string, row: number, col: number): string | null {
-    return this.sheet(sheet).getFill(row, col)?.color ?? null;
+    const s = this.sheet(sheet);
+    return conditionalFill(s, row, col) ?? s.getFill(row, col)?.color ?? null;
+  }
+
+  /** The cell's own format (what conditional formatting never changes): fill, bold, wrap, alignment, link. */
+  cellFormat(
+    sheet: string,
+    address: string,
+  ): { fill: SimFill | null; bold: boolean; wrap: boolean; vertical: string; link: SimHyperlink | null } {
+    const r = range(address);
+    const s = this.sheet(sheet);
+    return {
+      fill: s.getFill(r.top, r.left) ?? null,
+      bold: s.isBold(r.top, r.left),
+      wrap: s.isWrapped(r.top, r.left),
+      vertical: s.verticalAlignment(r.top, r.left),
+      link: s.hyperlink(r.top, r.left) ?? null,
+    };
+  }
+
+  /** The sheet's conditional formats in priority order, their ranges as "A1:B2 D4" (sqref style). */
+  conditionalFormats(sheet: string): {
+    id: string;
+    type: string;
+    formula?: string;
+    fill: string | null;
+    ranges: string;
+    stopIfTrue: boolean;
+  }[] {
+    return this.sheet(sheet).conditionalFormats.map((cf) => ({
+      id: cf.id,
+      type: cf.type,
+      ...(cf.formula !== undefined ? { formula: cf.formula } : {}),
+      fill: cf.fill,
+      ranges: cf.ranges.map(localAddress).join(" "),
+      stopIfTrue: cf.stopIfTrue,
+    }));
+  }
+
+  /**
+   * A conditional format a user adds (Home → Conditional Formatting): at the top priority, as Excel adds one.
+   * `type` is any Excel.ConditionalFormatType (default "Custom"); `address` one or several areas "A1:B3, D1:D4".
+   */
+  addConditionalFormat(
+    sheet: string,
+    address: string,
+    rule: { type?: string; formula?: string; fill?: string | null; fontColor?: string | null; stopIfTrue?: boolean },
+  ): string {
+    const s = this.sheet(sheet);
+    const parts = parseMultiAddress(address);
+    if (!parts) throw new Error(`Not an address: ${address}`);
+    const type = rule.type ?? "Custom";
+    if (!(CONDITIONAL_FORMAT_TYPES as readonly string[]).includes(type)) throw new Error(`Not a type: ${type}`);
+    const id = this.model.newId("cf");
+    s.conditionalFormats.unshift({
+      id,
+      type,
+      ...(rule.formula !== undefined ? { formula: rule.formula } : {}),
+      fill: rule.fill ? normalizeColor(rule.fill) : null,
+      fontColor: rule.fontColor ? normalizeColor(rule.fontColor) : null,
+      ranges: parts.map((p) => p.range),
+      stopIfTrue: rule.stopIfTrue ?? false,
+    });
+    this.changed();
+    return id;
+  }
+
+  /** The sheet's defined names: name and formula ("='Growth Signals'!$A$1"). */
+  names(sheet: string): { name: string; formula: string }[] {
+    return [...this.sheet(sheet).names.values()].map((n) => ({ name: n.name, formula: n.formula }));
+  }
+
+  /** Inserts `count` entire rows above 1-based row `row`, as Excel's Insert → Entire row. */
+  insertRows(sheet: string, row: number, count = 1): void {
+    insertRows(this.model, this.sheet(sheet), row - 1, count);
+    this.changed();
+  }
+
+  /** Deletes `count` entire rows from 1-based row `row` down, as Excel's Delete → Entire row. */
+  deleteRows(sheet: string, row: number, count = 1): void {
+    deleteRows(this.model, this.sheet(sheet), row - 1, count);
+    this.changed();
+  }
+
+  /** Sorts a range's rows as Data → Sort: cells and their formats move, conditional formats stay. */
+  sort(sheet: string, address: string, fields: SortField[], hasHeaders = true): void {
+    sortRows(this.sheet(sheet), range(address), fields, hasHeaders);
+    this.changed();
+  }
+
+  /** Renames a sheet as a user does (double-click the tab): defined names that refer to it follow. */
+  renameSheet(from: string, to: string): void {
+    const s = this.sheet(from);
+    if (this.model.findSheet(to) && this.model.findSheet(to) !== s) throw new Error(`Sheet ${to} exists`);
+    for (const sheet of this.model.sheets)
+      for (const n of sheet.names.values()) n.formula = renameInFormula(n.formula, s.name, to, quoteSheet);
+    s.name = to;
+    this.changed();
+  }
+
+  /** Deletes a sheet as a user does (its names, tables and conditional formats go with it). */
+  deleteSheet(name: string): void {
+    const s = this.sheet(name);
+    this.model.sheets.splice(this.model.sheets.indexOf(s), 1);
+    for (let i = this.model.tables.length - 1; i >= 0; i--)
+      if (this.model.tables[i].sheet === s) this.model.tables.splice(i, 1);
+    if (this.model.activeSheet === s) {
+      const next = this.model.sheets.find((x) => x.visibility === "Visible")!;
+      this.model.activeSheet = next;
+      this.model.selection = { sheet: next, areas: [{ top: 0, left: 0, bottom: 0, right: 0 }] };
+    }
+    this.changed();
+  }
+
+  /** Sets bold on a cell or range directly (the user formatting cells). */
+  setBold(sheet: string, address: string, bold = true): void {
+    const s = this.sheet(sheet);
+    const r = range(address);
+    for (let i = r.top; i <= r.bottom; i++) for (let j = r.left; j <= r.right; j++) s.setBold(i, j, bold);
+    this.changed();
   }
 
   /** Sets a cell or range fill directly (the user formatting cells before the add-in runs). */

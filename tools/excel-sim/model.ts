@@ -61,6 +61,30 @@ export interface SimPageLayoutModel {
   printTitleRows: string | null;
 }
 
+/**
+ * A conditional format (Excel.ConditionalFormat): its type ("Custom", "CellValue", "ColorScale"…), for a custom
+ * rule its formula as Office.js reports it ("=N(\"growth-signals\")=0") and the fill and font colour its format
+ * sets (null: the format leaves it), the ranges it applies to, and stopIfTrue. A sheet's list is in priority order
+ * (index 0 is priority 0, the top).
+ */
+export interface SimConditionalFormatModel {
+  id: string;
+  type: string;
+  formula?: string;
+  fill: string | null;
+  fontColor: string | null;
+  ranges: RangeRef[];
+  stopIfTrue: boolean;
+}
+
+/** A defined name (Excel.NamedItem) scoped to a sheet: its formula ("='Growth Signals'!$A$1"), comment, visibility. */
+export interface SimNameModel {
+  name: string;
+  formula: string;
+  comment: string;
+  visible: boolean;
+}
+
 export class SheetModel {
   name: string;
   readonly id: string;
@@ -87,6 +111,10 @@ export class SheetModel {
   readonly hiddenColumns = new Set<number>();
   /** Merged areas (Range.merge). */
   readonly merged: RangeRef[] = [];
+  /** Conditional formats in priority order (index 0 is the top). */
+  readonly conditionalFormats: SimConditionalFormatModel[] = [];
+  /** Defined names scoped to the sheet (Worksheet.names), by lower-case name. */
+  readonly names = new Map<string, SimNameModel>();
   /** Worksheet.pageLayout: what printing uses. */
   readonly pageLayout: SimPageLayoutModel = {
     orientation: "Portrait",

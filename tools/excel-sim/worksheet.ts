@@ -33,6 +33,10 @@ import {
   MAX_GET_RANGE_ADDRESS,
 } from "./rangeTargets";
 import { SimRangeFormat } from "./format";
+import { registerRangeProxies, SimConditionalFormatCollection } from "./conditionalFormats";
+import { SimNamedItemCollection } from "./names";
+import { deleteRows, insertRows, renameInFormula, sortRows, type SortField } from "./sheetEdits";
+import { quoteSheet } from "./address";
 
 export type CellPropsOptions = {
   address?: boolean;
@@ -160,7 +164,61 @@ export class SimRange extends SimClientObject<RangeTarget> {
   protected override _nav(name: string) {
     if (name === "format") return this.format;
     if (name === "worksheet") return this.worksheet;
+    if (name === "conditionalFormats") return this.conditionalFormats;
     return undefined;
+  }
+
+  private _cfs?: SimConditionalFormatCollection;
+  /** The sheet's conditional formats that overlap the range (ExcelApi 1.6). */
+  get conditionalFormats(): SimConditionalFormatCollection {
+    return (this._cfs ??= new SimConditionalFormatCollection(this.context, `${this._path}.conditionalFormats`, () => {
+      const t = this._resolve();
+      return t && { sheet: t.sheet, areas: [t.r] };
+    }));
+  }
+
+  private _sort?: SimRangeSort;
+  /** Range.sort (ExcelApi 1.2): apply(fields, matchCase, hasHeaders). */
+  get sort(): SimRangeSort {
+    return (this._sort ??= new SimRangeSort(this.context, `${this._path}.sort`, () => this._resolve()));
+  }
+
+  /** The whole rows of the range ("3:5"). */
+  getEntireRow(): SimRange {
+    return this._derive("getEntireRow", [], ({ r }) => ({ top: r.top, bottom: r.bottom, left: 0, right: 16_383 }));
+  }
+
+  /**
+   * Inserts cells in place of the range, shifting the others "Down" (or "Right"). The simulator moves whole rows
+   * only (an entire-row range, shift Down), as Insert → Entire row; a partial shift is not simulated.
+   */
+  insert(shift: string): SimRange {
+    let inserted: RangeTarget | undefined;
+    this._call("insert", [shift], (t) => {
+      const sheet = alive(this.context, t.sheet);
+      if (shift !== "Down" && shift !== "Right") throw new SimOfficeError("InvalidArgument", "Range.insert", shift);
+      if (shift !== "Down" || t.r.left !== 0 || t.r.right !== 16_383)
+        throw new Error('The simulated host inserts entire rows only (getEntireRow().insert("Down"))');
+      insertRows(model(this.context), sheet, t.r.top, rows(t.r));
+      inserted = { sheet, r: { ...t.r } };
+      this.context._write("insertRows", sheet.name, localAddress(t.r));
+    });
+    return new SimRange(this.context, `${this._path}.insert`, () => {
+      if (!inserted) throw new SimOfficeError("InvalidObjectPath", "Range.insert");
+      return inserted;
+    });
+  }
+
+  /** Deletes the range, shifting the cells below "Up" (or "Left"); the simulator deletes entire rows only. */
+  delete(shift: string): void {
+    this._call("delete", [shift], (t) => {
+      const sheet = alive(this.context, t.sheet);
+      if (shift !== "Up" && shift !== "Left") throw new SimOfficeError("InvalidArgument", "Range.delete", shift);
+      if (shift !== "Up" || t.r.left !== 0 || t.r.right !== 16_383)
+        throw new Error('The simulated host deletes entire rows only (getEntireRow().delete("Up"))');
+      deleteRows(model(this.context), sheet, t.r.top, rows(t.r));
+      this.context._write("deleteRows", sheet.name, localAddress(t.r));
+    });
   }
 
   get address(): string {
@@ -389,7 +447,16 @@ export class SimRangeAreas extends SimClientObject<AreasTarget> {
     if (name === "format") return this.format;
     if (name === "areas") return this.areas;
     if (name === "worksheet") return this.worksheet;
+    if (name === "conditionalFormats") return this.conditionalFormats;
     return undefined;
+  }
+
+  private _cfs?: SimConditionalFormatCollection;
+  /** The conditional formats that overlap any of the areas; add() puts one rule on all of them (ExcelApi 1.9). */
+  get conditionalFormats(): SimConditionalFormatCollection {
+    return (this._cfs ??= new SimConditionalFormatCollection(this.context, `${this._path}.conditionalFormats`, () =>
+      this._resolve(),
+    ));
   }
 
   get address(): string {
@@ -558,11 +625,13 @@ export class SimWorksheet extends SimClientObject<SheetModel> {
   protected override _nav(name: string) {
     return name === "tables"
       ? this.tables
-      : name === "pageLayout"
-        ? this.pageLayout
-        : name === "charts"
-          ? this.charts
-          : undefined;
+      : name === "names"
+        ? this.names
+        : name === "pageLayout"
+          ? this.pageLayout
+          : name === "charts"
+            ? this.charts
+            : undefined;
   }
 
   get name(): string {
@@ -574,6 +643,9 @@ export class SimWorksheet extends SimClientObject<SheetModel> {
       if (!isValidSheetName(v)) throw new SimOfficeError("InvalidArgument", "Worksheet.name", v);
       if (other && other !== s) throw new SimOfficeError("ItemAlreadyExists", "Worksheet.name", v);
       this.context._write("sheet.rename", s.name, undefined, v);
+      // Excel rewrites every defined name that refers to the sheet.
+      for (const sheet of model(this.context).sheets)
+        for (const n of sheet.names.values()) n.formula = renameInFormula(n.formula, s.name, v, quoteSheet);
       s.name = v;
     });
   }
@@ -596,6 +668,12 @@ export class SimWorksheet extends SimClientObject<SheetModel> {
       s.visibility = v;
       this.context._write("sheet.visibility", s.name, undefined, v);
     });
+  }
+
+  private _names?: SimNamedItemCollection;
+  /** Defined names scoped to the sheet (ExcelApi 1.4). */
+  get names(): SimNamedItemCollection {
+    return (this._names ??= new SimNamedItemCollection(this.context, `${this._path}.names`, () => this._resolve()));
   }
 
   private _charts?: SimChartCollection;
@@ -909,3 +987,32 @@ export class SimPageBreakCollection extends SimCollection<number, SimPageBreak> 
     });
   }
 }
+
+/** Range.sort (Excel.RangeSort): apply() sorts the range's rows; cell formats move with them, conditional formats stay. */
+export class SimRangeSort extends SimClientObject<RangeTarget> {
+  protected get _scalars() {
+    return [] as const;
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+  apply(fields: SortField[], matchCase = false, hasHeaders = false, orientation = "Rows"): void {
+    this._call("apply", [fields, matchCase, hasHeaders, orientation], (t) => {
+      const sheet = alive(this.context, t.sheet);
+      if (orientation !== "Rows") throw new Error("The simulated host sorts rows only");
+      if (
+        !Array.isArray(fields) ||
+        fields.length === 0 ||
+        fields.some((f) => !Number.isInteger(f?.key) || f.key < 0 || f.key > t.r.right - t.r.left)
+      )
+        throw new SimOfficeError("InvalidArgument", "RangeSort.apply");
+      sortRows(sheet, t.r, fields, hasHeaders);
+      this.context._write("sort", sheet.name, localAddress(t.r), fields);
+    });
+  }
+}
+
+registerRangeProxies({
+  range: (ctx, path, resolver, nullable) => new SimRange(ctx, path, resolver, nullable),
+  areas: (ctx, path, resolver) => new SimRangeAreas(ctx, path, resolver),
+});

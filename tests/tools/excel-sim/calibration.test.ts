@@ -67,6 +67,35 @@ const BATCHES: [string, Batch][] = [
     },
   ],
   [
+    "overlay: 3 × getRanges(7,900 chars).conditionalFormats.add(Custom) with formula and fill",
+    (c) => {
+      for (let k = 0; k < 3; k++) {
+        const cf = c.workbook.worksheets
+          .getItem("Sheet1")
+          .getRanges(
+            runs(700)
+              .slice(0, 7900)
+              .replace(/,[^,]*$/, ""),
+          )
+          .conditionalFormats.add("Custom");
+        cf.custom.rule.formula = '=N("growth-signals")=0';
+        cf.custom.format.fill.color = "#FFD966";
+      }
+    },
+  ],
+  [
+    "overlay clear: a sheet's rules listed, 40 deleted by id, a name looked up",
+    (c) => {
+      const ws = c.workbook.worksheets.getItem("Sheet1");
+      ws.getRange().conditionalFormats.load("items/id, items/type");
+      for (let k = 0; k < 40; k++)
+        ws.getRange()
+          .conditionalFormats.getItem(`{cf-${String(k).padStart(8, "0")}}`)
+          .delete();
+      ws.names.getItemOrNullObject("GrowthSignals_Report").load("name");
+    },
+  ],
+  [
     "selection and state reads",
     (c) => {
       const sel = c.workbook.getSelectedRanges();
