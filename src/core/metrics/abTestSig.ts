@@ -14,7 +14,8 @@ import { parseProportionMethod } from "./abTestSummary";
  * continuity TRUE: Yates' correction, |d| shrunk by ½(1/nc + 1/nv) (R `prop.test(correct = TRUE)`).
  * null_difference δ (default 0): H0 pv − pc = δ (tails = 1: pv − pc ≤ δ; δ < 0 is a non-inferiority test with margin
  * −δ, δ > 0 superiority by δ); "pooled" then becomes the Farrington–Manning score test, whose rates are fitted under
- * H0 (statsmodels `test_proportions_2indep(method='score', value=δ)`), "unpooled" the Wald test of d − δ.
+ * H0 (Farrington & Manning 1990; statsmodels' `test_proportions_2indep(method='score', value=δ)` differs, its cubic
+ * has count0 where nobs0 belongs, statsmodels #10269), "unpooled" the Wald test of d − δ.
  * Errors: visitors ≤ 0, conversions < 0, conversions > visitors, tails not 1 or 2, null_difference outside (−1, 1)
  * → #NUM!; method other than "pooled"/"unpooled", continuity not TRUE/FALSE → #VALUE!; "unpooled" with both rates
  * 0 or 1 → #DIV/0!.

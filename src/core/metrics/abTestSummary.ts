@@ -64,8 +64,9 @@ export function parseProportionMethod(method: unknown): ExcelResult<ProportionTe
 /**
  * A/B summary: rates, lifts, the interval of the difference that inverts the test, z, p-value, the verdict and an
  * interval of the relative lift.
- * method "pooled" (default): pooled z-test and the Farrington–Manning score interval (statsmodels
- * `confint_proportions_2indep(method='score', correction=False)`); "unpooled": Wald z-test and Wald interval
+ * method "pooled" (default): pooled z-test and the Farrington–Manning score interval (the
+ * restricted MLE from the Farrington–Manning cubic, not statsmodels' `confint_proportions_2indep(method='score')`, whose
+ * cubic is wrong: statsmodels #10269); "unpooled": Wald z-test and Wald interval
  * (statsmodels `method='wald'`). continuity TRUE applies Yates' correction to the test at every δ, so the interval
  * is that of the corrected test (with "unpooled": R prop.test(correct = TRUE)'s interval, d ± (z·se + ½(1/nc + 1/nv))).
  * null_difference δ0: H0 pv − pc = δ0; z and p are those of the test at δ0. Under every combination Significant is

@@ -12,7 +12,8 @@ export type ProportionTestMethod = "pooled" | "unpooled";
  * With `continuity`, d − δ is replaced by its Yates-corrected value (see continuityCorrection.ts) in either numerator;
  * at δ = 0 with "pooled" that is R's prop.test(correct = TRUE).
  * Sources: Farrington & Manning (1990), Statistics in Medicine 9:1447–1454; statsmodels
- * `test_proportions_2indep(method='score'|'wald', compare='diff', value=δ)`; R prop.test.
+ * `test_proportions_2indep(method='wald', compare='diff', value=δ)` (its method='score' only at δ = 0: at δ ≠ 0 its
+ * restricted MLE has a wrong cubic, statsmodels #10269); R prop.test.
  * @example proportionDifferenceZ(1000, 100, 1000, 120, 0, "pooled", true, NaN) // ≈ 1.35784 (R prop.test: X² 1.8437)
  */
 export function proportionDifferenceZ(
