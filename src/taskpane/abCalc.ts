@@ -5,9 +5,11 @@
  * two-sided p (ABTEST_SIG), significant when p < 1 − confidence; Bayesian (Beta(1, 1) priors, ABTEST_BAYES): the
  * exact chance that the variant beats control and the risk (expected relative loss) of shipping it; the visitors per
  * variant needed to detect the observed relative lift at α = 1 − confidence and 80% power (ABTEST_SAMPLESIZE), and
- * the days to reach both groups' sample from the daily visitors the test gets.
+ * the days to reach both groups' sample from the daily visitors the test gets; and the sample-ratio-mismatch check of
+ * the visitors against the planned 50/50 split (ABTEST_SRM), which decides whether any of it can be trusted.
  */
 import { betaLiftSummary } from "../core/stats/betaRelativeRisk";
+import { sampleRatioMismatch } from "../core/stats/chiSquare";
 import { probabilityBeats } from "../core/stats/betaProbBeat";
 import { twoProportionSampleSize } from "../core/stats/sampleSize";
 import { twoProportionZTest } from "../core/stats/twoProportionZ";
@@ -37,7 +39,12 @@ export interface AbResult {
   riskVariant: number | null;
   /** ⌈2 · sampleSize ÷ dailyVisitors⌉: days until both groups hold the sample; null without either. */
   days: number | null;
+  /** p-value of the χ² test of the visitors against a 50/50 split (ABTEST_SRM(nc, nv)). */
+  srmPValue: number;
 }
+
+/** Below this SRM p-value the split is broken and the read-outs are not to be trusted (Fabijan et al. 2019). */
+export const SRM_ALPHA = 0.001;
 
 export const POWER = 0.8;
 
@@ -79,5 +86,85 @@ export function computeAbTest(input: AbInput): AbResult | null {
     chanceToWin,
     riskVariant,
     days: days !== null && Number.isFinite(days) ? days : null,
+    srmPValue: sampleRatioMismatch(nc, nv, 0.5).pValue,
   };
+}
+
+/** The calculator's boxes: the four counts, the confidence level and the optional daily visitors. */
+export type AbField = "cv" | "cc" | "vv" | "vc" | "confidence" | "daily";
+export const AB_REQUIRED: readonly AbField[] = ["cv", "cc", "vv", "vc", "confidence"];
+
+/** Why a box's text is not usable; each has a one-sentence message in the pane's string tables. */
+export type AbProblem =
+  "notNumber" | "notWhole" | "negative" | "noVisitors" | "overVisitors" | "confidenceRange" | "dailyRange";
+
+export interface AbForm {
+  /** The test to compute; null while a required box is empty or any box has a problem. */
+  input: AbInput | null;
+  /** Required boxes still empty, in the order of AB_REQUIRED. */
+  missing: AbField[];
+  problems: Partial<Record<AbField, AbProblem>>;
+}
+
+/**
+ * A confidence level as the user writes it: "95%", "0.95" or "95". Rule: a number of 1 or more is a percentage
+ * (95 → 95%), below 1 a fraction (0.95 → 95%).
+ */
+export function confidenceOf(value: number, hadPercent: boolean): number {
+  return hadPercent || value < 1 ? value : value / 100;
+}
+
+/**
+ * Reads the boxes (`parse` turns text into a number in the user's locale, NaN when it is not one). Empty required
+ * boxes are missing, not wrong: the calculator shows what is missing rather than reading them as 0.
+ */
+export function readAbForm(text: Record<AbField, string>, parse: (text: string, percent: boolean) => number): AbForm {
+  const problems: Partial<Record<AbField, AbProblem>> = {};
+  const missing = AB_REQUIRED.filter((f) => text[f].trim() === "");
+  const value = {} as Record<AbField, number>;
+  for (const f of ["cv", "cc", "vv", "vc", "confidence", "daily"] as const) {
+    if (text[f].trim() === "") continue;
+    const v = parse(text[f], f === "confidence");
+    if (Number.isNaN(v)) problems[f] = "notNumber";
+    else value[f] = v;
+  }
+  for (const [n, x] of [
+    ["cv", "cc"],
+    ["vv", "vc"],
+  ] as const) {
+    for (const f of [n, x]) {
+      if (problems[f] || value[f] === undefined) continue;
+      if (value[f] < 0) problems[f] = "negative";
+      else if (!Number.isInteger(value[f])) problems[f] = "notWhole";
+    }
+    if (!problems[n] && value[n] === 0) problems[n] = "noVisitors";
+    if (!problems[n] && !problems[x] && value[n] !== undefined && value[x] > value[n]) problems[x] = "overVisitors";
+  }
+  let confidence = NaN;
+  if (!problems.confidence && value.confidence !== undefined) {
+    confidence = confidenceOf(value.confidence, text.confidence.trim().endsWith("%"));
+    if (!(confidence > 0 && confidence < 1)) problems.confidence = "confidenceRange";
+  }
+  if (!problems.daily && value.daily !== undefined && !(value.daily > 0)) problems.daily = "dailyRange";
+  const input =
+    missing.length === 0 && Object.keys(problems).length === 0
+      ? {
+          controlVisitors: value.cv,
+          controlConversions: value.cc,
+          variantVisitors: value.vv,
+          variantConversions: value.vc,
+          confidence,
+          dailyVisitors: value.daily,
+        }
+      : null;
+  return { input, missing, problems };
+}
+
+/**
+ * The ABTEST_SUMMARY formula for the entered test, with the exact numbers (formula syntax is en-US whatever the
+ * locale: Office.js writes Range.formulas in it), two-sided at the entered confidence.
+ */
+export function abSummaryFormula(input: AbInput): string {
+  const n = (x: number) => String(Number(x.toPrecision(15))); // 99.9 ÷ 100 is 0.9990000000000001 in binary
+  return `=GROWTH.ABTEST_SUMMARY(${[input.controlVisitors, input.controlConversions, input.variantVisitors, input.variantConversions, 2, input.confidence].map(n).join(", ")})`;
 }

@@ -5,6 +5,7 @@ import { DEFAULT_CONFIG } from "../../src/core/rules/config";
 import type { RulesConfig, RulesResult } from "../../src/core/rules/types";
 import { App } from "../../src/taskpane/App";
 import type { ExcelGateway, FlagRequest, SelectedTable } from "../../src/taskpane/excel/types";
+import { completeFormula } from "../../src/taskpane/excel/insert";
 import { pickLocale } from "../../src/taskpane/i18n";
 import { officeIsDark } from "../../src/taskpane/theme";
 import "./renderPane"; // ResizeObserver stand-in
@@ -71,7 +72,7 @@ function fakeGateway(over: Partial<ExcelGateway> = {}): jest.Mocked<ExcelGateway
       written: true as const,
       sheet: "Daily",
       address: "B2",
-      formula: formula + ")",
+      formula: completeFormula(formula),
     })),
     hasFlags: jest.fn(async () => false),
     describeSelection: jest.fn(async () => ({ sheet: "Daily", address: "A1:D20", rows: 20, columns: 4, cells: 80 })),
@@ -226,20 +227,37 @@ describe("task pane", () => {
     expect(gateway.flag.mock.calls[0][0].config.roiBenchmark).toBe(2);
   });
 
-  it("inserts a formula skeleton from the Functions tab and says what it wrote where", async () => {
+  it("inserts a worked example from the Functions tab, never an empty call, and says so next to its button", async () => {
     const gateway = fakeGateway();
     render(<App gateway={gateway} />);
     fireEvent.click(screen.getByRole("tab", { name: "Functions" }));
-    fireEvent.click(screen.getByRole("button", { name: "Insert GROWTH.ROI into the active cell" }));
-    expect(gateway.insertFormula).toHaveBeenCalledWith("=GROWTH.ROI(", { overwrite: false });
-    expect(await screen.findByText("Wrote =GROWTH.ROI() in Daily!B2.")).toBeInTheDocument();
+    const button = screen.getByRole("button", { name: "Insert GROWTH.ROI into the active cell" });
+    fireEvent.click(button);
+    expect(gateway.insertFormula).toHaveBeenCalledWith("=GROWTH.ROI(3800, 1000)", { overwrite: false });
+    const note = await screen.findByText(
+      "Wrote =GROWTH.ROI(3800, 1000) in Daily!B2: a worked example. Replace its numbers with your cells.",
+    );
+    // Next to the button that was clicked: in the same list item, not at the top of the tab.
+    expect(button.closest("li")).toContainElement(note);
+  });
+
+  it("inserts the calculator's test as ABTEST_SUMMARY with the exact numbers and reports it under the calculator", async () => {
+    const gateway = fakeGateway();
+    render(<App gateway={gateway} />);
+    fireEvent.click(screen.getByRole("tab", { name: "Functions" }));
+    fireEvent.click(screen.getByRole("button", { name: /Insert GROWTH.ABTEST_SUMMARY with these numbers/ }));
+    expect(gateway.insertFormula).toHaveBeenCalledWith("=GROWTH.ABTEST_SUMMARY(1000, 100, 1000, 120, 2, 0.95)", {
+      overwrite: false,
+    });
+    const note = await screen.findByText("Wrote =GROWTH.ABTEST_SUMMARY(1000, 100, 1000, 120, 2, 0.95) in Daily!B2.");
+    expect(screen.getByTestId("ab-results")).toContainElement(note);
   });
 
   it("asks before Insert replaces a cell that holds something, and keeps it when told to", async () => {
     const gateway = fakeGateway({
       insertFormula: jest.fn(async (formula: string, o?: { overwrite?: boolean }) =>
         o?.overwrite
-          ? { written: true as const, sheet: "Daily", address: "B2", formula: formula + ")", replaced: "42" }
+          ? { written: true as const, sheet: "Daily", address: "B2", formula: completeFormula(formula), replaced: "42" }
           : { written: false as const, sheet: "Daily", address: "B2", current: "42" },
       ),
     });
@@ -258,8 +276,8 @@ describe("task pane", () => {
     expect(gateway.insertFormula).toHaveBeenCalledTimes(1);
     fireEvent.click(screen.getByRole("button", { name: "Insert GROWTH.CAC into the active cell" }));
     fireEvent.click(await screen.findByText("Replace"));
-    expect(await screen.findByText("Wrote =GROWTH.CAC() in Daily!B2.")).toBeInTheDocument();
-    expect(gateway.insertFormula).toHaveBeenLastCalledWith("=GROWTH.CAC(", { overwrite: true });
+    expect(await screen.findByText(/^Wrote =GROWTH.CAC\(10000, 250\) in Daily!B2/)).toBeInTheDocument();
+    expect(gateway.insertFormula).toHaveBeenLastCalledWith("=GROWTH.CAC(10000, 250)", { overwrite: true });
   }, 30000);
 
   it("says what is selected, follows selection changes, and disables Clear when nothing is flagged", async () => {
