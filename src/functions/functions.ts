@@ -257,7 +257,7 @@ export function ABTEST_MDE(
  * Sample-ratio-mismatch check: p-value of the traffic split; below 0.001 = the split is broken.
  * @customfunction ABTEST_SRM
  * @helpurl https://localhost:3000/functions-reference.html#ABTEST_SRM
- * @param control_visitors Visitors in control, or a range with the visitors of every arm (then leave variant_visitors empty).
+ * @param control_visitors Visitors in control, or one row or column with the visitors of each of 2 or more arms (then leave variant_visitors empty).
  * @param variant_visitors Visitors in the variant group.
  * @param expected_control_share Planned share of traffic in control, 0.5 = 50% (default); with a range of arms, a range of shares.
  * @returns The p-value; a very small value (below 0.001) means the split is broken.
@@ -448,7 +448,7 @@ export function ABTEST_SEQ(
  * Adjusts p-values for multiple comparisons (Holm, Hochberg, Benjamini–Hochberg or Bonferroni).
  * @customfunction PADJUST
  * @helpurl https://localhost:3000/functions-reference.html#PADJUST
- * @param p_values A range of p-values; blank cells stay blank.
+ * @param p_values A range of p-values; blank cells, text and TRUE/FALSE are ignored (left blank), as AVERAGE ignores them.
  * @param method "holm" (default), "hochberg", "BH" (false discovery rate) or "bonferroni".
  * @returns The adjusted p-values, in the shape of the range.
  */

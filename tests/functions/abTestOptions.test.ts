@@ -158,6 +158,34 @@ describe("ABTEST_SRM with k arms", () => {
     );
     expect(F.ABTEST_SRM([[100, 200, 300]], null as unknown as number, [[1, 2, 3]])).toBe(1);
   });
+  it.each([
+    ["one count and no variant_visitors", [5000]],
+    ["one count, variant_visitors blank", [5000, null]],
+    ["a one-cell range", [[[5000]]]],
+    [
+      "a 2 × 2 block",
+      [
+        [
+          [500, 510],
+          [480, 530],
+        ],
+      ],
+    ],
+    [
+      "a 2 × 3 block",
+      [
+        [
+          [500, 510, 505],
+          [480, 530, 500],
+        ],
+      ],
+    ],
+  ])("%s gives #VALUE! (fewer than 2 arms, or a block whose arms would be a guess; issue 16 §1)", (_n, args) => {
+    expect(errorCode(call(F.ABTEST_SRM, ...(args as unknown[])))).toBe("#VALUE!");
+  });
+  it("a column of arms still works like a row", () => {
+    expect(F.ABTEST_SRM([[500], [500], [600]])).toBe(F.ABTEST_SRM([[500, 500, 600]]));
+  });
   it("no visitors at all gives p = 1 (nothing to test), in either form", () => {
     expect(F.ABTEST_SRM(0, 0)).toBe(1);
     expect(F.ABTEST_SRM([[0, 0, 0]])).toBe(1);

@@ -222,10 +222,17 @@ describe("PADJUST", () => {
     ]);
   });
 
-  it("returns #NUM! for a p-value outside [0, 1] and #VALUE! for text or an unknown method", () => {
+  it("returns #NUM! for a p-value outside [0, 1] and #VALUE! for an unknown method or a range without numbers", () => {
     const code = (v: unknown) => (table(v)[0][0] as CustomFunctions.Error).code;
     expect(code(F.PADJUST([[0.2, 1.5]]))).toBe("#NUM!");
-    expect(code(F.PADJUST([[0.2, "x"]] as unknown as number[][]))).toBe("#VALUE!");
     expect(code(F.PADJUST([[0.2]], "sidak"))).toBe("#VALUE!");
+    expect(code(F.PADJUST([["x", true, null]] as unknown as number[][]))).toBe("#VALUE!");
+  });
+
+  it("ignores text and TRUE/FALSE as AVERAGE does in a range: blank in the result, not counted in m (issue 16 §1)", () => {
+    // Holm on the numbers alone, m = 2: p(1) = 0.01 → 2·0.01 = 0.02, p(2) = 0.04 → max(0.02, 1·0.04) = 0.04
+    // (R: p.adjust(c(0.04, 0.01), "holm") = 0.04 0.02). TRUE read as p = 1 would make m = 3 and give 0.08, 0.03.
+    const out = table(F.PADJUST([[0.04, true, "0.5", 0.01, false, "n/a"]] as unknown as number[][]));
+    expect(out).toEqual([[0.04, "", "", 0.02, "", ""]]);
   });
 });

@@ -98,6 +98,14 @@ describe("ROI", () => {
     expect(F.ROI(3800, 1000, "Ratio")).toBeCloseTo(3.8, 12);
     expect(F.ROI(900, 1000, "net")).toBeCloseTo(-0.1, 12);
   });
+  it('computes "net" as (revenue − cost) ÷ cost, so a profit near break-even keeps its digits (issue 16 §1)', () => {
+    // (1,000,001 − 1,000,000) ÷ 1,000,000 = 10⁻⁶ exactly: one correctly rounded division gives the double nearest 10⁻⁶;
+    // revenue/cost − 1 gives 9.999999999177334e−7 (8·10⁻¹¹ off).
+    expect(F.ROI(1000001, 1000000, "net")).toBe(1e-6);
+    // 3.0000001/3 − 1 loses 9 digits; (r − c)/c is exact to rounding: 10⁻⁷/3 (relative error ≤ 2⁻⁵² after the exact
+    // subtraction of nearby doubles, Sterbenz)
+    expect(Math.abs((F.ROI(3.0000001, 3, "net") as number) / (1e-7 / 3) - 1)).toBeLessThan(1e-8);
+  });
   it.each([
     ["cost = 0 gives #DIV/0!", [3800, 0], "#DIV/0!"],
     ["negative cost gives #NUM!", [3800, -1000], "#NUM!"],

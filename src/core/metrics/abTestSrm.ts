@@ -11,7 +11,9 @@ import { allFinite, coerceNumber, coerceNumbers } from "./coerce";
  * as 1, 1, 2 work too): χ² with k − 1 df (scipy.stats.chisquare, R chisq.test(x, p, rescale.p = TRUE)).
  * No visitors at all → p = 1 (nothing to test).
  * Errors: share outside (0, 1) (a share range: a share ≤ 0), negative or infinite counts → #NUM!; text, blank cells in
- * a range, a share range of another size than the counts, or variant_visitors beside a range of counts → #VALUE!.
+ * a range, a share range of another size than the counts, or variant_visitors beside a range of counts → #VALUE!;
+ * fewer than 2 arms (one count and no variant_visitors: a split needs two arms to compare) and a block of counts with
+ * more than one row and more than one column (which cells are arms would be a guess) → #VALUE!.
  * @example abTestSrm(5000, 5200) // ≈ 0.0476704
  * @example abTestSrm([[500, 500, 600]]) // ≈ 0.0019305 (scipy chisquare([500, 500, 600]))
  */
@@ -22,6 +24,17 @@ export function abTestSrm(
 ): ExcelResult<number> {
   const counts = cellsOf(controlVisitors);
   const shares = cellsOf(expectedControlShare);
+  const noVariant = variantVisitors === null || variantVisitors === undefined;
+  if (isBlock(controlVisitors)) {
+    return valueError(
+      "control_visitors is a block of several rows and columns: give the arms as one row or one column",
+    );
+  }
+  if (counts.length === 1 && noVariant) {
+    return valueError(
+      "a sample-ratio check needs at least 2 arms: give variant_visitors, or a range of the arms' visitors",
+    );
+  }
   if (counts.length === 1 && shares.length === 1 && !Array.isArray(variantVisitors)) {
     return twoArms(counts[0], variantVisitors, shares[0]);
   }
@@ -42,6 +55,13 @@ export function abTestSrm(
 function cellsOf(value: unknown): unknown[] {
   if (!Array.isArray(value)) return [value];
   return value.flatMap((row: unknown) => (Array.isArray(row) ? row : [row]));
+}
+
+/** A range of more than one row and more than one column. */
+function isBlock(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  const rows = value.filter(Array.isArray) as unknown[][];
+  return rows.length > 1 && rows.some((r) => r.length > 1);
 }
 
 const isBlank = (v: unknown): boolean => v === null || v === undefined || v === "";

@@ -13,7 +13,9 @@ const METHODS: Record<string, PAdjustMethod> = {
   bonferroni: "bonferroni",
 };
 
-const isBlank = (v: unknown): boolean => v === null || v === undefined || v === "";
+/** Cells that are not p-values: blank, text and booleans (ignored as AVERAGE ignores them in a range). */
+const isIgnored = (v: unknown): boolean =>
+  v === null || v === undefined || typeof v === "string" || typeof v === "boolean";
 
 /** Reads the method: omitted → "holm"; "holm", "hochberg", "BH" (or R's alias "fdr"), "bonferroni", any case. */
 export function parsePAdjustMethod(method: unknown): ExcelResult<PAdjustMethod> {
@@ -27,9 +29,11 @@ export function parsePAdjustMethod(method: unknown): ExcelResult<PAdjustMethod> 
 
 /**
  * Adjusted p-values for multiple comparisons (R p.adjust; stats/pAdjust.ts), in the shape of the input range.
- * Blank cells are not p-values: they stay blank and are not counted in m (R drops NA the same way).
- * Errors for the whole result: a cell that is not a number, or an unknown method → #VALUE!; a p-value outside
- * [0, 1] → #NUM!; no p-values at all → #VALUE!.
+ * Only numbers are p-values, as Excel's statistical functions read a range (AVERAGE, COUNT): blank cells, text (even
+ * numeric text such as "0.05") and TRUE/FALSE are ignored — left blank in the result and not counted in m (R drops NA
+ * the same way).
+ * Errors for the whole result: an error value in the range (as AVERAGE), or an unknown method → #VALUE!; a p-value
+ * outside [0, 1] → #NUM!; no numbers at all → #VALUE!.
  * @example pValueAdjust([[0.01, 0.02, 0.03, 0.04, 0.05]]) // [[0.05, 0.08, 0.09, 0.09, 0.09]]
  */
 export function pValueAdjust(range: unknown, method?: unknown): ExcelResult<PAdjustCell[][]> {
@@ -39,7 +43,7 @@ export function pValueAdjust(range: unknown, method?: unknown): ExcelResult<PAdj
   let firstError: ExcelError | undefined;
   for (const r of rows) {
     for (const cell of r) {
-      if (isBlank(cell)) continue;
+      if (isIgnored(cell)) continue;
       const p = coerceNumber(cell, 0, "p-value");
       if (isExcelError(p)) return p;
       if (!(p >= 0 && p <= 1)) firstError ??= numError("p-values must be between 0 and 1");
@@ -48,8 +52,8 @@ export function pValueAdjust(range: unknown, method?: unknown): ExcelResult<PAdj
   }
   if (isExcelError(how)) return how;
   if (firstError) return firstError;
-  if (values.length === 0) return valueError("no p-values in the range");
+  if (values.length === 0) return valueError("no numbers in the range");
   const adjusted = pAdjust(values, how);
   let k = 0;
-  return rows.map((r) => r.map((cell) => (isBlank(cell) ? "" : adjusted[k++])));
+  return rows.map((r) => r.map((cell) => (isIgnored(cell) ? "" : adjusted[k++])));
 }

@@ -16,7 +16,8 @@ export function parseRoiBasis(basis: unknown): ExcelResult<RoiBasis> {
 /**
  * Return on investment.
  *   "ratio" (default): revenue / cost — the 投入产出比 of Chinese marketing reports (1:3.8 → 3.8);
- *   "net": (revenue − cost) / cost.
+ *   "net": (revenue − cost) / cost, computed in that form: revenue/cost − 1 would lose the digits of a small profit
+ *   (6·10⁻⁷ relative near break-even).
  * Errors: basis not "ratio"/"net" → #VALUE!; cost = 0 → #DIV/0!; cost < 0 → #NUM!.
  * @example roi(3800, 1000) // 3.8
  * @example roi(3800, 1000, "net") // 2.8
@@ -33,5 +34,5 @@ export function roi(revenue: unknown, cost: unknown, basis?: unknown): ExcelResu
   if (c === 0) return divZero("cost is 0");
   if (!allFinite(args)) return numError("an argument is not a finite number");
   if (c < 0) return numError("cost must not be negative");
-  return finiteOrNum(b === "ratio" ? r / c : r / c - 1);
+  return finiteOrNum(b === "ratio" ? r / c : (r - c) / c);
 }
