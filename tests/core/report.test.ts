@@ -104,7 +104,7 @@ describe("the Growth Signals report sheet", () => {
     const text = rep.rows.map((r) => r.join(" | "));
     expect(text).toContain("No weak channels found.");
     expect(text.some((t) => t.startsWith("Monthly!A1:C4: ") && t.includes("daily or weekly"))).toBe(true);
-    expect(text.some((t) => t.startsWith("Monthly!A1:C4: 1 row"))).toBe(true);
+    expect(text.some((t) => t.startsWith("Monthly!A1:C4: 1 totals row was left out"))).toBe(true);
   });
 
   it("holds plain values only: user text that looks like a formula stays text", () => {

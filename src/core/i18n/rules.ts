@@ -34,6 +34,8 @@ export const COLUMN_NAMES: Readonly<Record<ColumnRole, Bilingual>> = {
   orders: { en: "Orders", zh: "订单数" },
   buyers: { en: "Buyers", zh: "购买人数" },
   repeatBuyers: { en: "Repeat buyers", zh: "复购人数" },
+  revenue: { en: "Revenue", zh: "销售额" },
+  cost: { en: "Cost", zh: "花费" },
 };
 
 /** "1 day", "3 days". */

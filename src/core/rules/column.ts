@@ -16,7 +16,7 @@ export class MetricColumn {
   private buffer = new Float64Array(0);
 
   constructor(
-    private readonly rows: readonly CellValue[][],
+    protected readonly rows: readonly CellValue[][],
     readonly col: number,
     /** 100 when the column holds percentages, else 1. */
     private readonly divisor: number,
@@ -24,6 +24,8 @@ export class MetricColumn {
     private readonly byRow: Float64Array,
     /** Ratio text "a:b" reads as a ÷ b (LTV:CAC) instead of b ÷ a (ROI's 投入:产出). */
     private readonly firstOverSecond = false,
+    /** Negative numbers are not read (traffic, ROI, LTV/CAC cannot be below 0): NaN. */
+    private readonly nonNegative = false,
   ) {}
 
   /** Parses the column into the shared scratch array; call before `series`. */
@@ -35,12 +37,13 @@ export class MetricColumn {
   /** The number in a data row (NaN: missing). */
   value(row: number): number {
     const v = this.rows[row][this.col];
-    if (typeof v === "number") return v - v === 0 ? v / this.divisor : NaN; // v − v is NaN for ±Infinity and NaN
+    if (typeof v === "number") return v - v === 0 && !(this.nonNegative && v < 0) ? v / this.divisor : NaN; // v − v is NaN for ±Infinity and NaN
     if (typeof v !== "string") return NaN;
     let n = this.cache.get(v);
     if (n === undefined) {
       n = parseNumberText(v, this.firstOverSecond);
       if (this.divisor !== 1 && !hasPercentSign(v)) n /= this.divisor;
+      if (this.nonNegative && n < 0) n = NaN;
       if (this.cache.size < 100000) this.cache.set(v, n);
     }
     return n;
@@ -74,4 +77,39 @@ export function holdsPercentages(rows: readonly CellValue[][], col: number, incl
     if (included[i] === 1 && plain.value(i) > 1 && !hasPercentSign(rows[i][col])) return true;
   }
   return false;
+}
+
+/** A number a part column holds (revenue, cost, a count), or NaN: text read as a metric cell is. */
+export function partValue(v: CellValue): number {
+  if (typeof v === "number") return v - v === 0 ? v : NaN;
+  return typeof v === "string" ? parseNumberText(v) : NaN;
+}
+
+/**
+ * A metric derived from two columns (table/derived.ts): numerator ÷ denominator per row, read where the numerator
+ * is at least 0 and the denominator above 0 (a negative cost or a day without orders gives no value). `col` is the
+ * numerator's column: the cell a flag colours.
+ */
+export class DerivedColumn extends MetricColumn {
+  constructor(
+    rows: readonly CellValue[][],
+    readonly numerator: number,
+    readonly denominator: number,
+    byRow: Float64Array,
+  ) {
+    super(rows, numerator, 1, byRow);
+  }
+
+  override value(row: number): number {
+    const r = this.rows[row];
+    const a = partValue(r[this.numerator]);
+    const b = partValue(r[this.denominator]);
+    return a >= 0 && b > 0 ? a / b : NaN;
+  }
+
+  /** The two parts of a row: [numerator, denominator]. */
+  parts(row: number): [number, number] {
+    const r = this.rows[row];
+    return [partValue(r[this.numerator]), partValue(r[this.denominator])];
+  }
 }

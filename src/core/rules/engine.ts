@@ -17,10 +17,13 @@
  */
 import { severity } from "../colours";
 import { COLUMN_NAMES } from "../i18n/rules";
+import { parseNumber } from "../table/values";
 import { columnLetters } from "../a1";
 import { detectColumns, hasMetricColumn } from "../table/headers";
-import { RULES, settingsOf, type AnyRule } from "./catalog";
-import { holdsPercentages, MetricColumn } from "./column";
+import { RULE_METRIC, RULES, settingsOf, type AnyRule } from "./catalog";
+import { DerivedColumn, holdsPercentages, MetricColumn } from "./column";
+import { derivationNote, derivedReason, negativeWarning, ruleChecks, totalsWarning } from "./checks";
+import { derivedMetrics } from "../table/derived";
 import { DEFAULT_CONFIG } from "./config";
 import { periodOf } from "./detector";
 import { findingEvidence, type CellPlacement } from "./evidence";
@@ -58,7 +61,10 @@ export interface RunOptions {
   placement?: { left: number; firstRow: number; rowMap?: readonly number[] };
 }
 
+const RULE_METRIC_OF = (id: RuleId): MetricKey => RULE_METRIC[id];
 const RUN_METRICS: readonly MetricKey[] = ["roi", "repurchaseRate", "ltvCac"];
+/** Metrics that cannot be below 0: a negative value is not read (and is noted). */
+const NON_NEGATIVE: readonly MetricKey[] = ["roi", "traffic", "ltvCac"];
 const RATE_METRICS: readonly MetricKey[] = ["complaintRate", "repurchaseRate"];
 
 /** The mapping to use: the caller's (checked) or the detected one. */
@@ -77,6 +83,8 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
   const config = options.config ?? DEFAULT_CONFIG;
   const rules = options.rules ?? (RULES as readonly AnyRule[]);
   const mapping = resolveMapping(table, options.mapping);
+  const derived = derivedMetrics(mapping);
+  const left = options.placement ? options.placement.left : 0;
   const result: RulesResult = {
     mapping,
     flags: [],
@@ -85,6 +93,15 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
     warnings: [],
     skippedRows: 0,
     percentColumns: [],
+    derived,
+    checks: ruleChecks(
+      table.header,
+      mapping,
+      options.mapping ? detectColumns(table.header) : mapping,
+      derived,
+      rules,
+      left,
+    ),
   };
   if (!hasMetricColumn(mapping)) {
     result.warnings.push({
@@ -118,18 +135,28 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
 
   for (const rule of rules) {
     const metric = rule.metric;
-    const col = mapping[metric];
+    const parts = derived[metric];
+    const col = parts ? parts.numerator : mapping[metric];
     if (col === undefined) continue;
     let column = columns.get(metric);
-    if (!column) {
+    if (!column && parts) {
+      column = new DerivedColumn(table.rows, parts.numerator, parts.denominator, byRow);
+      columns.set(metric, column);
+      result.warnings.push(derivationNote(metric, table.header, parts, left));
+      const negative = negativeRows(table.rows, parts.denominator, prepared.included);
+      if (negative.length) result.warnings.push(negativeWarning("cost", negative, parts.denominator, left));
+    } else if (!column) {
       const unit = RATE_METRICS.includes(metric) ? rateUnit(table, col, prepared.included) : "fraction";
       const percent = unit !== "fraction";
       if (percent) {
         result.percentColumns.push(metric);
         result.warnings.push(percentWarning(metric, col, unit));
       }
-      column = new MetricColumn(table.rows, col, percent ? 100 : 1, byRow, metric === "ltvCac");
+      const nonNegative = NON_NEGATIVE.includes(metric);
+      column = new MetricColumn(table.rows, col, percent ? 100 : 1, byRow, metric === "ltvCac", nonNegative);
       columns.set(metric, column);
+      const negative = nonNegative ? negativeRows(table.rows, col, prepared.included) : [];
+      if (negative.length) result.warnings.push(negativeWarning(metric, negative, col, left));
       const unreadable = unreadableText(table.rows, column, prepared.included, metric);
       if (unreadable) result.warnings.push(unreadable);
     }
@@ -138,6 +165,10 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
     rule.detect({ table: prepared, column, config: numbers, sink, counts: countsOf });
   }
 
+  for (const [metric, parts] of Object.entries(derived)) {
+    const column = columns.get(metric as MetricKey);
+    if (column instanceof DerivedColumn && parts) explainDerived(sink, column, metric as MetricKey);
+  }
   result.flags = sortFlags(sink);
   result.cells = cellsByCell(result.flags);
   const place = options.placement;
@@ -147,10 +178,48 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
     left: place ? place.left : 0,
     rowOf: rowMap ? (r) => rowMap[r] : (r) => firstRow + r,
   });
+  for (const f of result.findings) {
+    const column = columns.get(RULE_METRIC_OF(f.ruleId));
+    if (!(column instanceof DerivedColumn) || f.rows.length === 0) continue;
+    const row = f.rows[f.rows.length - 1];
+    const [a, b] = column.parts(row);
+    const why = derivedReason(RULE_METRIC_OF(f.ruleId), column.value(row), a, b);
+    const period = f.lastPeriod;
+    f.evidence.text = {
+      en: `${f.evidence.text.en} (derived: ${why.en}, ${period})`,
+      zh: `${f.evidence.text.zh}（推算：${why.zh}，${period}）`,
+    };
+  }
   result.warnings.push(...cadenceWarnings(prepared, mapping));
   if (prepared.yearless.yearless > 0) result.warnings.push(yearWarning(prepared, mapping));
-  if (prepared.skippedRows > 0) result.warnings.push(skippedWarning(prepared.skippedRows, mapping));
+  const totals = prepared.totalRows;
+  const rowOf = rowMap ? (r: number) => rowMap[r] : (r: number) => firstRow + r;
+  if (totals.length > 0) result.warnings.push(totalsWarning(table.rows, totals, mapping, rowOf));
+  const others = prepared.skippedRows - totals.length;
+  if (others > 0) result.warnings.push(skippedWarning(others, mapping));
   return result;
+}
+
+/** Data rows (that the rules use) whose cell in `col` is a negative number. */
+function negativeRows(rows: readonly CellValue[][], col: number, included: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    if (included[i] !== 1) continue;
+    const v = rows[i][col];
+    const n = typeof v === "number" ? v : typeof v === "string" && v.includes("-") ? parseNumber(v) : NaN;
+    if (n < 0) out.push(i);
+  }
+  return out;
+}
+
+/** Every flag of a derived metric says so: "…; ROI 1.21 = revenue 1,452 ÷ cost 1,200". */
+function explainDerived(sink: FlagSink, column: DerivedColumn, metric: MetricKey): void {
+  for (const f of sink.flags) {
+    if (f.col !== column.col || RULE_METRIC_OF(f.ruleId) !== metric) continue;
+    const [a, b] = column.parts(f.row);
+    const why = derivedReason(metric, column.value(f.row), a, b);
+    f.reason = { en: `${f.reason.en}; ${why.en}`, zh: `${f.reason.zh}；${why.zh}` };
+  }
 }
 
 type RateUnit = "fraction" | "header-percent" | "above-one";

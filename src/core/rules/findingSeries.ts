@@ -7,7 +7,7 @@
  */
 import type { Table } from "../table/types";
 import { RULE_METRIC } from "./catalog";
-import { MetricColumn } from "./column";
+import { DerivedColumn, MetricColumn } from "./column";
 import { periodOf } from "./detector";
 import { prepareTable, type Series } from "./series";
 import type { MetricKey, RulesResult } from "./types";
@@ -39,9 +39,14 @@ export function findingSeries(table: Table, result: RulesResult, options: Findin
     const metric = RULE_METRIC[f.ruleId];
     const col = result.mapping[metric] ?? f.col;
     let column = columns.get(metric);
-    if (!column) {
+    const parts = result.derived?.[metric];
+    if (!column && parts) {
+      column = new DerivedColumn(table.rows, parts.numerator, parts.denominator, new Float64Array(0));
+      columns.set(metric, column);
+    } else if (!column) {
       const divisor = result.percentColumns.includes(metric) ? 100 : 1;
-      column = new MetricColumn(table.rows, col, divisor, new Float64Array(0), metric === "ltvCac");
+      const nonNegative = metric === "roi" || metric === "traffic" || metric === "ltvCac";
+      column = new MetricColumn(table.rows, col, divisor, new Float64Array(0), metric === "ltvCac", nonNegative);
       columns.set(metric, column);
     }
     const out: FindingSeries = { periods: [], values: [] };

@@ -2,8 +2,9 @@
  * Rows grouped by channel and ordered by date: the shape every rule walks.
  *
  * - Channel names are trimmed and compared case-insensitively; a group shows the first spelling seen. A blank
- *   channel cell continues the channel of the row above (merged cells read that way). Totals rows ("Total",
- *   "合计"…) in the channel column are skipped. No channel column → one group named "".
+ *   channel cell continues the channel of the row above (merged cells read that way). Totals rows ("Total: Account",
+ *   "合计"… in the channel or date column, or the first cell: table/totals.ts) are skipped and listed in
+ *   `totalRows`. No channel column → one group named "".
  * - With a date column, rows without a readable date are skipped; each group is sorted by date (stable).
  * - Cadence: "daily" when the most common gap between a group's consecutive dates is 1 day (a tie with another
  *   gap counts as daily), otherwise weekly: one row per week, consecutive when exactly 7 days apart. Weekly data
@@ -14,6 +15,7 @@
  */
 import type { CellValue, ColumnMapping, Table } from "../table/types";
 import { parseDayColumn, type DayColumnInfo } from "../table/dates";
+import { isTotalLabel } from "../table/totals";
 
 export type Cadence = "daily" | "weekly" | "irregular" | "rows";
 
@@ -44,29 +46,11 @@ export interface PreparedTable {
   /** Per data row: 1 when a rule may look at it. */
   included: Uint8Array;
   skippedRows: number;
+  /** Data rows left out as totals rows (also counted in skippedRows). */
+  totalRows: number[];
   /** Labels without a year in the date column ("1月5日", "第2周"): how many, and the year given. */
   yearless: DayColumnInfo;
 }
-
-const TOTAL_LABELS = new Set([
-  "total",
-  "totals",
-  "grand total",
-  "sum",
-  "subtotal",
-  "sub total",
-  "sub-total",
-  "overall",
-  "all channels",
-  "合计",
-  "总计",
-  "小计",
-  "总和",
-  "汇总",
-  "全部渠道",
-  "所有渠道",
-  "总体",
-]);
 
 const BLANK = -2;
 const TOTAL = -3;
@@ -96,7 +80,7 @@ export function prepareTable(
     const name = (v instanceof Date ? v.toISOString() : String(v ?? "")).trim();
     const key = name.toLowerCase();
     if (key === "") id = BLANK;
-    else if (TOTAL_LABELS.has(key)) id = TOTAL;
+    else if (isTotalLabel(name)) id = TOTAL;
     else {
       id = byKey.get(key);
       if (id === undefined) {
@@ -109,7 +93,18 @@ export function prepareTable(
     return id;
   };
 
+  const totalRows: number[] = [];
   for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    if (
+      (days !== null && Number.isNaN(days[i]) && (isTotalLabel(row[dateCol as number]) || isTotalLabel(row[0]))) ||
+      (chanCol === undefined && days === null && isTotalLabel(row[0]))
+    ) {
+      skipped++;
+      totalRows.push(i);
+      chan[i] = -1;
+      continue;
+    }
     if (days !== null && Number.isNaN(days[i])) {
       skipped++;
       chan[i] = -1;
@@ -120,6 +115,7 @@ export function prepareTable(
       id = idOf(rows[i][chanCol]);
       if (id === TOTAL) {
         skipped++;
+        totalRows.push(i);
         chan[i] = -1;
         continue;
       }
@@ -164,7 +160,7 @@ export function prepareTable(
     else if (step > 0) for (let k = 1; k < len; k++) linked[k] = sdays[order[k]] - sdays[order[k - 1]] === step ? 1 : 0;
     series.push({ channel: names[g], rows: slice, days: sdays, cadence, step, order, linked });
   }
-  return { series, days, included, skippedRows: skipped, yearless };
+  return { series, days, included, skippedRows: skipped, totalRows, yearless };
 }
 
 /** 0, 1, …, n − 1. */

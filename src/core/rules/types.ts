@@ -5,6 +5,7 @@
 import type { WarningColour } from "../colours";
 import type { Bilingual } from "../i18n/format";
 import type { ColumnMapping, MetricKey } from "../table/types";
+import type { DerivedColumns } from "../table/derived";
 import type { ConfigChoices, ConfigFieldName, RuleId } from "./catalog";
 
 export type { Bilingual } from "../i18n/format";
@@ -103,7 +104,13 @@ export type WarningCode =
   /** What table detection assumed (findTable's assumptions: a header skipped, a two-row header). */
   | "table-assumed"
   /** A metric column holds formulas whose results were never calculated and stored (openpyxl, pandas). */
-  | "formulas-without-values";
+  | "formulas-without-values"
+  /** Totals rows ("Total: Account", 合计) were left out of every rule; `rows` spans them. */
+  | "totals-rows"
+  /** Negative traffic, ROI or cost values were not read. */
+  | "negative-values"
+  /** A metric was derived from two columns (ROI = revenue ÷ cost). */
+  | "derived-metric";
 
 export interface EngineWarning {
   code: WarningCode;
@@ -126,4 +133,24 @@ export interface RulesResult {
   skippedRows: number;
   /** Rate columns read as percentages (a number above 1 was found in them). */
   percentColumns: MetricKey[];
+  /** Metrics derived from two columns (ROI = revenue ÷ cost): their numerator and denominator columns. */
+  derived?: Partial<Record<MetricKey, DerivedColumns>>;
+  /** What was checked (issue 17 §3): every rule of the run, on which column, or why it could not run. */
+  checks?: RuleCheck[];
+}
+
+/** One rule of a run: the column it read and how that column was chosen, or that it had none. */
+export interface RuleCheck {
+  ruleId: RuleId;
+  metric: MetricKey;
+  ran: boolean;
+  /** found: recognised by its header; mapped: chosen by the user; derived: computed from two columns. */
+  source?: "found" | "mapped" | "derived";
+  /** The column read (a derived metric: its numerator's), 0-based in the table. */
+  col?: number;
+  /** Where it is on the sheet: "G" (or "E ÷ D" for a derived metric), with the placement's offset. */
+  columns?: string;
+  /** Its header ("Conv. value / cost"; a derived metric: "Conv. value ÷ Cost"). */
+  header?: string;
+  parts?: DerivedColumns;
 }

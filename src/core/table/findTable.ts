@@ -104,7 +104,9 @@ interface Candidate {
  */
 function score(rows: CellValue[][], header: CellValue[], a: number, dataRow: number, opts: FindTableOptions) {
   const mapping = detectColumns(header);
-  if (!hasMetricColumn(mapping)) return null;
+  // A channel report has a period column (or at least a channel column, its rows then read as periods in order):
+  // a header with neither is not one (a finance sheet "rate | nper | pmt | pv" whose "pv" is no traffic).
+  if (!hasMetricColumn(mapping) || (mapping.date === undefined && mapping.channel === undefined)) return null;
   const metricCols = METRIC_KEYS.map((k) => mapping[k]).filter((c): c is number => c !== undefined);
   let ok = 0;
   let seen = 0;

@@ -8,76 +8,30 @@
  */
 import type { CellValue, ColumnMapping, ColumnRole } from "./types";
 import { COLUMN_ROLES, METRIC_KEYS } from "./types";
-
-// prettier-ignore
-const SYNONYMS: Record<ColumnRole, string[]> = {
-  date: [
-    "date", "day", "week", "period", "month", "time", "report date", "start date", "week start", "week starting",
-    "week of", "week commencing", "week beginning", "date range",
-    "日期", "时间", "周", "日", "天", "周次", "月份", "统计日期", "数据日期", "报告日期", "日期时间", "周期",
-  ],
-  channel: [
-    "channel", "source", "channel name", "traffic source", "source/medium", "medium", "platform", "marketing channel",
-    "acquisition channel", "ad channel", "channel group", "default channel group", "network",
-    "渠道", "来源", "渠道名称", "流量来源", "来源/媒介", "媒介", "平台", "投放渠道", "推广渠道", "获客渠道", "渠道来源",
-  ],
-  roi: [
-    "roi", "roas", "return on ad spend", "return on investment", "roi ratio", "ad roi", "roas ratio",
-    "投入产出比", "投产比", "投资回报率", "广告投资回报率", "广告支出回报率", "投资回报", "回报率",
-  ],
-  complaintRate: [
-    "complaint rate", "complaints rate", "complaint ratio", "complaints ratio", "customer complaint rate",
-    "投诉率", "客诉率", "投诉比例", "客诉比例", "用户投诉率", "投诉占比",
-  ],
-  repurchaseRate: [
-    "repurchase rate", "repeat purchase rate", "repeat rate", "repeat customer rate", "rebuy rate", "repurchase ratio",
-    "re-purchase rate", "repeat order rate", "retention purchase rate",
-    "复购率", "复购", "回购率", "重复购买率", "二次购买率", "复购比例", "复购占比",
-  ],
-  ltvCac: [
-    "ltv/cac", "ltv cac", "ltv:cac", "ltv-cac", "ltv to cac", "ltv/cac ratio", "ltv:cac ratio", "ltv cac ratio",
-    "ltv to cac ratio", "ltv-cac ratio", "clv/cac", "cltv/cac", "clv:cac", "ltv/cac比", "ltv/cac比值", "ltv/cac 比值",
-    "生命周期价值/获客成本",
-  ],
-  traffic: [
-    "traffic", "visits", "sessions", "visitors", "unique visitors", "uv", "pv", "page views", "pageviews", "views",
-    "流量", "访问量", "访客数", "访客", "浏览量", "访问次数", "会话数", "会话", "访问人数", "独立访客", "访问数",
-  ],
-  complaints: [
-    "complaints", "complaint", "complaint count", "number of complaints", "complaints count", "# complaints",
-    "投诉数", "投诉量", "投诉次数", "投诉单数", "客诉数", "客诉量", "客诉单数", "投诉", "客诉",
-  ],
-  orders: [
-    "orders", "order count", "number of orders", "orders count", "# orders", "purchases", "transactions",
-    "订单数", "订单量", "订单", "成交单数", "成交订单数", "下单数", "交易笔数",
-  ],
-  buyers: [
-    "buyers", "buyer count", "number of buyers", "# buyers", "unique buyers", "purchasers", "paying customers",
-    "paying users", "customers who purchased",
-    "购买人数", "买家数", "支付买家数", "成交买家数", "成交人数", "支付人数", "下单人数", "下单买家数", "购买用户数",
-    "付费用户数", "成交客户数",
-  ],
-  repeatBuyers: [
-    "repeat buyers", "repeat buyer count", "number of repeat buyers", "# repeat buyers", "repeat customers",
-    "returning customers", "returning buyers", "repeat purchasers",
-    "复购人数", "复购买家数", "复购用户数", "复购客户数", "回购人数", "回头客数", "老买家数", "重复购买人数",
-    "老客复购人数",
-  ],
-};
-
-/** Read as a rate only when the header carried a percent sign ("Complaints %"): bare "Complaints" is a count. */
-const PERCENT_ONLY: Partial<Record<ColumnRole, string[]>> = {
-  complaintRate: ["complaint", "complaints", "客诉", "投诉"],
-  repurchaseRate: ["repurchase", "repeat purchase", "repeat purchases", "repeat customers"],
-};
+import { PERCENT_ONLY, VOCABULARY } from "./vocabulary";
+import { derivedMetrics } from "./derived";
 
 const TRAILING_UNIT = /\s*[([{]([^()[\]{}]*)[)\]}]\s*$/;
 
 const LOOKUP = new Map<string, ColumnRole>();
+/** A name's preference group within its role (0 = most preferred; see vocabulary.ts). */
+const RANK = new Map<string, number>();
 const PERCENT_LOOKUP = new Map<string, ColumnRole>();
 for (const role of COLUMN_ROLES) {
-  for (const s of SYNONYMS[role]) LOOKUP.set(normaliseHeader(s).text, role);
+  VOCABULARY[role].forEach((group, rank) => {
+    for (const s of group) {
+      const key = normaliseHeader(s).text;
+      if (LOOKUP.has(key)) continue; // the first role and group to name it keep it
+      LOOKUP.set(key, role);
+      RANK.set(key, rank);
+    }
+  });
   for (const s of PERCENT_ONLY[role] ?? []) PERCENT_LOOKUP.set(normaliseHeader(s).text, role);
+}
+
+/** The preference group of a recognised header within its role (0 first; see vocabulary.ts), else 0. */
+function rankOf(value: CellValue): number {
+  return typeof value === "string" ? (RANK.get(normaliseHeader(value).text) ?? 0) : 0;
 }
 
 /** Normalised header text, and whether a percent sign was removed (as a trailing "%" or a "(%)" unit). */
@@ -115,7 +69,8 @@ export function recogniseHeader(value: CellValue): ColumnRole | null {
 
 /** Metric names a qualified header may end with, longest first ("广告投入产出比" → 投入产出比, "Paid ROAS" → roas). */
 const METRIC_SUFFIXES: [string, ColumnRole][] = [];
-for (const role of METRIC_KEYS) for (const s of SYNONYMS[role]) METRIC_SUFFIXES.push([normaliseHeader(s).text, role]);
+for (const role of METRIC_KEYS)
+  for (const group of VOCABULARY[role]) for (const s of group) METRIC_SUFFIXES.push([normaliseHeader(s).text, role]);
 METRIC_SUFFIXES.sort((a, b) => b[0].length - a[0].length);
 
 /** A qualifier that makes the column something other than the metric itself: a target, a change, a forecast, an aggregate (a pivot's "Sum of ROI", 求和项:ROI). */
@@ -145,16 +100,25 @@ export function recogniseQualifiedHeader(value: CellValue): ColumnRole | null {
 }
 
 /**
- * Header row → role → column index. The first column naming a role wins; a qualified name ("Paid ROAS") counts only
- * for a role no column names plainly; other columns are left alone.
+ * Header row → role → column index. Of the columns naming a role, one of the most preferred names wins (vocabulary.ts:
+ * Sessions before Clicks, Ad group before Campaign), the leftmost among equals; a qualified name ("Paid ROAS") counts
+ * only for a role no column names plainly; other columns are left alone.
  */
 export function detectColumns(header: CellValue[]): ColumnMapping {
   const mapping: ColumnMapping = {};
+  const rank: Partial<Record<ColumnRole, number>> = {};
   let unknown = false;
   for (let c = 0; c < header.length; c++) {
     const role = recogniseHeader(header[c]);
-    if (role !== null && mapping[role] === undefined) mapping[role] = c;
-    else if (role === null && typeof header[c] === "string") unknown = true;
+    if (role === null) {
+      if (typeof header[c] === "string") unknown = true;
+      continue;
+    }
+    const r = rankOf(header[c]);
+    if (mapping[role] === undefined || r < (rank[role] as number)) {
+      mapping[role] = c;
+      rank[role] = r;
+    }
   }
   if (!unknown) return mapping;
   for (let c = 0; c < header.length; c++) {
@@ -165,7 +129,10 @@ export function detectColumns(header: CellValue[]): ColumnMapping {
   return mapping;
 }
 
-/** True when at least one metric (ROI, complaint rate, repurchase rate, LTV/CAC, traffic) has a column. */
+/**
+ * True when at least one metric (ROI, complaint rate, repurchase rate, LTV/CAC, traffic) has a column or can be
+ * derived from two (ROI from revenue and cost: derived.ts).
+ */
 export function hasMetricColumn(m: ColumnMapping): boolean {
-  return METRIC_KEYS.some((k) => m[k] !== undefined);
+  return METRIC_KEYS.some((k) => m[k] !== undefined) || Object.keys(derivedMetrics(m)).length > 0;
 }

@@ -12,10 +12,13 @@ export type MetricKey = "roi" | "complaintRate" | "repurchaseRate" | "ltvCac" | 
  * repurchase rate's parts).
  */
 export type CountKey = "complaints" | "orders" | "buyers" | "repeatBuyers";
-export type ColumnRole = "date" | "channel" | MetricKey | CountKey;
+/** Amounts a metric is derived from: ROI = revenue ÷ cost. */
+export type AmountKey = "revenue" | "cost";
+export type ColumnRole = "date" | "channel" | MetricKey | CountKey | AmountKey;
 export const METRIC_KEYS: readonly MetricKey[] = ["roi", "complaintRate", "repurchaseRate", "ltvCac", "traffic"];
 export const COUNT_KEYS: readonly CountKey[] = ["complaints", "orders", "buyers", "repeatBuyers"];
-export const COLUMN_ROLES: readonly ColumnRole[] = ["date", "channel", ...METRIC_KEYS, ...COUNT_KEYS];
+export const AMOUNT_KEYS: readonly AmountKey[] = ["revenue", "cost"];
+export const COLUMN_ROLES: readonly ColumnRole[] = ["date", "channel", ...METRIC_KEYS, ...COUNT_KEYS, ...AMOUNT_KEYS];
 
 /** Role → column index in the table. A role that is absent has no column. */
 export type ColumnMapping = Partial<Record<ColumnRole, number>>;

@@ -92,7 +92,11 @@ describe("rows left out", () => {
     const r = runRules(table("ROI", rows));
     expect(r.skippedRows).toBe(2);
     expect(periods(r, "roi-below-benchmark")).toEqual(["2026-03-02", "2026-03-03", "2026-03-04"]);
-    expect(r.warnings.find((w) => w.code === "skipped-rows")?.message.en).toContain("2 rows");
+    // issue 17 §2: the totals row is named in a note of its own; the row without a date in the usual one
+    expect(r.warnings.find((w) => w.code === "skipped-rows")?.message.en).toContain("1 row without a readable date");
+    expect(r.warnings.find((w) => w.code === "totals-rows")?.message.en).toBe(
+      "1 totals row was left out of every rule and never coloured: row 5 “Total”.",
+    );
   });
 
   it("does not take week numbers for dates in January 1900: such rows are skipped and counted", () => {

@@ -78,7 +78,7 @@ describe("recognising headers", () => {
   });
 
   it("leaves other columns alone, including look-alikes that only contain a known word", () => {
-    for (const h of ["Spend", "Revenue", "Notes", "Traffic source share", "ROI target", "", null, 42]) {
+    for (const h of ["Notes", "Traffic source share", "ROI target", "Cost / conv.", "", null, 42]) {
       expect(recogniseHeader(h)).toBeNull();
     }
     expect(recogniseHeader("Traffic source")).toBe("channel"); // a channel, not traffic
@@ -117,7 +117,16 @@ describe("detectColumns", () => {
       "复购率",
       "LTV/CAC",
     ]);
-    expect(m).toEqual({ date: 0, channel: 1, roi: 3, complaintRate: 5, traffic: 6, repurchaseRate: 7, ltvCac: 8 });
+    expect(m).toEqual({
+      date: 0,
+      channel: 1,
+      cost: 2,
+      roi: 3,
+      complaintRate: 5,
+      traffic: 6,
+      repurchaseRate: 7,
+      ltvCac: 8,
+    });
   });
 
   it("knows when a header has no metric column", () => {

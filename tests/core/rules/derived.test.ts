@@ -1,0 +1,155 @@
+/**
+ * Issue 17 §2–§3: metrics derived from their parts, the notes on what was left out, and the checks every result
+ * lists. Expected ratios are worked by hand (1,452 ÷ 1,200 = 1.21).
+ */
+import { runRules } from "../../../src/core/rules/engine";
+import { checksText, nothingChecked } from "../../../src/core/rules/checks";
+import type { CellValue } from "../../../src/core/rules/types";
+import { flagsOf, plusDays } from "./helpers";
+
+/** Date | Campaign | Cost | Conv. value: revenue ÷ cost per day. */
+function roiParts(pairs: [number, number][], start = "2026-11-02"): CellValue[][] {
+  return pairs.map(([cost, revenue], i) => [plusDays(start, i), "Brand", cost, revenue]);
+}
+
+describe("ROI derived from revenue ÷ cost", () => {
+  // Days 3–5 return 1.21, 1.2, 1.1 (below the 1.5 benchmark, three running); the others 2.0 and 1.6.
+  const rows = roiParts([
+    [1000, 2000],
+    [1000, 1600],
+    [1200, 1452],
+    [1000, 1200],
+    [1000, 1100],
+    [1000, 2000],
+  ]);
+  const header = ["Day", "Campaign", "Cost", "Conv. value"];
+  const r = runRules({ header, rows });
+
+  it("flags the run of low ROI days in the revenue (numerator) column", () => {
+    const flags = flagsOf(r, "roi-below-benchmark");
+    expect(flags.map((f) => [f.row, f.col])).toEqual([
+      [2, 3],
+      [3, 3],
+      [4, 3],
+    ]);
+    expect(flags.map((f) => f.value)).toEqual([1452 / 1200, 1.2, 1.1]);
+    expect(r.derived).toEqual({ roi: { numerator: 3, denominator: 2 } });
+  });
+
+  it("says in every flag and finding that the ROI was derived, with its parts", () => {
+    expect(flagsOf(r, "roi-below-benchmark")[0].reason.en).toContain("ROI 1.21 = revenue 1,452 ÷ cost 1,200");
+    const finding = r.findings.find((f) => f.ruleId === "roi-below-benchmark");
+    expect(finding?.evidence.text.en).toContain("(derived: ROI 1.1 = revenue 1,100 ÷ cost 1,000, 2026-11-06)");
+    expect(finding?.evidence.text.zh).toContain("推算：ROI 1.1 = 销售额 1,100 ÷ 花费 1,000");
+    expect(r.warnings.find((w) => w.code === "derived-metric")?.message.en).toBe(
+      "The table has no ROI column, so ROI was derived as revenue ÷ cost: “Conv. value” (D) ÷ “Cost” (C); its flags colour the revenue cells.",
+    );
+  });
+
+  it("lists the ROI rule as run on the derived columns and the others as not run, for want of a column", () => {
+    const roi = r.checks?.find((c) => c.ruleId === "roi-below-benchmark");
+    expect(roi).toMatchObject({ ran: true, source: "derived", columns: "D ÷ C", header: "Conv. value ÷ Cost" });
+    const [ran, missing] = checksText(r.checks ?? [], "en");
+    expect(ran).toBe("Rules run: ROI below benchmark on “Conv. value ÷ Cost” (D ÷ C, derived).");
+    expect(missing).toContain("Complaint rate high (needs a Complaint rate column, or complaints and orders)");
+    expect(missing).toContain("LTV/CAC low");
+  });
+
+  it("does not derive ROI where the table has its own ROI column", () => {
+    const own = runRules({
+      header: [...header, "ROAS"],
+      rows: rows.map((row) => [...row, 3]),
+    });
+    expect(own.derived).toEqual({});
+    expect(flagsOf(own, "roi-below-benchmark")).toEqual([]);
+  });
+
+  it("reads no ROI where the cost is 0 or negative, and says a negative cost was not read", () => {
+    const bad = runRules({
+      header,
+      rows: roiParts([
+        [1000, 1000],
+        [-1000, 1000],
+        [1000, 1000],
+        [0, 1000],
+        [1000, 1000],
+      ]),
+    });
+    expect(flagsOf(bad, "roi-below-benchmark")).toEqual([]); // the runs are broken at rows 2 and 4
+    expect(bad.warnings.find((w) => w.code === "negative-values")?.message.en).toBe(
+      "Cost (column C): 1 negative value was not read (row 3 of the table); cost cannot be below 0.",
+    );
+  });
+});
+
+describe("complaint and repurchase rates derived from their counts", () => {
+  it("complaint rate = complaints ÷ orders: 30 of 2,000 = 1.5% > 1%, coloured in the complaints column", () => {
+    const r = runRules({
+      header: ["Date", "Channel", "Orders", "Complaints"],
+      rows: [
+        ["2026-11-02", "Shop", 2000, 10],
+        ["2026-11-03", "Shop", 2000, 30],
+      ],
+    });
+    const flags = flagsOf(r, "complaint-rate-high");
+    expect(flags.map((f) => [f.row, f.col, f.value])).toEqual([[1, 3, 0.015]]);
+    expect(flags[0].reason.en).toContain("complaint rate 1.5% = complaints 30 ÷ orders 2,000");
+  });
+
+  it("repurchase rate = repeat buyers ÷ buyers, falling two weeks running (20% → 18% → 15%)", () => {
+    const weeks: [string, number, number][] = [
+      ["2026-11-02", 1000, 200],
+      ["2026-11-09", 1000, 180],
+      ["2026-11-16", 1000, 150],
+    ];
+    const r = runRules({
+      header: ["统计日期", "支付买家数", "复购人数"],
+      rows: weeks.map(([d, b, k]) => [d, b, k]),
+    });
+    const flags = flagsOf(r, "repurchase-declining");
+    expect(flags.map((f) => [f.row, f.col])).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
+    expect(flags[1].reason.zh).toContain("复购率 15% = 复购人数 150 ÷ 购买人数 1,000");
+  });
+});
+
+describe("negative values and totals rows", () => {
+  it("does not read negative traffic (it is noted), so it cannot fire a traffic drop", () => {
+    const values = [1000, 1000, 1000, 1000, 1000, 1000, 1000, -5];
+    const r = runRules({
+      header: ["Date", "Sessions"],
+      rows: values.map((v, i) => [plusDays("2026-11-02", i), v]),
+    });
+    expect(flagsOf(r, "traffic-drop")).toEqual([]);
+    expect(r.warnings.find((w) => w.code === "negative-values")?.count).toBe(1);
+  });
+
+  it("leaves a Google Ads “Total: Account” row (in the Day column) out of every rule and names it", () => {
+    const rows: CellValue[][] = [
+      ...[1.2, 1.2, 1.2].map((v, i) => [plusDays("2026-11-02", i), "Brand", v]),
+      ["Total: Account", "--", 0.1],
+      ["Total: Campaigns", "--", 0.1],
+    ];
+    const r = runRules({ header: ["Day", "Campaign", "Conv. value / cost"], rows });
+    expect(flagsOf(r, "roi-below-benchmark").map((f) => f.row)).toEqual([0, 1, 2]);
+    expect(r.warnings.find((w) => w.code === "totals-rows")?.message.en).toBe(
+      "2 totals rows were left out of every rule and never coloured: row 5 “Total: Account”, row 6 “Total: Campaigns”.",
+    );
+    expect(r.warnings.some((w) => w.code === "skipped-rows")).toBe(false);
+  });
+});
+
+describe("never a false all-clear (issue 17 §3)", () => {
+  it("a table with no metric column is reported as nothing checked, not as no weak channels", () => {
+    const r = runRules({ header: ["Return on spend", "Campaign"], rows: [["x", "Brand"]] });
+    // "Return on spend" is ROI now; an unknown header leaves nothing checked
+    expect(r.mapping.roi).toBe(0);
+    const none = runRules({ header: ["Yield", "Campaign"], rows: [[1, "Brand"]] });
+    expect(nothingChecked(none.checks)).toBe(true);
+    expect(checksText(none.checks ?? [], "en")).toEqual([
+      "No metric column was recognised, so no rule ran; map the columns to check this table.",
+    ]);
+  });
+});
