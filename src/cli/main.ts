@@ -10,12 +10,15 @@ import { parseArgs } from "node:util";
 import { RULES, ruleThreshold } from "../core/rules/catalog";
 import { DEFAULT_CONFIG, validateConfig } from "../core/rules/config";
 import type { RulesConfig } from "../core/rules/types";
+import { csvToWorkbook, describeSource, encodingOption, isTextExport, type CsvSource } from "./csv";
 import { InputError, UsageError } from "./errors";
 import { summaryText } from "./summary";
 import { clearWorkbook, flagWorkbook, type Progress } from "./workbook";
+import type { XlsxPackage } from "./xlsx/package";
 
 export const USAGE =
   "usage: growth-signals flag <in.xlsx> -o <out.xlsx> [--sheet NAME] [--range A1:I503] [--config rules.json] [--json] [--lang en|zh]\n" +
+  "       growth-signals flag <in.csv|in.tsv|in.txt> -o <out.xlsx> [--encoding NAME] [the options above]\n" +
   "       growth-signals clear <in.xlsx> -o <out.xlsx> [--json]";
 
 /**
@@ -46,7 +49,8 @@ function wrap(text: string, indent: number, width = 110): string {
   return lines.join(`\n${" ".repeat(indent)}`);
 }
 
-export const HELP = `growth-signals — find weak channels in a channel report (.xlsx) with the three-colour warning system.
+export const HELP = `growth-signals — find weak channels in a channel report (.xlsx, or a .csv/.tsv/.txt export) with the
+three-colour warning system.
 
 ${USAGE}
 
@@ -66,6 +70,8 @@ Options
   --range A1:I503     the table's range, header row first (default: found on the sheet); applies to
                       --sheet, to the sheet named in it ('Daily'!A1:I503), or else to the first sheet
   --config FILE       JSON settings, e.g. {"roiBenchmark": 1.2, "fills": {"red": "#FF0000"}}
+  --encoding NAME     read a CSV as utf-8, utf-16le, utf-16be, gb18030 (GBK) or windows-1252 (default:
+                      a byte-order mark, else the first of UTF-8, GB18030, Windows-1252 the file is valid in)
   --lang en|zh        language of the report sheet and the summary (default en)
   --json              print the flags and the summary as JSON on stdout
   -h, --help          show this help
@@ -73,6 +79,8 @@ Options
 
 Headers are recognised in English and Chinese (Date/日期, Channel/渠道, ROI/投入产出比, Complaint rate/投诉率,
 Repurchase rate/复购率, LTV/CAC, Traffic/流量…); a title row above the header is fine.
+A CSV export (, ; tab or | separated; # comment lines kept) becomes an .xlsx whose row N is line N of the file,
+values typed as Excel types them (1,234.56 or 1.234,56, 12.3%, dates), plus the report sheet.
 Exit codes: 0 done, 1 bad input (nothing written), 2 usage error.`;
 
 export interface Io {
@@ -195,6 +203,7 @@ interface Parsed {
   sheet?: string;
   range?: string;
   config?: string;
+  encoding?: string;
   json: boolean;
   lang: "en" | "zh";
 }
@@ -212,6 +221,7 @@ function parse(argv: string[]): Parsed | "help" | "version" {
         sheet: { type: "string" },
         range: { type: "string" },
         config: { type: "string" },
+        encoding: { type: "string" },
         lang: { type: "string" },
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -232,8 +242,10 @@ function parse(argv: string[]): Parsed | "help" | "version" {
   if (!values.output) throw new UsageError(`${command} needs -o <out.xlsx> (the input file is never overwritten).`);
   const lang = values.lang ?? "en";
   if (lang !== "en" && lang !== "zh") throw new UsageError(`--lang must be en or zh (got "${lang}").`);
-  if (command === "clear" && (values.sheet || values.range || values.config)) {
-    throw new UsageError("clear takes no --sheet, --range or --config: it restores everything Growth Signals changed.");
+  if (command === "clear" && (values.sheet || values.range || values.config || values.encoding)) {
+    throw new UsageError(
+      "clear takes no --sheet, --range, --config or --encoding: it restores everything Growth Signals changed.",
+    );
   }
   return {
     command,
@@ -242,6 +254,7 @@ function parse(argv: string[]): Parsed | "help" | "version" {
     sheet: values.sheet,
     range: values.range,
     config: values.config,
+    encoding: values.encoding,
     json: values.json ?? false,
     lang,
   };
@@ -255,6 +268,16 @@ async function execute(args: Parsed, io: Io): Promise<void> {
   }
   const label = path.basename(args.input);
   const data = await readInput(args.input);
+  const csv = isTextExport(args.input, data);
+  const forced = args.encoding !== undefined ? encodingOption(args.encoding) : undefined;
+  if (csv && args.command === "clear")
+    throw new InputError(`${label} is a CSV file; clear works on a workbook that flag wrote (.xlsx).`);
+  if (forced && !csv)
+    throw new InputError(`--encoding applies to CSV and text files; ${label} is a workbook, whose encoding is fixed.`);
+  if (csv && path.extname(args.output).toLowerCase() !== ".xlsx")
+    throw new InputError(
+      `flag writes a CSV file's result as an .xlsx workbook; name the output .xlsx (not ${path.basename(args.output)}).`,
+    );
   const { progress, done } = progressReporter(io);
   try {
     if (args.command === "clear") {
@@ -286,7 +309,15 @@ async function execute(args: Parsed, io: Io): Promise<void> {
         .replace(/^'(.*)'$/, "$1")
         .replace(/''/g, "'");
     const config = args.config ? await readConfig(args.config) : undefined;
-    const out = await flagWorkbook(data, {
+    let source: CsvSource | undefined;
+    let input: Uint8Array | XlsxPackage = data;
+    if (csv) {
+      progress(`Reading ${label}`);
+      const converted = csvToWorkbook(data, { label, encoding: forced });
+      source = converted.source;
+      input = converted.pkg;
+    }
+    const out = await flagWorkbook(input, {
       sheet,
       range: args.range,
       config,
@@ -317,13 +348,16 @@ async function execute(args: Parsed, io: Io): Promise<void> {
       };
       io.stdout(
         JSON.stringify(
-          { output: args.output, reportSheet: out.reportSheet, config: out.config, summary, tables },
+          { output: args.output, source, reportSheet: out.reportSheet, config: out.config, summary, tables },
           null,
           2,
         ) + "\n",
       );
     } else {
-      io.stdout(`${summaryText(out.tables, args.lang)}\n\n${args.lang === "zh" ? "已写入" : "Wrote"} ${args.output}\n`);
+      const read = source ? `${describeSource(label, source, args.lang)}\n` : "";
+      io.stdout(
+        `${read}${summaryText(out.tables, args.lang)}\n\n${args.lang === "zh" ? "已写入" : "Wrote"} ${args.output}\n`,
+      );
     }
   } finally {
     done();

@@ -20,7 +20,7 @@ import type { SavedCell } from "../core/state";
 import { InputError } from "./errors";
 import { formulaWarnings, locateTable } from "./locateTable";
 import { isWholePart, openWorkbook, sharedStrings, stylesEditor, writeStyles, type Workbook } from "./workbookParts";
-import type { SheetEntry } from "./xlsx/package";
+import type { SheetEntry, XlsxPackage } from "./xlsx/package";
 import { reportSheetXml } from "./xlsx/reportSheet";
 import { EXPLICIT_XF_0, readSheet, referencedStyles, restyleCells, type SheetGrid } from "./xlsx/sheet";
 import { addCharts } from "./xlsx/charts";
@@ -190,11 +190,11 @@ async function clearUnchecked(
  * Flag = (Clear when already flagged) + colour the flagged cells + add the report sheet + save the state.
  * Throws InputError for anything wrong with the workbook or the options.
  */
-export async function flagWorkbook(data: Uint8Array, options: FlagOptions = {}): Promise<FlagOutcome> {
+export async function flagWorkbook(data: Uint8Array | XlsxPackage, options: FlagOptions = {}): Promise<FlagOutcome> {
   return asInputErrors(options.label, () => flagUnchecked(data, options));
 }
 
-async function flagUnchecked(data: Uint8Array, options: FlagOptions): Promise<FlagOutcome> {
+async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOptions): Promise<FlagOutcome> {
   const label = options.label ?? "the workbook";
   const progress = options.onProgress ?? (() => undefined);
   progress("Reading the workbook");

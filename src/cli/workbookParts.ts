@@ -97,8 +97,12 @@ function completeStylesheet(xml: string): string {
   return xml.slice(0, root.openEnd) + body + xml.slice(root.openEnd);
 }
 
-export async function openWorkbook(data: Uint8Array, label: string, outputExtension?: string): Promise<Workbook> {
-  const pkg = await XlsxPackage.load(data, label);
+export async function openWorkbook(
+  data: Uint8Array | XlsxPackage,
+  label: string,
+  outputExtension?: string,
+): Promise<Workbook> {
+  const pkg = data instanceof XlsxPackage ? data : await XlsxPackage.load(data, label);
   if (!isWholePart(await pkg.text(pkg.workbookPath), "workbook"))
     throw new InputError(`${label} is a damaged .xlsx workbook (its workbook part cannot be read).`);
   if (!pkg.has("[Content_Types].xml") || !isWholePart(await pkg.text("[Content_Types].xml"), "Types"))

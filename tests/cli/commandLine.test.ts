@@ -349,7 +349,7 @@ describe("--help", () => {
     const table = /options: \{([\s\S]*?)\n {6}\},/.exec(source)![1];
     const options = [...table.matchAll(/^\s*(\w+): \{ type: "\w+"(?:, short: "(\w)")?/gm)].map((m) => [m[1], m[2]]);
     expect(options.map(([name]) => name).sort()).toEqual(
-      ["config", "help", "json", "lang", "output", "range", "sheet", "version"].sort(),
+      ["config", "encoding", "help", "json", "lang", "output", "range", "sheet", "version"].sort(),
     );
     const h = (await run("--help")).out;
     for (const [name, short] of options) {

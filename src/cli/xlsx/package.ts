@@ -232,6 +232,20 @@ export class XlsxPackage {
     return pkg;
   }
 
+  /**
+   * A package made in memory from its parts' text (a CSV converted to a workbook): every part counts as written, so
+   * toBuffer compresses each once, and Flag reads and edits it as it does a loaded file.
+   */
+  static fromParts(
+    parts: Record<string, string>,
+    workbookPath = "xl/workbook.xml",
+    label = "the workbook",
+  ): XlsxPackage {
+    const pkg = new XlsxPackage(new JSZip(), workbookPath, label);
+    for (const [path, text] of Object.entries(parts)) pkg.setText(path, text);
+    return pkg;
+  }
+
   has(path: string): boolean {
     return this.texts.has(path) || this.zip.file(path) !== null;
   }

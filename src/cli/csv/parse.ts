@@ -1,0 +1,153 @@
+/**
+ * Records of a CSV or text export: the delimiter sniffed among , ; tab |, RFC 4180 quoting (a quoted field may hold
+ * the delimiter, a doubled quote and line breaks), parsed by Papa Parse. A line starting with `#` at a record
+ * boundary is a comment (GA4 writes its report's name, property and date range so) and becomes one text record of
+ * the whole line, so line N of the file stays row N of the sheet, as Excel opens the file.
+ */
+import Papa from "papaparse";
+
+export type Delimiter = "," | ";" | "\t" | "|";
+export const DELIMITERS: readonly Delimiter[] = [",", ";", "\t", "|"];
+export const DELIMITER_NAME: Record<Delimiter, { en: string; zh: string }> = {
+  ",": { en: "comma-separated", zh: "逗号分隔" },
+  ";": { en: "semicolon-separated", zh: "分号分隔" },
+  "\t": { en: "tab-separated", zh: "制表符分隔" },
+  "|": { en: "pipe-separated", zh: "竖线分隔" },
+};
+
+export interface CsvRecords {
+  /** One array of fields per record; a comment line is one field holding the whole line. */
+  records: string[][];
+  /** Indices of the comment records. */
+  comments: Set<number>;
+  delimiter: Delimiter;
+  /** A quote opened and never closed: the rest of the file went into one field (as Excel reads it). */
+  unclosedQuote: boolean;
+}
+
+/** Text split into runs of comment lines and of CSV, each run whole lines. */
+interface Segment {
+  comment: boolean;
+  text: string;
+}
+
+/** True when some line of `text` starts with "#" (a cheap test before the quote-aware split). */
+function mayHaveComments(text: string): boolean {
+  return text.charCodeAt(0) === 35 || text.includes("\n#");
+}
+
+/**
+ * Splits off the comment lines: a line is a comment when it starts with "#" and begins a record, i.e. the quotes
+ * before it in the CSV are balanced (RFC 4180 escapes a quote by doubling it, so an odd count means a quoted field
+ * is still open and the "#" is inside it).
+ */
+export function splitComments(text: string): Segment[] {
+  if (!mayHaveComments(text)) return [{ comment: false, text }];
+  const out: Segment[] = [];
+  let open = false; // inside a quoted field
+  let runStart = 0;
+  let runComment = false;
+  let i = 0;
+  while (i < text.length) {
+    let nl = text.indexOf("\n", i);
+    nl = nl < 0 ? text.length : nl + 1;
+    const comment = !open && text.charCodeAt(i) === 35;
+    if (comment !== runComment && i > runStart) {
+      out.push({ comment: runComment, text: text.slice(runStart, i) });
+      runStart = i;
+    }
+    if (i === runStart) runComment = comment;
+    if (!comment) {
+      for (let q = text.indexOf('"', i); q >= 0 && q < nl; q = text.indexOf('"', q + 1)) open = !open;
+    }
+    i = nl;
+  }
+  if (runStart < text.length) out.push({ comment: runComment, text: text.slice(runStart) });
+  return out;
+}
+
+/** How often `d` occurs outside double quotes in `line`. */
+function countOutsideQuotes(line: string, d: string): number {
+  let n = 0;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === d && !quoted) n++;
+  }
+  return n;
+}
+
+/**
+ * The delimiter of a CSV text: for each candidate, the most common count per line (lines without it left out, so
+ * title rows do not count) and how many lines have exactly that count; the candidate on most such lines wins, then
+ * the one splitting lines into more fields, then tab, semicolon, comma, pipe (a tab file may hold "1,234" in every
+ * row, a semicolon file "1,5"). Only the first 200 lines are read. Comma when no candidate occurs.
+ */
+export function sniffDelimiter(text: string): Delimiter {
+  const lines = text.split(/\r\n|\n|\r/, 200).filter((l) => l.trim() !== "" && !l.startsWith("#"));
+  let best: { d: Delimiter; lines: number; fields: number } | null = null;
+  for (const d of ["\t", ";", ",", "|"] as const) {
+    const freq = new Map<number, number>();
+    for (const line of lines) {
+      const n = countOutsideQuotes(line, d);
+      if (n > 0) freq.set(n, (freq.get(n) ?? 0) + 1);
+    }
+    let mode = 0;
+    let count = 0;
+    for (const [n, k] of freq) if (k > count || (k === count && n > mode)) [mode, count] = [n, k];
+    if (count === 0) continue;
+    if (!best || count > best.lines || (count === best.lines && mode > best.fields))
+      best = { d, lines: count, fields: mode };
+  }
+  return best?.d ?? ",";
+}
+
+/** The comment run's lines, without their line breaks (a final empty piece after the last break dropped). */
+function commentLines(text: string): string[] {
+  const lines = text.split(/\r\n|\n|\r/);
+  if (lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+
+/** Parses a whole CSV text (BOM already removed) into records. */
+export function parseCsv(text: string, delimiter: Delimiter = sniffDelimiter(text)): CsvRecords {
+  const records: string[][] = [];
+  const comments = new Set<number>();
+  let unclosedQuote = false;
+  for (const seg of splitComments(text)) {
+    if (seg.comment) {
+      for (const line of commentLines(seg.text)) {
+        comments.add(records.length);
+        records.push([line]);
+      }
+      continue;
+    }
+    const result = Papa.parse<string[]>(seg.text, {
+      delimiter,
+      quoteChar: '"',
+      escapeChar: '"',
+      header: false,
+      dynamicTyping: false,
+      skipEmptyLines: false,
+    });
+    if (result.errors.some((e) => e.code === "MissingQuotes")) unclosedQuote = true;
+    const data = result.data;
+    // A run ends with its last line break: Papa Parse reads an empty record after it, which no line holds.
+    const n =
+      data.length > 0 && isEmptyRecord(data[data.length - 1]) && endsWithBreak(seg.text)
+        ? data.length - 1
+        : data.length;
+    for (let i = 0; i < n; i++) records.push(data[i]);
+  }
+  return { records, comments, delimiter, unclosedQuote };
+}
+
+function isEmptyRecord(r: string[]): boolean {
+  return r.length === 1 && r[0] === "";
+}
+
+function endsWithBreak(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 10 || c === 13;
+}

@@ -1,0 +1,289 @@
+/**
+ * `growth-signals flag report.csv -o report.xlsx` (issue 17 §1) on exports written the way the platforms write them:
+ * bytes encoded by an independent encoder (iconv-lite, Node's Buffer), each with one planted weak spot whose cells
+ * are known from the plant, not from the code: channel "Display" at ROAS 1.2, 1.3, 1.1 on days 5–7 (three periods
+ * below the 1.5 benchmark: yellow), every other value well inside the rules.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import iconv from "iconv-lite";
+import { main, type Io } from "../../../src/cli/main";
+import { captureCliOutputs, outputSchemaProblems, readWorkbook, solidFill } from "../helpers";
+
+const outputs = captureCliOutputs();
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "gs-csv-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const o = { out: "", err: "", isTTY: false } as Io & { out: string; err: string };
+  o.stdout = (s) => void (o.out += s);
+  o.stderr = (s) => void (o.err += s);
+  const code = await main(args, o);
+  return { code, out: o.out, err: o.err };
+}
+
+const CHANNELS = ["Search", "Display", "Social"];
+const DAYS = 10;
+const YELLOW = "FFFFD966";
+
+/** ROAS of a channel on day d (1-based): the plant is Display on days 5–7. */
+function roas(channel: string, d: number): number {
+  if (channel === "Display" && d >= 5 && d <= 7) return [1.2, 1.3, 1.1][d - 5];
+  return 2.5 + (d % 3) / 10;
+}
+function sessions(channel: string, d: number): number {
+  return 1200 + CHANNELS.indexOf(channel) * 1000 + (d % 2) * 20;
+}
+
+interface Export {
+  name: string;
+  /** Lines before the header row. */
+  preamble: string[];
+  header: string[];
+  date: (d: number) => string;
+  number: (v: number, decimals: number) => string;
+  delimiter: string;
+  encode: (text: string) => Buffer;
+  newline: string;
+  /** What the summary must say about how the file was read. */
+  read: RegExp;
+  dateFormat: string;
+}
+
+const en = (v: number, decimals: number): string =>
+  v.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+const de = (v: number, decimals: number): string =>
+  v.toLocaleString("de-DE", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+const MONTHS = "Nov";
+const utf16be = (text: string): Buffer => {
+  const le = Buffer.from("\uFEFF" + text, "utf16le");
+  return le.swap16();
+};
+
+const EXPORTS: Export[] = [
+  {
+    // Google Ads "Download → Excel CSV": UTF-16LE with a BOM, tab-separated, a title and a date-range row first
+    name: "google-ads.csv",
+    preamble: ["Campaign report", "November 1, 2026 - November 10, 2026"],
+    header: ["Day", "Channel", "ROAS", "Sessions"],
+    date: (d) => `${MONTHS} ${d}, 2026`,
+    number: en,
+    delimiter: "\t",
+    encode: (t) => Buffer.from("\uFEFF" + t, "utf16le"),
+    newline: "\r\n",
+    read: /UTF-16LE \(byte-order mark\), tab-separated, numbers as 1,234\.56/,
+    dateFormat: "mmm d, yyyy",
+  },
+  {
+    // GA4 "Download file → CSV": UTF-8 without a BOM, # comment lines, a blank line, yyyymmdd dates
+    name: "ga4.csv",
+    preamble: [
+      "# ----------------------------------------",
+      "# Traffic acquisition: Session default channel group",
+      "# Start date: 20261101",
+      "# End date: 20261110",
+      "# ----------------------------------------",
+      "",
+    ],
+    header: ["Date", "Channel", "ROAS", "Sessions"],
+    date: (d) => `202611${String(d).padStart(2, "0")}`,
+    number: (v, decimals) => v.toFixed(decimals),
+    delimiter: ",",
+    encode: (t) => Buffer.from(t, "utf8"),
+    newline: "\n",
+    read: /UTF-8 \(detected\), comma-separated, numbers as 1,234\.56, 8-digit numbers in column A as dates \(yyyymmdd\), 5 comment lines kept as text/,
+    dateFormat: "yyyy-mm-dd",
+  },
+  {
+    // a Chinese back office: GBK without a BOM, Chinese headers and dates
+    name: "生意参谋.csv",
+    preamble: [],
+    header: ["日期", "渠道", "投入产出比", "访客数"],
+    date: (d) => `2026年11月${d}日`,
+    number: en,
+    delimiter: ",",
+    encode: (t) => iconv.encode(t, "gbk"),
+    newline: "\r\n",
+    read: /GB18030 \(detected\), comma-separated/,
+    dateFormat: 'yyyy"年"m"月"d"日"',
+  },
+  {
+    // Excel "CSV (semicolon)" on German Windows: Windows-1252, decimal comma, dd.mm.yyyy
+    name: "kampagnen.csv",
+    preamble: ["Kampagnen – Café Zürich"],
+    header: ["Date", "Channel", "ROI", "Sessions"],
+    date: (d) => `${String(d).padStart(2, "0")}.11.2026`,
+    number: de,
+    delimiter: ";",
+    encode: (t) => iconv.encode(t, "win1252"),
+    newline: "\r\n",
+    read: /Windows-1252 \(detected\), semicolon-separated, numbers as 1\.234,56/,
+    dateFormat: "dd.mm.yyyy",
+  },
+  {
+    // UTF-16BE with a BOM, pipe-separated, d/m/yyyy dates the column proves day first (13/11/2026 is on no US calendar)
+    name: "export.txt",
+    preamble: [],
+    header: ["Date", "Channel", "ROAS", "Sessions"],
+    date: (d) => `${d + 3}/11/2026`,
+    number: en,
+    delimiter: "|",
+    encode: utf16be,
+    newline: "\n",
+    read: /UTF-16BE \(byte-order mark\), pipe-separated, numbers as 1,234\.56, dates in column A day first/,
+    dateFormat: "d/m/yyyy",
+  },
+];
+
+function csvOf(e: Export): { bytes: Buffer; plantedRows: number[]; headerRow: number } {
+  const lines = [...e.preamble, e.header.join(e.delimiter)];
+  const headerRow = lines.length;
+  const plantedRows: number[] = [];
+  for (let d = 1; d <= DAYS; d++) {
+    for (const ch of CHANNELS) {
+      const row = [e.date(d), ch, e.number(roas(ch, d), 2), e.number(sessions(ch, d), 0)];
+      lines.push(row.map((f) => (f.includes(e.delimiter) ? `"${f}"` : f)).join(e.delimiter));
+      if (ch === "Display" && d >= 5 && d <= 7) plantedRows.push(lines.length);
+    }
+  }
+  return { bytes: e.encode(lines.join(e.newline) + e.newline), plantedRows, headerRow };
+}
+
+describe.each(EXPORTS)("$name", (e) => {
+  it("is flagged into an .xlsx: line N is row N, values typed, the planted cells yellow", async () => {
+    const { bytes, plantedRows, headerRow } = csvOf(e);
+    const input = path.join(dir, e.name);
+    writeFileSync(input, bytes);
+    const output = path.join(dir, `${e.name}.xlsx`);
+    const r = await run("flag", input, "-o", output);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(e.read);
+    expect(readFileSync(input).equals(bytes)).toBe(true);
+
+    const wb = await readWorkbook(readFileSync(output));
+    const ws = wb.worksheets[0];
+    expect(ws.name).toBe(e.name.replace(/\.[^.]+$/, ""));
+    expect(wb.worksheets.map((w) => w.name)).toContain("Growth Signals");
+    expect(ws.getRow(headerRow).values).toEqual([undefined, ...e.header]);
+    e.preamble.forEach((line, i) => {
+      if (line !== "") expect(ws.getCell(i + 1, 1).value).toBe(line);
+      else expect(ws.getCell(i + 1, 1).value).toBeNull();
+    });
+    // the first data row: 1 November 2026 (day 1), Search, ROAS 2.6, 1,220 sessions
+    const first = ws.getRow(headerRow + 1);
+    const day1 = e.name === "export.txt" ? 4 : 1;
+    expect(first.getCell(1).value).toEqual(new Date(Date.UTC(2026, 10, day1)));
+    expect(first.getCell(1).numFmt).toBe(e.dateFormat);
+    expect(first.getCell(2).value).toBe("Search");
+    expect(first.getCell(3).value).toBe(2.6);
+    expect(first.getCell(4).value).toBe(1220);
+    // "1,220" / "1.220" gets Excel's #,##0; a plain "1220" stays General
+    expect(first.getCell(4).numFmt).toBe(e.number(1220, 0) === "1220" ? undefined : "#,##0");
+
+    const coloured: string[] = [];
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (solidFill(cell)) coloured.push(`${cell.address}=${solidFill(cell)}`);
+      }),
+    );
+    expect(coloured.sort()).toEqual(plantedRows.map((n) => `C${n}=${YELLOW}`).sort());
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("CSV input on the command line", () => {
+  it("--encoding overrides detection and is reported", async () => {
+    const input = path.join(dir, "latin.csv");
+    // valid UTF-8 and valid Windows-1252: detection says UTF-8, the user knows better
+    writeFileSync(input, Buffer.from("Date,Channel,ROI\n2026-11-01,CafÃ©,2.5\n", "utf8"));
+    const r = await run("flag", input, "-o", path.join(dir, "latin.xlsx"), "--encoding", "cp1252");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Read latin\.csv: Windows-1252 \(--encoding\)/);
+    const wb = await readWorkbook(readFileSync(path.join(dir, "latin.xlsx")));
+    expect(wb.worksheets[0].getCell("B2").value).toBe("CafÃƒÂ©");
+  });
+
+  it("refuses a CSV output name, clear on a CSV, a bad --encoding, and writes nothing", async () => {
+    const input = path.join(dir, "plain.csv");
+    writeFileSync(input, "Date,Channel,ROI\n2026-11-01,A,2.5\n");
+    const before = readdirSync(dir).sort();
+    let r = await run("flag", input, "-o", path.join(dir, "plain.out.csv"));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/name the output \.xlsx/);
+    r = await run("clear", input, "-o", path.join(dir, "plain.xlsx"));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/is a CSV file; clear works on a workbook/);
+    r = await run("flag", input, "-o", path.join(dir, "plain.xlsx"), "--encoding", "ebcdic");
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/--encoding ebcdic is not one this tool reads/);
+    const latin = path.join(dir, "latin1.csv");
+    writeFileSync(latin, Buffer.from("Date,Channel,ROI\n2026-11-01,Café,2.5\n", "latin1"));
+    r = await run("flag", latin, "-o", path.join(dir, "plain.xlsx"), "--encoding", "utf-8");
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/latin1\.csv is not valid UTF-8 text; leave out --encoding/);
+    rmSync(latin);
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+
+  it("--json reports how the file was read", async () => {
+    const { bytes } = csvOf(EXPORTS[0]);
+    const input = path.join(dir, "ads.csv");
+    writeFileSync(input, bytes);
+    const r = await run("flag", input, "-o", path.join(dir, "ads.xlsx"), "--json");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { source: Record<string, unknown>; summary: { cellsColoured: number } };
+    expect(json.source).toMatchObject({
+      encoding: "utf-16le",
+      encodingFrom: "bom",
+      delimiter: "\t",
+      decimal: ".",
+      rows: 33,
+      columns: 4,
+    });
+    expect(json.summary.cellsColoured).toBe(3);
+  });
+
+  it("writes schema-valid parts", async () => {
+    const { problems, checked } = await outputSchemaProblems(outputs);
+    expect(checked).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  const soffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
+  (soffice ? it : it.skip)(
+    "LibreOffice opens the result and reads the typed values",
+    () => {
+      const output = path.join(dir, "google-ads.csv.xlsx");
+      expect(existsSync(output)).toBe(true);
+      const outDir = path.join(dir, "lo");
+      const res = spawnSync(
+        "soffice",
+        [
+          `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
+          "--headless",
+          "--convert-to",
+          "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,false,true,false,false,1",
+          "--outdir",
+          outDir,
+          output,
+        ],
+        { encoding: "utf8", timeout: 120_000 },
+      );
+      expect(res.status).toBe(0);
+      // LibreOffice names a sheet's CSV <file>-<sheet>.csv
+      const csv = readFileSync(path.join(outDir, "google-ads.csv-google-ads.csv"), "utf8").split(/\r?\n/);
+      expect(csv[0]).toBe("Campaign report,,,");
+      expect(csv[2]).toBe("Day,Channel,ROAS,Sessions");
+      // LibreOffice's own rendering of the typed cells: the date format and the grouped number
+      expect(csv[3]).toBe('"Nov 1, 2026",Search,2.6,"1,220"');
+    },
+    150_000,
+  );
+});
