@@ -56,10 +56,10 @@ ${USAGE}
 
 Commands
   flag    Colour the cells that show a weak channel and add a "Growth Signals" sheet with the legend and
-          the weak-channel summary. The original formatting of every coloured cell is saved in the
-          workbook, so "clear" (or the add-in's Clear) restores it. Flagging a flagged workbook is the
-          same as flagging the original once.
-  clear   Restore the original formatting and remove the sheets Growth Signals added.
+          the weak-channel summary. The colours are conditional formats laid over the cells: no cell's
+          own format changes. Flagging a flagged workbook is the same as flagging the original once.
+  clear   Remove the warning colours (our conditional formats, wherever they are now) and the report
+          sheet Growth Signals added; nothing else changes.
 
 Rules (defaults; change them with --config)
 ${rulesHelp()}
@@ -297,7 +297,9 @@ async function execute(args: Parsed, io: Io): Promise<void> {
         const sheets = out.removedSheets.length
           ? `, removed sheet ${out.removedSheets.map((s) => `"${s}"`).join(", ")}`
           : "";
-        io.stdout(`Restored ${out.restored} cells${sheets} → ${args.output}\n`);
+        const rules = `${out.rulesRemoved} conditional-format ${out.rulesRemoved === 1 ? "rule" : "rules"}`;
+        io.stdout(`Removed the warning colours from ${out.restored} cells (${rules})${sheets} → ${args.output}\n`);
+        for (const n of out.notes) io.stdout(`${n[args.lang]}\n`);
       }
       return;
     }
@@ -348,7 +350,15 @@ async function execute(args: Parsed, io: Io): Promise<void> {
       };
       io.stdout(
         JSON.stringify(
-          { output: args.output, source, reportSheet: out.reportSheet, config: out.config, summary, tables },
+          {
+            output: args.output,
+            source,
+            reportSheet: out.reportSheet,
+            config: out.config,
+            summary,
+            tables,
+            notes: out.notes,
+          },
           null,
           2,
         ) + "\n",
@@ -358,6 +368,7 @@ async function execute(args: Parsed, io: Io): Promise<void> {
       io.stdout(
         `${read}${summaryText(out.tables, args.lang)}\n\n${args.lang === "zh" ? "已写入" : "Wrote"} ${args.output}\n`,
       );
+      for (const n of out.notes) io.stdout(`${n[args.lang]}\n`);
     }
   } finally {
     done();

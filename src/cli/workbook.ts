@@ -1,22 +1,35 @@
 /**
  * Flag and Clear on an .xlsx package, host-independent of the command line: bytes in, bytes out.
- * The rules, the table detection and the report come from src/core, exactly as the task pane uses them.
+ * The rules, the table detection, the overlay plan and the report come from src/core, exactly as the task pane
+ * uses them. Flag adds conditional formatting (src/cli/xlsx/conditionalFormats.ts) and never touches a cell.
  */
-import { cellAddress, parseRange, type RangeRef } from "../core/a1";
+import { parseRange, type RangeRef } from "../core/a1";
+import { flagSettings, reportSheetName } from "../core/flagPlan";
 import {
-  clearPlan,
-  flaggedState,
-  flagPlan,
-  flagSettings,
-  previousFlag,
-  type PlacedResult,
-  type SheetCell,
-} from "../core/flagPlan";
+  areasRef,
+  fingerprintChanged,
+  overlayFingerprint,
+  overlayRules,
+  rowKey,
+  TABLE_CHANGED,
+  TABLE_CHANGED_REFLAGGED,
+  type FlaggedCell,
+} from "../core/overlay";
+import {
+  holdsLegacyWarningFill,
+  mergeOverlayStates,
+  overlayStateAfterClear,
+  STATE_MESSAGES,
+  type LegacyFlag,
+  type OverlayState,
+} from "../core/overlayState";
 import { buildReport, type ReportSheet } from "../core/report";
+import { DEFAULT_CONFIG } from "../core/rules/config";
 import { runRules } from "../core/rules/engine";
 import { findingSeries, type FindingSeries } from "../core/rules/findingSeries";
-import type { RulesConfig, RulesResult } from "../core/rules/types";
+import type { Bilingual, RulesConfig, RulesResult } from "../core/rules/types";
 import type { SavedCell } from "../core/state";
+import { detectColumns } from "../core/table/headers";
 import { InputError } from "./errors";
 import { formulaWarnings, locateTable } from "./locateTable";
 import { isWholePart, openWorkbook, sharedStrings, stylesEditor, writeStyles, type Workbook } from "./workbookParts";
@@ -24,7 +37,13 @@ import type { SheetEntry, XlsxPackage } from "./xlsx/package";
 import { reportSheetXml } from "./xlsx/reportSheet";
 import { EXPLICIT_XF_0, readSheet, referencedStyles, restyleCells, type SheetGrid } from "./xlsx/sheet";
 import { addCharts } from "./xlsx/charts";
-import { addPrintTitles } from "./xlsx/definedNames";
+import {
+  addOverlayRules,
+  findOverlayRules,
+  removeOverlayRules,
+  type OverlayRuleFound,
+} from "./xlsx/conditionalFormats";
+import { addPrintTitles, addReportMarker, reportMarkerSheets } from "./xlsx/definedNames";
 import { addWorksheet, removeWorksheet } from "./xlsx/sheets";
 import { addStatePart, findStateParts, removeStatePart, type StatePart } from "./xlsx/statePart";
 import { MalformedXml } from "./xlsx/locate";
@@ -68,90 +87,240 @@ export interface FlagOutcome {
   config: RulesConfig;
   report: ReportSheet;
   reportSheet: string;
-  /** Cells restored first because the workbook was already flagged. */
+  /** Cells whose warning colour the previous flag had set (replaced by this one). */
   clearedFirst: number;
+  /** Sentences for the user (a damaged or dropped state part, cells of the previous version left, a changed table). */
+  notes: Bilingual[];
 }
 
 export interface ClearOutcome {
   data: Buffer;
-  /** false when the workbook holds no Growth Signals state (the output is an unchanged copy). */
+  /** false when the workbook holds no Growth Signals rules, report or state (the output is an unchanged copy). */
   wasFlagged: boolean;
+  /** Cells that lost a warning colour: under the rules removed, and cells of the previous version restored. */
   restored: number;
+  /** Our conditional-format rules removed. */
+  rulesRemoved: number;
+  /** Report sheets removed (those carrying our marker, and the previous version's report). */
   removedSheets: string[];
+  /** Cells the previous version coloured that were left as they are (no longer its warning fill, sheet gone). */
+  legacyLeft: number;
+  /** The table changed since the warnings were set (sorted, edited, rows deleted). */
+  tableChanged: boolean;
+  /** Sentences for the user: a dropped or damaged state part, cells left, a changed table, sheets kept. */
+  notes: Bilingual[];
 }
 
 // ---------------------------------------------------------------- Clear
 
+/** What a clear of the package did, and the previous version's originals it could not apply (kept, never dropped). */
+interface Cleared extends Omit<ClearOutcome, "data"> {
+  state: OverlayState | null;
+  legacyRemaining: LegacyFlag | undefined;
+}
+
+/** The report title as buildReport writes it in A1, in both languages: how the previous version's report is known. */
+const REPORT_TITLES = new Set(
+  ["en", "zh"].map((l) => buildReport([], DEFAULT_CONFIG, l as "en" | "zh", new Date(0)).rows[0]?.[0]),
+);
+
 /**
- * Restores the original styles and removes what Growth Signals added, as the core's clear plan says.
- * `keepSavedSettings`: settings a user saved on purpose stay as a settings-only state part (see stateAfterClear);
- * Flag passes false and rewrites the state.
+ * Removes the overlay and what Growth Signals added: our conditional-format rules on every sheet (found by their
+ * marker formula, wherever they are now), the sheets carrying our report marker, the state parts, and what a
+ * workbook flagged by the previous version still owes (fills restored where the cell still holds exactly its
+ * warning fill). `keepState`: Clear keeps saved settings and unapplied legacy originals in a state part; Flag
+ * passes false and writes its own state.
  */
-async function clearPackage(
-  wb: Workbook,
-  label: string,
-  parts: StatePart[],
-  keepSavedSettings: boolean,
-): Promise<Omit<ClearOutcome, "data">> {
+async function clearPackage(wb: Workbook, label: string, parts: StatePart[], keepState: boolean): Promise<Cleared> {
   const { pkg } = wb;
-  if (parts.length === 0) return { wasFlagged: false, restored: 0, removedSheets: [] };
-  const styles = await stylesEditor(wb, label);
+  const states = parts.map((p) => p.state).filter((s): s is OverlayState => s !== null);
+  const state = mergeOverlayStates(states);
+  const notes: Bilingual[] = parts.flatMap((p) => (p.problem ? [p.problem] : []));
   const sheets = await pkg.sheets();
-  const plan = clearPlan(
-    previousFlag(
-      parts.map((p) => p.state),
-      sheets.map((s) => s.name),
-    ),
-  );
-  const candidates = new Set<number>();
-  let restored = 0;
-  const removedSheets: string[] = [];
-  for (const [name, cells] of bySheet(plan.restore)) {
-    const entry = sheets.find((s) => s.name === name && s.isWorksheet);
-    if (!entry || !pkg.has(entry.path)) continue;
-    const targets = new Map<string, (cur: number, explicit: boolean) => number>();
-    for (const { row, col, saved } of cells) {
-      targets.set(cellAddress(row, col), (cur) => {
-        if (saved.xf !== undefined && Number.isInteger(saved.xf) && saved.xf >= 0 && saved.xf < styles.xfCount) {
-          candidates.add(cur); // a style the CLI created for this cell
-          return saved.xf === 0 && saved.xfExplicit ? EXPLICIT_XF_0 : saved.xf;
-        }
-        return styles.withSavedFill(cur, saved.fill);
-      });
-    }
-    const { xml, found } = restyleCells(await pkg.text(entry.path), targets);
-    if (found.size) pkg.setText(entry.path, xml);
-    restored += found.size;
+  const worksheets = sheets.filter((s) => s.isWorksheet && s.path && pkg.has(s.path));
+  // our rules, by sheet
+  const withRules: { entry: SheetEntry; xml: string; found: OverlayRuleFound[] }[] = [];
+  for (const entry of worksheets) {
+    const xml = await pkg.text(entry.path);
+    const found = findOverlayRules(xml);
+    if (found.length) withRules.push({ entry, xml, found });
   }
-  for (const name of plan.removeSheets) {
-    const entry = sheets.find((s) => s.name === name);
+  const markerSheets = (await reportMarkerSheets(pkg)).map((i) => sheets[i]?.name).filter((n): n is string => !!n);
+  const nothing: Cleared = {
+    wasFlagged: false,
+    restored: 0,
+    rulesRemoved: 0,
+    removedSheets: [],
+    legacyLeft: 0,
+    tableChanged: false,
+    notes,
+    state,
+    legacyRemaining: undefined,
+  };
+  if (parts.length === 0 && withRules.length === 0 && markerSheets.length === 0) return nothing;
+  const styles = await stylesEditor(wb, label);
+
+  // 1. Has the table changed since the warnings were set? (before the rules go)
+  let tableChanged = false;
+  if (state?.fingerprint && withRules.length) {
+    const sst = await sharedStrings(wb, label);
+    const keys = new Map(
+      withRules.map(({ entry, xml }) => [entry.name, rowKeysOf(readSheet(xml, sst), wb.date1904)] as const),
+    );
+    const now = overlayFingerprint(
+      withRules.flatMap(({ entry, found }) => found.map((f) => ({ sheet: entry.name, areas: f.areas }))),
+      (sheet, row) => keys.get(sheet)?.(row) ?? null,
+    );
+    tableChanged = fingerprintChanged(state.fingerprint, now);
+  }
+
+  // 2. Our rules, wherever they are
+  let rulesRemoved = 0;
+  let restored = 0;
+  const ourDxfs = new Set<number>();
+  for (const { entry, xml } of withRules) {
+    const { xml: out, removed } = removeOverlayRules(xml);
+    pkg.setText(entry.path, out);
+    rulesRemoved += removed.length;
+    for (const r of removed) {
+      if (r.dxfId !== undefined) ourDxfs.add(r.dxfId);
+      restored += r.areas.reduce((n, a) => n + (a.bottom - a.top + 1) * (a.right - a.left + 1), 0);
+    }
+  }
+  if (rulesRemoved > 0 && states.length === 0 && notes.length === 0) notes.push(STATE_MESSAGES.dropped);
+
+  // 3. The previous version's fills, restored only where a cell still holds exactly its warning fill
+  let legacyRemaining: LegacyFlag | undefined;
+  const candidates = new Set<number>();
+  const legacySheets: string[] = [];
+  if (state?.legacy) {
+    const { fills, originals } = state.legacy;
+    const spelling = new Map(worksheets.map((s) => [s.name.toLowerCase(), s]));
+    const applied = new Set<SavedCell>();
+    const bySheetName = new Map<string, SavedCell[]>();
+    for (const c of originals) {
+      const k = c.sheet.toLowerCase();
+      const list = bySheetName.get(k);
+      if (list) list.push(c);
+      else bySheetName.set(k, [c]);
+    }
+    for (const [name, cells] of bySheetName) {
+      const entry = spelling.get(name);
+      if (!entry) continue;
+      const targets = new Map<string, (cur: number, explicit: boolean) => number>();
+      for (const saved of cells)
+        targets.set(saved.address.replace(/\$/g, "").toUpperCase(), (cur, explicit) => {
+          if (!holdsLegacyWarningFill(styles.describeFill(cur), fills))
+            return explicit && cur === 0 ? EXPLICIT_XF_0 : cur;
+          applied.add(saved);
+          // the cell's style as it is now, with the fill it had: what the user changed since stays
+          return styles.withSavedFill(cur, saved.fill);
+        });
+      const { xml } = restyleCells(await pkg.text(entry.path), targets);
+      pkg.setText(entry.path, xml);
+    }
+    restored += applied.size;
+    const left = originals.filter((c) => !applied.has(c));
+    if (left.length) {
+      const sample = left
+        .slice(0, 3)
+        .map((c) => `${c.sheet}!${c.address}`)
+        .join(", ");
+      notes.push(STATE_MESSAGES.legacyLeft(left.length, left.length > 3 ? `${sample}, …` : sample));
+    }
+    legacyRemaining = { ...state.legacy, originals: left, reportSheets: [] };
+    // its report sheets, by name, only while they still look like its report (title in A1)
+    const sst = await sharedStrings(wb, label);
+    for (const name of state.legacy.reportSheets) {
+      const entry = spelling.get(name.toLowerCase());
+      if (!entry || markerSheets.includes(entry.name)) continue;
+      const first = readSheet(await pkg.text(entry.path), sst).rows[0]?.[0];
+      if (typeof first === "string" && REPORT_TITLES.has(first)) legacySheets.push(entry.name);
+      else notes.push(STATE_MESSAGES.legacySheetLeft(entry.name));
+    }
+  }
+
+  // 4. Our report sheets: those carrying the marker, whatever they are called now
+  const removedSheets: string[] = [];
+  for (const name of [...markerSheets, ...legacySheets]) {
+    const entry = (await pkg.sheets()).find((s) => s.name === name);
     if (entry?.path && pkg.has(entry.path)) referencedStyles(await pkg.text(entry.path), candidates);
     if (await removeWorksheet(pkg, name)) removedSheets.push(name);
   }
+
+  // 5. The state parts; what stays: settings saved on purpose, originals not yet applied
   for (const part of parts) await removeStatePart(pkg, part.path);
-  if (keepSavedSettings && plan.keep) await addStatePart(pkg, plan.keep);
+  if (keepState) {
+    const keep = overlayStateAfterClear(state, legacyRemaining);
+    if (keep) await addStatePart(pkg, keep);
+  }
+
+  // 6. The styles we added and nothing uses any more: report styles (cellXfs), our rules' formats (dxfs)
   if (candidates.size > 0 && styles.xfCount - 1 >= Math.min(...candidates)) {
     const referenced = new Set<number>();
     for (const s of await pkg.sheets())
       if (s.path && pkg.has(s.path)) referencedStyles(await pkg.text(s.path), referenced);
     styles.trimUnused(candidates, referenced);
   }
+  if (ourDxfs.size > 0) styles.trimDxfs(ourDxfs, await referencedDxfs(pkg, wb.stylesPath));
   await writeStyles(wb, styles);
-  return { wasFlagged: true, restored, removedSheets };
+  if (tableChanged) notes.push(TABLE_CHANGED);
+  return {
+    wasFlagged: true,
+    restored,
+    rulesRemoved,
+    removedSheets,
+    legacyLeft: legacyRemaining?.originals.length ?? 0,
+    tableChanged,
+    notes,
+    state,
+    legacyRemaining,
+  };
 }
 
-/** Cells grouped by sheet, in the order of their first cell. */
-function bySheet<C extends SheetCell>(cells: Iterable<C>): Map<string, C[]> {
-  const out = new Map<string, C[]>();
-  for (const c of cells) {
-    const list = out.get(c.sheet);
-    if (list) list.push(c);
-    else out.set(c.sheet, [c]);
+/**
+ * Every dxfId any part still names (conditional formats, table styles, pivot tables), so Clear never drops a
+ * differential format something else uses. Read as text: an over-approximation is safe.
+ */
+async function referencedDxfs(pkg: XlsxPackage, stylesPath: string): Promise<Set<number>> {
+  const out = new Set<number>();
+  for (const path of pkg.paths()) {
+    if (!/\.xml$/i.test(path)) continue;
+    const xml = await pkg.text(path);
+    if (!xml.includes("dxfId")) continue;
+    const re = /\bdxfId\s*=\s*["'](\d+)["']/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(xml))) out.add(Number(m[1]));
   }
+  void stylesPath;
   return out;
 }
 
-/** Restores every coloured cell's original style and removes the sheets and the state Growth Signals added. */
+/**
+ * The row keys (channel + period) of a sheet's channel table, as the fingerprint reads them; rows of a sheet
+ * whose table is no longer recognised have none.
+ */
+function rowKeysOf(grid: SheetGrid, date1904: boolean): (row: number) => string | null {
+  const located = locateTable(grid, undefined, date1904);
+  if (!located) return () => null;
+  const mapping = detectColumns(located.table.header);
+  return keysFrom(grid, located.left, mapping.channel, mapping.date);
+}
+
+function keysFrom(
+  grid: SheetGrid,
+  left: number,
+  channel: number | undefined,
+  date: number | undefined,
+): (row: number) => string | null {
+  return (row) => {
+    const cells = grid.rows[row];
+    if (!cells) return null;
+    return rowKey(channel === undefined ? null : cells[left + channel], date === undefined ? null : cells[left + date]);
+  };
+}
+
+/** Removes the warning colours (our rules), the report sheet and the state Growth Signals added. */
 export async function clearWorkbook(
   data: Uint8Array,
   options: { label?: string; onProgress?: Progress; outputExtension?: string } = {},
@@ -179,7 +348,11 @@ async function clearUnchecked(
   const label = options.label ?? "the workbook";
   options.onProgress?.("Reading the workbook");
   const wb = await openWorkbook(data, label, options.outputExtension);
-  const outcome = await clearPackage(wb, label, await findStateParts(wb.pkg), true);
+  const {
+    state: _state,
+    legacyRemaining: _legacy,
+    ...outcome
+  } = await clearPackage(wb, label, await findStateParts(wb.pkg), true);
   options.onProgress?.("Writing the cleared copy");
   return { ...outcome, data: await wb.pkg.toBuffer() };
 }
@@ -201,13 +374,10 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
   const wb = await openWorkbook(data, label, options.outputExtension);
   const { pkg } = wb;
   const parts = await findStateParts(pkg);
-  const sheetsBefore = (await pkg.sheets()).map((s) => s.name);
-  const previous = previousFlag(
-    parts.map((p) => p.state),
-    sheetsBefore,
-  );
-  const settings = flagSettings(previous.state, { override: options.config });
+  const saved = mergeOverlayStates(parts.map((p) => p.state).filter((s): s is OverlayState => s !== null));
+  const settings = flagSettings(saved, { override: options.config });
   const { config } = settings;
+  // Flag replaces the previous flag's rules and report (flag twice = once); its legacy debts carry over.
   const cleared = await clearPackage(wb, label, parts, false);
 
   let range: RangeRef | undefined;
@@ -233,7 +403,7 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
 
   const styles = await stylesEditor(wb, label);
   const sst = await sharedStrings(wb, label);
-  const read: { entry: SheetEntry; xml: string; rowOffsets: SheetGrid["rowOffsets"]; placed: PlacedResult }[] = [];
+  const read: { entry: SheetEntry; xml: string; keyOf: (row: number) => string | null; cells: FlaggedCell[] }[] = [];
   const tables: FlaggedTable[] = [];
   const series: FindingSeries[][] = [];
   for (const entry of chosen) {
@@ -255,13 +425,16 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
     result.warnings.unshift(...located.assumptions.map((message) => ({ code: "table-assumed" as const, message })));
     result.warnings.push(...formulaWarnings(grid, located, result));
     const { rowMap, left } = located;
-    read.push({
-      entry,
-      xml,
-      rowOffsets: grid.rowOffsets,
-      placed: { sheet: entry.name, result, left, sheetRow: (r) => rowMap[r] },
-    });
-    tables.push({ sheet: entry.name, address: located.address, result, cellsColoured: 0 });
+    const cells = result.cells.map((c) => ({
+      sheet: entry.name,
+      row: rowMap[c.row],
+      col: left + c.col,
+      colour: c.colour,
+    }));
+    const keyOf = keysFrom(grid, left, result.mapping.channel, result.mapping.date);
+    read.push({ entry, xml, keyOf, cells });
+    const distinct = new Set(cells.map((c) => c.row * 16384 + c.col)).size;
+    tables.push({ sheet: entry.name, address: located.address, result, cellsColoured: distinct });
     // the values behind each finding, as the rules read them, for the report's trend charts (red and orange
     // findings only; the last year of values at most, so a chart stays readable and its part small)
     const charted = result.findings.some((f) => f.colour === "red" || f.colour === "orange");
@@ -279,30 +452,25 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
     );
   }
 
-  const plan = flagPlan(
-    previous,
-    read.map((r) => r.placed),
-    settings,
-    sheetsBefore,
+  // The overlay: one conditional-format rule per sheet and colour over the flagged cells; the cells stay as they are.
+  const rules = overlayRules(
+    read.flatMap((r) => r.cells),
+    config.fills,
   );
-  const byName = bySheet(plan.colour.values());
-  const originals: SavedCell[] = [];
-  read.forEach(({ entry, xml, rowOffsets }, i) => {
-    const targets = new Map<string, (cur: number, explicit: boolean) => number>();
-    for (const c of byName.get(entry.name) ?? []) {
-      const address = cellAddress(c.row, c.col);
-      targets.set(address, (cur, explicit) => {
-        const saved: SavedCell = { sheet: entry.name, address, fill: styles.describeFill(cur), xf: cur };
-        if (cur === 0 && explicit) saved.xfExplicit = true;
-        originals.push(saved);
-        return styles.withSolidFill(cur, c.fill);
-      });
-    }
-    progress(`Colouring ${targets.size} cells on "${entry.name}"`);
-    const edited = restyleCells(xml, targets, rowOffsets);
-    if (edited.found.size) pkg.setText(entry.path, edited.xml);
-    tables[i].cellsColoured = edited.found.size;
-  });
+  for (const { entry, xml } of read) {
+    const mine = rules.filter((r) => r.sheet === entry.name);
+    if (mine.length === 0) continue;
+    progress(`Colouring ${mine.reduce((n, r) => n + r.areas.length, 0)} areas on "${entry.name}"`);
+    pkg.setText(
+      entry.path,
+      addOverlayRules(
+        xml,
+        mine.map((r) => ({ areas: r.areas, dxfId: styles.dxfWithFill(r.fill) })),
+      ),
+    );
+  }
+  const keyOf = new Map(read.map((r) => [r.entry.name, r.keyOf]));
+  const fingerprint = overlayFingerprint(rules, (sheet, row) => keyOf.get(sheet)?.(row) ?? null);
 
   const lang = options.lang ?? "en";
   const now = options.now ?? new Date();
@@ -312,18 +480,32 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
     lang,
     now,
   );
-  const reportSheet = plan.reportSheet;
+  // A user's own sheet called "Growth Signals" keeps its name: ours takes "Growth Signals (2)".
+  const reportSheet = reportSheetName((await pkg.sheets()).map((s) => s.name));
   // a new sheet's relationships part starts at rId1: its drawing (the trend charts) takes that id
   const drawingRel = report.charts.length ? "rId1" : undefined;
   const reportPath = await addWorksheet(pkg, reportSheet, reportSheetXml(report, styles, config.fills, drawingRel));
   await addCharts(pkg, reportPath, report.charts, config.fills);
-  // The weak-channel table's header repeats at the top of every printed page (issue 10 §7).
+  // The weak-channel table's header repeats at the top of every printed page (issue 10 §7), and the marker that
+  // tells Clear the sheet is ours whatever it is called by then.
   const reportIndex = (await pkg.sheets()).findIndex((s) => s.name === reportSheet);
   await addPrintTitles(pkg, reportIndex, reportSheet, report.headerRow, report.headerRow);
-  const state = flaggedState(plan, originals, now);
+  await addReportMarker(pkg, reportIndex, reportSheet);
+  const state: OverlayState = {
+    version: 2,
+    settings: config,
+    ...(settings.settingsSaved ? { settingsSaved: true } : {}),
+    flaggedAt: now.toISOString(),
+    rules: rules.map((r) => ({ sheet: r.sheet, colour: r.colour, fill: r.fill, ranges: areasRef(r.areas) })),
+    fingerprint,
+    reportSheet,
+  };
+  const legacy = cleared.legacyRemaining;
+  if (legacy && legacy.originals.length) state.legacy = legacy;
   await addStatePart(pkg, state);
   await writeStyles(wb, styles);
   progress("Writing the flagged copy");
   const out = await pkg.toBuffer();
-  return { data: out, tables, config, report, reportSheet, clearedFirst: cleared.restored };
+  const notes = cleared.notes.map((n) => (n === TABLE_CHANGED ? TABLE_CHANGED_REFLAGGED : n));
+  return { data: out, tables, config, report, reportSheet, clearedFirst: cleared.restored, notes };
 }

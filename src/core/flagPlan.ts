@@ -112,7 +112,7 @@ export function clearPlan(previous: PreviousFlag): ClearPlan {
  *   Without them it flags with the workbook's saved settings (checked), else the defaults.
  */
 export function flagSettings(
-  previous: GrowthSignalsState | null,
+  previous: Pick<GrowthSignalsState, "settings" | "settingsSaved"> | null,
   choice: { config: RulesConfig } | { override?: RulesConfig },
 ): { config: RulesConfig; settingsSaved: boolean } {
   if ("config" in choice) return { config: choice.config, settingsSaved: previous?.settingsSaved === true };

@@ -227,3 +227,9 @@ export function overlayFingerprint(
   for (const r of rules) for (const row of coveredRows(r.areas)) keys.push(key(r.sheet, row));
   return flaggedRowsFingerprint(keys);
 }
+
+/** What Flag says when it finds the table changed since the last flag (it replaces the warnings anyway). */
+export const TABLE_CHANGED_REFLAGGED: Bilingual = {
+  en: "The table changed since the last flag (rows sorted, edited or deleted); this flag set the warnings afresh.",
+  zh: "自上次标记以来表格已变动（行被排序、编辑或删除）；本次标记已重新设置预警。",
+};

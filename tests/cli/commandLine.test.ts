@@ -8,7 +8,7 @@ import path from "node:path";
 import JSZip from "jszip";
 import { main, type Io } from "../../src/cli/main";
 import { fixtureWorkbook } from "./fixtures";
-import { captureCliOutputs, outputSchemaProblems, readWorkbook, solidFill } from "./helpers";
+import { captureCliOutputs, outputSchemaProblems, overlayFills, readWorkbook, solidFill } from "./helpers";
 
 /** Every package flag and clear write in this file, validated at the end (issue 8 §1: 0 schema-invalid parts). */
 const outputs = captureCliOutputs();
@@ -60,7 +60,8 @@ describe("growth-signals flag / clear", () => {
     );
     expect(readFileSync(input).equals(inputBytes)).toBe(true);
     const ws = (await readWorkbook(readFileSync(out))).getWorksheet("Report")!;
-    expect(solidFill(ws.getCell("C3"))).toBe("FFFFD966");
+    expect(overlayFills(ws).C3).toBe("FFFFD966");
+    expect(solidFill(ws.getCell("C3"))).toBeNull();
   });
 
   it("prints flags and summary as JSON with --json", async () => {
@@ -121,8 +122,11 @@ describe("growth-signals flag / clear", () => {
     const cleared = path.join(dir, "cleared.xlsx");
     const r = await run("clear", flagged, "-o", cleared);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/Restored 5 cells, removed sheet "Growth Signals"/);
+    expect(r.out).toMatch(
+      /Removed the warning colours from 5 cells \(2 conditional-format rules\), removed sheet "Growth Signals"/,
+    );
     const ws = (await readWorkbook(readFileSync(cleared))).getWorksheet("Report")!;
+    expect(overlayFills(ws)).toEqual({});
     expect(solidFill(ws.getCell("C3"))).toBeNull();
     expect(solidFill(ws.getCell("C5"))).toBe("FFC6EFCE");
   });

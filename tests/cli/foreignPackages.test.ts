@@ -97,7 +97,7 @@ async function checkedParts(data: Buffer): Promise<Map<string, string>> {
   return parts;
 }
 
-/** The fill element of the xf a cell points at (following s → cellXfs → fills by hand). */
+/** The fill element of the xf a cell points at (following s → cellXfs → fills by hand): the cell's own fill. */
 function fillOf(parts: Map<string, string>, ref: string): string {
   const sheet = parts.get("xl/worksheets/sheet1.xml")!;
   const styles = parts.get("xl/styles.xml")!;
@@ -114,9 +114,14 @@ function fillOf(parts: Map<string, string>, ref: string): string {
 async function flagAndClear(input: Buffer): Promise<Map<string, string>> {
   const out = await flagWorkbook(input, { now: new Date(Date.UTC(2026, 2, 9)), outputExtension: ".xlsx" });
   const parts = await checkedParts(out.data);
-  // Yellow #FFD966 is the README's default fill for the ROI rule.
-  for (const ref of ["A2", "A3", "A4"]) expect(fillOf(parts, ref)).toContain('rgb="FFFFD966"');
-  expect(fillOf(parts, "A5")).toBe("none");
+  // Yellow #FFD966 is the README's default fill for the ROI rule: one rule over A2:A4 whose format fills it; the
+  // cells' own fills stay none.
+  const sheet = parts.get("xl/worksheets/sheet1.xml")!;
+  expect(sheet).toMatch(
+    /<conditionalFormatting sqref="A2:A4"><cfRule type="expression" dxfId="0" priority="1"><formula>N\(&quot;growth-signals&quot;\)=0<\/formula><\/cfRule><\/conditionalFormatting><\/worksheet>$/,
+  );
+  expect(parts.get("xl/styles.xml")).toMatch(/<dxf><fill><patternFill patternType="solid"><fgColor rgb="FFFFD966"\/>/);
+  for (const ref of ["A2", "A3", "A4", "A5"]) expect(fillOf(parts, ref)).toBe("none");
   const cleared = await clearWorkbook(out.data);
   await checkedParts(cleared.data);
   return parts;
@@ -147,7 +152,7 @@ describe("workbooks as other writers shape them", () => {
     await expectClearRestores(input);
   });
 
-  it("single-quoted attributes: the right cells restyled, the quote kept, clear restores", async () => {
+  it("single-quoted attributes: the cells untouched, the quotes kept, clear restores", async () => {
     const input = await build();
     const zip = await JSZip.loadAsync(input);
     const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
@@ -158,8 +163,9 @@ describe("workbooks as other writers shape them", () => {
     const quoted = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
     const out = await flagWorkbook(quoted);
     const xml = (await partsOf(out.data)).get("xl/worksheets/sheet1.xml")!;
-    // A2 had no s: one is added after the single-quoted r.
-    expect(xml).toMatch(/<c r='A2' s="\d+">/);
+    expect(xml).toContain("<c r='A2'><v>1.4</v></c>");
+    expect(xml).toContain("<c r='A3' s='0'><v>1.3</v></c>");
+    expect(xml).toContain('<conditionalFormatting sqref="A2:A4">');
     await expectClearRestores(quoted);
   });
 

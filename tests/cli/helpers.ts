@@ -170,3 +170,36 @@ export async function outputSchemaProblems(outputs: CliOutput[]): Promise<{ prob
   }
   return { problems, checked: uses.length };
 }
+
+/**
+ * The cells a workbook shows in a warning colour through conditional formats, as ExcelJS (another program's
+ * reader) parses them: every expression rule whose formula is `N("growth-signals")=0` (any spacing), each cell of
+ * its ranges → its fill as "FFRRGGBB" (bgColor, which Excel reads for a differential fill, else fgColor).
+ */
+export function overlayFills(ws: ExcelJS.Worksheet): Record<string, string> {
+  const out: Record<string, string> = {};
+  type Rule = {
+    type: string;
+    formulae?: string[];
+    style?: { fill?: { bgColor?: { argb?: string }; fgColor?: { argb?: string } } };
+  };
+  const cfs =
+    (ws as unknown as { conditionalFormattings?: { ref: string; rules: Rule[] }[] }).conditionalFormattings ?? [];
+  for (const cf of cfs)
+    for (const rule of cf.rules) {
+      const f = (rule.formulae ?? [])[0]?.replace(/\s+/g, "").replace(/^=/, "");
+      if (rule.type !== "expression" || f?.toUpperCase() !== 'N("GROWTH-SIGNALS")=0') continue;
+      const colour = rule.style?.fill?.bgColor?.argb ?? rule.style?.fill?.fgColor?.argb ?? "";
+      for (const area of cf.ref.trim().split(/\s+/)) {
+        const [a, b = a] = area.split(":");
+        const p = /^([A-Z]+)(\d+)$/.exec(a)!;
+        const q = /^([A-Z]+)(\d+)$/.exec(b)!;
+        const col = (s: string): number => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+        const letters = (n: number): string =>
+          (n > 26 ? letters(Math.floor((n - 1) / 26)) : "") + String.fromCharCode(65 + ((n - 1) % 26));
+        for (let r = Number(p[2]); r <= Number(q[2]); r++)
+          for (let c = col(p[1]); c <= col(q[1]); c++) out[`${letters(c)}${r}`] ??= colour;
+      }
+    }
+  return out;
+}

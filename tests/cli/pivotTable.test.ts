@@ -17,7 +17,7 @@
  */
 import JSZip from "jszip";
 import { clearWorkbook, flagWorkbook } from "../../src/cli/workbook";
-import { captureCliOutputs, outputSchemaProblems, readWorkbook } from "./helpers";
+import { captureCliOutputs, outputSchemaProblems, overlayFills, readWorkbook } from "./helpers";
 
 /** Every package flag and clear write in this file, validated at the end (issue 8 §1: 0 schema-invalid parts). */
 const outputs = captureCliOutputs();
@@ -178,10 +178,8 @@ describe("a workbook with a pivot table and its pivot cache", () => {
     expect(flaggedSheets).toEqual(["Data"]);
     expect(firstReason).toBe("ROI 1.4 < 1.5 for 4 days running (2–5 Mar)");
     const ws = (await readWorkbook(flagged)).getWorksheet("Data")!;
-    const yellow = ["C2", "C3", "C4", "C5", "C6", "D2"].filter((a) => {
-      const f = ws.getCell(a).fill as { pattern?: string; fgColor?: { argb?: string } } | undefined;
-      return f?.pattern === "solid" && f.fgColor?.argb === "FFFFD966";
-    });
+    const overlay = overlayFills(ws);
+    const yellow = ["C2", "C3", "C4", "C5", "C6", "D2"].filter((a) => overlay[a] === "FFFFD966");
     expect(yellow).toEqual(["C2", "C3", "C4", "C5"]);
   });
 

@@ -30,7 +30,7 @@ describe("the printed report sheet", () => {
     expect(sheetXml).toContain('<printOptions gridLines="1"/>');
   });
 
-  it("repeats the weak-channel table's header row on every page (a sheet-local _xlnm.Print_Titles)", () => {
+  it("repeats the weak-channel table's header row on every page (a sheet-local _xlnm.Print_Titles), and carries our marker name", () => {
     const report = buildReport([], DEFAULT_CONFIG, "en", NOW);
     // the header is the same row whatever the findings: title, date, intro, blank (rows 0–3), legend title, header
     // and 5 rules (4–10), blank (11), "Weak channels" (12), then the header: 0-based row 13, printed row 14
@@ -41,7 +41,8 @@ describe("the printed report sheet", () => {
     expect(sheets.indexOf("Growth Signals")).toBe(2);
     expect(workbook).toContain(
       '<definedNames><definedName name="ChannelTable">Report!$A$2:$F$10</definedName>' +
-        `<definedName name="_xlnm.Print_Titles" localSheetId="2">'Growth Signals'!$14:$14</definedName></definedNames>`,
+        `<definedName name="_xlnm.Print_Titles" localSheetId="2">'Growth Signals'!$14:$14</definedName>` +
+        `<definedName name="GrowthSignals_Report" localSheetId="2" hidden="1">'Growth Signals'!$A$1</definedName></definedNames>`,
     );
   });
 

@@ -1,8 +1,9 @@
 /**
- * Round trips on real .xlsx files: flag colours exactly the expected cells and keeps everything else,
- * clear gives back the original package, and flagging twice equals flagging once.
+ * Round trips on real .xlsx files: flag colours exactly the expected cells (as conditional formats over them) and
+ * keeps everything else, clear gives back the original package, and flagging twice equals flagging once.
  */
-import { parseState, STATE_NAMESPACE } from "../../src/core/state";
+import { readStatePart, serializeOverlayState, type OverlayState } from "../../src/core/overlayState";
+import { STATE_NAMESPACE } from "../../src/core/state";
 import { DEFAULT_FILLS } from "../../src/core/colours";
 import { RULE_ACTIONS } from "../../src/core/rules/catalog";
 import { clearWorkbook, flagWorkbook } from "../../src/cli/workbook";
@@ -11,17 +12,19 @@ import {
   cellSnapshot,
   diffParts,
   outputSchemaProblems,
+  overlayFills,
   partsOf,
   readWorkbook,
   solidFill,
 } from "./helpers";
-import { EXPECTED_FLAGS, fixtureWorkbook, USER_BLUE, USER_GREEN } from "./fixtures";
+import { EXPECTED_FLAGS, fixtureWorkbook, USER_BLUE } from "./fixtures";
 
 /** Every package flag and clear write in this file, validated at the end (issue 8 §1: 0 schema-invalid parts). */
 const outputs = captureCliOutputs();
 
 const NOW = new Date(Date.UTC(2026, 2, 9, 12));
 const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
+const stateOf = (xml: string): OverlayState => (readStatePart(xml) as { state: OverlayState }).state;
 
 let input: Buffer;
 let flagged: Buffer;
@@ -32,20 +35,15 @@ beforeAll(async () => {
 });
 
 describe("flag on a hand-built table", () => {
-  it("colours exactly the cells worked out by hand, in their rule's colour", async () => {
+  it("colours exactly the cells worked out by hand, in their rule's colour, as conditional formats (ExcelJS reads them)", async () => {
     const ws = (await readWorkbook(flagged)).getWorksheet("Report")!;
     const coloured: Record<string, string> = {};
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        const fill = solidFill(cell);
-        for (const [colour, hex] of Object.entries(DEFAULT_FILLS))
-          if (fill === argb(hex)) coloured[cell.address] = colour;
-      }),
-    );
+    for (const [address, fill] of Object.entries(overlayFills(ws)))
+      for (const [colour, hex] of Object.entries(DEFAULT_FILLS)) if (fill === argb(hex)) coloured[address] = colour;
     expect(coloured).toEqual(EXPECTED_FLAGS);
   });
 
-  it("keeps values, formulas, number formats and fonts of every cell, and the fills of cells it does not colour", async () => {
+  it("keeps values, formulas, number formats, fonts and fills of every cell, the coloured ones too", async () => {
     const before = cellSnapshot((await readWorkbook(input)).getWorksheet("Report")!);
     const after = cellSnapshot((await readWorkbook(flagged)).getWorksheet("Report")!);
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
@@ -57,15 +55,16 @@ describe("flag on a hand-built table", () => {
         numFmt: b.numFmt,
         font: b.font,
       });
-      if (!(address in EXPECTED_FLAGS)) expect({ address, fill: a.fill }).toEqual({ address, fill: b.fill });
+      expect({ address, fill: a.fill }).toEqual({ address, fill: b.fill });
     }
   });
 
-  it("gives each coloured cell its own style, so a cell that shared it keeps its fill (the shared-style pitfall)", async () => {
+  it("lays the colour over a cell's own format: C7 keeps its blue fill under the yellow, as does C8 that shares its style", async () => {
     const ws = (await readWorkbook(flagged)).getWorksheet("Report")!;
-    expect(solidFill(ws.getCell("C7"))).toBe(argb(DEFAULT_FILLS.yellow));
+    expect(overlayFills(ws).C7).toBe(argb(DEFAULT_FILLS.yellow));
+    expect(solidFill(ws.getCell("C7"))).toBe(USER_BLUE);
     expect(solidFill(ws.getCell("C8"))).toBe(USER_BLUE);
-    // C5 keeps its purple bold font and 0.00 format under the new yellow fill.
+    // C5 keeps its purple bold font and 0.00 format under the yellow.
     expect(ws.getCell("C5").font).toMatchObject({ bold: true, color: { argb: "FF7030A0" } });
     expect(ws.getCell("C5").numFmt).toBe("0.00");
     expect(ws.getCell("E9").font).toMatchObject({ italic: true });
@@ -126,31 +125,35 @@ describe("flag on a hand-built table", () => {
     );
   });
 
-  it("changes only the s attribute of the coloured cells in the sheet XML", async () => {
+  it("adds only its conditional formats to the sheet XML (one rule per colour, after the sheet data), no cell changes", async () => {
     const [a, b] = [
       (await partsOf(input)).get("xl/worksheets/sheet1.xml")!,
       (await partsOf(flagged)).get("xl/worksheets/sheet1.xml")!,
     ];
-    const strip = (xml: string): string => xml.replace(/<c r="(C3|C5|C7|D5|E9)"([^>]*?) s="\d+"/g, '<c r="$1"$2');
-    expect(strip(b)).toBe(strip(a));
-    expect(b).not.toBe(a);
+    const ours = b.match(/<conditionalFormatting [^>]*>.*?<\/conditionalFormatting>/g) ?? [];
+    expect(ours).toEqual([
+      '<conditionalFormatting sqref="D5 E9"><cfRule type="expression" dxfId="0" priority="1"><formula>N(&quot;growth-signals&quot;)=0</formula></cfRule></conditionalFormatting>',
+      '<conditionalFormatting sqref="C3 C5 C7"><cfRule type="expression" dxfId="1" priority="2"><formula>N(&quot;growth-signals&quot;)=0</formula></cfRule></conditionalFormatting>',
+    ]);
+    expect(b.replace(ours.join(""), "")).toBe(a);
   });
 
-  it("saves each coloured cell's original style and fill in the shared state part", async () => {
+  it("records its rules, the flagged rows' fingerprint, the report and the settings in the shared state part", async () => {
     const parts = await partsOf(flagged);
     const xml = parts.get("customXml/item1.xml")!;
     expect(xml).toContain(STATE_NAMESPACE);
     expect(parts.get("customXml/itemProps1.xml")).toContain(STATE_NAMESPACE);
-    const state = parseState(xml)!;
-    expect(state.addedSheets).toEqual(["Growth Signals"]);
+    const state = stateOf(xml);
+    expect(state.reportSheet).toBe("Growth Signals");
     expect(state.flaggedAt).toBe(NOW.toISOString());
-    const byAddress = new Map(state.originals.map((c) => [c.address, c]));
-    expect([...byAddress.keys()].sort()).toEqual(Object.keys(EXPECTED_FLAGS).sort());
-    expect(state.originals.every((c) => c.sheet === "Report" && Number.isInteger(c.xf))).toBe(true);
-    expect(byAddress.get("C5")!.fill).toEqual({ pattern: "solid", color: `#${USER_GREEN.slice(2)}` });
-    expect(byAddress.get("C7")!.fill).toEqual({ pattern: "solid", color: `#${USER_BLUE.slice(2)}` });
-    expect(byAddress.get("D5")!.fill).toEqual({ pattern: "none" });
+    expect(state.rules).toEqual([
+      { sheet: "Report", colour: "orange", fill: DEFAULT_FILLS.orange, ranges: "D5 E9" },
+      { sheet: "Report", colour: "yellow", fill: DEFAULT_FILLS.yellow, ranges: "C3 C5 C7" },
+    ]);
+    // rows 3, 5, 7 and 9: channel A on 2–5 Mar (each rule counts its rows: D5 E9 → 2, C3 C5 C7 → 3)
+    expect(state.fingerprint?.rows).toBe(5);
     expect(state.settings?.roiBenchmark).toBe(1.5);
+    expect(state.legacy).toBeUndefined();
   });
 
   it("adds a visible Growth Signals sheet with the legend and the weak channel", async () => {
@@ -247,6 +250,8 @@ describe("clear", () => {
     const cleared = await clearWorkbook(flagged);
     expect(cleared.wasFlagged).toBe(true);
     expect(cleared.restored).toBe(5);
+    expect(cleared.rulesRemoved).toBe(2);
+    expect(cleared.notes).toEqual([]);
     expect(cleared.removedSheets).toEqual(["Growth Signals"]);
     const d = diffParts(await partsOf(input), await partsOf(cleared.data));
     expect({ added: d.added, removed: d.removed, changed: d.changed }).toEqual({ added: [], removed: [], changed: [] });
@@ -259,22 +264,18 @@ describe("clear", () => {
     expect(d.changed.concat(d.added, d.removed)).toEqual([]);
   });
 
-  it("restores a pane-flagged cell (no saved xf) from its fill description", async () => {
-    // Rewrite the state as the task pane would save it: fill descriptions only.
+  it("a state part a program dropped costs nothing: the rules are found by their marker and Clear says so", async () => {
     const JSZip = (await import("jszip")).default;
     const zip = await JSZip.loadAsync(flagged);
-    const state = parseState(await zip.file("customXml/item1.xml")!.async("string"))!;
-    for (const c of state.originals) delete c.xf;
-    const { serializeState } = await import("../../src/core/state");
-    zip.file("customXml/item1.xml", serializeState(state));
-    const paneFlagged = await zip.generateAsync({ type: "nodebuffer" });
-    const cleared = await clearWorkbook(paneFlagged);
-    const ws = (await readWorkbook(cleared.data)).getWorksheet("Report")!;
-    expect(solidFill(ws.getCell("C5"))).toBe(USER_GREEN);
-    expect(solidFill(ws.getCell("C7"))).toBe(USER_BLUE);
-    expect(solidFill(ws.getCell("C3"))).toBeNull();
-    expect(ws.getCell("C5").font).toMatchObject({ bold: true });
-    expect((await readWorkbook(cleared.data)).worksheets.map((w) => w.name)).toEqual(["Report", "Other"]);
+    zip.remove("customXml/item1.xml");
+    const dropped = await zip.generateAsync({ type: "nodebuffer" });
+    const cleared = await clearWorkbook(dropped);
+    expect(cleared.rulesRemoved).toBe(2);
+    expect(cleared.removedSheets).toEqual(["Growth Signals"]);
+    expect(cleared.notes.map((n) => n.en)).toEqual([
+      "The workbook's Growth Signals record was removed by a program that saved it (openpyxl does this); the warning colours were found by their marker instead.",
+    ]);
+    expect(overlayFills((await readWorkbook(cleared.data)).getWorksheet("Report")!)).toEqual({});
   });
 });
 
@@ -283,11 +284,10 @@ describe("settings a user saved in the task pane", () => {
     // Mark the flagged workbook's settings as saved on purpose (as the pane's Settings → Save does), benchmark 1.45.
     const JSZip = (await import("jszip")).default;
     const { DEFAULT_CONFIG } = await import("../../src/core/rules/config");
-    const { serializeState } = await import("../../src/core/state");
     const mine = { ...DEFAULT_CONFIG, roiBenchmark: 1.45 };
     const zip = await JSZip.loadAsync(flagged);
-    const state = parseState(await zip.file("customXml/item1.xml")!.async("string"))!;
-    zip.file("customXml/item1.xml", serializeState({ ...state, settings: mine, settingsSaved: true }));
+    const state = stateOf(await zip.file("customXml/item1.xml")!.async("string"));
+    zip.file("customXml/item1.xml", serializeOverlayState({ ...state, settings: mine, settingsSaved: true }));
     const withSaved = await zip.generateAsync({ type: "nodebuffer" });
 
     const again = await flagWorkbook(withSaved, { now: NOW });
@@ -298,13 +298,7 @@ describe("settings a user saved in the task pane", () => {
       ([name, text]) => name.startsWith("customXml/item") && text.includes(STATE_NAMESPACE),
     );
     expect(stateXml).toBeDefined();
-    expect(parseState(stateXml![1])).toEqual({
-      version: 1,
-      settings: mine,
-      settingsSaved: true,
-      originals: [],
-      addedSheets: [],
-    });
+    expect(stateOf(stateXml![1])).toEqual({ version: 2, settings: mine, settingsSaved: true, rules: [] });
     expect((await readWorkbook(cleared.data)).worksheets.map((w) => w.name)).toEqual(["Report", "Other"]);
   });
 });
@@ -326,8 +320,8 @@ describe("flag is idempotent", () => {
     const again = await flagWorkbook(custom.data, { now: NOW });
     expect(again.config.roiBenchmark).toBe(1.45);
     const ws = (await readWorkbook(again.data)).getWorksheet("Report")!;
-    expect(solidFill(ws.getCell("C3"))).toBeNull();
-    expect(solidFill(ws.getCell("D5"))).toBe(argb(DEFAULT_FILLS.orange));
+    expect(overlayFills(ws).C3).toBeUndefined();
+    expect(overlayFills(ws).D5).toBe(argb(DEFAULT_FILLS.orange));
   });
 });
 

@@ -13,6 +13,7 @@ import {
   cellSnapshot,
   diffParts,
   outputSchemaProblems,
+  overlayFills,
   partsOf,
   readWorkbook,
   solidFill,
@@ -71,12 +72,13 @@ describe("the bundled sample workbook", () => {
     );
   });
 
-  it("keeps the user's fill under the flag in the state, and restores it on clear", async () => {
+  it("lays the warning over the user's fill without changing it, and clear removes only the warning", async () => {
     const flagged = (await readWorkbook(out.data)).getWorksheet(DAILY_SHEET)!;
     const original = (await readWorkbook(sample)).getWorksheet(DAILY_SHEET)!;
     // Social is the 2nd of 4 channels: day 15 is row 3 + 15 × 4 + 1 = 64; its ROI (column E) is in the weak run.
     expect(solidFill(original.getCell("E64"))).toBe("FFC6EFCE");
-    expect(solidFill(flagged.getCell("E64"))).toBe("FFFFD966");
+    expect(overlayFills(flagged).E64).toBe("FFFFD966");
+    expect(solidFill(flagged.getCell("E64"))).toBe("FFC6EFCE");
     expect(flagged.getCell("E64").formula).toBe("D64/C64");
     const cleared = await clearWorkbook(out.data);
     const d = diffParts(await partsOf(sample), await partsOf(cleared.data));

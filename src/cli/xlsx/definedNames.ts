@@ -5,7 +5,8 @@
  * one element or changes one attribute, so add-then-remove gives back the same bytes (an empty `<definedNames/>`
  * included).
  */
-import { childNamed, childrenNamed, locate, NS_MAIN, qualify, startTagOf } from "./locate";
+import { isReportMarkerName, REPORT_SHEET_MARKER } from "../../core/overlay";
+import { attr, childNamed, childrenNamed, locate, NS_MAIN, qualify, startTagOf } from "./locate";
 import type { XlsxPackage } from "./package";
 import { escapeXml, getAttr, setAttr } from "./xml";
 
@@ -28,12 +29,44 @@ export async function addPrintTitles(
   first: number,
   last: number,
 ): Promise<void> {
+  await addLocalName(pkg, "_xlnm.Print_Titles", sheetIndex, `${quoteSheet(sheetName)}!$${first + 1}:$${last + 1}`);
+}
+
+/**
+ * Marks the sheet at position `sheetIndex` as our report: a sheet-scoped name (REPORT_SHEET_MARKER) referring to
+ * its own A1, which moves with the sheet through renames and reorders (Excel and LibreOffice keep it).
+ */
+export async function addReportMarker(pkg: XlsxPackage, sheetIndex: number, sheetName: string): Promise<void> {
+  await addLocalName(pkg, REPORT_SHEET_MARKER, sheetIndex, `${quoteSheet(sheetName)}!$A$1`, true);
+}
+
+/** The positions (in <sheets>) of the sheets that carry our report marker. */
+export async function reportMarkerSheets(pkg: XlsxPackage): Promise<number[]> {
+  const wb = await pkg.text(pkg.workbookPath);
+  if (!wb.includes(REPORT_SHEET_MARKER)) return [];
+  const list = childNamed(locate(wb), NS_MAIN, "definedNames");
+  if (!list) return [];
+  const out = new Set<number>();
+  for (const n of childrenNamed(list, NS_MAIN, "definedName")) {
+    const id = Number(attr(n, "localSheetId"));
+    if (isReportMarkerName(attr(n, "name") ?? "") && Number.isInteger(id) && id >= 0) out.add(id);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/** A sheet-local defined name, appended to the workbook's list (created when there is none). */
+async function addLocalName(
+  pkg: XlsxPackage,
+  name: string,
+  sheetIndex: number,
+  ref: string,
+  hidden = false,
+): Promise<void> {
   const wb = await pkg.text(pkg.workbookPath);
   const root = locate(wb);
-  const ref = `${quoteSheet(sheetName)}!$${first + 1}:$${last + 1}`;
   const list = childNamed(root, NS_MAIN, "definedNames");
   const prefix = (list ?? root).prefix;
-  const el = `<${qualify(prefix, "definedName")} name="_xlnm.Print_Titles" localSheetId="${sheetIndex}">${escapeXml(ref)}</${qualify(prefix, "definedName")}>`;
+  const el = `<${qualify(prefix, "definedName")} name="${escapeXml(name)}" localSheetId="${sheetIndex}"${hidden ? ' hidden="1"' : ""}>${escapeXml(ref)}</${qualify(prefix, "definedName")}>`;
   let out: string;
   if (list && !list.selfClosing) out = wb.slice(0, list.closeStart) + el + wb.slice(list.closeStart);
   else if (list)

@@ -653,3 +653,23 @@ export function readSharedStrings(xml: string): string[] {
   }
   return out;
 }
+
+/**
+ * Where <sheetData>'s content lies: from just after its start tag to the `<` of its end tag (the rows), so the rest
+ * of a worksheet can be located without tokenizing a million cells; null when the sheet has no open <sheetData>.
+ */
+export function sheetDataContent(xml: string): { from: number; to: number } | null {
+  const span = sheetData(xml);
+  if (!span) return null;
+  let depth = 0;
+  let i = span.from;
+  for (;;) {
+    nextTag(xml, i, xml.length);
+    if (kind === Kind.End) return null;
+    i = tagEnd;
+    if (kind === Kind.Close) {
+      if (depth === 0) return { from: span.from, to: tagStart };
+      depth--;
+    } else if (kind === Kind.Open) depth++;
+  }
+}

@@ -2,7 +2,9 @@
  * The Growth Signals state as a custom XML part (customXml/itemN.xml + itemPropsN.xml, related from the
  * workbook), in the shared format of src/core/state.ts so the task pane can read and clear it too.
  */
-import { parseState, serializeState, STATE_NAMESPACE, type GrowthSignalsState } from "../../core/state";
+import { readStatePart, serializeOverlayState, type OverlayState } from "../../core/overlayState";
+import type { Bilingual } from "../../core/rules/types";
+import { STATE_NAMESPACE } from "../../core/state";
 import type { XlsxPackage } from "./package";
 import { relsPathOf, resolveTarget } from "./package";
 
@@ -14,28 +16,32 @@ const ITEM_ID = "{6B1E4C2A-5D0F-4E8B-9A47-3C2F1D0E5B71}";
 
 export interface StatePart {
   path: string;
-  state: GrowthSignalsState;
+  /** The state, validated; null when the part is ours but does not validate (problem says why). */
+  state: OverlayState | null;
+  problem?: Bilingual;
 }
 
-/** Every custom XML part holding a Growth Signals state (normally one). */
+/** Every custom XML part in the Growth Signals namespace (normally one), read and validated. */
 export async function findStateParts(pkg: XlsxPackage): Promise<StatePart[]> {
   const out: StatePart[] = [];
   for (const path of pkg.paths()) {
     if (!/^customXml\/item\d*\.xml$/i.test(path)) continue;
     const xml = await pkg.text(path);
     if (!xml.includes(STATE_NAMESPACE)) continue;
-    const state = parseState(xml);
-    if (state) out.push({ path, state });
+    const reading = readStatePart(xml);
+    if (!reading) continue;
+    if ("state" in reading) out.push({ path, state: reading.state });
+    else out.push({ path, state: null, problem: reading.problem });
   }
   return out;
 }
 
-export async function addStatePart(pkg: XlsxPackage, state: GrowthSignalsState): Promise<string> {
+export async function addStatePart(pkg: XlsxPackage, state: OverlayState): Promise<string> {
   let n = 1;
   while (pkg.has(`customXml/item${n}.xml`) || pkg.has(`customXml/itemProps${n}.xml`)) n++;
   const item = `customXml/item${n}.xml`;
   const props = `customXml/itemProps${n}.xml`;
-  pkg.setText(item, serializeState(state));
+  pkg.setText(item, serializeOverlayState(state));
   pkg.setText(
     props,
     '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' +

@@ -32,12 +32,17 @@ interface Section {
   prefix: string;
 }
 
-const SECTIONS = { fonts: "font", fills: "fill", cellXfs: "xf" } as const;
+const SECTIONS = { fonts: "font", fills: "fill", cellXfs: "xf", dxfs: "dxf" } as const;
+
+/** CT_Stylesheet's children before <dxfs>, last first: a <dxfs> list Flag creates goes after the first found. */
+const BEFORE_DXFS = ["cellStyles", "cellXfs", "cellStyleXfs", "borders", "fills", "fonts", "numFmts"];
 type SectionName = keyof typeof SECTIONS;
 
 export class StylesEditor {
   private readonly sections: Record<SectionName, Section>;
   private readonly cellStyleXfs: XmlElement[];
+  private readonly root: XmlElement;
+  private readonly dxfCache = new Map<string, number>();
   private readonly xfCache = new Map<string, number>();
   private readonly fillCache = new Map<string, number>();
   private readonly fontCache = new Map<string, number>();
@@ -57,7 +62,8 @@ export class StylesEditor {
       const items = entries.map((e) => portable(xml, e.element, list.scope));
       return { list, entries, items, prefix: list.prefix };
     };
-    this.sections = { fonts: get("fonts"), fills: get("fills"), cellXfs: get("cellXfs") };
+    this.root = root;
+    this.sections = { fonts: get("fonts"), fills: get("fills"), cellXfs: get("cellXfs"), dxfs: get("dxfs") };
     const csx = childNamed(root, NS_MAIN, "cellStyleXfs");
     this.cellStyleXfs = csx ? listEntries(csx, NS_MAIN, "xf").map((e) => e.element) : [];
     if (this.sections.cellXfs.items.length === 0) throw new Error("styles.xml has no cellXfs");
@@ -130,7 +136,7 @@ export class StylesEditor {
 
   private append(section: SectionName, xml: string): number {
     const s = this.sections[section];
-    if (!s.list) throw new Error(`styles.xml has no <${section}>`);
+    if (!s.list && section !== "dxfs") throw new Error(`styles.xml has no <${section}>`);
     s.items.push(xml);
     return s.items.length - 1;
   }
@@ -170,6 +176,40 @@ export class StylesEditor {
     return this.derivedXf(xfIndex, `fill:${fillId}`, (t) =>
       setAttr(setAttr(t, "fillId", String(fillId)), "applyFill", "1"),
     );
+  }
+
+  /**
+   * The differential format (dxfs entry) of a conditional format that fills a cell with `hex`, appended once.
+   * Its solid pattern names the colour as foreground and background, since Excel reads a dxf's solid fill from
+   * bgColor and other readers from fgColor.
+   */
+  dxfWithFill(hex: string): number {
+    let id = this.dxfCache.get(hex.toUpperCase());
+    if (id === undefined) {
+      const c = argb(hex);
+      const xml = `<dxf><fill><patternFill patternType="solid"><fgColor rgb="${c}"/><bgColor rgb="${c}"/></patternFill></fill></dxf>`;
+      id = this.append("dxfs", withPrefix(xml, this.sections.dxfs.prefix));
+      this.dxfCache.set(hex.toUpperCase(), id);
+    }
+    return id;
+  }
+
+  get dxfCount(): number {
+    return this.sections.dxfs.items.length;
+  }
+
+  /**
+   * Clear: drops the trailing dxfs entries that were ours (`ours`: the dxfIds of the rules it removed) and that
+   * nothing else refers to (`referenced`: every dxfId any part still names). An entry in the middle stays, unused:
+   * removing it would renumber the user's formats, tables and pivot tables.
+   */
+  trimDxfs(ours: ReadonlySet<number>, referenced: ReadonlySet<number>): void {
+    const items = this.sections.dxfs.items;
+    while (items.length > 0 && ours.has(items.length - 1) && !referenced.has(items.length - 1)) {
+      items.pop();
+      this.removed = true;
+    }
+    this.dxfCache.clear();
   }
 
   /** Style `xfIndex` (default 0) with a bold version of its font, and optionally a solid fill. */
@@ -269,13 +309,32 @@ export class StylesEditor {
     const edits: { start: number; end: number; text: string }[] = [];
     for (const s of Object.values(this.sections)) {
       const { list, entries, items } = s;
-      if (!list) continue;
+      if (!list) {
+        // A <dxfs> list Flag creates is written without a count, so a Clear that empties it knows to remove it.
+        if (s === this.sections.dxfs && items.length > 0) {
+          const after = BEFORE_DXFS.map((n) => childNamed(this.root, NS_MAIN, n)).find((e) => e !== undefined);
+          const q = this.sections.dxfs.prefix ? `${this.sections.dxfs.prefix}:dxfs` : "dxfs";
+          const at = after ? after.end : this.root.openEnd;
+          edits.push({ start: at, end: at, text: `<${q}>${items.join("")}</${q}>` });
+        }
+        continue;
+      }
       const keep = Math.min(entries.length, items.length);
       if (keep === entries.length && keep === items.length) continue;
       // Keep the original bytes of the surviving entries (and whatever comes after the last original entry).
       const from = keep > 0 ? entries[keep - 1].container.end : list.openEnd;
       const to = entries.length > 0 ? entries[entries.length - 1].container.end : list.openEnd;
       const tag = startTagOf(this.xml, list);
+      if (s === this.sections.dxfs && items.length === 0) {
+        // emptied: a list Flag created (no count) goes; another closes as `<dxfs count="0"/>`, as Excel writes it
+        const counted = getAttr(tag, "count") !== undefined;
+        edits.push({
+          start: list.start,
+          end: list.end,
+          text: counted ? `${setAttr(tag, "count", "0").slice(0, -1).trimEnd()}/>` : "",
+        });
+        continue;
+      }
       const open = setAttr(list.selfClosing ? `${tag.slice(0, -2).trimEnd()}>` : tag, "count", String(items.length));
       const added = items.slice(keep).join("");
       if (list.selfClosing) {

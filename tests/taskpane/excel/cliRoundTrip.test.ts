@@ -1,27 +1,19 @@
 /**
- * A workbook flagged by the real CLI code (src/cli/workbook.ts flagWorkbook on an .xlsx) is cleared in the pane: the
- * custom XML part the CLI wrote, `xf` style indexes and all, is put on the simulated host next to the cells as the
- * CLI coloured them, and the adapter's Clear gives back the user's fills.
+ * A workbook flagged by the previous release's CLI (fills written into the cells, a version 1 state part with the
+ * `xf` style indexes: tests/fixtures/legacy/small-flagged-v1.xlsx, see SOURCES.md there) is cleared in the pane: the
+ * custom XML part that CLI wrote is put on the simulated host next to the cells as it coloured them, and the
+ * adapter's Clear gives back the user's fills. (The current CLI writes conditional formats instead: issue 15.)
  */
-import ExcelJS from "exceljs";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import JSZip from "jszip";
 import { parseState, STATE_NAMESPACE } from "../../../src/core";
-import { flagWorkbook } from "../../../src/cli/workbook";
 import { setup, SMALL_ROWS } from "./helpers";
 
 const YELLOW = "#FFD966";
 const ORANGE = "#F4B183";
 const USER_GREEN = "#C6EFCE";
-
-async function userWorkbook(): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Data");
-  for (const row of SMALL_ROWS) ws.addRow(row);
-  // C2 no fill; C3 the user's green; C4 a real white; D3 no fill.
-  ws.getCell("C3").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFC6EFCE" } };
-  ws.getCell("C4").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFFFF" } };
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
+const LEGACY = path.join(__dirname, "..", "..", "fixtures", "legacy", "small-flagged-v1.xlsx");
 
 async function statePartsOf(xlsx: Uint8Array): Promise<string[]> {
   const zip = await JSZip.loadAsync(xlsx);
@@ -30,9 +22,8 @@ async function statePartsOf(xlsx: Uint8Array): Promise<string[]> {
   return xml.filter((x) => x.includes(STATE_NAMESPACE));
 }
 
-it("clears in the pane a workbook the CLI flagged, from the CLI's own state part", async () => {
-  const flagged = await flagWorkbook(await userWorkbook(), { now: new Date("2026-03-06T00:00:00Z") });
-  const parts = await statePartsOf(flagged.data);
+it("clears in the pane a workbook the previous release's CLI flagged, from that CLI's own state part", async () => {
+  const parts = await statePartsOf(readFileSync(LEGACY));
   expect(parts).toHaveLength(1);
   const state = parseState(parts[0])!;
   // By hand (tests/taskpane/excel/helpers.ts): the CLI coloured C2:C4 and D3, and kept each cell's style index.
