@@ -338,6 +338,8 @@ async function execute(args: Parsed, io: Io): Promise<void> {
         mapping: t.result.mapping,
         skippedRows: t.result.skippedRows,
         percentColumns: t.result.percentColumns,
+        derived: t.result.derived,
+        checks: t.result.checks,
         warnings: t.result.warnings,
         findings: t.result.findings,
         flags: t.result.flags,

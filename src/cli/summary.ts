@@ -4,6 +4,7 @@ import { displayWidth } from "../core/i18n/format";
 import { COLOUR_NAMES, type Lang } from "../core/i18n/rules";
 import { RULE_ACTIONS, RULE_NAMES } from "../core/rules/catalog";
 import { cellsText } from "../core/rules/evidence";
+import { checksText, nothingChecked } from "../core/rules/checks";
 import type { FlaggedTable } from "./workbook";
 
 function pad(s: string, width: number): string {
@@ -57,11 +58,20 @@ export function summaryText(tables: FlaggedTable[], lang: Lang): string {
         ? `  ${t.sheet}!${t.address}：${t.result.flags.length} 个标记，${t.cellsColoured} 个单元格`
         : `  ${t.sheet}!${t.address}: ${t.result.flags.length} flags, ${t.cellsColoured} cells`,
     );
+    // issue 17 §3: which rules ran, on which columns, and which could not
+    for (const c of checksText(t.result.checks ?? [], lang))
+      lines.push(`    ${lang === "zh" ? "检查" : "checked"}: ${c}`);
     for (const w of t.result.warnings) lines.push(`    ${lang === "zh" ? "提示" : "note"}: ${w.message[lang]}`);
   }
+  const unchecked = tables.length > 0 && tables.every((t) => nothingChecked(t.result.checks));
   if (rows.length) {
     lines.push("", textTable(HEAD[lang], rows), "");
     for (const id of rules) lines.push(`${RULE_NAMES[id][lang]}: ${RULE_ACTIONS[id][lang]}`);
-  } else lines.push("", lang === "zh" ? "没有渠道触发预警。" : "No channel triggered a warning.");
+  } else if (unchecked)
+    lines.push(
+      "",
+      lang === "zh" ? "未识别到指标列，没有做任何检查。" : "No metric column was recognized; nothing was checked.",
+    );
+  else lines.push("", lang === "zh" ? "没有渠道触发预警。" : "No channel triggered a warning.");
   return lines.join("\n");
 }

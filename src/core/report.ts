@@ -10,6 +10,7 @@ import { displayWidth, formatNumber, type Lang } from "./i18n/format";
 import { COLOUR_NAMES, COLUMN_NAMES, formatMetric } from "./i18n/rules";
 import { RULE_ACTIONS, RULE_COLOUR, RULE_IDS, RULE_METRIC, RULE_NAMES, ruleThreshold } from "./rules/catalog";
 import { cellsText } from "./rules/evidence";
+import { checksText, nothingChecked } from "./rules/checks";
 import type { FindingSeries } from "./rules/findingSeries";
 import type { RulesConfig, RulesResult } from "./rules/types";
 
@@ -92,6 +93,10 @@ const T = {
     zh: ["颜色", "规则", "渠道", "触发依据", "建议行动", "工作表", "单元格", "预警期数"],
   },
   none: { en: "No weak channels found.", zh: "未发现弱势渠道。" },
+  nothingChecked: {
+    en: "No metric column was recognized, so nothing was checked.",
+    zh: "未识别到指标列，没有做任何检查。",
+  },
   notes: { en: "Notes", zh: "说明" },
   noNotes: { en: "None.", zh: "无。" },
   allRows: { en: "(all rows)", zh: "（全部行）" },
@@ -167,7 +172,8 @@ export function buildReport(
       WARNING_COLOURS.indexOf(a.f.colour) - WARNING_COLOURS.indexOf(b.f.colour) ||
       RULE_IDS.indexOf(a.f.ruleId) - RULE_IDS.indexOf(b.f.ruleId),
   );
-  if (entries.length === 0) add([T.none[lang]]);
+  const unchecked = tables.length > 0 && tables.every((t) => nothingChecked(t.result.checks));
+  if (entries.length === 0) add([unchecked ? T.nothingChecked[lang] : T.none[lang]]);
   for (const { t, f } of entries) {
     fills.push({ row: rows.length, col: 0, colour: f.colour });
     links.push({ row: rows.length, col: CELLS_COL, sheet: t.sheet, range: f.evidence.range });
@@ -188,6 +194,12 @@ export function buildReport(
   let notes = 0;
   for (const t of tables) {
     const where = t.address ? `${t.sheet}!${t.address}` : t.sheet;
+    // issue 17 §3: which rules ran, on which columns, and which could not
+    for (const c of checksText(t.result.checks ?? [], lang)) {
+      long.push(rows.length);
+      add([safe(`${where}: ${c}`)]);
+      notes++;
+    }
     for (const w of t.result.warnings) {
       long.push(rows.length);
       add([safe(`${where}: ${w.message[lang]}`)]);

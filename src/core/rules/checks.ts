@@ -87,7 +87,7 @@ export function checksText(checks: readonly RuleCheck[], lang: Lang): string[] {
   if (ran.length === 0) {
     lines.push(
       lang === "en"
-        ? "No metric column was recognised, so no rule ran; map the columns to check this table."
+        ? "No metric column was recognized, so no rule ran; map the columns to check this table."
         : "未识别到任何指标列，没有运行任何规则；请指定列后再检查此表格。",
     );
   } else {
@@ -151,7 +151,7 @@ export function derivationNote(
     code: "derived-metric",
     col: parts.numerator,
     message: {
-      en: `The table has no ${name.en} column, so ${name.en} was derived as ${num.en.toLowerCase()} ÷ ${den.en.toLowerCase()}: ${a} ÷ ${b}; its flags colour the ${num.en.toLowerCase()} cells.`,
+      en: `The table has no ${name.en} column, so ${name.en} was derived as ${num.en.toLowerCase()} ÷ ${den.en.toLowerCase()}: ${a} ÷ ${b}; its flags color the ${num.en.toLowerCase()} cells.`,
       zh: `表中没有${name.zh}列，${name.zh}按 ${num.zh} ÷ ${den.zh} 推算：${aZh} ÷ ${bZh}；预警标在${num.zh}单元格上。`,
     },
   };
@@ -184,7 +184,7 @@ export function negativeWarning(role: ColumnRole, rows: readonly number[], col: 
   };
 }
 
-/** Totals rows left out: "2 totals rows were left out of every rule and never coloured: row 40 “Total: Account”, …". */
+/** Totals rows left out: "2 totals rows were left out of every rule and never colored: row 40 “Total: Account”, …". */
 export function totalsWarning(
   rows: readonly CellValue[][],
   totals: readonly number[],
@@ -206,7 +206,7 @@ export function totalsWarning(
     rows: { first: totals[0], last: totals[n - 1] },
     count: n,
     message: {
-      en: `${n} totals row${n === 1 ? " was" : "s were"} left out of every rule and never coloured: ${en}${more > 0 ? ` (+${more} more)` : ""}.`,
+      en: `${n} totals row${n === 1 ? " was" : "s were"} left out of every rule and never colored: ${en}${more > 0 ? ` (+${more} more)` : ""}.`,
       zh: `${n} 个合计行未参与任何规则，也不会着色：${zh}${more > 0 ? `（另 ${more} 行）` : ""}。`,
     },
   };

@@ -18,6 +18,7 @@ import {
   useAnnounce,
 } from "@fluentui/react-components";
 import { hasMetricColumn } from "../../core/table/headers";
+import { checksText, nothingChecked } from "../../core/rules/checks";
 import { COLUMN_ROLES, type ColumnMapping, type RulesConfig } from "../../core/rules/types";
 import type { ExcelGateway, FlagOutcome, SelectedTable, SelectionInfo } from "../excel/types";
 import { plainError } from "../errors";
@@ -39,9 +40,16 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   summaryLine: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   status: { ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
+  detail: { marginTop: tokens.spacingVerticalXXS, fontSize: tokens.fontSizeBase200 },
 });
 
-type Status = { intent: "success" | "warning" | "error" | "info"; text: string; seq: number } | null;
+/** The status line: its text, and lines of detail under it (what was checked). */
+type Status = {
+  intent: "success" | "warning" | "error" | "info";
+  text: string;
+  details?: string[];
+  seq: number;
+} | null;
 type Phase = "read" | "analyse" | "save" | "write";
 type Progress = { done: number; total: number; phase: Phase } | null;
 
@@ -201,15 +209,28 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
       }
       setOutcome(result);
       setFlagged(true);
+      // issue 17 §3: never an all-clear where nothing was checked; say so and open the column mapping
+      const unchecked = result.tables.filter((x) => nothingChecked(x.result.checks));
+      if (unchecked.length > 0) setColumnsOpen(true);
       const warnings = [
+        ...unchecked.map((x) => t("nothingChecked", { address: `${x.sheet}!${x.address}` })),
         ...noDateOrChannel(read),
         ...result.tables.flatMap((x) => x.result.warnings.map((w) => w.message[lang])),
       ];
+      // issue 17 §3: which rules ran on which columns, per table, each on a line of its own
+      const many = result.tables.length > 1;
+      const details = result.tables.flatMap((x) =>
+        checksText(x.result.checks ?? [], lang).map((line) => (many ? `${x.sheet}!${x.address}: ${line}` : line)),
+      );
       const summary = t("flaggedSummary", {
         cells: tn("cells", result.cellsColoured),
         tables: tn("tables", result.tables.length),
       });
-      setStatus({ intent: warnings.length ? "warning" : "success", text: [summary, ...warnings].join(" ") });
+      setStatus({
+        intent: warnings.length ? "warning" : "success",
+        text: [summary, ...warnings].join(" "),
+        details: unchecked.length === result.tables.length ? [] : details,
+      });
       return result.tables.some((x) => x.result.findings.length > 0) ? "finding" : "status";
     });
 
@@ -291,7 +312,20 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
           politeness={status.intent === "error" ? "assertive" : "polite"}
           data-testid="status"
         >
-          <MessageBarBody>{status.text}</MessageBarBody>
+          <MessageBarBody>
+            {status.details?.length ? (
+              <>
+                <div>{status.text}</div>
+                {status.details.map((d, i) => (
+                  <div key={i} className={styles.detail} data-testid="status-detail">
+                    {d}
+                  </div>
+                ))}
+              </>
+            ) : (
+              status.text
+            )}
+          </MessageBarBody>
         </MessageBar>
       )}
 
@@ -333,6 +367,7 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
                   <ColumnMapper
                     header={tb.header}
                     mapping={mappingOf(tb)}
+                    detected={tb.detected}
                     disabled={busy}
                     onChange={(m) => setMappings((old) => ({ ...old, [key]: m }))}
                   />

@@ -11,6 +11,7 @@ import { WARNING_COLOURS, type WarningColour } from "../../core/colours";
 import type { ChannelFinding, RulesConfig } from "../../core/rules/types";
 import type { TableOutcome } from "../excel/types";
 import { COLOUR_NAMES, COLUMN_NAMES } from "../../core/i18n/rules";
+import { nothingChecked } from "../../core/rules/checks";
 import { RULE_METRIC, RULE_NAMES } from "../../core/rules/catalog";
 import { findingAddresses, periodPieces } from "../format";
 import { useI18n } from "../i18n";
@@ -103,6 +104,10 @@ export const FindingsList = forwardRef<HTMLButtonElement, FindingsListProps>(fun
   const all: Located[] = tables.flatMap((table, ti) =>
     table.result.findings.map((finding, fi) => ({ table, finding, key: `${ti}:${fi}` })),
   );
+  // issue 17 §3: a table where no metric column was recognised never reads as an all-clear
+  const unchecked = tables.find((table) => nothingChecked(table.result.checks));
+  if (all.length === 0 && unchecked)
+    return <Text>{t("nothingChecked", { address: `${unchecked.sheet}!${unchecked.address}` })}</Text>;
   if (all.length === 0) return <Text>{t("noFindings")}</Text>;
   let first = true;
   return (

@@ -22,10 +22,15 @@ export const enUS = {
   columnsOf: "Columns of {table}",
   columnRoleFor: "Role of column “{header}”",
   roleNone: "(not used)",
+  derivedTitle: "Derived metrics",
+  derivedUse: "{metric} = {numerator} ÷ {denominator}",
+  derivedUseLabel: "Derive {metric} from “{numerator}” ÷ “{denominator}”",
   emptyHeader: "(column {col})",
 
   findingsTitle: "Findings",
   noFindings: "No weak channels found in the selection.",
+  nothingChecked:
+    "No metric column was recognized in {address}, so nothing was checked; pick the columns below (ROI, traffic, or revenue and cost).",
   findingCount_one: "{n} finding",
   findingCount_other: "{n} findings",
   periodCount_one: "{n} period",

@@ -42,7 +42,7 @@ describe("ROI derived from revenue ÷ cost", () => {
     expect(finding?.evidence.text.en).toContain("(derived: ROI 1.1 = revenue 1,100 ÷ cost 1,000, 2026-11-06)");
     expect(finding?.evidence.text.zh).toContain("推算：ROI 1.1 = 销售额 1,100 ÷ 花费 1,000");
     expect(r.warnings.find((w) => w.code === "derived-metric")?.message.en).toBe(
-      "The table has no ROI column, so ROI was derived as revenue ÷ cost: “Conv. value” (D) ÷ “Cost” (C); its flags colour the revenue cells.",
+      "The table has no ROI column, so ROI was derived as revenue ÷ cost: “Conv. value” (D) ÷ “Cost” (C); its flags color the revenue cells.",
     );
   });
 
@@ -135,7 +135,7 @@ describe("negative values and totals rows", () => {
     const r = runRules({ header: ["Day", "Campaign", "Conv. value / cost"], rows });
     expect(flagsOf(r, "roi-below-benchmark").map((f) => f.row)).toEqual([0, 1, 2]);
     expect(r.warnings.find((w) => w.code === "totals-rows")?.message.en).toBe(
-      "2 totals rows were left out of every rule and never coloured: row 5 “Total: Account”, row 6 “Total: Campaigns”.",
+      "2 totals rows were left out of every rule and never colored: row 5 “Total: Account”, row 6 “Total: Campaigns”.",
     );
     expect(r.warnings.some((w) => w.code === "skipped-rows")).toBe(false);
   });
@@ -149,7 +149,7 @@ describe("never a false all-clear (issue 17 §3)", () => {
     const none = runRules({ header: ["Yield", "Campaign"], rows: [[1, "Brand"]] });
     expect(nothingChecked(none.checks)).toBe(true);
     expect(checksText(none.checks ?? [], "en")).toEqual([
-      "No metric column was recognised, so no rule ran; map the columns to check this table.",
+      "No metric column was recognized, so no rule ran; map the columns to check this table.",
     ]);
   });
 });

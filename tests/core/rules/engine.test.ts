@@ -95,7 +95,7 @@ describe("rows left out", () => {
     // issue 17 §2: the totals row is named in a note of its own; the row without a date in the usual one
     expect(r.warnings.find((w) => w.code === "skipped-rows")?.message.en).toContain("1 row without a readable date");
     expect(r.warnings.find((w) => w.code === "totals-rows")?.message.en).toBe(
-      "1 totals row was left out of every rule and never coloured: row 5 “Total”.",
+      "1 totals row was left out of every rule and never colored: row 5 “Total”.",
     );
   });
 
