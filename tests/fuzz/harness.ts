@@ -1,0 +1,327 @@
+/**
+ * The fuzz harness (issue 15 §2): seeded mutations of the real workbooks in tests/fixtures/real, each run through the
+ * command line in a child process of its own with a time limit and a memory limit, so a hang or a blow-up is counted
+ * rather than fatal. Every case must end as
+ *   - a refusal: exit 1, one sentence on stderr in the tool's words, no output file (nor a temporary one) left; or
+ *   - a success: exit 0, an output zip a strict reader accepts (every CRC, no duplicate or traversal name), every
+ *     part it wrote well-formed and valid against the vendored ECMA-376 schemas (tests/helpers/ooxmlValidate.ts;
+ *     problems the input's own part already had are not counted), and nothing printed with a control character.
+ * Anything else is a failure: crash (unexpected error, a signal, no report), hang (killed at the time limit),
+ * memory (killed at the memory limit), slow (over the 5 s target), bad-refusal, bad-output, invalid, escapes.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { makeCase, seedOf, type FuzzCase, type Seed } from "./mutate";
+import { readZip } from "./zip";
+
+const ROOT = path.join(__dirname, "..", "..");
+export const REAL = path.join(ROOT, "tests", "fixtures", "real");
+
+export interface FuzzOptions {
+  seed: number;
+  cases: number;
+  /** First case number (a run can be resumed or split). */
+  from?: number;
+  jobs?: number;
+  /** Kill a case after this long (a hang). */
+  timeoutMs?: number;
+  /** The time target per case: over it, a case counts as slow. */
+  targetMs?: number;
+  /** Kill a case whose resident memory passes this. */
+  memoryMB?: number;
+  /** Schema-validate the outputs of successful cases (in batches, one xmllint run each). */
+  validate?: boolean;
+  /** Where failing inputs are saved (for `--case` reproduction); none when undefined. */
+  keepFailures?: string;
+  onCase?: (r: CaseResult, done: number) => void;
+}
+
+export type Outcome =
+  "refusal" | "success" | "crash" | "hang" | "memory" | "slow" | "bad-refusal" | "bad-output" | "invalid" | "escapes";
+
+export interface CaseResult {
+  id: number;
+  seed: string;
+  kind: string;
+  note: string;
+  command: string;
+  inputBytes: number;
+  outcome: Outcome;
+  detail: string;
+  ms: number;
+  peakMB: number;
+}
+
+export interface FuzzSummary {
+  results: CaseResult[];
+  counts: Record<Outcome, number>;
+  peakMB: number;
+  slowestMs: number;
+  largestInput: number;
+  failures: CaseResult[];
+}
+
+/** The command line bundled into one script (esbuild, which tsx brings), so a case starts in ~0.1 s. */
+export function bundleChild(dir: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const esbuild = require("esbuild") as typeof import("esbuild");
+  const outfile = path.join(dir, "fuzz-child.js");
+  esbuild.buildSync({
+    entryPoints: [path.join(__dirname, "child.ts")],
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    outfile,
+    logLevel: "silent",
+    // main.ts runs itself when it is the entry module; in the bundle only child.ts may run it
+    define: { "require.main": "undefined" },
+  });
+  return outfile;
+}
+
+/** The real workbooks, and those the CLI flags also flagged (seeds for crafted state parts and clear). */
+export async function loadSeeds(): Promise<Seed[]> {
+  const { flagWorkbook } = await import("../../src/cli/workbook");
+  const seeds: Seed[] = [];
+  for (const f of readdirSync(REAL)
+    .filter((n) => /\.xls[xm]$/.test(n))
+    .sort()) {
+    const bytes = readFileSync(path.join(REAL, f));
+    seeds.push(seedOf(f, bytes));
+    try {
+      const flagged = await flagWorkbook(bytes, { label: f, now: new Date(Date.UTC(2026, 2, 23)) });
+      seeds.push(seedOf(`${f} (flagged)`, flagged.data, true));
+    } catch {
+      // a workbook without a channel table has no flagged form
+    }
+  }
+  return seeds;
+}
+
+interface ChildReport {
+  code: number;
+  stdout: string;
+  stderr: string;
+  ms: number;
+  maxRssMB: number;
+}
+
+function rssMB(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+interface Run {
+  report: ChildReport | null;
+  killed: "" | "time" | "memory";
+  exit: string;
+  ms: number;
+  peakMB: number;
+}
+
+function runChild(script: string, args: string[], timeoutMs: number, memoryMB: number): Promise<Run> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [`--max-old-space-size=${memoryMB}`, script, ...args], {
+      stdio: ["ignore", "ignore", "pipe", "pipe"],
+    });
+    let fd3 = "";
+    let err = "";
+    let killed: Run["killed"] = "";
+    let peak = 0;
+    child.stdio[3]!.on("data", (d: Buffer) => (fd3 += d.toString("utf8")));
+    child.stderr!.on("data", (d: Buffer) => {
+      if (err.length < 4000) err += d.toString("utf8");
+    });
+    const timer = setInterval(() => {
+      const rss = rssMB(child.pid!);
+      peak = Math.max(peak, rss);
+      if (rss > memoryMB) killed = "memory";
+      else if (Date.now() - started > timeoutMs) killed = "time";
+      if (killed) child.kill("SIGKILL");
+    }, 20);
+    child.on("close", (code, signal) => {
+      clearInterval(timer);
+      let report: ChildReport | null = null;
+      try {
+        report = fd3 ? (JSON.parse(fd3) as ChildReport) : null;
+      } catch {
+        report = null;
+      }
+      resolve({
+        report,
+        killed,
+        exit: signal
+          ? `signal ${signal}`
+          : `exit ${code}${err ? `: ${err.trim().split("\n").slice(-3).join(" ")}` : ""}`,
+        ms: report?.ms ?? Date.now() - started,
+        peakMB: Math.max(peak, report?.maxRssMB ?? 0),
+      });
+    });
+  });
+}
+
+// eslint-disable-next-line no-control-regex -- what must never reach a terminal
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+
+/** A refusal in the tool's words: one line "growth-signals: <sentence>." and nothing a library would say. */
+export function refusalProblem(stderr: string): string | null {
+  const lines = stderr.replace(/\n$/, "").split("\n");
+  if (lines.length !== 1) return `${lines.length} lines on stderr`;
+  const line = lines[0];
+  if (!line.startsWith("growth-signals: ")) return "not in the tool's form";
+  if (/unexpected error/i.test(line)) return "unexpected error";
+  if (CONTROL.test(line)) return "a control character printed";
+  if (!/[.)]$/.test(line)) return "not a sentence";
+  if (
+    /\b(TypeError|RangeError|SyntaxError|Cannot read|undefined|null|NaN|Invalid code point|Maximum call stack|Corrupted zip|saxes|JSZip|ERR_[A-Z_]+|at position)\b/.test(
+      line,
+    )
+  )
+    return "a library's or the runtime's wording";
+  return null;
+}
+
+/** Runs the cases; resolves with every result and the counts. */
+export async function fuzz(opts: FuzzOptions, seeds?: Seed[]): Promise<FuzzSummary> {
+  const jobs = opts.jobs ?? 1;
+  const timeoutMs = opts.timeoutMs ?? 20_000;
+  const targetMs = opts.targetMs ?? 5_000;
+  const memoryMB = opts.memoryMB ?? 512;
+  const dir = mkdtempSync(path.join(os.tmpdir(), "gs-fuzz-"));
+  const script = bundleChild(dir);
+  const pool = seeds ?? (await loadSeeds());
+  const results: CaseResult[] = [];
+  const pending: { c: FuzzCase; output: Buffer; r: CaseResult }[] = [];
+  const from = opts.from ?? 0;
+  let next = from;
+  let done = 0;
+
+  const validatePending = async (): Promise<void> => {
+    if (!pending.length) return;
+    const batch = pending.splice(0, pending.length);
+    if (opts.validate !== false) {
+      const { outputSchemaProblems } = await import("../cli/helpers");
+      const { problems } = await outputSchemaProblems(
+        batch.map(({ c, output }) => ({ label: `#${c.id}`, input: c.bytes, output })),
+      );
+      for (const { c, r } of batch) {
+        const mine = problems.filter((p) => p.startsWith(`#${c.id} `));
+        if (mine.length) {
+          r.outcome = "invalid";
+          r.detail = mine.slice(0, 3).join(" | ").slice(0, 600);
+          keep(c, r);
+        }
+      }
+    }
+  };
+
+  const keep = (c: FuzzCase, r: CaseResult): void => {
+    if (!opts.keepFailures) return;
+    mkdirSync(opts.keepFailures, { recursive: true });
+    writeFileSync(path.join(opts.keepFailures, `case-${opts.seed}-${c.id}-${r.outcome}.xlsx`), c.bytes);
+  };
+
+  const one = async (id: number): Promise<void> => {
+    const c = makeCase(opts.seed, id, pool);
+    const input = path.join(dir, `in-${id}.xlsx`);
+    const caseDir = path.join(dir, `out-${id}`);
+    mkdirSync(caseDir);
+    const output = path.join(caseDir, "out.xlsx");
+    writeFileSync(input, c.bytes);
+    const run = await runChild(script, [c.command, input, "-o", output], timeoutMs, memoryMB);
+    const r: CaseResult = {
+      id,
+      seed: c.seed,
+      kind: c.kind,
+      note: c.note,
+      command: c.command,
+      inputBytes: c.bytes.length,
+      outcome: "refusal",
+      detail: "",
+      ms: Math.round(run.ms),
+      peakMB: Math.round(run.peakMB),
+    };
+    const leftovers = readdirSync(caseDir).filter((f) => f !== "out.xlsx");
+    const rep = run.report;
+    if (run.killed === "time") [r.outcome, r.detail] = ["hang", `killed after ${timeoutMs} ms`];
+    else if (run.killed === "memory") [r.outcome, r.detail] = ["memory", `killed at ${memoryMB} MB`];
+    else if (!rep) [r.outcome, r.detail] = ["crash", run.exit.slice(0, 400)];
+    else if (rep.code === 1) {
+      const problem = refusalProblem(rep.stderr);
+      if (problem && /unexpected error/.test(problem))
+        [r.outcome, r.detail] = ["crash", rep.stderr.trim().slice(0, 400)];
+      else if (problem)
+        [r.outcome, r.detail] = ["bad-refusal", `${problem}: ${JSON.stringify(rep.stderr.slice(0, 300))}`];
+      else if (existsSync(output) || leftovers.length)
+        [r.outcome, r.detail] = ["bad-refusal", `output left behind: ${rep.stderr.trim()}`];
+      else [r.outcome, r.detail] = ["refusal", rep.stderr.trim().replace(/^growth-signals: /, "")];
+    } else if (rep.code !== 0) [r.outcome, r.detail] = ["crash", `exit ${rep.code}: ${rep.stderr.slice(0, 300)}`];
+    else if (!existsSync(output)) [r.outcome, r.detail] = ["bad-output", "exit 0 without an output"];
+    else if (leftovers.length) [r.outcome, r.detail] = ["bad-output", `left ${leftovers.join(", ")}`];
+    else if (CONTROL.test(rep.stdout.replace(/\n/g, "")) || CONTROL.test(rep.stderr.replace(/\n/g, "")))
+      [r.outcome, r.detail] = [
+        "escapes",
+        JSON.stringify(rep.stdout.slice(Math.max(0, rep.stdout.search(CONTROL) - 30)).slice(0, 60)),
+      ];
+    else {
+      const out = readFileSync(output);
+      try {
+        readZip(out);
+        r.outcome = "success";
+        pending.push({ c, output: out, r });
+      } catch (e) {
+        [r.outcome, r.detail] = ["bad-output", `output zip: ${(e as Error).message}`.slice(0, 300)];
+      }
+    }
+    if (r.outcome === "success" && r.ms > targetMs) [r.outcome, r.detail] = ["slow", `${r.ms} ms`];
+    if (r.outcome === "refusal" && r.ms > targetMs) [r.outcome, r.detail] = ["slow", `${r.ms} ms: ${r.detail}`];
+    rmSync(input, { force: true });
+    rmSync(caseDir, { recursive: true, force: true });
+    if (r.outcome !== "success" && r.outcome !== "refusal") keep(c, r);
+    results.push(r);
+    opts.onCase?.(r, ++done);
+    if (pending.length >= 40) await validatePending();
+  };
+
+  const worker = async (): Promise<void> => {
+    while (next < from + opts.cases) await one(next++);
+  };
+  try {
+    await Promise.all(Array.from({ length: jobs }, worker));
+    await validatePending();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  results.sort((a, b) => a.id - b.id);
+  const counts = Object.fromEntries(
+    (
+      [
+        "refusal",
+        "success",
+        "crash",
+        "hang",
+        "memory",
+        "slow",
+        "bad-refusal",
+        "bad-output",
+        "invalid",
+        "escapes",
+      ] as Outcome[]
+    ).map((o) => [o, results.filter((r) => r.outcome === o).length]),
+  ) as Record<Outcome, number>;
+  return {
+    results,
+    counts,
+    peakMB: Math.max(0, ...results.map((r) => r.peakMB)),
+    slowestMs: Math.max(0, ...results.map((r) => r.ms)),
+    largestInput: Math.max(0, ...results.map((r) => r.inputBytes)),
+    failures: results.filter((r) => r.outcome !== "refusal" && r.outcome !== "success"),
+  };
+}
