@@ -6,6 +6,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { printable } from "../src/cli/printable";
 import { fuzz } from "../tests/fuzz/harness";
 
 async function run(): Promise<number> {
@@ -19,6 +20,7 @@ async function run(): Promise<number> {
       memory: { type: "string", default: "512" },
       keep: { type: "string", default: path.join("test-artifacts", "fuzz") },
       "no-validate": { type: "boolean", default: false },
+      kind: { type: "string", multiple: true },
     },
   });
   const started = Date.now();
@@ -32,9 +34,10 @@ async function run(): Promise<number> {
     memoryMB: Number(values.memory),
     validate: !values["no-validate"],
     keepFailures: values.keep,
+    kinds: values.kind,
     onCase: (r, done) => {
       if (r.outcome !== "success" && r.outcome !== "refusal")
-        console.log(`#${r.id} ${r.outcome} [${r.kind}: ${r.note}] ${r.seed} ${r.command}: ${r.detail}`);
+        console.log(printable(`#${r.id} ${r.outcome} [${r.kind}: ${r.note}] ${r.seed} ${r.command}: ${r.detail}`));
       if (done % 100 === 0) console.error(`… ${done}/${total} cases, ${((Date.now() - started) / 1000).toFixed(0)} s`);
     },
   });

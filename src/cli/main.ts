@@ -12,6 +12,7 @@ import { DEFAULT_CONFIG, validateConfig } from "../core/rules/config";
 import type { RulesConfig } from "../core/rules/types";
 import { csvToWorkbook, describeSource, encodingOption, isTextExport, type CsvSource } from "./csv";
 import { InputError, UsageError } from "./errors";
+import { printable } from "./printable";
 import { summaryText } from "./summary";
 import { clearWorkbook, flagWorkbook, type Progress } from "./workbook";
 import type { XlsxPackage } from "./xlsx/package";
@@ -180,6 +181,12 @@ export async function writeAtomically(file: string, data: Uint8Array): Promise<v
   }
 }
 
+/** `io` as the command prints through it: every text with its control characters escaped (printable.ts). */
+function printableIo(io: Io): Io {
+  return { stdout: (s) => io.stdout(printable(s)), stderr: (s) => io.stderr(printable(s)), isTTY: io.isTTY };
+}
+
+/** The progress line; `io` is the raw one: the line's own erase codes are ours, its message is escaped. */
 function progressReporter(io: Io): { progress: Progress; done: () => void } {
   if (!io.isTTY) return { progress: () => undefined, done: () => undefined };
   const started = Date.now();
@@ -187,7 +194,7 @@ function progressReporter(io: Io): { progress: Progress; done: () => void } {
   return {
     progress: (message) => {
       const secs = ((Date.now() - started) / 1000).toFixed(1);
-      io.stderr(`\r\u001b[2K${message}… ${secs}s`);
+      io.stderr(`\r\u001b[2K${printable(message)}… ${secs}s`);
       shown = true;
     },
     done: () => {
@@ -260,7 +267,7 @@ function parse(argv: string[]): Parsed | "help" | "version" {
   };
 }
 
-async function execute(args: Parsed, io: Io): Promise<void> {
+async function execute(args: Parsed, io: Io, rawIo: Io): Promise<void> {
   if (samePath(args.input, args.output)) {
     throw new InputError(
       `the output ${args.output} is the input file; choose another -o path (the input is never overwritten).`,
@@ -278,7 +285,7 @@ async function execute(args: Parsed, io: Io): Promise<void> {
     throw new InputError(
       `flag writes a CSV file's result as an .xlsx workbook; name the output .xlsx (not ${path.basename(args.output)}).`,
     );
-  const { progress, done } = progressReporter(io);
+  const { progress, done } = progressReporter(rawIo);
   try {
     if (args.command === "clear") {
       const out = await clearWorkbook(data, {
@@ -378,7 +385,8 @@ async function execute(args: Parsed, io: Io): Promise<void> {
 }
 
 /** Runs the command line; returns the exit code (the bin script passes it to process.exit). */
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = defaultIo): Promise<number> {
+  const io = printableIo(rawIo);
   try {
     const parsed = parse(argv);
     if (parsed === "help") {
@@ -389,7 +397,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.stdout(version() + "\n");
       return 0;
     }
-    await execute(parsed, io);
+    await execute(parsed, io, rawIo);
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

@@ -47,6 +47,7 @@ import { addPrintTitles, addReportMarker, reportMarkerSheets } from "./xlsx/defi
 import { addWorksheet, removeWorksheet } from "./xlsx/sheets";
 import { addStatePart, findStateParts, removeStatePart, type StatePart } from "./xlsx/statePart";
 import { MalformedXml } from "./xlsx/locate";
+import { XmlLimit } from "./xlsx/limits";
 
 export { formulaWarnings, locateTable } from "./locateTable";
 export { isWholePart, usesDate1904 } from "./workbookParts";
@@ -335,6 +336,7 @@ async function asInputErrors<T>(label: string | undefined, run: () => Promise<T>
   try {
     return await run();
   } catch (e) {
+    if (e instanceof XmlLimit) throw new InputError(`${label ?? "the workbook"} cannot be read safely: ${e.what}.`);
     if (e instanceof MalformedXml)
       throw new InputError(`${label ?? "the workbook"} is a damaged .xlsx workbook (a part is not well-formed XML).`);
     throw e;

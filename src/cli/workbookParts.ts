@@ -10,6 +10,7 @@ import { parseSharedStrings } from "./xlsx/sharedStrings";
 import { findStateParts } from "./xlsx/statePart";
 import { attr, childNamed, locate, NS_MAIN, startTagOf } from "./xlsx/locate";
 import { StylesEditor } from "./xlsx/styles";
+import { XmlLimit } from "./xlsx/limits";
 
 export interface Workbook {
   pkg: XlsxPackage;
@@ -161,7 +162,8 @@ export async function stylesEditor(wb: Workbook, label: string): Promise<StylesE
     const complete = completeStylesheet(xml);
     // Only a stylesheet that lacked the entries is rewritten; a complete one keeps its bytes until it is edited.
     return new StylesEditor(complete, wb.theme);
-  } catch {
+  } catch (e) {
+    if (e instanceof XmlLimit) throw e;
     throw new InputError(`${label} is a damaged .xlsx workbook (its styles part cannot be read).`);
   }
 }

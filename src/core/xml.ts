@@ -17,7 +17,11 @@ export function escapeXml(s: string): string {
   );
 }
 
-/** The five predefined entities and numeric character references, in one pass (so "&amp;lt;" stays "&lt;"). */
+/**
+ * The five predefined entities and numeric character references, in one pass (so "&amp;lt;" stays "&lt;"). A
+ * reference to no Unicode character (past U+10FFFF, a surrogate; `&#x110000;`) reads as U+FFFD, the replacement
+ * character, as a browser reads it (WHATWG HTML, numeric character reference end state), rather than throwing.
+ */
 export function unescapeXml(s: string): string {
   if (s.indexOf("&") < 0) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
@@ -32,8 +36,10 @@ export function unescapeXml(s: string): string {
         return '"';
       case "apos":
         return "'";
-      default:
-        return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+      default: {
+        const code = e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+        return code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? "\uFFFD" : String.fromCodePoint(code);
+      }
     }
   });
 }

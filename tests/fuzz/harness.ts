@@ -36,6 +36,8 @@ export interface FuzzOptions {
   /** Where failing inputs are saved (for `--case` reproduction); none when undefined. */
   keepFailures?: string;
   onCase?: (r: CaseResult, done: number) => void;
+  /** Only cases of these mutation kinds (the others of the numbering are skipped, not run). */
+  kinds?: string[];
 }
 
 export type Outcome =
@@ -188,6 +190,54 @@ export function refusalProblem(stderr: string): string | null {
   return null;
 }
 
+/** The content type each kind of part the CLI adds must have (ECMA-376 Part 1, §15.2 and Part 2, §10.1.2.2). */
+const ADDED_TYPES: [RegExp, string][] = [
+  [/^customXml\/item\d+\.xml$/, "application/xml"],
+  [/^customXml\/itemProps\d+\.xml$/, "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"],
+  [/\.rels$/, "application/vnd.openxmlformats-package.relationships+xml"],
+  [/^xl\/worksheets\/[^/]+\.xml$/, "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"],
+  [/^xl\/charts\/chart\d+\.xml$/, "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"],
+  [/^xl\/drawings\/drawing\d+\.xml$/, "application/vnd.openxmlformats-officedocument.drawing+xml"],
+  [/^xl\/styles\.xml$/, "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"],
+];
+
+/**
+ * A part of the output without a content type, or a part the CLI added whose type (its Override, else the Default
+ * for its extension) is not the one its kind needs: what Excel repairs or refuses. Null when every type is right.
+ */
+export function contentTypeProblem(out: { name: string; data: Buffer }[], input: Buffer): string | null {
+  const ct = out.find((e) => e.name === "[Content_Types].xml")?.data.toString("utf8") ?? "";
+  const attrs = (tag: string): Record<string, string> =>
+    Object.fromEntries([...tag.matchAll(/([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((m) => [m[1], m[2] ?? m[3]]));
+  const overrides = new Map<string, string>();
+  const defaults = new Map<string, string>();
+  for (const m of ct.matchAll(/<(?:\w+:)?(Override|Default)\b[^>]*>/g)) {
+    const a = attrs(m[0]);
+    if (m[1] === "Override") overrides.set((a.PartName ?? "").toLowerCase(), a.ContentType ?? "");
+    else defaults.set((a.Extension ?? "").toLowerCase(), a.ContentType ?? "");
+  }
+  let before = new Set<string>();
+  try {
+    before = new Set(readZip(input).map((e) => e.name));
+  } catch {
+    // a damaged input: every part counts as added
+  }
+  for (const e of out) {
+    if (e.name === "[Content_Types].xml" || e.name.endsWith("/")) continue;
+    const ext = e.name.slice(e.name.lastIndexOf(".") + 1).toLowerCase();
+    const type = overrides.get(`/${e.name}`.toLowerCase()) ?? defaults.get(ext);
+    if (type === undefined) {
+      if (before.has(e.name)) continue; // the input's own gap, carried as it was
+      return `${e.name} has no content type`;
+    }
+    if (before.has(e.name)) continue;
+    const want = ADDED_TYPES.find(([re]) => re.test(e.name))?.[1];
+    if (want && type.toLowerCase() !== want.toLowerCase())
+      return `added part ${e.name} has content type ${type}, not ${want}`;
+  }
+  return null;
+}
+
 /** Runs the cases; resolves with every result and the counts. */
 export async function fuzz(opts: FuzzOptions, seeds?: Seed[]): Promise<FuzzSummary> {
   const jobs = opts.jobs ?? 1;
@@ -230,6 +280,7 @@ export async function fuzz(opts: FuzzOptions, seeds?: Seed[]): Promise<FuzzSumma
 
   const one = async (id: number): Promise<void> => {
     const c = makeCase(opts.seed, id, pool);
+    if (opts.kinds && !opts.kinds.includes(c.kind)) return;
     const input = path.join(dir, `in-${id}.xlsx`);
     const caseDir = path.join(dir, `out-${id}`);
     mkdirSync(caseDir);
@@ -273,9 +324,12 @@ export async function fuzz(opts: FuzzOptions, seeds?: Seed[]): Promise<FuzzSumma
     else {
       const out = readFileSync(output);
       try {
-        readZip(out);
-        r.outcome = "success";
-        pending.push({ c, output: out, r });
+        const problem = contentTypeProblem(readZip(out), c.bytes);
+        if (problem) [r.outcome, r.detail] = ["invalid", problem];
+        else {
+          r.outcome = "success";
+          pending.push({ c, output: out, r });
+        }
       } catch (e) {
         [r.outcome, r.detail] = ["bad-output", `output zip: ${(e as Error).message}`.slice(0, 300)];
       }

@@ -278,7 +278,15 @@ function characterReferences(rng: Rng, entries: ZipEntry[]): string {
 
 /** A channel name that carries terminal escapes, as OOXML's `_xHHHH_` escaping lets a text cell hold them. */
 function terminalEscapes(rng: Rng, entries: ZipEntry[]): string {
-  const seq = pick(rng, ["_x001B_[31mRED_x001B_[0m", "_x001B_]0;owned_x0007_", "_x0008__x0008_", "_x009B_2J"]);
+  // the raw characters, as a lenient writer leaves them (not well-formed XML), or OOXML's escapes of them
+  const seq = pick(rng, [
+    "\u001b[31mRED\u001b[0m",
+    "\u001b]0;owned\u0007",
+    "\u009b2J",
+    "\u202egnp.exe",
+    "_x001B_[31mRED_x001B_[0m",
+    "_x0008__x0008_",
+  ]);
   let n = 0;
   for (const e of [...sheets(entries), ...entries.filter((x) => x.name === "xl/sharedStrings.xml")])
     edit(e, (t) =>

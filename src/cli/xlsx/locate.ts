@@ -5,6 +5,7 @@
  * element inside a comment, a CDATA section or an attribute value is never mistaken for markup.
  */
 import { SaxesParser, type SaxesTagNS } from "saxes";
+import { MAX_ATTRIBUTE_CHARS, MAX_DEPTH, MAX_NAME_CHARS, MAX_TREE_BYTES, MAX_TREE_ELEMENTS, XmlLimit } from "./limits";
 
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -64,15 +65,37 @@ export function locate(xml: string): XmlElement {
   return root;
 }
 
+/**
+ * The guards of issue 15 §2, checked as the tokenizer goes (it stops at the first): the part's size, the number of
+ * elements, their depth, and the length of every name and attribute value (limits.ts).
+ */
+function checkLimits(tag: SaxesTagNS, depth: number, elements: number): void {
+  if (depth > MAX_DEPTH) throw new XmlLimit(`a part nests elements more than ${MAX_DEPTH} deep`);
+  if (elements > MAX_TREE_ELEMENTS)
+    throw new XmlLimit(`a part holds more than ${MAX_TREE_ELEMENTS.toLocaleString("en-US")} elements`);
+  if (tag.name.length > MAX_NAME_CHARS)
+    throw new XmlLimit(`a part has an element name longer than ${MAX_NAME_CHARS} characters`);
+  for (const a of Object.values(tag.attributes)) {
+    if (a.name.length > MAX_NAME_CHARS)
+      throw new XmlLimit(`a part has an attribute name longer than ${MAX_NAME_CHARS} characters`);
+    if (a.value.length > MAX_ATTRIBUTE_CHARS)
+      throw new XmlLimit(`a part has an attribute value longer than ${MAX_ATTRIBUTE_CHARS / 1024} KB`);
+  }
+}
+
 function parse(xml: string): XmlElement {
+  if (xml.length > MAX_TREE_BYTES)
+    throw new XmlLimit(`a structure part is larger than ${MAX_TREE_BYTES / 1024 / 1024} MB`);
   const parser = new SaxesParser({ xmlns: true, position: true });
   let root: XmlElement | null = null;
   const stack: XmlElement[] = [];
   let failure: Error | null = null;
+  let elements = 0;
   parser.on("error", (e) => {
     failure ??= e;
   });
   parser.on("opentag", (tag: SaxesTagNS) => {
+    checkLimits(tag, stack.length + 1, ++elements);
     const parent = stack.length ? stack[stack.length - 1] : null;
     const openEnd = parser.position;
     const start = xml.lastIndexOf("<", openEnd - 1);
@@ -111,6 +134,7 @@ function parse(xml: string): XmlElement {
   try {
     parser.write(xml).close();
   } catch (e) {
+    if (e instanceof XmlLimit) throw e;
     failure ??= e as Error;
   }
   if (failure) throw new MalformedXml((failure as Error).message);

@@ -8,6 +8,7 @@ import JSZip from "jszip";
 import { InputError } from "../errors";
 import { attr, childNamed, locate, NS_MAIN, NS_REL, qualify, textOf, type XmlElement } from "./locate";
 import { escapeXml } from "./xml";
+import { MAX_ENTRY_NAME_CHARS, MAX_EXPANSION, RATIO_FLOOR_BYTES, TOTAL_FLOOR_BYTES } from "./limits";
 
 /**
  * JSZip inflates and deflates in JavaScript (pako); Node's zlib is several times faster on a 30 MB sheet.
@@ -78,6 +79,7 @@ export const REL_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2
 export const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
 export const REL_SHARED_STRINGS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
 export const REL_THEME = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme";
+export const CT_RELATIONSHIPS = "application/vnd.openxmlformats-package.relationships+xml";
 export const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
 /** An OLE compound file: what Excel writes for a password-protected (encrypted) workbook, or a legacy .xls. */
@@ -170,18 +172,120 @@ export function relativeTarget(sourcePart: string, partPath: string): string {
   return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
 }
 
-/** Refuses, before inflating anything, a package whose central directory declares parts past the limits. */
-function checkDeclaredSizes(zip: JSZip, label: string): void {
-  let total = 0;
-  for (const [path, f] of Object.entries(zip.files)) {
-    const size = (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-    if (size > MAX_PART_BYTES) throw new InputError(bombMessage(label, path));
-    total += size;
-    if (total > MAX_TOTAL_BYTES)
-      throw new InputError(
-        `${label} cannot be read safely: its parts would expand to more than ${MAX_TOTAL_BYTES / 1024 / 1024 / 1024} GB in all, far beyond any real report.`,
-      );
+/** The number of entries the zip's end of central directory declares (zip64 too), or -1 when it cannot say. */
+function declaredEntryCount(data: Uint8Array): number {
+  const view = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  for (let i = view.length - 22; i >= Math.max(0, view.length - 22 - 0xffff); i--) {
+    if (view.readUInt32LE(i) !== 0x06054b50) continue;
+    const count = view.readUInt16LE(i + 10);
+    if (count !== 0xffff) return count;
+    const locator = i - 20;
+    if (locator < 0 || view.readUInt32LE(locator) !== 0x07064b50) return -1;
+    const at = Number(view.readBigUInt64LE(locator + 8));
+    if (at + 56 > view.length || view.readUInt32LE(at) !== 0x06064b50) return -1;
+    return Number(view.readBigUInt64LE(at + 32));
   }
+  return -1;
+}
+
+/**
+ * Why an entry name cannot be an OPC part name (ECMA-376 Part 2, §9.1.1.1: segments of characters, no empty, "." or
+ * ".." segment, no backslash), or null. Part names compare without regard to ASCII case (§9.1.1.1.2).
+ */
+function entryNameProblem(name: string): string | null {
+  if (name.length > MAX_ENTRY_NAME_CHARS) return `an entry name longer than ${MAX_ENTRY_NAME_CHARS} characters`;
+  // eslint-disable-next-line no-control-regex -- characters a part name cannot hold
+  if (/[\u0000-\u001f\u007f\\]/.test(name)) return "an entry name with a control character or a backslash";
+  const segments = name.replace(/\/$/, "").split("/");
+  if (segments.some((seg) => seg === "" || seg === "." || seg === ".."))
+    return "an entry name that points outside the package";
+  return null;
+}
+
+interface EntryData {
+  compressedContent?: Uint8Array;
+  compressedSize?: number;
+  uncompressedSize?: number;
+  crc32?: number;
+  compression?: { magic: string };
+}
+
+/**
+ * Checks every zip entry before any is read (issue 15 §2): names (unique without regard to case, inside the
+ * package), expansion against the compressed size and the file's size (limits.ts), and each entry's bytes: inflated
+ * one at a time to its declared size, never further, with the CRC-32 it declares. A damaged entry is a damaged
+ * file, even one the CLI would only have carried.
+ */
+function checkEntries(zip: JSZip, data: Uint8Array, label: string): void {
+  const damaged = (why: string): InputError => new InputError(`${label} is a damaged .xlsx file (${why}).`);
+  const files = Object.entries(zip.files);
+  const declared = declaredEntryCount(data);
+  if (declared >= 0 && declared !== files.length) throw damaged("two of its zip entries have the same name");
+  const seen = new Set<string>();
+  let total = 0;
+  const totalLimit = MAX_EXPANSION * data.length + TOTAL_FLOOR_BYTES;
+  for (const [path, f] of files) {
+    const unsafe = (f as unknown as { unsafeOriginalName?: string }).unsafeOriginalName;
+    const problem = entryNameProblem(unsafe ?? path);
+    if (problem) throw damaged(`it has ${problem}`);
+    const key = path.toLowerCase();
+    if (seen.has(key)) throw damaged("two of its zip entries have the same name");
+    seen.add(key);
+    if (f.dir) continue;
+    const raw = (f as unknown as { _data?: EntryData })._data ?? {};
+    const size = raw.uncompressedSize ?? 0;
+    const packed = raw.compressedSize ?? raw.compressedContent?.length ?? 0;
+    if (size > MAX_PART_BYTES) throw new InputError(bombMessage(label, path));
+    if (size > RATIO_FLOOR_BYTES && size > MAX_EXPANSION * packed)
+      throw new InputError(
+        `${label} cannot be read safely: its part ${path} would expand ${Math.round(size / Math.max(packed, 1))} times (${mb(size)}), far more than any real workbook's parts do.`,
+      );
+    total += size;
+    if (total > totalLimit)
+      throw new InputError(
+        `${label} cannot be read safely: its parts would expand to more than ${mb(totalLimit)}, far more than a workbook of its size holds.`,
+      );
+    verifyEntry(
+      raw,
+      size,
+      () => damaged(`its part ${path} fails its CRC check`),
+      () => lieError(label, path),
+    );
+  }
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}
+
+/** Inflates one entry to its declared size at most and compares its CRC-32 with the one the zip declares. */
+function verifyEntry(raw: EntryData, size: number, badCrc: () => Error, lie: () => Error): void {
+  const content = raw.compressedContent;
+  if (!(content instanceof Uint8Array) || typeof raw.crc32 !== "number") return;
+  let bytes: Uint8Array;
+  if (raw.compression?.magic === "\x00\x00") bytes = content;
+  else if (raw.compression?.magic === "\x08\x00") {
+    try {
+      bytes = zlib.inflateRawSync(content, { maxOutputLength: size + 1 });
+    } catch (e) {
+      if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) throw lie();
+      throw badCrc();
+    }
+  } else return; // JSZip refuses other methods when a part is read
+  if (bytes.length !== size) throw lie();
+  if (zipInternals && (zlib as unknown as { crc32: (b: Uint8Array) => number }).crc32(bytes) >>> 0 !== raw.crc32 >>> 0)
+    throw badCrc();
+}
+
+function lieError(label: string, path: string): InputError {
+  return new InputError(lieMessage(label, path));
+}
+
+/** An xsd:unsignedInt attribute as a number; 0 when it is absent or not one ("1.5", "-1", "99999999999"). */
+function unsignedInt(value: string | undefined): number {
+  const v = value?.trim() ?? "";
+  const n = /^\+?\d{1,10}$/.test(v) ? Number(v) : NaN;
+  return n <= 0xffffffff ? n : 0;
 }
 
 export class XlsxPackage {
@@ -215,7 +319,7 @@ export class XlsxPackage {
       // The zip library's own wording ("Corrupted zip or bug: unexpected signature…") means nothing to a user.
       throw new InputError(`${label} is a damaged .xlsx file (its zip structure cannot be read).`);
     }
-    checkDeclaredSizes(zip, label);
+    checkEntries(zip, data, label);
     const pkg0 = new XlsxPackage(zip, "", label);
     if (!zip.file("[Content_Types].xml"))
       throw new InputError(`${label} is not an .xlsx workbook ([Content_Types].xml is missing).`);
@@ -316,7 +420,9 @@ export class XlsxPackage {
     while (used.has(`rId${n}`)) n++;
     const id = `rId${n}`;
     const target = escapeXml(relativeTarget(partPath, targetPart));
+    const created = !this.has(rp);
     this.setText(rp, appendToRoot(xml, "Relationship", ` Id="${id}" Type="${type}" Target="${target}"`));
+    if (created) await this.ensureContentType(rp, CT_RELATIONSHIPS);
     return id;
   }
 
@@ -329,7 +435,9 @@ export class XlsxPackage {
     this.setText(rp, without(xml, gone));
   }
 
+  /** Adds the Override of a part (replacing one the package already had for that name: a part has one type). */
   async addContentTypeOverride(partPath: string, contentType: string): Promise<void> {
+    await this.removeContentTypeOverride(partPath);
     const xml = await this.text("[Content_Types].xml");
     const attributes = ` PartName="/${escapeXml(partPath)}" ContentType="${contentType}"`;
     this.setText("[Content_Types].xml", appendToRoot(xml, "Override", attributes));
@@ -339,7 +447,17 @@ export class XlsxPackage {
     const xml = await this.text("[Content_Types].xml");
     const name = `/${partPath}`.toLowerCase();
     const gone = rootChildren(xml, "Override").items.filter((e) => (attr(e, "PartName") ?? "").toLowerCase() === name);
-    this.setText("[Content_Types].xml", without(xml, gone));
+    if (gone.length) this.setText("[Content_Types].xml", without(xml, gone));
+  }
+
+  /**
+   * Gives a part we add its content type: the Default for its extension when that is the type (as Excel relies on
+   * for customXml items), else an Override — an EPPlus-style package's Default for .xml is the workbook's type.
+   */
+  async ensureContentType(partPath: string, contentType: string): Promise<void> {
+    await this.removeContentTypeOverride(partPath);
+    if ((await this.contentType(partPath))?.toLowerCase() !== contentType.toLowerCase())
+      await this.addContentTypeOverride(partPath, contentType);
   }
 
   async hasDefaultContentType(extension: string): Promise<boolean> {
@@ -360,7 +478,7 @@ export class XlsxPackage {
         const rel = rels.find((r) => r.id === rId);
         return {
           name: attr(e, "name") ?? "",
-          sheetId: Number(attr(e, "sheetId") ?? 0),
+          sheetId: unsignedInt(attr(e, "sheetId")),
           rId,
           path: rel ? resolveTarget(this.workbookPath, rel.target) : "",
           isWorksheet: rel?.type === REL_WORKSHEET,

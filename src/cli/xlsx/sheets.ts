@@ -32,7 +32,10 @@ export async function addWorksheet(pkg: XlsxPackage, name: string, xml: string):
   const rId = await pkg.addRel(pkg.workbookPath, REL_WORKSHEET, path);
   const wb = await pkg.text(pkg.workbookPath);
   const sheets = await pkg.sheets();
-  const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
+  // one past the largest, or the smallest free id when the largest is xsd:unsignedInt's maximum
+  const ids = new Set(sheets.map((s) => s.sheetId));
+  let sheetId = Math.max(0, ...ids) + 1;
+  if (sheetId > 0xffffffff) for (sheetId = 1; ids.has(sheetId);) sheetId++;
   const sheetsEl = childNamed(locate(wb), NS_MAIN, "sheets");
   if (!sheetsEl) throw new Error("workbook.xml has no <sheets> list");
   // The new <sheet> takes the prefixes in scope where it goes: openpyxl and pandas declare xmlns:r on each <sheet>,

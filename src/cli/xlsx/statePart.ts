@@ -51,7 +51,7 @@ export async function addStatePart(pkg: XlsxPackage, state: OverlayState): Promi
   await pkg.addRel(item, REL_CUSTOM_XML_PROPS, props);
   await pkg.addRel(pkg.workbookPath, REL_CUSTOM_XML, item);
   await pkg.addContentTypeOverride(props, CT_CUSTOM_XML_PROPS);
-  if (!(await pkg.hasDefaultContentType("xml"))) await pkg.addContentTypeOverride(item, "application/xml");
+  await pkg.ensureContentType(item, "application/xml");
   return item;
 }
 

@@ -3,10 +3,37 @@
  * touch stays byte-identical; a DOM round trip would reformat the whole part.
  */
 
-import { escapeXml, unescapeXml } from "../../core/xml";
+import { escapeXml, unescapeXml as unescapeLenient } from "../../core/xml";
+import { MalformedXml } from "./locate";
 
 // The one XML escape lives in core (the state part uses it too).
-export { escapeXml, unescapeXml };
+export { escapeXml };
+
+/**
+ * Text or an attribute value of a part, unescaped as an XML parser reads it: a character reference to what XML 1.0
+ * cannot hold (`&#x110000;`, a surrogate, `&#0;`, most C0 controls; XML 1.0 §4.1, "Legal Character") makes the
+ * part not well-formed, as it does for Excel, so the workbook is refused as damaged instead of read or rewritten.
+ */
+export function unescapeXml(s: string): string {
+  if (s.indexOf("&#") >= 0)
+    for (const m of s.matchAll(/&#(x[0-9a-fA-F]+|\d+);/g)) {
+      const code = m[1][0] === "x" ? parseInt(m[1].slice(1), 16) : Number(m[1]);
+      if (!isXmlChar(code)) throw new MalformedXml(`character reference ${m[0]} is not a legal character`);
+    }
+  return unescapeLenient(s);
+}
+
+/** XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]. */
+function isXmlChar(c: number): boolean {
+  return (
+    c === 0x9 ||
+    c === 0xa ||
+    c === 0xd ||
+    (c >= 0x20 && c <= 0xd7ff) ||
+    (c >= 0xe000 && c <= 0xfffd) ||
+    (c >= 0x10000 && c <= 0x10ffff)
+  );
+}
 
 interface AttrSpan {
   name: string;
