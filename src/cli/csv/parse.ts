@@ -80,13 +80,15 @@ function countOutsideQuotes(line: string, d: string): number {
 
 /**
  * The delimiter of a CSV text: for each candidate, the most common count per line (lines without it left out, so
- * title rows do not count) and how many lines have exactly that count; the candidate on most such lines wins, then
- * the one splitting lines into more fields, then tab, semicolon, comma, pipe (a tab file may hold "1,234" in every
- * row, a semicolon file "1,5"). Only the first 200 lines are read. Comma when no candidate occurs.
+ * title rows do not count) and how many lines have exactly that count; the candidate on most such lines wins; on a
+ * tie, the one the header (the first line holding any candidate) splits as it splits the rows, since a header is
+ * words while values may hold "1,234" or "12,5" in every row; then the one splitting lines into more fields; then
+ * tab, semicolon, comma, pipe. Only the first 200 lines are read. Comma when no candidate occurs.
  */
 export function sniffDelimiter(text: string): Delimiter {
   const lines = text.split(/\r\n|\n|\r/, 200).filter((l) => l.trim() !== "" && !l.startsWith("#"));
-  let best: { d: Delimiter; lines: number; fields: number } | null = null;
+  const header = lines.find((l) => DELIMITERS.some((d) => countOutsideQuotes(l, d) > 0));
+  let best: { d: Delimiter; lines: number; header: boolean; fields: number } | null = null;
   for (const d of ["\t", ";", ",", "|"] as const) {
     const freq = new Map<number, number>();
     for (const line of lines) {
@@ -97,8 +99,14 @@ export function sniffDelimiter(text: string): Delimiter {
     let count = 0;
     for (const [n, k] of freq) if (k > count || (k === count && n > mode)) [mode, count] = [n, k];
     if (count === 0) continue;
-    if (!best || count > best.lines || (count === best.lines && mode > best.fields))
-      best = { d, lines: count, fields: mode };
+    const inHeader = header !== undefined && countOutsideQuotes(header, d) === mode;
+    if (
+      !best ||
+      count > best.lines ||
+      (count === best.lines && inHeader && !best.header) ||
+      (count === best.lines && inHeader === best.header && mode > best.fields)
+    )
+      best = { d, lines: count, header: inHeader, fields: mode };
   }
   return best?.d ?? ",";
 }
