@@ -10,16 +10,18 @@ import { parseArgs } from "node:util";
 import { RULES, ruleThreshold } from "../core/rules/catalog";
 import { DEFAULT_CONFIG, validateConfig } from "../core/rules/config";
 import type { RulesConfig } from "../core/rules/types";
+import { assignOutputs, ensureFolder, expandInputs, isBatch, type BatchEntry } from "./batch";
 import { csvToWorkbook, describeSource, encodingOption, isTextExport, type CsvSource } from "./csv";
 import { InputError, UsageError } from "./errors";
 import { printable } from "./printable";
 import { summaryText } from "./summary";
-import { clearWorkbook, flagWorkbook, type Progress } from "./workbook";
+import { clearWorkbook, flagWorkbook, type FlagOutcome, type Progress } from "./workbook";
 import type { XlsxPackage } from "./xlsx/package";
 
 export const USAGE =
   "usage: growth-signals flag <in.xlsx> -o <out.xlsx> [--sheet NAME] [--range A1:I503] [--config rules.json] [--json] [--lang en|zh]\n" +
   "       growth-signals flag <in.csv|in.tsv|in.txt> -o <out.xlsx> [--encoding NAME] [the options above]\n" +
+  "       growth-signals flag <file or folder>... -o <folder> [the options above]\n" +
   "       growth-signals clear <in.xlsx> -o <out.xlsx> [--json]";
 
 /**
@@ -61,6 +63,11 @@ Commands
           own format changes. Flagging a flagged workbook is the same as flagging the original once.
   clear   Remove the warning colours (our conditional formats, wherever they are now) and the report
           sheet Growth Signals added; nothing else changes.
+
+Many files at once
+  flag a.csv b.xlsx reports/ -o out/   flags each file (a folder's .xlsx, .xlsm, .csv, .tsv and .txt files)
+          into the folder out/ (created if missing; a CSV's result is name.xlsx), prints one combined summary,
+          reports a file that fails and goes on with the others; exit code 1 if any failed.
 
 Rules (defaults; change them with --config)
 ${rulesHelp()}
@@ -205,7 +212,8 @@ function progressReporter(io: Io): { progress: Progress; done: () => void } {
 
 interface Parsed {
   command: "flag" | "clear";
-  input: string;
+  /** One file, or for flag several files and folders (§4). */
+  inputs: string[];
   output: string;
   sheet?: string;
   range?: string;
@@ -240,12 +248,12 @@ function parse(argv: string[]): Parsed | "help" | "version" {
   }
   if (values.help) return "help";
   if (values.version) return "version";
-  const [command, input, ...rest] = positionals;
+  const [command, ...inputs] = positionals;
   if (!command) throw new UsageError("a command is required: flag or clear.");
   if (command !== "flag" && command !== "clear")
     throw new UsageError(`unknown command "${command}" (use flag or clear).`);
-  if (!input) throw new UsageError(`${command} needs an input .xlsx file.`);
-  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}".`);
+  if (inputs.length === 0) throw new UsageError(`${command} needs an input .xlsx file.`);
+  if (command === "clear" && inputs.length > 1) throw new UsageError(`unexpected argument "${inputs[1]}".`);
   if (!values.output) throw new UsageError(`${command} needs -o <out.xlsx> (the input file is never overwritten).`);
   const lang = values.lang ?? "en";
   if (lang !== "en" && lang !== "zh") throw new UsageError(`--lang must be en or zh (got "${lang}").`);
@@ -256,7 +264,7 @@ function parse(argv: string[]): Parsed | "help" | "version" {
   }
   return {
     command,
-    input,
+    inputs,
     output: values.output,
     sheet: values.sheet,
     range: values.range,
@@ -267,70 +275,125 @@ function parse(argv: string[]): Parsed | "help" | "version" {
   };
 }
 
+/** What one flagged file gives the summaries. */
+interface FlaggedFile {
+  label: string;
+  output: string;
+  source?: CsvSource;
+  out: FlagOutcome;
+}
+
+/**
+ * Flags one file into `output` (a CSV converted to a workbook first); InputError for anything wrong with it. Checks
+ * the output path before reading, so a refused file never costs a conversion.
+ */
+async function flagFile(args: Parsed, input: string, output: string, progress: Progress): Promise<FlaggedFile> {
+  if (samePath(input, output)) {
+    throw new InputError(
+      `the output ${output} is the input file; choose another -o path (the input is never overwritten).`,
+    );
+  }
+  const label = path.basename(input);
+  const data = await readInput(input);
+  const csv = isTextExport(input, data);
+  const forced = args.encoding !== undefined ? encodingOption(args.encoding) : undefined;
+  if (forced && !csv)
+    throw new InputError(`--encoding applies to CSV and text files; ${label} is a workbook, whose encoding is fixed.`);
+  if (csv && path.extname(output).toLowerCase() !== ".xlsx")
+    throw new InputError(
+      `flag writes a CSV file's result as an .xlsx workbook; name the output .xlsx (not ${path.basename(output)}).`,
+    );
+  let sheet = args.sheet;
+  const bang = args.range?.lastIndexOf("!") ?? -1;
+  if (args.range && bang > 0 && sheet === undefined)
+    sheet = args.range
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, "$1")
+      .replace(/''/g, "'");
+  const config = args.config ? await readConfig(args.config) : undefined;
+  let source: CsvSource | undefined;
+  let workbook: Uint8Array | XlsxPackage = data;
+  if (csv) {
+    progress(`Reading ${label}`);
+    const converted = csvToWorkbook(data, { label, encoding: forced });
+    source = converted.source;
+    workbook = converted.pkg;
+  }
+  const out = await flagWorkbook(workbook, {
+    sheet,
+    range: args.range,
+    config,
+    lang: args.lang,
+    label,
+    onProgress: progress,
+    outputExtension: path.extname(output),
+  });
+  await writeAtomically(output, out.data);
+  return { label, output, source, out };
+}
+
+/** The --json object of one flagged file. */
+function flagJson(f: FlaggedFile): Record<string, unknown> {
+  const tables = f.out.tables.map((t) => ({
+    sheet: t.sheet,
+    address: t.address,
+    cellsColoured: t.cellsColoured,
+    mapping: t.result.mapping,
+    skippedRows: t.result.skippedRows,
+    percentColumns: t.result.percentColumns,
+    warnings: t.result.warnings,
+    findings: t.result.findings,
+    flags: t.result.flags,
+  }));
+  const summary = {
+    tables: tables.length,
+    cellsColoured: tables.reduce((n, t) => n + t.cellsColoured, 0),
+    flags: tables.reduce((n, t) => n + t.flags.length, 0),
+    findings: tables.reduce((n, t) => n + t.findings.length, 0),
+  };
+  return {
+    output: f.output,
+    source: f.source,
+    reportSheet: f.out.reportSheet,
+    config: f.out.config,
+    summary,
+    tables,
+    notes: f.out.notes,
+  };
+}
+
 async function execute(args: Parsed, io: Io, rawIo: Io): Promise<void> {
-  if (samePath(args.input, args.output)) {
+  const input = args.inputs[0];
+  if (args.command === "flag") {
+    const { progress, done } = progressReporter(rawIo);
+    try {
+      const f = await flagFile(args, input, args.output, progress);
+      done();
+      if (args.json) io.stdout(JSON.stringify(flagJson(f), null, 2) + "\n");
+      else {
+        const read = f.source ? `${describeSource(f.label, f.source, args.lang)}\n` : "";
+        io.stdout(
+          `${read}${summaryText(f.out.tables, args.lang)}\n\n${args.lang === "zh" ? "已写入" : "Wrote"} ${args.output}\n`,
+        );
+        for (const n of f.out.notes) io.stdout(`${n[args.lang]}\n`);
+      }
+    } finally {
+      done();
+    }
+    return;
+  }
+  if (samePath(input, args.output)) {
     throw new InputError(
       `the output ${args.output} is the input file; choose another -o path (the input is never overwritten).`,
     );
   }
-  const label = path.basename(args.input);
-  const data = await readInput(args.input);
-  const csv = isTextExport(args.input, data);
-  const forced = args.encoding !== undefined ? encodingOption(args.encoding) : undefined;
-  if (csv && args.command === "clear")
+  const label = path.basename(input);
+  const data = await readInput(input);
+  if (isTextExport(input, data))
     throw new InputError(`${label} is a CSV file; clear works on a workbook that flag wrote (.xlsx).`);
-  if (forced && !csv)
-    throw new InputError(`--encoding applies to CSV and text files; ${label} is a workbook, whose encoding is fixed.`);
-  if (csv && path.extname(args.output).toLowerCase() !== ".xlsx")
-    throw new InputError(
-      `flag writes a CSV file's result as an .xlsx workbook; name the output .xlsx (not ${path.basename(args.output)}).`,
-    );
   const { progress, done } = progressReporter(rawIo);
   try {
-    if (args.command === "clear") {
-      const out = await clearWorkbook(data, {
-        label,
-        onProgress: progress,
-        outputExtension: path.extname(args.output),
-      });
-      await writeAtomically(args.output, out.data);
-      done();
-      if (args.json) {
-        const { data: _data, ...rest } = out;
-        io.stdout(JSON.stringify({ output: args.output, ...rest }, null, 2) + "\n");
-      } else if (!out.wasFlagged) {
-        io.stdout(`${label} has no Growth Signals marks; wrote an unchanged copy to ${args.output}\n`);
-      } else {
-        const sheets = out.removedSheets.length
-          ? `, removed sheet ${out.removedSheets.map((s) => `"${s}"`).join(", ")}`
-          : "";
-        const rules = `${out.rulesRemoved} conditional-format ${out.rulesRemoved === 1 ? "rule" : "rules"}`;
-        io.stdout(`Removed the warning colours from ${out.restored} cells (${rules})${sheets} → ${args.output}\n`);
-        for (const n of out.notes) io.stdout(`${n[args.lang]}\n`);
-      }
-      return;
-    }
-    let sheet = args.sheet;
-    const bang = args.range?.lastIndexOf("!") ?? -1;
-    if (args.range && bang > 0 && sheet === undefined)
-      sheet = args.range
-        .slice(0, bang)
-        .replace(/^'(.*)'$/, "$1")
-        .replace(/''/g, "'");
-    const config = args.config ? await readConfig(args.config) : undefined;
-    let source: CsvSource | undefined;
-    let input: Uint8Array | XlsxPackage = data;
-    if (csv) {
-      progress(`Reading ${label}`);
-      const converted = csvToWorkbook(data, { label, encoding: forced });
-      source = converted.source;
-      input = converted.pkg;
-    }
-    const out = await flagWorkbook(input, {
-      sheet,
-      range: args.range,
-      config,
-      lang: args.lang,
+    const out = await clearWorkbook(data, {
       label,
       onProgress: progress,
       outputExtension: path.extname(args.output),
@@ -338,50 +401,116 @@ async function execute(args: Parsed, io: Io, rawIo: Io): Promise<void> {
     await writeAtomically(args.output, out.data);
     done();
     if (args.json) {
-      const tables = out.tables.map((t) => ({
-        sheet: t.sheet,
-        address: t.address,
-        cellsColoured: t.cellsColoured,
-        mapping: t.result.mapping,
-        skippedRows: t.result.skippedRows,
-        percentColumns: t.result.percentColumns,
-        derived: t.result.derived,
-        checks: t.result.checks,
-        warnings: t.result.warnings,
-        findings: t.result.findings,
-        flags: t.result.flags,
-      }));
-      const summary = {
-        tables: tables.length,
-        cellsColoured: tables.reduce((n, t) => n + t.cellsColoured, 0),
-        flags: tables.reduce((n, t) => n + t.flags.length, 0),
-        findings: tables.reduce((n, t) => n + t.findings.length, 0),
-      };
-      io.stdout(
-        JSON.stringify(
-          {
-            output: args.output,
-            source,
-            reportSheet: out.reportSheet,
-            config: out.config,
-            summary,
-            tables,
-            notes: out.notes,
-          },
-          null,
-          2,
-        ) + "\n",
-      );
+      const { data: _data, ...rest } = out;
+      io.stdout(JSON.stringify({ output: args.output, ...rest }, null, 2) + "\n");
+    } else if (!out.wasFlagged) {
+      io.stdout(`${label} has no Growth Signals marks; wrote an unchanged copy to ${args.output}\n`);
     } else {
-      const read = source ? `${describeSource(label, source, args.lang)}\n` : "";
-      io.stdout(
-        `${read}${summaryText(out.tables, args.lang)}\n\n${args.lang === "zh" ? "已写入" : "Wrote"} ${args.output}\n`,
-      );
+      const sheets = out.removedSheets.length
+        ? `, removed sheet ${out.removedSheets.map((s) => `"${s}"`).join(", ")}`
+        : "";
+      const rules = `${out.rulesRemoved} conditional-format ${out.rulesRemoved === 1 ? "rule" : "rules"}`;
+      io.stdout(`Removed the warning colours from ${out.restored} cells (${rules})${sheets} → ${args.output}\n`);
       for (const n of out.notes) io.stdout(`${n[args.lang]}\n`);
     }
   } finally {
     done();
   }
+}
+
+/**
+ * §4: flags every file the arguments name into the -o folder, each on its own (a failure is reported and the others
+ * go on), then prints one combined summary (or one JSON object); a progress line per file on stderr when it is a
+ * terminal. Exit code 1 when any file failed.
+ */
+async function flagMany(args: Parsed, io: Io, rawIo: Io): Promise<number> {
+  const folderProblem = await ensureFolder(args.output);
+  if (folderProblem) throw new InputError(folderProblem);
+  if (args.config) await readConfig(args.config); // a bad config is the command's problem, not each file's
+  const entries = await expandInputs(args.inputs);
+  assignOutputs(entries, args.output);
+  const zh = args.lang === "zh";
+  const done: { entry: BatchEntry; file?: FlaggedFile }[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    const label = path.basename(entry.input);
+    const step = `[${i + 1}/${entries.length}] ${label}`;
+    const started = Date.now();
+    const progress: Progress = (message) => {
+      if (io.isTTY)
+        rawIo.stderr(`\r\u001b[2K${printable(`${step}: ${message}`)}… ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    };
+    if (!entry.error && entry.output) {
+      try {
+        done.push({ entry, file: await flagFile(args, entry.input, entry.output, progress) });
+      } catch (e) {
+        entry.error = failureMessage(e);
+        done.push({ entry });
+      }
+    } else done.push({ entry });
+    if (io.isTTY) {
+      const f = done[done.length - 1].file;
+      const what = f
+        ? `${f.out.tables.reduce((n, t) => n + t.cellsColoured, 0)} ${zh ? "个单元格已标色" : "cells coloured"} → ${f.output}`
+        : `${zh ? "失败" : "failed"}: ${entry.error}`;
+      rawIo.stderr(`\r\u001b[2K${printable(`${step}: ${what}`)}\n`);
+    }
+  }
+  const ok = done.filter((d) => d.file);
+  const failed = done.filter((d) => !d.file);
+  if (args.json) {
+    const files = done.map(({ entry, file }) =>
+      file
+        ? { input: entry.input, ok: true, ...flagJson(file) }
+        : { input: entry.input, ok: false, error: entry.error },
+    );
+    const perFile = ok.map((d) => flagJson(d.file!).summary as Record<string, number>);
+    const total = (k: string): number => perFile.reduce((n, s) => n + s[k], 0);
+    const summary = {
+      files: done.length,
+      flagged: ok.length,
+      failed: failed.length,
+      tables: total("tables"),
+      cellsColoured: total("cellsColoured"),
+      flags: total("flags"),
+      findings: total("findings"),
+    };
+    io.stdout(JSON.stringify({ output: args.output, summary, files }, null, 2) + "\n");
+  } else {
+    const lines = [
+      zh
+        ? `已标记 ${ok.length} / ${done.length} 个文件，写入 ${args.output}${failed.length ? `，${failed.length} 个失败` : ""}。`
+        : `Flagged ${ok.length} of ${done.length} file${done.length === 1 ? "" : "s"} into ${args.output}${failed.length ? `; ${failed.length} failed` : ""}.`,
+    ];
+    for (const { entry, file } of done) {
+      if (file) {
+        lines.push(`  ✓ ${entry.input} → ${file.output}`);
+        if (file.source) lines.push(`    ${describeSource(file.label, file.source, args.lang)}`);
+        for (const n of file.out.notes) lines.push(`    ${n[args.lang]}`);
+      } else {
+        // most sentences start with the file's name: say it once
+        const label = path.basename(entry.input);
+        const error = entry.error ?? "";
+        lines.push(
+          `  ✗ ${error.startsWith(label) ? entry.input + error.slice(label.length) : `${entry.input}: ${error}`}`,
+        );
+      }
+    }
+    // one weak-channel table for every file: each table's sheet named with its file
+    const tables = ok.flatMap(({ file }) =>
+      file!.out.tables.map((t) => ({ ...t, sheet: `${file!.label} › ${t.sheet}` })),
+    );
+    if (ok.length) lines.push("", summaryText(tables, args.lang));
+    io.stdout(lines.join("\n") + "\n");
+  }
+  return failed.length ? 1 : 0;
+}
+
+/** The sentence of a file's failure: ours for bad input, the error's message for anything else. */
+function failureMessage(e: unknown): string {
+  if (e instanceof InputError) return e.message;
+  const message = e instanceof Error ? e.message : String(e);
+  return `unexpected error (${message}); run it alone with GROWTH_SIGNALS_DEBUG=1 for details.`;
 }
 
 /** Runs the command line; returns the exit code (the bin script passes it to process.exit). */
@@ -397,6 +526,8 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
       io.stdout(version() + "\n");
       return 0;
     }
+    if (parsed.command === "flag" && (await isBatch(parsed.inputs, parsed.output)))
+      return await flagMany(parsed, io, rawIo);
     await execute(parsed, io, rawIo);
     return 0;
   } catch (e) {
