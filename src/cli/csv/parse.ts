@@ -79,34 +79,33 @@ function countOutsideQuotes(line: string, d: string): number {
 }
 
 /**
- * The delimiter of a CSV text: for each candidate, the most common count per line (lines without it left out, so
- * title rows do not count) and how many lines have exactly that count; the candidate on most such lines wins; on a
- * tie, the one the header (the first line holding any candidate) splits as it splits the rows, since a header is
- * words while values may hold "1,234" or "12,5" in every row; then the one splitting lines into more fields; then
- * tab, semicolon, comma, pipe. Only the first 200 lines are read. Comma when no candidate occurs.
+ * The delimiter of a CSV text: a table is a block of consecutive lines that one delimiter splits into the same number
+ * of fields. For each candidate, the most common count per line (lines without it left out, so title rows do not
+ * vote) and the longest run of consecutive lines with exactly that count; the longest run wins. The header belongs
+ * to the run of the true delimiter and breaks the run of a mark that only the values hold ("1,234" or "12,5" in every
+ * row of a tab or semicolon file), as a title row with the mark ("November 1, 2026 - November 10, 2026") cannot
+ * join it. Ties: more fields, then tab, semicolon, comma, pipe. Only the first 200 lines are read; comma when no
+ * candidate occurs.
  */
 export function sniffDelimiter(text: string): Delimiter {
   const lines = text.split(/\r\n|\n|\r/, 200).filter((l) => l.trim() !== "" && !l.startsWith("#"));
-  const header = lines.find((l) => DELIMITERS.some((d) => countOutsideQuotes(l, d) > 0));
-  let best: { d: Delimiter; lines: number; header: boolean; fields: number } | null = null;
+  let best: { d: Delimiter; run: number; fields: number } | null = null;
   for (const d of ["\t", ";", ",", "|"] as const) {
+    const counts = lines.map((line) => countOutsideQuotes(line, d));
     const freq = new Map<number, number>();
-    for (const line of lines) {
-      const n = countOutsideQuotes(line, d);
-      if (n > 0) freq.set(n, (freq.get(n) ?? 0) + 1);
-    }
+    for (const n of counts) if (n > 0) freq.set(n, (freq.get(n) ?? 0) + 1);
     let mode = 0;
-    let count = 0;
-    for (const [n, k] of freq) if (k > count || (k === count && n > mode)) [mode, count] = [n, k];
-    if (count === 0) continue;
-    const inHeader = header !== undefined && countOutsideQuotes(header, d) === mode;
-    if (
-      !best ||
-      count > best.lines ||
-      (count === best.lines && inHeader && !best.header) ||
-      (count === best.lines && inHeader === best.header && mode > best.fields)
-    )
-      best = { d, lines: count, header: inHeader, fields: mode };
+    let most = 0;
+    for (const [n, k] of freq) if (k > most || (k === most && n > mode)) [mode, most] = [n, k];
+    if (most === 0) continue;
+    let run = 0;
+    let longest = 0;
+    for (const n of counts) {
+      run = n === mode ? run + 1 : 0;
+      if (run > longest) longest = run;
+    }
+    if (!best || longest > best.run || (longest === best.run && mode > best.fields))
+      best = { d, run: longest, fields: mode };
   }
   return best?.d ?? ",";
 }

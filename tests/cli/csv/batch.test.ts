@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { main, type Io } from "../../../src/cli/main";
 import { EXPECTED_FLAGS, fixtureWorkbook } from "../fixtures";
-import { readWorkbook, solidFill } from "../helpers";
+import { overlayFills, readWorkbook } from "../helpers";
 
 let dir: string;
 let xlsx: Buffer;
@@ -37,12 +37,9 @@ const CSV = [
   "2026-11-06,B,2.2",
 ].join("\n");
 
-/** Cells in a warning colour (the fixture has user fills of its own). */
-const WARNING_FILLS = new Set(["FFFFD966", "FFF4B183", "FFFF7C80"]);
+/** Cells in a warning colour: the conditional formats Flag lays over them (issue 15). */
 function colouredCells(ws: import("exceljs").Worksheet): string[] {
-  const out: string[] = [];
-  ws.eachRow((row) => row.eachCell((c) => void (WARNING_FILLS.has(solidFill(c) ?? "") && out.push(c.address))));
-  return out.sort();
+  return Object.keys(overlayFills(ws)).sort();
 }
 
 function setup(name: string): { root: string } {

@@ -83,6 +83,10 @@ describe.each(VARIANTS)("$name", (v) => {
   it("reads the header when the values hold another candidate in every row", () => {
     expect(sniffDelimiter("Date;Spend;Revenue\n1,234;5,678;9,012\n2,345;6,789;1,234\n")).toBe(";");
     expect(sniffDelimiter("Date\tROI\n12,5\t1,5\n")).toBe("\t");
+    // Google Ads: a title row holding commas, and a comma in every date of the rows
+    const ads = ["Campaign report", "November 1, 2026 - November 10, 2026", "Day\tCampaign\tClicks"];
+    for (let d = 1; d <= 5; d++) ads.push(`Nov ${d}, 2026\tBrand\t1,234`);
+    expect(sniffDelimiter(ads.join("\r\n"))).toBe("\t");
   });
 
   it.each(DELIMITERS.map((d) => [JSON.stringify(d), d] as const))(
