@@ -10,7 +10,8 @@
  *   not incidents, so flags there count as false alarms.
  * - Missing rows: about 1% of a channel's periods are left out.
  * Incidents (the ground truth), each on one channel and metric over consecutive periods:
- * - traffic drop: 20–60% for 1–7 days (daily) or 1–2 weeks (weekly);
+ * - traffic drop: 20–60% for 1–7 days (daily) or 1–2 weeks (weekly); half of them are followed by a second drop
+ *   (20–60%, 1–3 days, 2–7 days after the first ends; weekly: 1 week, one week after), labelled back-to-back;
  * - complaint spike: the rate at 1.2–3% for one period;
  * - ROI run: ROI at 1.0–1.4 (below the 1.5 benchmark) for 4–8 periods;
  * - repurchase decline: the weekly level falls 8–15% a week for 3 weeks, then recovers;
@@ -35,8 +36,10 @@ export interface Incident {
   kind: IncidentKind;
   /** ISO dates of the labelled periods (the rows the incident touches). */
   periods: string[];
-  /** Traffic drops: the fraction lost (0.2–0.6). */
+  /** Traffic drops: the fraction lost (0.2–0.6). Repurchase declines: the fraction lost a week (0.08–0.15). */
   size?: number;
+  /** Traffic drops: the second of two drops close together (the first may poison its baseline). */
+  backToBack?: boolean;
 }
 
 export interface Report {
@@ -104,6 +107,8 @@ interface ChannelDays {
 
 export function generateReport(spec: ScenarioSpec): Report {
   const rand = mulberry32(spec.seed);
+  // Back-to-back drops draw from their own stream, so the rest of the report is what it was before they existed.
+  const rand2 = mulberry32(spec.seed ^ 0x5eed);
   const start = Date.UTC(2025, 0, 6); // a Monday
   const days = Math.round((spec.months * 365.25) / 12);
   const daily = spec.granularity === "daily";
@@ -176,6 +181,17 @@ export function generateReport(spec: ScenarioSpec): Report {
       if (!ks) continue;
       for (const k of ks) p.traffic[k] *= 1 - size;
       incidents.push({ channel, kind: "traffic-drop", periods: ks.map(dateOf), size });
+      if (rand2() < 0.5) {
+        // A second drop soon after, inside the first one's reserved gap (21 days; weekly 4 weeks), so it meets no
+        // other incident: the first drop sits in its baseline.
+        const size2 = between(rand2, 0.2, 0.6);
+        const from = ks[ks.length - 1] + 1 + (daily ? 2 + Math.floor(rand2() * 6) : 1);
+        const length = daily ? 1 + Math.floor(rand2() * 3) : 1;
+        const ks2 = Array.from({ length }, (_, j) => from + j).filter((k) => k < periods);
+        if (ks2.length === 0) continue;
+        for (const k of ks2) p.traffic[k] *= 1 - size2;
+        incidents.push({ channel, kind: "traffic-drop", periods: ks2.map(dateOf), size: size2, backToBack: true });
+      }
     }
     for (let n = 0; n < perYear(3); n++) {
       const ks = place("complaint-spike", 1, daily ? 14 : 3);
@@ -256,5 +272,112 @@ export function scenarios(): ScenarioSpec[] {
         });
       }
     }
+  return out;
+}
+
+/**
+ * Repurchase channels with sampling noise at realistic volumes (issue 18 §3): each day 200–2,000 buyers (log-uniform
+ * per channel, ±20% day to day), each a repeat buyer with the channel's rate (20–40%), drawn binomially, so a
+ * healthy channel's daily and weekly rates wander as real ones do. Incidents: a sustained decline of 8–15% a week
+ * for 3 weeks (the rate × (1 − d)^w in week w), then back to the old rate; one per channel-year. Rows: daily, or
+ * weekly with the week's pooled counts; with the counts (Buyers, Repeat buyers) beside the rate, or the rate alone.
+ */
+export interface RepurchaseSpec {
+  seed: number;
+  granularity: Granularity;
+  counts: boolean;
+  channels: number;
+  months: number;
+}
+
+export interface RepurchaseReport {
+  spec: RepurchaseSpec;
+  header: string[];
+  rows: (string | number)[][];
+  incidents: Incident[];
+  channelYears: number;
+}
+
+/** Binomial(n, p) as the sum of n Bernoulli draws (exact; n ≤ a few thousand here). */
+function binomial(rand: () => number, n: number, p: number): number {
+  let k = 0;
+  for (let i = 0; i < n; i++) if (rand() < p) k++;
+  return k;
+}
+
+export function generateRepurchaseReport(spec: RepurchaseSpec): RepurchaseReport {
+  const rand = mulberry32(spec.seed);
+  const start = Date.UTC(2025, 0, 6); // a Monday
+  const weeks = Math.floor((spec.months * 365.25) / 12 / 7);
+  const days = weeks * 7;
+  const daily = spec.granularity === "daily";
+  const rows: (string | number)[][] = [];
+  const incidents: Incident[] = [];
+  for (let c = 0; c < spec.channels; c++) {
+    const channel = `Channel ${String(c + 1).padStart(2, "0")}`;
+    const volume = Math.exp(between(rand, Math.log(200), Math.log(2000)));
+    const base = between(rand, 0.2, 0.4);
+    const factor = new Float64Array(weeks).fill(1); // the true rate ÷ base, per week
+    const declines = Math.max(1, Math.round(spec.months / 12));
+    const used = new Set<number>();
+    for (let n = 0; n < declines; n++) {
+      // 3 declining weeks after at least 5 weeks of history, 8 weeks clear of another decline
+      const first = 5 + Math.floor(rand() * (weeks - 5 - 4));
+      if ([...Array(19).keys()].some((j) => used.has(first - 8 + j))) continue;
+      for (let j = 0; j < 19; j++) used.add(first - 8 + j);
+      const d = between(rand, 0.08, 0.15);
+      for (let w = 1; w <= 3; w++) factor[first + w - 1] = Math.pow(1 - d, w);
+      const periods: string[] = [];
+      for (let w = first; w < first + 3; w++)
+        if (daily) for (let j = 0; j < 7; j++) periods.push(iso(start + (w * 7 + j) * DAY));
+        else periods.push(iso(start + w * 7 * DAY));
+      incidents.push({ channel, kind: "repurchase-decline", periods, size: d });
+    }
+    const buyers: number[] = [];
+    const repeat: number[] = [];
+    for (let i = 0; i < days; i++) {
+      const n = Math.max(1, Math.round(volume * Math.exp(0.2 * gaussian(rand))));
+      buyers.push(n);
+      repeat.push(binomial(rand, n, base * factor[Math.floor(i / 7)]));
+    }
+    const periods = daily ? days : weeks;
+    for (let k = 0; k < periods; k++) {
+      if (rand() < 0.01) continue; // a missing row
+      const date = iso(start + k * (daily ? 1 : 7) * DAY);
+      const span = daily ? [k] : [0, 1, 2, 3, 4, 5, 6].map((j) => k * 7 + j);
+      const b = span.reduce((a, i) => a + buyers[i], 0);
+      const r = span.reduce((a, i) => a + repeat[i], 0);
+      const rate = round(r / b, 4);
+      rows.push(spec.counts ? [date, channel, b, r, rate] : [date, channel, rate]);
+    }
+  }
+  rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return {
+    spec,
+    header: spec.counts
+      ? ["Date", "Channel", "Buyers", "Repeat buyers", "Repurchase rate"]
+      : ["Date", "Channel", "Repurchase rate"],
+    rows,
+    incidents,
+    channelYears: (spec.channels * days) / 365.25,
+  };
+}
+
+/** The repurchase scenarios: daily and weekly rows, with and without the counts, three seeds each. */
+export function repurchaseScenarios(): RepurchaseSpec[] {
+  const out: RepurchaseSpec[] = [];
+  let seed = 18_001;
+  for (const granularity of ["daily", "weekly"] as const)
+    for (const counts of [true, false])
+      for (let i = 0; i < 3; i++) {
+        const rand = mulberry32(seed);
+        out.push({
+          seed: seed++,
+          granularity,
+          counts,
+          channels: 8 + Math.floor(rand() * 13),
+          months: 6 + Math.floor(rand() * 7),
+        });
+      }
   return out;
 }
