@@ -101,6 +101,16 @@ export async function run(): Promise<void> {
         byRule.set(rule, t);
       }
     }
+    // Every shape together, per rule.
+    const overall = new Map<RuleId, RuleScore>();
+    for (const [key, byRule] of totals)
+      for (const rule of variant.rules) {
+        if (key.startsWith("repurchase") && rule !== "repurchase-declining") continue;
+        const t = overall.get(rule) ?? emptyScore();
+        addScore(t, byRule.get(rule)!);
+        overall.set(rule, t);
+      }
+    totals.set("all", overall);
     for (const [key, byRule] of totals)
       for (const rule of variant.rules) {
         // The repurchase channels carry no other metric.

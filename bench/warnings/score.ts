@@ -79,9 +79,13 @@ export function addScore(into: RuleScore, s: RuleScore): void {
 export function scoreReport(report: Labelled, config: Partial<RulesConfig> = {}): Record<RuleId, RuleScore> {
   const result = runRules({ header: report.header, rows: report.rows }, { config: { ...DEFAULT_CONFIG, ...config } });
   const out = {} as Record<RuleId, RuleScore>;
+  const present = new Set(report.rows.map((r) => `${r[1]}|${r[0]}`));
   for (const [ruleId, kind] of Object.entries(KIND_OF_RULE) as [RuleId, IncidentKind][]) {
     const labelled = new Map<string, number>(); // channel|date → incident index
-    const incidents = report.incidents.filter((i) => i.kind === kind);
+    // An incident whose rows all went missing cannot be seen: it is not counted.
+    const incidents = report.incidents.filter(
+      (i) => i.kind === kind && i.periods.some((d) => present.has(`${i.channel}|${d}`)),
+    );
     incidents.forEach((inc, n) => {
       for (const d of inc.periods) labelled.set(`${inc.channel}|${d}`, n);
     });

@@ -15,7 +15,7 @@ import type { MetricKey } from "../table/types";
 import type { RuleInput } from "./detector";
 import { COMPLAINT_EVIDENCE, complaintRateHigh } from "./detectors/complaint";
 import { ltvCacLow } from "./detectors/ltvCac";
-import { repurchaseDeclining } from "./detectors/repurchase";
+import { REPURCHASE_EVIDENCE, repurchaseDeclining, repurchaseThreshold } from "./detectors/repurchase";
 import { roiBelowBenchmark } from "./detectors/roi";
 import { trafficDrop, trafficThreshold } from "./detectors/traffic";
 import { TRAFFIC_BASELINE_MODES } from "./trafficBaseline";
@@ -250,14 +250,65 @@ export const RULES = [
         label: { en: "Repurchase decline (weeks running)", zh: "复购率连续下滑周数" },
         paneLabel: { en: "Repurchase: declining weeks", zh: "复购率：连续下降周数" },
       },
+      {
+        name: "repurchaseSignificance",
+        // One-sided level of the decline test, chosen on the labelled benchmark (issue 18 §3): 0.1% keeps false red
+        // weeks of a healthy channel under 1 a year at 200–2,000 buyers a day and still catches declines of 8% a week.
+        default: 0.001,
+        unit: "fraction",
+        integer: false,
+        min: 0,
+        minExclusive: true,
+        max: 0.5,
+        maxExclusive: false,
+        label: { en: "Repurchase test level (one-sided)", zh: "复购率检验显著性水平（单侧）" },
+        paneLabel: { en: "Repurchase: test level (0.001 = 0.1%)", zh: "复购率：检验显著性水平（0.001 = 0.1%）" },
+        hint: { en: " Write it as a fraction: 0.001 = 0.1%.", zh: "请写成小数：0.001 即 0.1%。" },
+      },
+      {
+        name: "repurchaseMinDrop",
+        default: 0.03,
+        unit: "fraction",
+        integer: false,
+        min: 0,
+        minExclusive: false,
+        max: 1,
+        maxExclusive: true,
+        label: { en: "Repurchase minimum weekly drop", zh: "复购率每周最小降幅" },
+        paneLabel: { en: "Repurchase: smallest weekly drop (0.03 = 3%)", zh: "复购率：每周最小降幅（0.03 = 3%）" },
+        hint: {
+          en: " Write it as a fraction: 0.03 = 3% lower than the week before.",
+          zh: "请写成小数：0.03 即比前一周低 3%。",
+        },
+      },
+    ],
+    choices: [
+      {
+        name: "repurchaseEvidence",
+        options: REPURCHASE_EVIDENCE,
+        default: "test",
+        label: { en: "Repurchase evidence", zh: "复购率下滑判定依据" },
+        paneLabel: { en: "Repurchase: a decline needs", zh: "复购率：下滑判定依据" },
+        optionLabels: {
+          test: {
+            en: "A significant fall (test on buyer counts or daily rates)",
+            zh: "显著下降（按购买/复购人数或每日复购率检验）",
+          },
+          drop: { en: "Each week at least the smallest drop lower", zh: "每周降幅不低于最小降幅" },
+          none: { en: "Any decline (the seed's rule)", zh: "任意下降（原始规则）" },
+        },
+      },
     ],
     name: { en: "Repurchase rate declining", zh: "复购率下滑" },
     action: { en: "Start product-experience optimization.", zh: "启动产品体验优化。" },
     actionBrief: { en: "product-experience optimization", zh: "启动产品体验优化" },
-    threshold: (c) => ({
-      en: `Repurchase rate falling ${plural(c.repurchaseDeclineWeeks, "week")} running`,
-      zh: `复购率连续 ${c.repurchaseDeclineWeeks} 周下滑`,
-    }),
+    threshold: (c) =>
+      repurchaseThreshold(
+        c.repurchaseDeclineWeeks,
+        c.repurchaseEvidence,
+        c.repurchaseMinDrop,
+        c.repurchaseSignificance,
+      ),
     limit: (v, _c, lang) => (lang === "zh" ? `< ${v}（前一周）` : `< ${v} (week before)`),
     detect: repurchaseDeclining,
   }),

@@ -40,6 +40,8 @@ export interface WeekEvidence {
   at: At;
   /** True when `value` is the mean of daily values. */
   mean: boolean;
+  /** The repurchase rule's evidence for the red run the week belongs to: "down 9.5% over 2 weeks, p = 0.002". */
+  decline?: Bilingual;
 }
 
 export interface HitSink {

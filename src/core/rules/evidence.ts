@@ -42,6 +42,8 @@ interface Point extends EvidenceValue {
   /** The period on a number line where consecutive periods are 1 apart. */
   t: number;
   reason: Bilingual;
+  /** The repurchase rule's evidence for the run (WeekEvidence.decline). */
+  decline?: Bilingual;
 }
 
 /** The evidence of one channel × rule; `items` in date order. */
@@ -72,6 +74,7 @@ export function findingEvidence(
       t: at.kind === "day" ? at.day : at.kind === "week" ? at.monday : at.row,
       reason: item.flag.reason,
     };
+    if (item.week?.decline) point.decline = item.week.decline;
     if (item.baseline === item.baseline) point.baseline = item.baseline;
     else if (metric === "repurchaseRate") point.baseline = item.flag.threshold;
     points.push(point);
@@ -208,6 +211,9 @@ function fallingText(label: string, segments: Point[][], periods: FindingEvidenc
       periods === "week"
         ? { en: n === 1 ? "week" : "weeks", zh: "周" }
         : { en: n === 1 ? "period" : "periods", zh: "期" };
+    // With evidence (issue 18 §1): "31.5% → 30.5% → 28.5% (weeks of 26 Jan – 9 Feb), down 9.5% over 2 weeks, …".
+    const decline = seg[seg.length - 1].decline;
+    if (decline) return lang === "zh" ? `${chain}（${range}），${decline.zh}` : `${chain} (${range}), ${decline.en}`;
     return lang === "zh"
       ? `${chain}（${range}），连续 ${n} ${unit.zh}下滑`
       : `${chain} (${range}), falling ${n} ${unit.en} running`;

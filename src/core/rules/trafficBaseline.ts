@@ -8,14 +8,25 @@
  *   factor, the mean multiplied by today's), so the first two weekends of a B2B channel are not alarms either.
  * - "auto": "sameWeekday" for a daily channel whose weekly rhythm is real (weeklyRhythm below), else "previous".
  *   Weekly and monthly rows have no weekday rhythm: always "previous".
+ * Incidents stay out of the baseline (issue 18 §2): a value that is itself a drop (below (1 − dropRatio) × its own
+ * baseline) is left out of every later baseline, so one incident cannot hide the next. Once the drops have run for
+ * a whole window of values (`window`; on daily data at least NEW_NORMAL_DAYS), the lower level is the channel's new
+ * normal: those values count again and the values before them are forgotten (a channel that loses traffic for good
+ * is flagged for two weeks, not forever; an incident of a week is not taken for a new normal).
  */
 
 export type TrafficBaselineMode = "auto" | "previous" | "sameWeekday";
 export const TRAFFIC_BASELINE_MODES: readonly TrafficBaselineMode[] = ["auto", "previous", "sameWeekday"];
 
+import { lessThan } from "./compare";
+
+const below = lessThan; // a local binding: module imports are getters in bundled code, too slow per row
+
 /** Same-weekday values averaged, and the fewest that make a baseline. */
 export const SAME_WEEKDAY_WEEKS = 4;
 export const SAME_WEEKDAY_MIN = 2;
+/** On daily data, how many running drops make a new normal at the least (two weeks). */
+export const NEW_NORMAL_DAYS = 14;
 /** How far back same-weekday values are looked for, in weeks. */
 export const SAME_WEEKDAY_LOOKBACK = 8;
 /** The share of day-to-day variation (around the trend) the weekday must explain for a rhythm to be real. */
@@ -99,6 +110,8 @@ export interface TrafficBaseline {
   fellBack: Uint8Array;
   /** 1 when a fallback mean was adjusted for the weekday (the channel's rhythm is real). */
   adjusted: Uint8Array;
+  /** 1 when the value is a drop (below (1 − dropRatio) × its baseline): left out of later baselines. */
+  drop: Uint8Array;
 }
 
 /**
@@ -120,7 +133,9 @@ export function trafficBaselines(
     sameWeekday: new Uint8Array(n),
     fellBack: new Uint8Array(n),
     adjusted: new Uint8Array(n),
+    drop: new Uint8Array(n),
   };
+  const keep = 1 - dropRatio;
   const rhythm = days !== null && daily && mode !== "previous" ? weeklyRhythm(values, days) : null;
   const real = rhythm !== null && isWeeklyRhythmReal(rhythm, dropRatio);
   const weekday = rhythm !== null && (mode === "sameWeekday" || real);
@@ -136,6 +151,17 @@ export function trafficBaselines(
   const first = days !== null && n > 0 ? days[0] : 0;
   const span = days !== null && n > 0 ? days[n - 1] - first + 1 : 0;
   const byDay = weekday && span <= 4 * n + 64 ? new Float64Array(span).fill(NaN) : null;
+  // The running drops (positions of numeric values, all below their baselines), for the new-normal rule.
+  let streakFirst = -1;
+  let streakLength = 0;
+  const newNormal = daily ? Math.max(window, NEW_NORMAL_DAYS) : window;
+  const remember = (p: number, v: number): void => {
+    if (byDay !== null && days !== null) byDay[days[p] - first] = v;
+    if (factors !== null) ringAdjusted[next] = v / factors[weekdayOf(p)];
+    ring[next] = v;
+    next = next + 1 === window ? 0 : next + 1;
+    seen++;
+  };
   for (let p = 0; p < n; p++) {
     const v = values[p];
     if (v !== v) continue;
@@ -156,7 +182,6 @@ export function trafficBaselines(
         out.count[p] = k;
         out.sameWeekday[p] = 1;
       } else out.fellBack[p] = 1;
-      byDay[days[p] - first] = v;
     }
     if (out.sameWeekday[p] === 0) {
       const k = seen < window ? seen : window;
@@ -171,10 +196,28 @@ export function trafficBaselines(
         if (adjust) out.adjusted[p] = 1;
       }
     }
-    if (factors !== null) ringAdjusted[next] = v / factors[weekdayOf(p)];
-    ring[next] = v;
-    next = next + 1 === window ? 0 : next + 1;
-    seen++;
+    const mean = out.mean[p];
+    if (mean === mean && below(v, keep * mean)) {
+      // A drop: left out of later baselines, unless a whole window of drops makes it the new normal.
+      out.drop[p] = 1;
+      if (streakLength === 0) streakFirst = p;
+      streakLength++;
+      if (streakLength >= newNormal) {
+        // Forget what came before the run and start again from its values. Later rows look back at most
+        // SAME_WEEKDAY_LOOKBACK weeks, so clearing those weeks before the run is enough.
+        if (byDay !== null && days !== null) {
+          const runDay = days[streakFirst] - first;
+          byDay.fill(NaN, Math.max(0, runDay - 7 * SAME_WEEKDAY_LOOKBACK), runDay);
+        }
+        seen = 0;
+        next = 0;
+        for (let q = streakFirst; q <= p; q++) if (values[q] === values[q]) remember(q, values[q]);
+        streakLength = 0;
+      }
+      continue;
+    }
+    streakLength = 0;
+    remember(p, v);
   }
   return out;
 }

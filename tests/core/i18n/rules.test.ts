@@ -54,8 +54,16 @@ describe("rule texts", () => {
         "with a weekly rhythm, else the mean of the previous 7 values",
     );
     expect(ruleThreshold("repurchase-declining", { ...DEFAULT_CONFIG, repurchaseDeclineWeeks: 3 }).en).toBe(
-      "Repurchase rate falling 3 weeks running",
+      "Repurchase rate falling 3 weeks running, the fall significant at the 0.1% level (one-sided test on buyer " +
+        "counts or daily rates; weekly rates alone: each week at least 3% lower)",
     );
+    const drop = { ...DEFAULT_CONFIG, repurchaseEvidence: "drop" as const, repurchaseMinDrop: 0.05 };
+    expect(ruleThreshold("repurchase-declining", drop)).toEqual({
+      en: "Repurchase rate falling 2 weeks running, each week at least 5% lower",
+      zh: "复购率连续 2 周下滑，且每周降幅至少 5%",
+    });
+    const none = { ...DEFAULT_CONFIG, repurchaseEvidence: "none" as const, repurchaseDeclineWeeks: 3 };
+    expect(ruleThreshold("repurchase-declining", none).en).toBe("Repurchase rate falling 3 weeks running");
     expect(ruleDescription("complaint-rate-high", DEFAULT_CONFIG).en).toBe(
       "Orange: Complaint rate above 1% in a period. Upgrade the customer-service scripts.",
     );

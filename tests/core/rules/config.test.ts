@@ -12,6 +12,10 @@ describe("default thresholds", () => {
       trafficBaseline: "auto",
       complaintEvidence: "rate",
       repurchaseDeclineWeeks: 2,
+      // issue 18: a red repurchase decline needs evidence that it is not sampling noise
+      repurchaseEvidence: "test",
+      repurchaseSignificance: 0.001,
+      repurchaseMinDrop: 0.03,
       ltvCacMin: 1.5,
       ltvCacWeeks: 2,
       fills: { yellow: "#FFD966", orange: "#F4B183", red: "#FF7C80" },

@@ -2,6 +2,7 @@
  * A finding's evidence (issue 10 §1): the values that fired, their periods, the cells and the threshold. Every
  * expected value is worked out by hand from the table in the test, not taken from the code's output.
  */
+import { DEFAULT_CONFIG } from "../../../src/core/rules/config";
 import { runRules } from "../../../src/core/rules/engine";
 import type { ChannelFinding, RuleId, RulesResult } from "../../../src/core/rules/types";
 import { seriesRows, table } from "./helpers";
@@ -71,20 +72,20 @@ describe("finding evidence", () => {
   it("gives each traffic value with the baseline mean it fell below", () => {
     // Ads traffic 2–8 Mar 10,000 a day (no weekly rhythm), 9 Mar 4,000, 10 Mar 10,000, 11 Mar 5,000.
     // 9 Mar: mean of the previous 7 values 10,000, limit 0.7 × 10,000 = 7,000; 4,000 is 60% below.
-    // 10 Mar: mean (6 × 10,000 + 4,000) / 7 = 9,142.86, limit 6,400; 10,000 is not below.
-    // 11 Mar: the previous 7 are 4–10 Mar: (5 × 10,000 + 4,000 + 10,000) / 7 = 64,000 / 7 = 9,142.86, limit 6,400.
+    // 10 Mar: the 4,000 was a drop and is left out of later baselines (issue 18 §2): mean 10,000; not below.
+    // 11 Mar: the previous 7 values that were not drops (3–8 and 10 Mar) average 10,000, limit 7,000.
     const values = [10000, 10000, 10000, 10000, 10000, 10000, 10000, 4000, 10000, 5000];
     const f = findingOf(runRules(table("Traffic", seriesRows("Ads", "2026-03-02", values))), "traffic-drop");
     expect(f.evidence.values.map((v) => v.period)).toEqual(["2026-03-09", "2026-03-11"]);
     expect(f.evidence.values.map((v) => v.value)).toEqual([4000, 5000]);
     expect(f.evidence.values[0].baseline).toBeCloseTo(10000, 9);
     expect(f.evidence.values[0].threshold).toBeCloseTo(7000, 9);
-    expect(f.evidence.values[1].baseline).toBeCloseTo(64000 / 7, 9);
-    expect(f.evidence.values[1].threshold).toBeCloseTo(6400, 9);
+    expect(f.evidence.values[1].baseline).toBeCloseTo(10000, 9);
+    expect(f.evidence.values[1].threshold).toBeCloseTo(7000, 9);
     expect(f.evidence.cells).toEqual(["C9", "C11"]);
     expect(f.evidence.text.en).toBe(
       "Traffic 4,000 (9 Mar) is 60% below the mean of the previous 7 values (10,000); limit 30%; " +
-        "then 5,000 (11 Mar, baseline 9,143)",
+        "then 5,000 (11 Mar, baseline 10,000)",
     );
   });
 
@@ -99,7 +100,21 @@ describe("finding evidence", () => {
     expect(f.evidence.periods).toBe("week");
     expect(f.evidence.weeklyMean).toBe(false);
     expect(f.evidence.cells).toEqual(["C3:C4"]);
+    // Weekly rates without counts: the default "test" falls back to steps of at least 3% (−10%, −5.6%) and says so.
     expect(f.evidence.text).toEqual({
+      en:
+        "Repurchase rate 20% → 18% → 17% (weeks of 2–16 Mar), down 15% over 2 weeks, each week at least 3% lower " +
+        "(weekly rates without buyer counts cannot be tested for noise)",
+      zh:
+        "复购率 20% → 18% → 17%（3月2日–16日当周），2 周累计下降 15%，每周降幅至少 3%" +
+        "（周数据没有购买人数与复购人数，无法检验是否为抽样波动）",
+    });
+    // The seed's rule ("none") states the run alone.
+    const none = findingOf(
+      runRules(t, { config: { ...DEFAULT_CONFIG, repurchaseEvidence: "none" } }),
+      "repurchase-declining",
+    );
+    expect(none.evidence.text).toEqual({
       en: "Repurchase rate 20% → 18% → 17% (weeks of 2–16 Mar), falling 2 weeks running",
       zh: "复购率 20% → 18% → 17%（3月2日–16日当周），连续 2 周下滑",
     });

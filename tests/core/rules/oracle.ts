@@ -139,21 +139,36 @@ export function oracleColours(t: OracleTable, cfg: OracleThresholds): Map<string
       }
     }
 
-    // Orange: traffic < (1 − drop) × mean of the channel's previous up to `window` numeric traffic values.
+    // Orange: traffic < (1 − drop) × mean of the channel's previous up to `window` numeric traffic values that were
+    // not drops themselves (issue 18 §2); once drops have run for `window` values (dated daily data: at least 14), they
+    // are the new normal: they count, and what came before them is forgotten.
     const tCol = t.columns.traffic;
     if (tCol !== undefined) {
-      const seen: number[] = [];
+      let kept: number[] = [];
+      let run: number[] = [];
+      const newNormal = t.hasDate && daily ? Math.max(cfg.trafficWindow, 14) : cfg.trafficWindow;
       for (const r of rows) {
         const v = value(r, "traffic");
         if (v === null) continue;
-        const prev = seen.slice(Math.max(0, seen.length - cfg.trafficWindow));
+        const prev = kept.slice(Math.max(0, kept.length - cfg.trafficWindow));
+        let drop = false;
         if (prev.length > 0) {
           let sum = 0;
           for (const p of prev) sum += p;
           const mean = sum / prev.length;
-          if (isLower(v, (1 - cfg.trafficDropRatio) * mean)) paint(r, tCol, "orange");
+          drop = isLower(v, (1 - cfg.trafficDropRatio) * mean);
+          if (drop) paint(r, tCol, "orange");
         }
-        seen.push(v);
+        if (!drop) {
+          run = [];
+          kept.push(v);
+          continue;
+        }
+        run.push(v);
+        if (run.length >= newNormal) {
+          kept = run;
+          run = [];
+        }
       }
     }
 

@@ -17,15 +17,14 @@ describe("orange: traffic more than 30% below the mean of the previous up to 7 v
   });
 
   it("compares with the previous values only, up to the window", () => {
-    // 300, 100, 100, 100, 75. Window 3: 5th compares with mean(100, 100, 100) = 100 → limit 70: 75 is fine.
-    // Window 7: mean(300, 100, 100, 100) = 150 → limit 105: 75 is flagged.
-    const rows = seriesRows("S", "2026-03-02", [300, 100, 100, 100, 75]);
+    // 130, 100, 100, 100, 75 (no drop before the last: 100 ≥ 0.7 × 130 = 91). Window 3: the 5th compares with
+    // mean(100, 100, 100) = 100 → limit 70: 75 is fine. Window 7: mean(130, 100, 100, 100) = 107.5 → limit 75.25:
+    // 75 is flagged.
+    const rows = seriesRows("S", "2026-03-02", [130, 100, 100, 100, 75]);
     const w3 = runRules(table("Traffic", rows), { config: { ...DEFAULT_CONFIG, trafficWindow: 3 } });
     const w7 = runRules(table("Traffic", rows));
-    expect(periods(w3, T)).not.toContain("2026-03-06");
-    expect(periods(w7, T)).toContain("2026-03-06");
-    // 2nd value: mean(300) = 300 → limit 210: 100 is a drop in both
-    expect(periods(w3, T)[0]).toBe("2026-03-03");
+    expect(periods(w3, T)).toEqual([]);
+    expect(periods(w7, T)).toEqual(["2026-03-06"]);
   });
 
   it("skips missing values when averaging", () => {
@@ -35,11 +34,40 @@ describe("orange: traffic more than 30% below the mean of the previous up to 7 v
     expect(flagsOf(r, T)[0].reason.en).toContain("previous 2 values (100)");
   });
 
-  it("keeps earlier drops in the mean", () => {
-    // 100, 100, 40, 60: 40 < 70 flagged; then mean(100, 100, 40) = 80 → limit 56: 60 is not a drop
-    // (were the 40 left out, the limit would be 70 and 60 would be flagged)
+  it("leaves earlier drops out of the mean, so one incident cannot hide the next (issue 18 §2)", () => {
+    // 100, 100, 40, 60: 40 < 70 flagged and left out; then the mean of (100, 100) = 100 → limit 70: 60 is a drop
+    // too (were the 40 kept, the mean would be 80, the limit 56 and the 60 missed).
     const r = runRules(table("Traffic", seriesRows("S", "2026-03-02", [100, 100, 40, 60])));
-    expect(periods(r, T)).toEqual(["2026-03-04"]);
+    expect(periods(r, T)).toEqual(["2026-03-04", "2026-03-05"]);
+    expect(flagsOf(r, T)[1].reason.en).toContain("mean of the previous 2 values (100)");
+  });
+
+  it("the issue's case: a 3-day 45% drop, then a 35% drop a week later, both caught", () => {
+    // 14 days at 1,000, days 15–17 at 550, days 18–21 at 1,000, day 22 at 650. Mean of the previous 7 values on
+    // day 22 with the drops kept: (3 × 550 + 4 × 1,000) / 7 = 807.1 → limit 565: 650 passes unnoticed. Left out:
+    // the mean of the 7 previous non-drop values is 1,000 → limit 700: 650 fires.
+    const values = [...Array(14).fill(1000), 550, 550, 550, 1000, 1000, 1000, 1000, 650];
+    const r = runRules(table("Traffic", seriesRows("S", "2026-03-02", values)), {
+      config: { ...DEFAULT_CONFIG, trafficBaseline: "previous" },
+    });
+    expect(periods(r, T)).toEqual(["2026-03-16", "2026-03-17", "2026-03-18", "2026-03-23"]);
+  });
+
+  it("a lasting fall becomes the new normal after two weeks of drops (daily data), not an alarm forever", () => {
+    // 10 days at 1,000, then 40 days at 500: the first 14 of them are drops; from the 15th the 500s are the
+    // baseline (mean 500, limit 350) and nothing more fires.
+    const values = [...Array(10).fill(1000), ...Array(40).fill(500)];
+    const r = runRules(table("Traffic", seriesRows("S", "2026-03-02", values)));
+    const flagged = periods(r, T);
+    expect(flagged.length).toBe(14);
+    expect(flagged[0]).toBe("2026-03-12");
+    expect(flagged[13]).toBe("2026-03-25");
+  });
+
+  it("weekly rows: a whole window of drops (7 weeks) makes the new normal", () => {
+    const values = [...Array(5).fill(1000), ...Array(12).fill(500)];
+    const r = runRules(table("Traffic", seriesRows("S", "2026-03-02", values, 7)));
+    expect(periods(r, T).length).toBe(7);
   });
 
   it("never flags a channel's first value and compares each channel with itself", () => {

@@ -42,9 +42,14 @@ describe("trafficBaselines", () => {
   it('"previous" on a Saturday: the previous-7 mean 8,714.29, so 5,500 < 6,100 fires', () => {
     const { values, days } = weeks(8);
     const b = trafficBaselines(values, days, true, "previous", 7, 0.3);
-    const sat = 7 + 5; // second Saturday
-    expect(b.mean[sat]).toBeCloseTo(61_000 / 7, 9);
-    expect(values[sat] < 0.7 * b.mean[sat]).toBe(true);
+    const sat = 5; // the first Saturday: 5 weekdays before it, mean 10,000 → 5,500 < 7,000 fires
+    expect(b.mean[sat]).toBe(10_000);
+    expect(b.drop[sat]).toBe(1);
+    // The first Sunday compares with the same 5 weekdays: the Saturday was a drop and is left out.
+    expect(b.mean[sat + 1]).toBe(10_000);
+    // The second Saturday: every weekend so far was a drop, so the mean is of 7 weekdays (not 61,000 / 7 = 8,714.29).
+    expect(b.mean[7 + 5]).toBe(10_000);
+    expect(b.drop[7 + 5]).toBe(1);
   });
 
   it('"auto" on the B2B rhythm compares a Saturday with earlier Saturdays: 5,500 vs 5,500, no alarm', () => {

@@ -2,18 +2,16 @@
  * Orange (流量下降超30%): traffic below (1 − trafficDropRatio) × the channel's baseline for that row
  * (trafficBaseline.ts): by default ("auto") the mean of the same weekday over the previous 4 weeks on a daily
  * channel with a real weekly rhythm, else the mean of the previous up to `trafficWindow` numeric values, in date
- * order (missing values skipped, earlier drops included). The first numeric value of a channel has nothing to
- * compare with.
+ * order (missing values skipped, earlier drops left out until a whole window of them makes a new normal). The first
+ * numeric value of a channel has nothing to compare with.
  */
 import * as format from "../../i18n/format";
 import type { Bilingual } from "../../i18n/format";
 import * as words from "../../i18n/rules";
 import type { At } from "../../i18n/rules";
-import { lessThan } from "../compare";
 import { atOf, type RuleInput } from "../detector";
 import { SAME_WEEKDAY_WEEKS, trafficBaselines, type TrafficBaselineMode } from "../trafficBaseline";
 
-const below = lessThan; // a local binding: module imports are getters in bundled code, too slow per row
 // Local bindings: imported functions are getters in bundled and tsx-run code, slow when a reason is built per cell.
 const formatPercent = format.formatPercent;
 const atText = words.atText;
@@ -42,9 +40,9 @@ export function trafficDrop(input: RuleInput<TrafficConfig>): void {
     for (let position = 0; position < values.length; position++) {
       const value = values[position];
       const mean = base.mean[position];
-      if (value !== value || mean !== mean) continue; // missing, or nothing to compare with
+      // missing, nothing to compare with, or not below (1 − dropRatio) × the baseline (trafficBaselines decides)
+      if (base.drop[position] === 0) continue;
       const limit = keep * mean;
-      if (!below(value, limit)) continue;
       const kind: Baseline =
         base.sameWeekday[position] === 1
           ? { kind: "sameWeekday", count: base.count[position] }
