@@ -97,10 +97,12 @@ describe("complaint and repurchase rates derived from their counts", () => {
   });
 
   it("repurchase rate = repeat buyers ÷ buyers, falling two weeks running (20% → 18% → 15%)", () => {
+    // 2,000 buyers a week, so the fall is significant (issue 18: R prop.test(c(400, 300), c(2000, 2000),
+    // "greater", correct = FALSE) p = 1.6e-5 < 0.1%; on 1,000 buyers p = 0.0016 would be noise at the default level)
     const weeks: [string, number, number][] = [
-      ["2026-11-02", 1000, 200],
-      ["2026-11-09", 1000, 180],
-      ["2026-11-16", 1000, 150],
+      ["2026-11-02", 2000, 400],
+      ["2026-11-09", 2000, 360],
+      ["2026-11-16", 2000, 300],
     ];
     const r = runRules({
       header: ["统计日期", "支付买家数", "复购人数"],
@@ -111,7 +113,7 @@ describe("complaint and repurchase rates derived from their counts", () => {
       [1, 2],
       [2, 2],
     ]);
-    expect(flags[1].reason.zh).toContain("复购率 15% = 复购人数 150 ÷ 购买人数 1,000");
+    expect(flags[1].reason.zh).toContain("复购率 15% = 复购人数 300 ÷ 购买人数 2,000");
   });
 });
 

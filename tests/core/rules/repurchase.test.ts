@@ -160,6 +160,15 @@ describe('red with evidence (issue 18 §1): "test", the default', () => {
     expect(flagsOf(r, R)[0].reason.en).toContain("down 9.5% over 2 weeks, p < 0.001");
   });
 
+  it("counts alone (the rate derived from them) are tested the same way", () => {
+    const rows = [2205, 2135, 1995].map((r, i) => [plusDays("2026-01-26", 7 * i), "App", 7000, r]);
+    const r = runRules({ header: ["Date", "Channel", "Buyers", "Repeat buyers"], rows });
+    const finding = r.findings.find((f) => f.ruleId === R)!;
+    expect(finding.evidence.text.en).toMatch(
+      /^Repurchase rate 31\.5% → 30\.5% → 28\.5% .* p < 0\.001 \(one-sided, repeat/,
+    );
+  });
+
   it("weekly counts: sampling noise on small volumes is not an alarm, though the seed's rule fires", () => {
     // 31.5% → 31% → 30% of 4,000: R prop.test(c(1260, 1200), c(4000, 4000), "greater", correct = FALSE) p = 0.0730
     const rows = weeklyWithCounts([1260, 1240, 1200]);
