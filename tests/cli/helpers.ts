@@ -203,3 +203,24 @@ export function overlayFills(ws: ExcelJS.Worksheet): Record<string, string> {
     }
   return out;
 }
+
+/** JSON with object keys sorted, so two readings of the same format compare equal whatever the key order. */
+export function stableJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === "object" && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : x,
+  );
+}
+
+/**
+ * A cell's value and own format as ExcelJS resolves its style (fill, font, number format, borders), as stable JSON.
+ * A solid fill is its foreground colour alone: its background colour is not drawn (ECMA-376 §18.8.32), and
+ * LibreOffice writes arbitrary ones there.
+ */
+export function ownFormat(c: ExcelJS.Cell): string {
+  const f = c.fill as ExcelJS.FillPattern | undefined;
+  const fill =
+    f && f.type === "pattern" && f.pattern === "solid" ? { pattern: "solid", fgColor: f.fgColor } : (f ?? null);
+  return stableJson({ value: c.value, fill, font: c.font ?? null, numFmt: c.numFmt ?? null, border: c.border ?? null });
+}

@@ -28,7 +28,7 @@ import {
   runLibreOffice,
   type LoOp,
 } from "../helpers/libreoffice";
-import { diffParts, overlayFills, partsOf, readWorkbook } from "./helpers";
+import { diffParts, overlayFills, ownFormat, partsOf, readWorkbook } from "./helpers";
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "channel-report.xlsx");
 const NOW = new Date(Date.UTC(2026, 2, 9));
@@ -99,18 +99,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function ownFormats(ws: ExcelJS.Worksheet): Map<string, string> {
   const out = new Map<string, string>();
   ws.eachRow({ includeEmpty: true }, (row) =>
-    row.eachCell({ includeEmpty: true }, (c) =>
-      out.set(
-        c.address,
-        JSON.stringify({
-          value: c.value,
-          fill: c.fill ?? null,
-          font: c.font ?? null,
-          numFmt: c.numFmt ?? null,
-          border: c.border ?? null,
-        }),
-      ),
-    ),
+    row.eachCell({ includeEmpty: true }, (c) => out.set(c.address, ownFormat(c))),
   );
   return out;
 }

@@ -111,8 +111,13 @@ def main():
     jobs = json.load(open(sys.argv[1]))
     proc, profile, desktop = start_office()
     try:
-        for job in jobs:
-            doc = desktop.loadComponentFromURL(url(job["input"]), "_blank", 0, (prop("Hidden", True),))
+        for n, job in enumerate(jobs):
+            # A private copy: LibreOffice locks the file it opens (.~lock.*#), and another run may open the same one.
+            copy = os.path.join(profile, "in%d%s" % (n, os.path.splitext(job["input"])[1]))
+            shutil.copyfile(job["input"], copy)
+            doc = desktop.loadComponentFromURL(url(copy), "_blank", 0, (prop("Hidden", True),))
+            if doc is None:
+                raise RuntimeError("LibreOffice could not open " + job["input"])
             for op in job.get("ops", []):
                 apply(doc, op)
             pdf = job["output"].lower().endswith(".pdf")
