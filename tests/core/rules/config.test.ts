@@ -51,6 +51,10 @@ describe("validateConfig", () => {
     ["trafficDropRatio", 30, "0.3 = a 30% drop"],
     ["trafficWindow", 0, "at least 1"],
     ["repurchaseDeclineWeeks", 1.5, "whole number"],
+    ["repurchaseSignificance", 0, "greater than 0"],
+    ["repurchaseSignificance", 1, "0.001 = 0.1%"],
+    ["repurchaseMinDrop", 3, "0.03 = 3% lower than the week before"],
+    ["repurchaseEvidence", "t-test", '"test", "drop", "none"'],
     ["ltvCacWeeks", "two", "LTV/CAC"],
     ["ltvCacMin", null, "LTV/CAC minimum"],
   ])("rejects %s = %p with a message in English and Chinese, keeping the default", (field, value, words) => {
@@ -60,6 +64,16 @@ describe("validateConfig", () => {
     expect(errors[0].message.en).toContain(words);
     expect(errors[0].message.zh).toMatch(/[\u4e00-\u9fff]/);
     expect(config[field as keyof typeof config]).toEqual(DEFAULT_CONFIG[field as keyof typeof DEFAULT_CONFIG]);
+  });
+
+  it("takes the repurchase evidence settings from a --config file (issue 18)", () => {
+    const { config, errors } = validateConfig({
+      repurchaseEvidence: "drop",
+      repurchaseMinDrop: "0.05",
+      repurchaseSignificance: 0.01,
+    });
+    expect(errors).toEqual([]);
+    expect(config).toMatchObject({ repurchaseEvidence: "drop", repurchaseMinDrop: 0.05, repurchaseSignificance: 0.01 });
   });
 
   it("accepts a run length of 1 (any single period)", () => {
