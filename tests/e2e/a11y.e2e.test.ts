@@ -168,7 +168,7 @@ describe("issue 10: the pane as analysts use it", () => {
     await page.getByTestId("legend").locator("summary").click();
     await axe(page, "flagged");
     await page.getByRole("button", { name: "Clear warnings" }).click();
-    await page.getByText(/Restored the original formatting/).waitFor();
+    await page.getByText(/Removed the warning colours from/).waitFor();
     await axe(page, "cleared");
     await page.getByRole("tab", { name: "Settings" }).click();
     await page.getByLabel("Color palette").selectOption("okabe-ito");
@@ -279,7 +279,10 @@ describe("issue 10: the pane as analysts use it", () => {
     }
     expect(onClear).toBe(true);
     await page.keyboard.press("Enter");
-    await page.getByTestId("status").getByText(`Restored the original formatting of ${cells} cells.`).waitFor();
+    await page
+      .getByTestId("status")
+      .getByText(`Removed the warning colours from ${cells} cells; your own formatting was never changed.`)
+      .waitFor();
     await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "status");
     expect(await page.getByRole("button", { name: "Clear warnings" }).isDisabled()).toBe(true);
     await page.context().close();

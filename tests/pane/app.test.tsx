@@ -64,7 +64,7 @@ function fakeGateway(over: Partial<ExcelGateway> = {}): jest.Mocked<ExcelGateway
       syncs: 4,
       cancelled: false,
     })),
-    clear: jest.fn(async () => 3),
+    clear: jest.fn(async () => ({ cells: 3, rules: 1, deletedSheets: [], notes: [] })),
     loadSettings: jest.fn(async () => null),
     saveSettings: jest.fn(async () => undefined),
     selectCells: jest.fn(async () => undefined),

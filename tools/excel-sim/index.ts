@@ -458,6 +458,8 @@ export interface SimExcelNamespace {
   SheetVisibility: { visible: "Visible"; hidden: "Hidden"; veryHidden: "VeryHidden" };
   /** The chart enums the add-in uses (Excel.ChartType, ChartSeriesBy, ChartLineStyle), as Office.js spells them. */
   ChartType: { line: "Line"; lineMarkers: "LineMarkers" };
+  /** Excel.ConditionalFormatType, as Office.js spells it. */
+  ConditionalFormatType: Record<string, string>;
   ChartSeriesBy: { auto: "Auto"; columns: "Columns"; rows: "Rows" };
   ChartLineStyle: { none: "None"; continuous: "Continuous"; dash: "Dash"; dot: "Dot" };
 }
@@ -528,6 +530,9 @@ export function createSimulatedExcel(workbook: SimWorkbookInit, options: SimOpti
     ]),
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
     ChartType: { line: "Line", lineMarkers: "LineMarkers" },
+    ConditionalFormatType: Object.fromEntries(
+      CONDITIONAL_FORMAT_TYPES.map((t) => [t.charAt(0).toLowerCase() + t.slice(1), t]),
+    ),
     ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
     ChartLineStyle: { none: "None", continuous: "Continuous", dash: "Dash", dot: "Dot" },
   };

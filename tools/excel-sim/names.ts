@@ -65,6 +65,12 @@ export class SimNamedItem extends SimClientObject<NameTarget> {
   get visible(): boolean {
     return this._get("visible");
   }
+  set visible(v: boolean) {
+    this._setProp("visible", v, (t) => {
+      t.item.visible = !!v;
+      this.context._write("name.visible", t.sheet.name, undefined, !!v);
+    });
+  }
   get scope(): string {
     return this._get("scope");
   }

@@ -236,10 +236,12 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
 
   const onClear = () =>
     run(async () => {
-      const n = await gateway.clear();
+      const cleared = await gateway.clear();
       setOutcome(null);
       setFlagged(false);
-      setStatus({ intent: "success", text: t("clearedSummary", { cells: tn("cells", n) }) });
+      const summary = t("clearedSummary", { cells: tn("cells", cleared.cells) });
+      const notes = cleared.notes.map((n) => n[lang]);
+      setStatus({ intent: notes.length ? "warning" : "success", text: [summary, ...notes].join(" ") });
       return "status";
     });
 

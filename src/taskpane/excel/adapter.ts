@@ -9,39 +9,36 @@
  * handful of syncs. Fills are written per colour through worksheet.getRanges() with addresses under 8,000 chars.
  */
 import {
+  areasRef,
   buildReport,
-  cellAddress,
-  clearPlan,
-  flaggedState,
-  flagPlan,
-  flagSettings,
-  mergeStates,
-  parseState,
-  previousFlag,
-  serializeState,
+  holdsLegacyWarningFill,
+  mergeOverlayStates,
+  overlayFingerprint,
+  overlayRules,
+  overlayStateAfterClear,
+  parseCell,
+  readStatePart,
+  reportSheetName,
+  rowKey,
+  serializeOverlayState,
+  sheetCellKey,
+  STATE_MESSAGES,
   validateConfig,
-  emptyState,
+  type Bilingual,
   type CellKey,
-  type PlacedResult,
+  type FlaggedCell,
+  type LegacyFlag,
+  type OverlayState,
   type RulesConfig,
   type SavedCell,
-  type SavedFill,
   type SheetCell,
 } from "../../core";
 
 import { localRange } from "./ranges";
 import { chartData, chartSeries, writeReport } from "./reportSheet";
-import {
-  planFills,
-  planFlagFills,
-  planFlagState,
-  planParts,
-  queueStatePartList,
-  readStateXml,
-  statesOf,
-  WritePlan,
-} from "./writes";
+import { planFills, planParts, queueStatePartList, readStateXml, WritePlan } from "./writes";
 import { readFills, readTables } from "./reads";
+import { markReportSheet, planAddRules, planDeleteRules, scanOverlay } from "./overlay";
 import { runInThread, type RulesRunner } from "./rulesRunner";
 import { describeSelection, readSelection, selectCells, watchSelection } from "./selection";
 import { insertFormula } from "./insert";
@@ -49,7 +46,7 @@ import { Session, yieldToHost } from "./session";
 import { trendsOf } from "./trends";
 import { WIRE_BUDGET, utf8Bytes } from "./wire";
 
-import type { ExcelGateway, FlagOutcome, FlagRequest, TableOutcome } from "./types";
+import type { ClearOutcome, ExcelGateway, FlagOutcome, FlagRequest, TableOutcome } from "./types";
 
 export { stateXmlParts } from "./writes";
 export { completeFormula } from "./insert";
@@ -70,6 +67,26 @@ function officeLang(): "en" | "zh" {
   return typeof l === "string" && l.toLowerCase().startsWith("zh") ? "zh" : "en";
 }
 
+/** The workbook's state parts read and validated: the merged state, and a sentence for each part that did not validate. */
+function readStates(xml: string[]): { state: OverlayState | null; problems: Bilingual[] } {
+  const states: OverlayState[] = [];
+  const problems: Bilingual[] = [];
+  for (const x of xml) {
+    const r = readStatePart(x);
+    if (r && "state" in r) states.push(r.state);
+    else if (r) problems.push(r.problem);
+  }
+  return { state: mergeOverlayStates(states), problems };
+}
+
+const DELETED_SHEET = (name: string): Bilingual => ({
+  en: `Deleted the report sheet "${name}" (it carries the Growth Signals marker).`,
+  zh: `已删除报告工作表“${name}”（带有增长信号标记）。`,
+});
+
+/** A legacy report sheet is ours when its A1 still holds the report's title (version 1 had no marker). */
+const REPORT_TITLES = ["Growth Signals — weak-channel report", "Growth Signals — 弱势渠道报告"];
+
 // ------------------------------------------------------------------------------------------------ date system
 
 /** DATE(2000, 1, 1) is 36526 in the 1900 date system and 35064 in the 1904 one (Mac Excel's date1904). */
@@ -82,39 +99,6 @@ const DATE_2000_1904 = 35_064;
 export function queueDateSystem(ctx: Excel.RequestContext): () => boolean {
   const probe = ctx.workbook.functions.date(2000, 1, 1).load("value");
   return () => probe.value === DATE_2000_1904;
-}
-
-/** Puts back what a flag that was cancelled or failed while writing changed: fills, its report, the state parts. */
-async function undoFlag(
-  s: Session,
-  budget: number,
-  was: {
-    touched: ReadonlyMap<CellKey, SheetCell>;
-    before: ReadonlyMap<CellKey, SavedFill>;
-    reportName: string;
-    reportExisted: boolean;
-    oldXml: string[];
-  },
-): Promise<void> {
-  const { ctx } = s;
-  const report = ctx.workbook.worksheets.getItemOrNullObject(was.reportName);
-  const now = queueStatePartList(ctx);
-  await s.sync();
-  const undo = new WritePlan(budget);
-  planFills(
-    undo,
-    ctx,
-    [...was.touched].map(([k, c]) => ({ ...c, fill: was.before.get(k)! })),
-  );
-  undo.add(500, () => {
-    if (!report.isNullObject && !was.reportExisted) report.delete();
-  });
-  // The state parts as they were: the old ones back first, then the ones this flag wrote go.
-  planParts(undo, ctx, () => now.items, was.oldXml);
-  for (const b of undo.batches) {
-    for (const q of b.queue) q();
-    await s.sync();
-  }
 }
 
 // ------------------------------------------------------------------------------------------------ the gateway
@@ -131,7 +115,6 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
       const checkAbort = () => {
         if (req.signal?.aborted) throw new Cancelled();
       };
-      let rollback: (() => Promise<void>) | null = null;
       try {
         checkAbort();
         // 1. What is there: the state parts and the sheets.
@@ -141,29 +124,30 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         await s.sync();
         const date1904 = dateSystem();
         const stateParts = await readStateXml(() => s.sync(), partList);
+        const sheetNames = sheetList.items.map((w) => w.name);
 
         // 2. Read every table in row chunks.
         const values = await readTables(s, req.tables, budget, progress, checkAbort);
-        const oldXml = stateParts.xml;
-        const sheetNames = sheetList.items.map((w) => w.name);
-        const previous = previousFlag(statesOf(oldXml), sheetNames);
+        const previous = readStates(stateParts.xml).state;
         checkAbort();
 
         // 3. Run the rules.
         progress(0, req.tables.length, "analyse");
         const outcomes: TableOutcome[] = [];
-        const placed: PlacedResult[] = [];
         const series: ReturnType<typeof chartSeries>[] = [];
+        const flagged: FlaggedCell[] = [];
+        // channel + period of every data row, for the flagged rows' fingerprint (sheet → row → key)
+        const keys = new Map<string, Map<number, string | null>>();
         for (const [i, t] of req.tables.entries()) {
           await yieldToHost();
           checkAbort();
           const rows = values[i];
           const table = { header: rows[0] ?? t.header, rows: rows.slice(1) };
           const mapping = req.mappings?.[t.address] ?? req.mappings?.[`${t.sheet}!${t.address}`];
+          const origin = localRange(t.address);
           let result;
           try {
-            const at = localRange(t.address);
-            const placement = { left: at.left, firstRow: at.top + 1 };
+            const placement = { left: origin.left, firstRow: origin.top + 1 };
             result = await rulesRunner(table, { mapping, config: req.config, date1904, placement }, req.signal);
           } catch (e) {
             if (req.signal?.aborted) throw new Cancelled();
@@ -172,35 +156,33 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
           await yieldToHost();
           outcomes.push({ sheet: t.sheet, address: t.address, result, trends: trendsOf(table, result, { date1904 }) });
           series.push(chartSeries(table, result, { date1904 }));
-          const origin = localRange(t.address);
-          placed.push({ sheet: t.sheet, result, left: origin.left, sheetRow: (r) => origin.top + 1 + r });
+          for (const c of result.cells)
+            flagged.push({ sheet: t.sheet, row: origin.top + 1 + c.row, col: origin.left + c.col, colour: c.colour });
+          const byRow = keys.get(t.sheet.toLowerCase()) ?? new Map<number, string | null>();
+          keys.set(t.sheet.toLowerCase(), byRow);
+          const { channel, date } = result.mapping;
+          table.rows.forEach((r, j) =>
+            byRow.set(
+              origin.top + 1 + j,
+              rowKey(channel === undefined ? "" : r[channel], date === undefined ? "" : r[date]),
+            ),
+          );
           progress(i + 1, req.tables.length, "analyse");
         }
         await yieldToHost();
         checkAbort();
 
-        // 4. The plan (src/core/flagPlan.ts): cells to colour, the previous flag's cells to restore, the report's name.
-        const plan = flagPlan(previous, placed, flagSettings(previous.state, { config: req.config }), sheetNames);
-        // Every cell this flag touches: the new ones and those of the previous flag.
-        const touched = new Map<CellKey, SheetCell>(previous.cells);
-        for (const [k, c] of plan.colour) touched.set(k, c);
-
-        // 5. Their fills now (getCellProperties, batched): originals of new cells, and what to roll back to.
-        const before = await readFills(s, touched, budget, progress, checkAbort);
+        // 4. The overlay: one rule per sheet and colour (src/core/overlay.ts), and ours already there.
+        const rules = overlayRules(flagged, req.config.fills);
+        const fingerprint = overlayFingerprint(rules, (sheet, row) => keys.get(sheet.toLowerCase())?.get(row) ?? null);
+        const found = await scanOverlay(s, sheetNames);
+        const reportName = reportSheetName(sheetNames, found.reportSheets);
         checkAbort();
 
-        // 6. Plan the writes.
-        const reportName = plan.reportSheet;
-        const originals: SavedCell[] = [...plan.colour].map(([k, c]) => ({
-          sheet: c.sheet,
-          address: cellAddress(c.row, c.col),
-          fill: c.before?.fill ?? before.get(k)!,
-        }));
-        const finalState = flaggedState(plan, originals, new Date());
+        // 5. Plan the writes: our new rules on top, then the old ones go (flag twice = once), the report, the state.
         const writes = new WritePlan(budget);
-        planFlagFills(writes, ctx, plan);
-        await yieldToHost();
-        checkAbort();
+        planAddRules(writes, ctx, rules);
+        planDeleteRules(writes, ctx, found.rules);
         const report = buildReport(
           outcomes.map((o, i) => ({ sheet: o.sheet, address: o.address, result: o.result, series: series[i] })),
           req.config,
@@ -208,65 +190,142 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         );
         // the rows, and per chart its data cells and about 2 kB of calls (add, title, two series' lines, position)
         const reportBytes = utf8Bytes(JSON.stringify([report.rows, chartData(report)])) * 1.2 + 2000;
-        writes.add(reportBytes + report.charts.length * 2000, () =>
-          writeReport(ctx, reportName, plan.removeSheets, report, req.config),
-        );
+        writes.add(reportBytes + report.charts.length * 2000, () => {
+          writeReport(ctx, reportName, found.reportSheets, report, req.config);
+          markReportSheet(ctx, reportName);
+        });
+        const state: OverlayState = {
+          version: 2,
+          settings: req.config,
+          ...(previous?.settingsSaved ? { settingsSaved: true } : {}),
+          flaggedAt: new Date().toISOString(),
+          rules: rules.map((r) => ({ sheet: r.sheet, colour: r.colour, fill: r.fill, ranges: areasRef(r.areas) })),
+          fingerprint,
+          reportSheet: reportName,
+          ...(previous?.legacy ? { legacy: previous.legacy } : {}),
+        };
+        planParts(writes, ctx, () => stateParts.parts, [serializeOverlayState(state)]);
         await yieldToHost();
         checkAbort();
-        planFlagState(writes, ctx, budget, plan, finalState, stateParts.parts);
 
-        await yieldToHost();
-        checkAbort();
-        // 7. Write; on cancel or failure after writing began, put back what was there.
-        const reportExisted = sheetNames.some((n) => n.toLowerCase() === reportName.toLowerCase());
-        rollback = () => undoFlag(s, budget, { touched, before, reportName, reportExisted, oldXml });
+        // 6. Write. Once writing began the flag runs to its end: an interrupted one leaves only rules and a sheet
+        // that carry our markers, which Clear (or the next flag) removes.
         const total = writes.batches.length;
         for (let i = 0; i < total; i++) {
-          if (i > 0) checkAbort();
           for (const q of writes.batches[i].queue) q();
           await s.sync();
           progress(i + 1, total, "write");
         }
-        rollback = null;
-        return { tables: outcomes, cellsColoured: plan.colour.size, syncs: s.syncs, cancelled: false };
+        const cells = rules.reduce(
+          (n, r) => n + r.areas.reduce((m, a) => m + (a.bottom - a.top + 1) * (a.right - a.left + 1), 0),
+          0,
+        );
+        return { tables: outcomes, cellsColoured: cells, syncs: s.syncs, cancelled: false };
       } catch (e) {
-        if (rollback) await rollback();
         if (e instanceof Cancelled) return { tables: [], cellsColoured: 0, syncs: s.syncs, cancelled: true };
         throw e;
       }
     });
   }
 
-  async function clear(): Promise<number> {
+  /**
+   * Clear: our rules go wherever they are now, the sheets carrying our marker go (and are named), a previous
+   * release's fills are put back only on cells that still hold exactly its warning fill; nothing else is touched.
+   */
+  async function clear(): Promise<ClearOutcome> {
     return Excel.run(async (ctx) => {
       const s = new Session(ctx);
       const partList = queueStatePartList(ctx);
-      const sheetList = ctx.workbook.worksheets.load("items/name");
+      const sheetList = ctx.workbook.worksheets.load("items/name, items/visibility");
       await s.sync();
-      if (partList.items.length === 0) return 0;
       const { parts, xml } = await readStateXml(() => s.sync(), partList);
-      const previous = previousFlag(
-        statesOf(xml),
-        sheetList.items.map((w) => w.name),
-      );
-      if (!previous.state) return 0;
-      const undo = clearPlan(previous);
+      const { state, problems } = readStates(xml);
+      const sheetNames = sheetList.items.map((w) => w.name);
+      const found = await scanOverlay(s, sheetNames);
+      const notes: Bilingual[] = [...problems];
+      if (xml.length === 0 && found.rules.length > 0) notes.push(STATE_MESSAGES.dropped);
+
+      // The previous release's fills: restored only where the cell still holds exactly the warning fill.
+      const legacy = state?.legacy;
+      const restore: (SheetCell & { fill: SavedCell["fill"] })[] = [];
+      let legacyLeft: LegacyFlag | undefined;
+      const legacySheets: string[] = [];
+      if (legacy) {
+        const spelling = new Map(sheetNames.map((n) => [n.toLowerCase(), n]));
+        const cells = new Map<CellKey, SheetCell>();
+        const savedOf = new Map<CellKey, SavedCell>();
+        const left: SavedCell[] = [];
+        for (const c of legacy.originals) {
+          const sheet = spelling.get(c.sheet.toLowerCase());
+          const pos = parseCell(c.address);
+          if (!sheet || !pos) {
+            left.push(c);
+            continue;
+          }
+          const k = sheetCellKey(sheet, pos.row, pos.col);
+          cells.set(k, { sheet, ...pos });
+          savedOf.set(k, c);
+        }
+        const now = await readFills(
+          s,
+          cells,
+          budget,
+          () => undefined,
+          () => undefined,
+        );
+        for (const [k, cell] of cells) {
+          const current = now.get(k);
+          if (current && holdsLegacyWarningFill(current, legacy.fills))
+            restore.push({ ...cell, fill: savedOf.get(k)!.fill });
+          else left.push(savedOf.get(k)!);
+        }
+        const keptSheets: string[] = [];
+        const a1 = legacy.reportSheets
+          .map((n) => spelling.get(n.toLowerCase()))
+          .filter((n): n is string => n !== undefined && !found.reportSheets.includes(n))
+          .map((n) => ({ n, cell: ctx.workbook.worksheets.getItem(n).getRange("A1").load("values") }));
+        if (a1.length) await s.sync();
+        for (const { n, cell } of a1) {
+          if (REPORT_TITLES.includes(String(cell.values[0][0]))) legacySheets.push(n);
+          else {
+            keptSheets.push(n);
+            notes.push(STATE_MESSAGES.legacySheetLeft(n));
+          }
+        }
+        if (left.length) {
+          notes.push(
+            STATE_MESSAGES.legacyLeft(
+              left.length,
+              left
+                .slice(0, 3)
+                .map((c) => `${c.sheet}!${c.address}`)
+                .join(", "),
+            ),
+          );
+          legacyLeft = { fills: legacy.fills, originals: left, reportSheets: [] };
+        }
+      }
+
       const writes = new WritePlan(budget);
-      planFills(
-        writes,
-        ctx,
-        undo.restore.map((c) => ({ ...c, fill: c.saved.fill })),
-      );
+      planDeleteRules(writes, ctx, found.rules);
+      planFills(writes, ctx, restore);
+      // Sheets go only when they carry our marker (or are a previous release's report, title and all); never the
+      // last visible sheet.
+      const doomed = [...found.reportSheets, ...legacySheets];
+      const visible = sheetList.items.filter((w) => w.visibility === "Visible").map((w) => w.name);
+      const deletable = visible.every((n) => doomed.includes(n)) ? doomed.filter((n) => !visible.includes(n)) : doomed;
       writes.add(500, () => {
-        for (const n of undo.removeSheets) ctx.workbook.worksheets.getItem(n).delete();
+        for (const n of deletable) ctx.workbook.worksheets.getItem(n).delete();
       });
-      // Settings a user saved stay with the workbook; the originals, added sheets and anything else are gone.
-      planParts(writes, ctx, () => parts, undo.keep ? [serializeState(undo.keep)] : []);
+      for (const n of deletable) notes.push(DELETED_SHEET(n));
+      const keep = overlayStateAfterClear(state, legacyLeft);
+      if (parts.length || keep) planParts(writes, ctx, () => parts, keep ? [serializeOverlayState(keep)] : []);
       for (const b of writes.batches) {
         for (const q of b.queue) q();
         await s.sync();
       }
-      return undo.restore.length;
+      const cells = found.rules.reduce((n, r) => n + Math.max(0, r.cellCount), 0) + restore.length;
+      return { cells, rules: found.rules.length, deletedSheets: deletable, notes };
     });
   }
 
@@ -276,7 +335,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
       await ctx.sync();
       if (list.items.length === 0) return null;
       const { xml } = await readStateXml(() => ctx.sync(), list);
-      const settings = mergeStates(statesOf(xml))?.settings;
+      const settings = readStates(xml).state?.settings;
       return settings ? validateConfig(settings).config : null;
     });
   }
@@ -287,22 +346,37 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
       await ctx.sync();
       const { parts, xml } = await readStateXml(() => ctx.sync(), list);
       // The settings live in the first state part (the one mergeStates reads them from); other parts stay as they are.
-      const i = xml.findIndex((x) => parseState(x) !== null);
-      if (i >= 0) parts[i].setXml(serializeState({ ...parseState(xml[i])!, settings: config, settingsSaved: true }));
-      else ctx.workbook.customXmlParts.add(serializeState({ ...emptyState(config), settingsSaved: true }));
+      const readings = xml.map(readStatePart);
+      const i = readings.findIndex((r) => r !== null && "state" in r);
+      const at = readings[i];
+      if (at && "state" in at)
+        parts[i].setXml(serializeOverlayState({ ...at.state, settings: config, settingsSaved: true }));
+      else
+        ctx.workbook.customXmlParts.add(
+          serializeOverlayState({ version: 2, rules: [], settings: config, settingsSaved: true }),
+        );
       await ctx.sync();
     });
   }
 
-  /** True when the workbook holds Growth Signals flags (saved originals or a report sheet) that Clear would undo. */
+  /**
+   * True when the workbook holds something Clear would remove: our rules or marked report sheet (found by their
+   * markers, so a state part a tool dropped does not hide them) or a previous release's fills.
+   */
   async function hasFlags(): Promise<boolean> {
     return Excel.run(async (ctx) => {
+      const s = new Session(ctx);
       const list = queueStatePartList(ctx);
-      await ctx.sync();
-      if (list.items.length === 0) return false;
-      const { xml } = await readStateXml(() => ctx.sync(), list);
-      const state = mergeStates(statesOf(xml));
-      return !!state && (state.originals.length > 0 || state.addedSheets.length > 0);
+      const sheetList = ctx.workbook.worksheets.load("items/name");
+      await s.sync();
+      const { xml } = await readStateXml(() => s.sync(), list);
+      const state = readStates(xml).state;
+      if (state?.legacy && (state.legacy.originals.length > 0 || state.legacy.reportSheets.length > 0)) return true;
+      const found = await scanOverlay(
+        s,
+        sheetList.items.map((w) => w.name),
+      );
+      return found.rules.length > 0 || found.reportSheets.length > 0;
     });
   }
 

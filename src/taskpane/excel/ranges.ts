@@ -64,3 +64,8 @@ export function localRange(address: string): RangeRef {
   if (!range) throw new Error(`Not a cell address: ${address}`);
   return range;
 }
+
+/** 'My sheet' → "'My sheet'", as a reference names a sheet. */
+export function quoteSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}

@@ -2,7 +2,7 @@
 import { cellAddress, type buildReport, type RulesConfig, type WarningColour } from "../../core";
 import { findingSeries, type FindingSeries } from "../../core/rules/findingSeries";
 import type { RulesResult, Table } from "../../core/rules/types";
-import { byIndexes, packAddresses, verticalRuns } from "./ranges";
+import { byIndexes, packAddresses, quoteSheetName, verticalRuns } from "./ranges";
 
 /** A chart shows at most the last year of values, as the CLI's (src/cli/workbook.ts CHART_VALUES). */
 const CHART_VALUES = 366;
@@ -107,14 +107,9 @@ function writeCharts(
 }
 
 /** True when Office says the host has the ExcelApi version (no Office global, as in the simulated host: true). */
-function supports(version: string): boolean {
+export function supports(version: string): boolean {
   const office = (globalThis as { Office?: { context?: { requirements?: Office.RequirementSetSupport } } }).Office;
   return office?.context?.requirements?.isSetSupported?.("ExcelApi", version) ?? true;
-}
-
-/** 'My sheet' → "'My sheet'", as a reference names a sheet. */
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /**
@@ -151,7 +146,7 @@ function formatForPrint(
       const cell = byIndexes(ws, { top: l.row, bottom: l.row, left: l.col, right: l.col });
       const text = report.rows[l.row]?.[l.col];
       cell.hyperlink = {
-        documentReference: `${quoteSheet(l.sheet)}!${l.range}`,
+        documentReference: `${quoteSheetName(l.sheet)}!${l.range}`,
         textToDisplay: text === null || text === undefined ? l.range : String(text),
       };
     }

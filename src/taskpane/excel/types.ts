@@ -2,7 +2,7 @@
  * The contract between the task pane UI and the Excel adapter (the one module that calls Office.js).
  * The UI only sees these plain records; the adapter (src/taskpane/excel/adapter.ts) implements ExcelGateway.
  */
-import type { CellValue, ColumnMapping, RulesConfig, RulesResult } from "../../core/rules/types";
+import type { Bilingual, CellValue, ColumnMapping, RulesConfig, RulesResult } from "../../core/rules/types";
 
 export interface SelectedTable {
   sheet: string;
@@ -45,8 +45,11 @@ export interface ExcelGateway {
   /** The selected range(s): each area a table, a single cell expanded to its region or Excel table. */
   readSelection(): Promise<SelectedTable[]>;
   flag(request: FlagRequest): Promise<FlagOutcome>;
-  /** Restores every coloured cell's original fill and removes the sheets Growth Signals added. Returns cells restored. */
-  clear(): Promise<number>;
+  /**
+   * Removes our conditional formats wherever they are now and the sheets that carry our report marker; a previous
+   * release's fills go back only where the cell still holds exactly its warning fill.
+   */
+  clear(): Promise<ClearOutcome>;
   loadSettings(): Promise<RulesConfig | null>;
   saveSettings(config: RulesConfig): Promise<void>;
   /** Selects the given cells (A1 addresses on one sheet). */
@@ -62,6 +65,17 @@ export interface ExcelGateway {
   describeSelection(): Promise<SelectionInfo | null>;
   /** Calls `onChange` when the user selects other cells; returns a function that stops watching. */
   watchSelection(onChange: () => void): () => void;
+}
+
+export interface ClearOutcome {
+  /** Cells our rules covered, plus cells whose previous-release fill was put back. */
+  cells: number;
+  /** Our conditional formats removed. */
+  rules: number;
+  /** Sheets deleted (each carried our marker). */
+  deletedSheets: string[];
+  /** What the user should know, one sentence each: sheets deleted, a damaged or dropped record, cells left. */
+  notes: Bilingual[];
 }
 
 export interface SelectionInfo {

@@ -45,7 +45,7 @@ export const enUS = {
   tables_one: "{n} table",
   tables_other: "{n} tables",
   cancelledSummary: "Cancelled. The sheet is as it was.",
-  clearedSummary: "Restored the original formatting of {cells}.",
+  clearedSummary: "Removed the warning colours from {cells}; your own formatting was never changed.",
   progressAnnounce: "{phase}: {percent}",
   selectionLabel: "Selection: {address}",
   selectionNone: "Nothing selected yet: select the report in the sheet.",

@@ -46,7 +46,7 @@ export const zhCN: Strings = {
   tables_one: "{n} 个表",
   tables_other: "{n} 个表",
   cancelledSummary: "已取消，工作表保持原样。",
-  clearedSummary: "已恢复 {cells}的原始格式。",
+  clearedSummary: "已移除 {cells}的预警颜色；您自己的格式从未被改动。",
   progressAnnounce: "{phase}：{percent}",
   selectionLabel: "选区：{address}",
   selectionNone: "尚未选择：请在工作表中选中报表。",

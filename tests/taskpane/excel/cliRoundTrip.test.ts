@@ -38,7 +38,7 @@ it("clears in the pane a workbook the previous release's CLI flagged, from that 
     ],
     customXmlParts: parts,
   });
-  expect(await gateway.clear()).toBe(4);
+  expect((await gateway.clear()).cells).toBe(4);
   expect(host.fill("Data", "C2")).toBeNull(); // no fill, not white
   expect(host.fill("Data", "C3")).toMatchObject({ pattern: "Solid", color: USER_GREEN });
   expect(host.fill("Data", "C4")).toMatchObject({ pattern: "Solid", color: "#FFFFFF" });

@@ -2,8 +2,15 @@
  * The Excel adapter against the simulated host: what Flag colours, what it saves, how Clear restores it exactly,
  * flagging twice, cancelling, multi-area selections and the report sheet.
  */
-import { DEFAULT_CONFIG, parseState, serializeState, STATE_NAMESPACE } from "../../../src/core";
-import { flagSelection, setup, SMALL_ROWS, snapshot } from "./helpers";
+import {
+  DEFAULT_CONFIG,
+  OVERLAY_FORMULA,
+  readStatePart,
+  serializeState,
+  STATE_NAMESPACE,
+  type OverlayState,
+} from "../../../src/core";
+import { flagSelection, setup, shown, SMALL_ROWS, snapshot } from "./helpers";
 
 const YELLOW = "#FFD966";
 const ORANGE = "#F4B183";
@@ -22,10 +29,20 @@ function smallBook(selection = "A1:D7") {
   };
 }
 
-function stateOf(host: ReturnType<typeof setup>["host"]) {
+function stateOf(host: ReturnType<typeof setup>["host"]): OverlayState {
   const parts = host.customXmlParts().filter((p) => p.namespaceUri === STATE_NAMESPACE);
   expect(parts).toHaveLength(1);
-  return parseState(parts[0].xml)!;
+  const r = readStatePart(parts[0].xml);
+  if (!r || !("state" in r)) throw new Error("no valid state");
+  return r.state;
+}
+
+/** Our rules on a sheet: [fill, ranges] in priority order. */
+function ours(host: ReturnType<typeof setup>["host"], sheet = "Data") {
+  return host
+    .conditionalFormats(sheet)
+    .filter((r) => r.formula === `=${OVERLAY_FORMULA}`)
+    .map((r) => [r.fill, r.ranges]);
 }
 
 describe("flag", () => {
@@ -34,25 +51,30 @@ describe("flag", () => {
     const out = await flagSelection(gateway);
     expect(out.cancelled).toBe(false);
     expect(out.cellsColoured).toBe(4);
-    for (const a of ["C2", "C3", "C4"]) expect(host.fill("Data", a)).toMatchObject({ pattern: "Solid", color: YELLOW });
-    expect(host.fill("Data", "D3")).toMatchObject({ pattern: "Solid", color: ORANGE });
-    for (const a of ["C5", "C6", "C7", "D2", "D4"]) expect(host.fill("Data", a)?.color ?? null).not.toBe(YELLOW);
-    expect(host.fill("Data", "C6")).toBeNull();
+    expect(ours(host)).toEqual([
+      [ORANGE, "D3"],
+      [YELLOW, "C2:C4"],
+    ]);
+    for (const a of ["C2", "C3", "C4"]) expect(shown(host, "Data", a)).toBe(YELLOW);
+    expect(shown(host, "Data", "D3")).toBe(ORANGE);
+    for (const a of ["C5", "C6", "C7", "D2", "D4"]) expect(shown(host, "Data", a)).not.toBe(YELLOW);
+    expect(shown(host, "Data", "C6")).toBeNull();
+    // the cells' own fills are untouched
+    expect(host.fill("Data", "C2")).toBeNull();
+    expect(host.fill("Data", "C4")).toMatchObject({ color: "#00B0F0" });
   });
 
-  it("saves each coloured cell's original fill in the shared state part, telling no fill from white", async () => {
+  it("records the rules it wrote, the flagged rows' fingerprint and the report sheet in the shared state part", async () => {
     const { host, gateway } = setup(smallBook());
     await flagSelection(gateway);
     const state = stateOf(host);
-    const byAddress = Object.fromEntries(state.originals.map((c) => [c.address, c]));
-    expect(Object.keys(byAddress).sort()).toEqual(["C2", "C3", "C4", "D3"]);
-    expect(byAddress.C2.fill).toEqual({ pattern: "none" });
-    expect(byAddress.C3.fill).toEqual({ pattern: "solid", color: "#FFFFFF" });
-    expect(byAddress.C4.fill).toEqual({ pattern: "solid", color: "#00B0F0" });
-    expect(byAddress.D3.fill).toEqual({ pattern: "lightGray", color: "#FFFF00", patternColor: "#FF0000" });
-    expect(byAddress.C2.sheet).toBe("Data");
-    expect(byAddress.C2.xf).toBeUndefined();
-    expect(state.addedSheets).toEqual(["Growth Signals"]);
+    expect(state.rules).toEqual([
+      { sheet: "Data", colour: "orange", fill: ORANGE, ranges: "D3" },
+      { sheet: "Data", colour: "yellow", fill: YELLOW, ranges: "C2:C4" },
+    ]);
+    // rows 2–4 are Search on 2–4 Mar: 4 row entries (row 3 counted by both rules), as overlayFingerprint counts them
+    expect(state.fingerprint?.rows).toBe(4);
+    expect(state.reportSheet).toBe("Growth Signals");
     expect(state.settings).toEqual(DEFAULT_CONFIG);
   });
 
@@ -61,7 +83,8 @@ describe("flag", () => {
     const before = snapshot(host, "Data");
     await flagSelection(gateway);
     expect(host.sheets().map((s) => s.name)).toEqual(["Data", "Growth Signals"]);
-    expect(await gateway.clear()).toBe(4);
+    expect((await gateway.clear()).cells).toBe(4);
+    expect(ours(host)).toEqual([]);
     expect(snapshot(host, "Data")).toEqual(before);
     expect(host.fill("Data", "C2")).toBeNull();
     expect(host.fill("Data", "C3")).toMatchObject({ pattern: "Solid", color: "#FFFFFF" });
@@ -69,7 +92,7 @@ describe("flag", () => {
     expect(host.sheets().map((s) => s.name)).toEqual(["Data"]);
     // Nothing Growth Signals added is left: no state part either (no settings were saved on purpose).
     expect(host.customXmlParts().filter((p) => p.namespaceUri === STATE_NAMESPACE)).toEqual([]);
-    expect(await gateway.clear()).toBe(0);
+    expect((await gateway.clear()).cells).toBe(0);
   });
 
   it("settings a user saved survive Clear, and a later flag still treats them as saved", async () => {
@@ -79,7 +102,7 @@ describe("flag", () => {
     await flagSelection(gateway, { config: mine }); // the pane flags with the settings it loaded
     expect(stateOf(host)).toMatchObject({ settings: mine, settingsSaved: true });
     await gateway.clear();
-    expect(stateOf(host)).toEqual({ version: 1, settings: mine, settingsSaved: true, originals: [], addedSheets: [] });
+    expect(stateOf(host)).toEqual({ version: 2, rules: [], settings: mine, settingsSaved: true });
     expect(await gateway.loadSettings()).toEqual(mine);
   });
 
@@ -95,6 +118,7 @@ describe("flag", () => {
     });
     await gateway.clear();
     expect(host.fill("Data", "C4")).toMatchObject({ color: "#00B0F0" });
+    expect(ours(host)).toEqual([]);
   });
 
   it("re-flagging with a lower benchmark restores the cells no longer flagged to the user's fills", async () => {
@@ -103,11 +127,11 @@ describe("flag", () => {
     // Benchmark 1.25: only Search's 1.2 is below it, a run of one day → no yellow cells; D3 stays orange.
     const out = await flagSelection(gateway, { config: { ...DEFAULT_CONFIG, roiBenchmark: 1.25 } });
     expect(out.cellsColoured).toBe(1);
-    expect(host.fill("Data", "C2")).toBeNull();
-    expect(host.fill("Data", "C3")).toMatchObject({ pattern: "Solid", color: "#FFFFFF" });
-    expect(host.fill("Data", "C4")).toMatchObject({ pattern: "Solid", color: "#00B0F0" });
-    expect(host.fill("Data", "D3")).toMatchObject({ color: ORANGE });
-    expect(stateOf(host).originals.map((c) => c.address)).toEqual(["D3"]);
+    expect(shown(host, "Data", "C2")).toBeNull();
+    expect(shown(host, "Data", "C3")).toBe("#FFFFFF");
+    expect(shown(host, "Data", "C4")).toBe("#00B0F0");
+    expect(shown(host, "Data", "D3")).toBe(ORANGE);
+    expect(ours(host)).toEqual([[ORANGE, "D3"]]);
     expect(stateOf(host).settings?.roiBenchmark).toBe(1.25);
   });
 
@@ -118,8 +142,9 @@ describe("flag", () => {
     const config = { ...DEFAULT_CONFIG, fills: { ...DEFAULT_CONFIG.fills, yellow: "#FFFF00" } };
     const out = await gateway.flag({ tables, config, mappings: { "A1:D7": { date: 0, channel: 1, roi: 2 } } });
     expect(out.cellsColoured).toBe(3);
-    expect(host.fill("Data", "C2")).toMatchObject({ color: "#FFFF00" });
-    expect(host.fill("Data", "D3")).toMatchObject({ pattern: "Gray25" });
+    expect(shown(host, "Data", "C2")).toBe("#FFFF00");
+    expect(shown(host, "Data", "D3")).toBe("#FFFF00"); // D3's own Gray25 fill in yellow, not our orange
+    expect(ours(host)).toEqual([["#FFFF00", "C2:C4"]]);
   });
 
   it("returns per-channel trends for sparklines in date order", async () => {
@@ -145,25 +170,19 @@ describe("cancel", () => {
     expect(host.writes).toEqual([]);
   });
 
-  it("puts back a previous flag, its state and its report when cancelled between write syncs", async () => {
-    // A tiny budget forces one getRanges write per sync, so Cancel lands after some cells were written.
+  it("runs to its end once writing began (a cancel then is too late), so the workbook is never half-flagged", async () => {
+    // A tiny budget forces one call per sync.
     const { host, gateway } = setup(smallBook(), {}, { payloadBudgetBytes: 400 });
     await flagSelection(gateway);
-    const flagged = snapshot(host, "Data");
-    const parts = host.customXmlParts();
     const controller = new AbortController();
     const out = await flagSelection(gateway, {
       config: { ...DEFAULT_CONFIG, roiBenchmark: 1.25 },
       signal: controller.signal,
-      // Cancel as soon as a cell's fill was written.
-      onProgress: (_d, _t, phase) =>
-        phase === "write" && host.writes.some((w) => w.kind === "fill.clear") && controller.abort(),
+      onProgress: (_d, _t, phase) => phase === "write" && controller.abort(),
     });
-    expect(out.cancelled).toBe(true);
-    expect(host.writes.some((w) => w.kind === "fill.clear")).toBe(true);
-    expect(snapshot(host, "Data")).toEqual(flagged);
-    expect(host.customXmlParts().map((p) => p.xml)).toEqual(parts.map((p) => p.xml));
-    expect(await gateway.clear()).toBe(4);
+    expect(out.cancelled).toBe(false);
+    expect(ours(host)).toEqual([[ORANGE, "D3"]]);
+    expect((await gateway.clear()).cells).toBe(1);
     expect(host.fill("Data", "C4")).toMatchObject({ color: "#00B0F0" });
   });
 });
@@ -210,14 +229,18 @@ describe("selection", () => {
     const out = await gateway.flag({ tables, config: DEFAULT_CONFIG });
     expect(out.tables).toHaveLength(2);
     expect(out.cellsColoured).toBe(8);
-    for (const a of ["C2", "C4", "H2", "H4"]) expect(host.fill("Data", a)).toMatchObject({ color: YELLOW });
-    for (const a of ["D3", "I3"]) expect(host.fill("Data", a)).toMatchObject({ color: ORANGE });
+    for (const a of ["C2", "C4", "H2", "H4"]) expect(shown(host, "Data", a)).toBe(YELLOW);
+    for (const a of ["D3", "I3"]) expect(shown(host, "Data", a)).toBe(ORANGE);
+    expect(ours(host)).toEqual([
+      [ORANGE, "D3 I3"],
+      [YELLOW, "C2:C4 H2:H4"],
+    ]);
   });
 });
 
 describe("state shared with the CLI", () => {
-  it("clears a workbook flagged by the CLI, restoring from `fill` and ignoring its style indexes", async () => {
-    const cliState = {
+  it("clears a workbook flagged by the previous release: a fill goes back only where the cell still holds exactly the warning fill", async () => {
+    const legacy = {
       version: 1 as const,
       settings: DEFAULT_CONFIG,
       originals: [
@@ -235,39 +258,49 @@ describe("state shared with the CLI", () => {
     };
     const { host, gateway } = setup({
       sheets: [
-        { name: "Data", rows: SMALL_ROWS, fills: { "C2:C4": YELLOW, D3: ORANGE } },
+        // C3: the user set their own green on a flagged cell since; it is theirs now.
+        { name: "Data", rows: SMALL_ROWS, fills: { C2: YELLOW, C3: "#00FF00", C4: YELLOW, D3: ORANGE } },
         { name: "Growth Signals", rows: [["Growth Signals — weak-channel report"]] },
       ],
-      customXmlParts: [serializeState(cliState)],
+      customXmlParts: [serializeState(legacy)],
     });
-    expect(await gateway.clear()).toBe(4);
+    const out = await gateway.clear();
+    expect(out.cells).toBe(3);
     expect(host.fill("Data", "C2")).toBeNull();
-    expect(host.fill("Data", "C3")).toMatchObject({ pattern: "Solid", color: "#FFFFFF" });
+    expect(host.fill("Data", "C3")).toMatchObject({ pattern: "Solid", color: "#00FF00" }); // left as the user set it
     expect(host.fill("Data", "C4")).toMatchObject({ pattern: "Gray16", color: "#FFFF00", patternColor: "#FF0000" });
     expect(host.fill("Data", "D3")).toMatchObject({ pattern: "Solid", color: "#4472C4", tintAndShade: 0.4 });
     expect(host.sheets().map((s) => s.name)).toEqual(["Data"]);
+    expect(out.notes.map((n) => n.en).join(" ")).toMatch(/^1 cell coloured by the previous version no longer holds/m);
+    // The original it could not apply stays saved, never dropped.
+    expect(stateOf(host).legacy?.originals).toEqual([legacy.originals[1]]);
   });
 
-  it("re-flags a CLI-flagged workbook keeping the CLI's originals, not the CLI's colours", async () => {
-    const cliState = {
-      version: 1 as const,
-      originals: [{ sheet: "Data", address: "C2", fill: { pattern: "solid", color: "#00B050" }, xf: 3 }],
-      addedSheets: ["Growth Signals"],
-    };
+  it("keeps a previous release's report sheet whose title is gone (it may be the user's now), and says so", async () => {
     const { host, gateway } = setup({
       sheets: [
         { name: "Data", rows: SMALL_ROWS, fills: { C2: YELLOW } },
-        { name: "Growth Signals", rows: [["old report"]] },
+        { name: "Growth Signals", rows: [["my plan"]] },
       ],
-      customXmlParts: [serializeState(cliState)],
+      customXmlParts: [
+        serializeState({
+          version: 1,
+          originals: [{ sheet: "Data", address: "C2", fill: { pattern: "solid", color: "#00B050" } }],
+          addedSheets: ["Growth Signals"],
+        }),
+      ],
       selection: { sheet: "Data", address: "A1:D7" },
     });
-    await flagSelection(gateway);
-    const c2 = stateOf(host).originals.find((c) => c.address === "C2")!;
-    expect(c2).toEqual({ sheet: "Data", address: "C2", fill: { pattern: "solid", color: "#00B050" } });
-    expect(host.value("Growth Signals", "A1")).toBe("Growth Signals — weak-channel report");
-    await gateway.clear();
+    await flagSelection(gateway); // the overlay on top; the old fills stay owed
+    expect(host.value("Growth Signals (2)", "A1")).toBe("Growth Signals — weak-channel report");
+    const out = await gateway.clear();
     expect(host.fill("Data", "C2")).toMatchObject({ color: "#00B050" });
+    expect(ours(host)).toEqual([]);
+    expect(host.sheets().map((s) => s.name)).toEqual(["Data", "Growth Signals"]);
+    expect(out.deletedSheets).toEqual(["Growth Signals (2)"]);
+    expect(out.notes.map((n) => n.en)).toContain(
+      'Sheet "Growth Signals" was added by the previous version but no longer looks like its report, so it was kept.',
+    );
   });
 });
 
@@ -354,7 +387,7 @@ describe("settings, selecting cells, formulas", () => {
     expect(await gateway.loadSettings()).toEqual(config);
     await flagSelection(gateway, { config });
     await gateway.saveSettings({ ...config, roiBenchmark: 1.8 });
-    expect(stateOf(host).originals).toHaveLength(4); // saving settings keeps the originals
+    expect(stateOf(host).rules).toHaveLength(2); // saving settings keeps the record of the rules
     expect((await gateway.loadSettings())?.roiBenchmark).toBe(1.8);
   });
 
@@ -371,25 +404,17 @@ describe("settings, selecting cells, formulas", () => {
   });
 });
 
-describe("big states", () => {
-  it("splits the saved originals over several state parts when one would be too big, and clears from all", async () => {
-    // A 2 kB budget: the 4 originals (about 100 bytes each) still fit one part, so use 30 flagged rows instead.
-    const rows = [
-      ["Date", "Channel", "ROI"],
-      ...Array.from({ length: 30 }, (_, i) => [`2026-03-${String(i + 1).padStart(2, "0")}`, "Search", 1]),
-    ];
-    const { host, gateway } = setup(
-      { sheets: [{ name: "Data", rows }], selection: { sheet: "Data", address: "A1" } },
-      {},
-      { payloadBudgetBytes: 1500 },
-    );
-    const out = await flagSelection(gateway);
-    expect(out.cellsColoured).toBe(30); // ROI 1 < 1.5 on 30 days running: every cell of the run
-    const parts = host.customXmlParts().filter((p) => p.namespaceUri === STATE_NAMESPACE);
-    expect(parts.length).toBeGreaterThan(1);
-    expect(parts.flatMap((p) => parseState(p.xml)!.originals)).toHaveLength(30);
-    expect(await gateway.clear()).toBe(30);
-    expect(host.fill("Data", "C2")).toBeNull();
+describe("a damaged record", () => {
+  it("ignores a state part that does not validate with a sentence, and still clears by the markers", async () => {
+    const { host, gateway } = setup(smallBook());
+    await flagSelection(gateway);
+    const part = host.model.parts.find((p) => p.namespaceUri === STATE_NAMESPACE)!;
+    part.xml = `<state xmlns="${STATE_NAMESPACE}" version="2">{"version":2,"rules":"not a list"}</state>`;
+    const out = await gateway.clear();
+    expect(out.cells).toBe(4);
+    expect(out.notes[0].en).toMatch(/record is damaged \(rules\), so it was ignored/);
+    expect(ours(host)).toEqual([]);
     expect(host.sheets().map((s) => s.name)).toEqual(["Data"]);
+    expect(host.customXmlParts()).toEqual([]);
   });
 });

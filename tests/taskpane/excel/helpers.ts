@@ -2,7 +2,7 @@
 import { createExcelGateway, type GatewayOptions } from "../../../src/taskpane/excel/adapter";
 import type { ExcelGateway, FlagRequest } from "../../../src/taskpane/excel/types";
 import { installSimulatedOffice, type SimHost, type SimOptions, type SimWorkbookInit } from "../../../tools/excel-sim";
-import { DEFAULT_CONFIG } from "../../../src/core";
+import { DEFAULT_CONFIG, parseCell } from "../../../src/core";
 
 export function setup(
   book: SimWorkbookInit,
@@ -54,4 +54,11 @@ export function snapshot(host: SimHost, sheet: string) {
       cells[addr] = [host.value(sheet, addr), host.fill(sheet, addr)];
     }
   return { cells, sheets: host.sheets() };
+}
+
+/** The colour a cell shows on screen (our conditional formats over its own fill); null for none. */
+export function shown(host: SimHost, sheet: string, address: string): string | null {
+  const p = parseCell(address);
+  if (!p) throw new Error(`Not a cell: ${address}`);
+  return host.displayedColor(sheet, p.row, p.col);
 }
