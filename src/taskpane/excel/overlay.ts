@@ -21,10 +21,17 @@ import { supports } from "./reportSheet";
 import type { Session } from "./session";
 import type { WritePlan } from "./writes";
 
-/** Request bytes of one rule added (getItem, getRanges, conditionalFormats.add, custom/rule/format/fill paths, two sets), calibrated at 9.3 kB for 3 calls of 7,900-char addresses. */
-export const RULE_ADD_CALL_BYTES = 1_400;
-/** Request bytes of one rule deleted by id (getRange, conditionalFormats, getItem, delete). */
-export const RULE_DELETE_CALL_BYTES = 800;
+/**
+ * Request bytes of one rule added beyond its address: the sheet, getRanges, conditionalFormats.add and the
+ * custom/rule/format/fill paths with three property sets, 1,820 bytes a call as the simulated host counts them
+ * (calibrated within 1% of Office.js's serialiser, tests/tools/excel-sim/calibration.test.ts), with a margin.
+ */
+export const RULE_ADD_CALL_BYTES = 2_000;
+/** Request bytes of one rule deleted by id (getRange, conditionalFormats, getItem, delete): 900 measured. */
+export const RULE_DELETE_CALL_BYTES = 1_000;
+
+/** "Priorities greater than the bounds will get and set to the maximum" (ConditionalFormat.priority). */
+const LAST_PRIORITY = 1_000_000;
 
 /** One of our rules as found in the workbook now. */
 export interface FoundRule {
@@ -97,15 +104,16 @@ export function planDeleteRules(plan: WritePlan, ctx: Excel.RequestContext, rule
 
 /**
  * Adds our rules: per rule, its areas in chunks whose address stays under Excel's limit, each chunk one custom
- * conditional format with the marker formula and the warning fill. Excel puts each new rule at the top priority, so
- * the user's rules keep their order below ours (and their own priorities back once Clear removed ours); the rules are
- * added least severe first, so red ends on top where a cell is in two of ours.
+ * conditional format with the marker formula and the warning fill. Excel puts a new rule at the top priority; each of
+ * ours is moved to the bottom at once (a priority past the end clamps to the last), so the user's rules keep their
+ * priorities and order, as the CLI writes ours after every priority a sheet uses. Our rules never overlap (a cell has
+ * one colour); they end in overlayRules' order, red first, as the CLI numbers them.
  */
 export function planAddRules(plan: WritePlan, ctx: Excel.RequestContext, rules: readonly OverlayRule[]): number {
   let calls = 0;
   // Without RangeAreas.conditionalFormats (ExcelApi 1.9: Excel 2016 and 2019 volume licences) each area is a rule.
   const areas = supports("1.9");
-  for (const rule of [...rules].reverse())
+  for (const rule of rules)
     for (const chunk of areas ? chunkAreas(rule.areas, MAX_ADDRESS_CHARS) : rule.areas.map((a) => [a])) {
       const address = chunk.map(rangeAddress).join(",");
       calls++;
@@ -115,6 +123,7 @@ export function planAddRules(plan: WritePlan, ctx: Excel.RequestContext, rules: 
         const cf = target.conditionalFormats.add(Excel.ConditionalFormatType.custom);
         cf.custom.rule.formula = `=${OVERLAY_FORMULA}`;
         cf.custom.format.fill.color = rule.fill;
+        cf.priority = LAST_PRIORITY;
       });
     }
   return calls;

@@ -18,7 +18,7 @@ it("flags and clears without reading or writing any cell format of the user's sh
     expect((await gateway.clear()).cells).toBe(4);
     expect(spy).not.toHaveBeenCalled();
     const onData = host.writes.filter((w) => w.sheet === "Data").map((w) => w.kind);
-    expect([...new Set(onData)].sort()).toEqual(["cf.add", "cf.delete", "cf.fill", "cf.formula"]);
+    expect([...new Set(onData)].sort()).toEqual(["cf.add", "cf.delete", "cf.fill", "cf.formula", "cf.priority"]);
   } finally {
     spy.mockRestore();
   }

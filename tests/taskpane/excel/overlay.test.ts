@@ -71,18 +71,18 @@ async function flagEditClear(edit: Edit, afterFlag: (host: SimHost) => Promise<v
 }
 
 describe("flag colours through conditional formats, never the cells' own formats", () => {
-  it("adds one rule per colour with the marker formula on the flagged cells, above the user's rules", async () => {
+  it("adds one rule per colour with the marker formula on the flagged cells, after the user's rules (theirs keep their priorities)", async () => {
     const { host, gateway } = setup(book());
     userSetUp(host);
     const before = look(host);
     const out = await flagSelection(gateway);
     expect(out.cellsColoured).toBe(4);
     const rules = host.conditionalFormats("Data");
-    expect(rules.slice(0, 2)).toEqual([
+    expect(rules.slice(2)).toEqual([
       expect.objectContaining({ formula: `=${OVERLAY_FORMULA}`, fill: DEFAULT_CONFIG.fills.orange, ranges: "D3" }),
       expect.objectContaining({ formula: `=${OVERLAY_FORMULA}`, fill: DEFAULT_CONFIG.fills.yellow, ranges: "C2:C4" }),
     ]);
-    expect(rules.slice(2)).toEqual(
+    expect(rules.slice(0, 2)).toEqual(
       (before.sheets.Data as { rules: unknown[] }).rules.map((r) => expect.objectContaining(r as object)),
     );
     // On screen the warnings show; underneath, every cell's own format is as it was.
