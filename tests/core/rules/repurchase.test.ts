@@ -221,6 +221,23 @@ describe('red with evidence (issue 18 §1): "test", the default', () => {
   });
 });
 
+describe('red with evidence: "test" on sparse daily rows', () => {
+  it("a week with a single day cannot be tested: the smallest weekly drop decides, and the finding says why", () => {
+    // "Sparse": 2 and 3 Mar, then 9 and 16 Mar only. Gaps 1, 6, 7: daily (a tie counts as daily), so the weeks are
+    // ISO-week means, and the weeks of 9 and 16 Mar have one rate each. 30% → 28% → 26%: steps of 6.7% and 7.1% ≥ 3%.
+    const rows: CellValue[][] = [];
+    for (let i = 0; i < 21; i++) rows.push([plusDays("2026-03-02", i), "Other", 0.3]);
+    ["2026-03-02", "2026-03-03", "2026-03-09", "2026-03-16"].forEach((d, i) =>
+      rows.push([d, "Sparse", [0.3, 0.3, 0.28, 0.26][i]]),
+    );
+    const r = runRules(table("Repurchase rate", rows));
+    expect(periods(r, R, "Sparse")).toEqual(["2026-03-09", "2026-03-16"]);
+    expect(flagsOf(r, R)[0].reason.en).toContain(
+      "each week at least 3% lower (a week with fewer than 2 daily rates and no buyer counts cannot be tested",
+    );
+  });
+});
+
 describe('red with evidence: "drop"', () => {
   it("each weekly step down by at least repurchaseMinDrop, whatever the counts", () => {
     const config = { ...DEFAULT_CONFIG, repurchaseEvidence: "drop" as const, repurchaseMinDrop: 0.05 };

@@ -222,7 +222,7 @@ export function repurchaseDeclining(input: RuleInput<RepurchaseConfig>): void {
       while (last + 1 < n && red[last + 1] === 1 && weeks.linked[last + 1] === 1) last++;
       const test = mode === "test" ? declineTest(stats, weeks, k - 1, last) : { p: NaN, method: "none" as const };
       const run = { length: last - k + 1, from: weeks.at(k), to: weeks.at(last) };
-      const decline = declineClause(rate[k - 1], rate[last], run.length, test, mode, minDrop, alpha);
+      const decline = declineClause(rate[k - 1], rate[last], run.length, test, mode, minDrop, alpha, weeks.weeklyMean);
       for (let week = k; week <= last; week++) {
         const weeklyMean = weeks.weeklyMean && stats.pooled[week] === 0;
         const base = repurchaseReason(rate[week], rate[week - 1], weeks.at(week), run, weeklyMean);
@@ -241,7 +241,8 @@ export function formatP(p: number): string {
 
 /**
  * A red run's evidence: "down 9.5% over 2 weeks, p = 0.002" (a test), "down 12% over 2 weeks, each week at least 3%
- * lower" ("drop"), and for weekly rows without counts under "test" the reason there was no test.
+ * lower" ("drop"), and under "test" without a test the reason: weekly rates without counts, or (`daily`) a week of
+ * daily rows with fewer than 2 rates.
  */
 export function declineClause(
   from: number,
@@ -251,6 +252,7 @@ export function declineClause(
   mode: RepurchaseEvidence,
   minDrop: number,
   alpha: number,
+  daily = false,
 ): Bilingual {
   const drop = formatPercent(from > 0 ? 1 - to / from : 0, 1);
   const down = { en: `down ${drop} over ${plural(weeks, "week")}`, zh: `${weeks} 周累计下降 ${drop}` };
@@ -268,6 +270,11 @@ export function declineClause(
   const each = formatPercent(minDrop, 1);
   const steps = { en: `each week at least ${each} lower`, zh: `每周降幅至少 ${each}` };
   if (mode === "drop") return { en: `${down.en}, ${steps.en}`, zh: `${down.zh}，${steps.zh}` };
+  if (daily)
+    return {
+      en: `${down.en}, ${steps.en} (a week with fewer than 2 daily rates and no buyer counts cannot be tested for noise)`,
+      zh: `${down.zh}，${steps.zh}（某周少于 2 个每日复购率且没有购买人数与复购人数，无法检验是否为抽样波动）`,
+    };
   return {
     en: `${down.en}, ${steps.en} (weekly rates without buyer counts cannot be tested for noise)`,
     zh: `${down.zh}，${steps.zh}（周数据没有购买人数与复购人数，无法检验是否为抽样波动）`,
