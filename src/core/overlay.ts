@@ -214,6 +214,9 @@ export const TABLE_CHANGED: Bilingual = {
   zh: "自设置预警以来表格已变动（行被排序、编辑或删除），部分颜色可能已不在弱势单元格上；请重新标记。",
 };
 
+/** At most this many rows (a sheet's 1,048,576 twice over) are walked for a fingerprint. */
+export const MAX_FINGERPRINT_ROWS = 2 * 1_048_576;
+
 /**
  * The fingerprint of the rows under some rules: every row each rule covers, keyed by `key` (channel + period of
  * that row on that sheet, or null for a blank row), counted once per rule. Flag passes the rules it writes; a check
@@ -223,6 +226,11 @@ export function overlayFingerprint(
   rules: readonly { sheet: string; areas: readonly RangeRef[] }[],
   key: (sheet: string, row: number) => string | null,
 ): RowsFingerprint {
+  // Rules a program (or a crafted file) stretched over more rows than a sheet holds are not walked row by row:
+  // such a fingerprint (no hash) never equals a recorded one.
+  let span = 0;
+  for (const r of rules) for (const a of r.areas) span += Math.max(0, a.bottom - a.top + 1);
+  if (span > MAX_FINGERPRINT_ROWS) return { rows: span, hash: "" };
   const keys: (string | null)[] = [];
   for (const r of rules) for (const row of coveredRows(r.areas)) keys.push(key(r.sheet, row));
   return flaggedRowsFingerprint(keys);

@@ -223,16 +223,42 @@ const DAMAGED = (what: string): Bilingual => ({
 });
 
 /**
+ * The text inside the part's root element when it is `state` (any prefix), found in one pass from each end (no
+ * pattern that could backtrack over a crafted part): null when the root is something else or is not closed.
+ */
+function stateText(xml: string): string | null {
+  let i = 0;
+  for (;;) {
+    i = xml.indexOf("<", i);
+    if (i < 0) return null;
+    if (xml.startsWith("<?", i)) i = xml.indexOf("?>", i + 2);
+    else if (xml.startsWith("<!--", i)) i = xml.indexOf("-->", i + 4);
+    else if (xml.startsWith("<!", i)) i = xml.indexOf(">", i + 2);
+    else break;
+    if (i < 0) return null;
+  }
+  const nameEnd = xml.slice(i + 1, i + 256).search(/[\s/>]/);
+  if (nameEnd <= 0) return null;
+  const name = xml.slice(i + 1, i + 1 + nameEnd);
+  if (name !== "state" && !/^[\w.-]+:state$/.test(name)) return null;
+  const open = xml.indexOf(">", i);
+  const close = xml.lastIndexOf(`</${name}`);
+  if (open < 0 || close <= open || xml[open - 1] === "/" || !/^\s*>\s*$/.test(xml.slice(close + name.length + 2)))
+    return null;
+  return xml.slice(open + 1, close);
+}
+
+/**
  * Reads a custom XML part: null when it is not a Growth Signals state at all; { problem } when it is one that does
  * not validate (unknown version, not JSON, a value of the wrong kind or size); else the state. Never throws.
  */
 export function readStatePart(xml: string): StateReading {
   if (!xml.includes(STATE_NAMESPACE)) return null;
-  const m = /<(?:[\w.-]+:)?state\b[^>]*>([\s\S]*)<\/(?:[\w.-]+:)?state\s*>/.exec(xml);
-  if (!m) return { problem: DAMAGED("no state element") };
+  const text = stateText(xml);
+  if (text === null) return { problem: DAMAGED("no state element") };
   let raw: unknown;
   try {
-    raw = JSON.parse(unescapeXml(m[1]));
+    raw = JSON.parse(unescapeXml(text));
   } catch {
     return { problem: DAMAGED("not JSON") };
   }

@@ -157,3 +157,24 @@ describe("a state written by the previous release (version 1)", () => {
     expect(merged.legacy!.originals).toEqual(v1.originals);
   });
 });
+
+describe("a crafted state part", () => {
+  it("is read in linear time: 1 MB of unclosed state tags is refused at once", () => {
+    const xml = `<state xmlns="${STATE_NAMESPACE}">` + "<state ".repeat(140_000);
+    const t = Date.now();
+    expect(readStatePart(xml)).toHaveProperty("problem");
+    expect(Date.now() - t).toBeLessThan(1000);
+  });
+
+  it("reads past a declaration and a comment, and refuses another root or an unclosed one", () => {
+    const body = JSON.stringify({ version: 2, rules: [] });
+    expect(
+      readStatePart(`<?xml version="1.0"?><!-- c --><gs:state xmlns:gs="${STATE_NAMESPACE}">${body}</gs:state>\n`),
+    ).toEqual({
+      state: { version: 2, rules: [] },
+    });
+    expect(readStatePart(`<other xmlns="${STATE_NAMESPACE}">${body}</other>`)).toHaveProperty("problem");
+    expect(readStatePart(`<state xmlns="${STATE_NAMESPACE}">${body}`)).toHaveProperty("problem");
+    expect(readStatePart(`<state xmlns="${STATE_NAMESPACE}"/>`)).toHaveProperty("problem");
+  });
+});
