@@ -288,6 +288,8 @@ export interface RepurchaseSpec {
   counts: boolean;
   channels: number;
   months: number;
+  /** false: no declines at all, pure sampling noise (issue 18's reproduction); default true. */
+  declines?: boolean;
 }
 
 export interface RepurchaseReport {
@@ -318,7 +320,7 @@ export function generateRepurchaseReport(spec: RepurchaseSpec): RepurchaseReport
     const volume = Math.exp(between(rand, Math.log(200), Math.log(2000)));
     const base = between(rand, 0.2, 0.4);
     const factor = new Float64Array(weeks).fill(1); // the true rate ÷ base, per week
-    const declines = Math.max(1, Math.round(spec.months / 12));
+    const declines = spec.declines === false ? 0 : Math.max(1, Math.round(spec.months / 12));
     const used = new Set<number>();
     for (let n = 0; n < declines; n++) {
       // 3 declining weeks after at least 5 weeks of history, 8 weeks clear of another decline
