@@ -117,36 +117,80 @@ function commentLines(text: string): string[] {
   return lines;
 }
 
-/** Parses a whole CSV text (BOM already removed) into records. */
-export function parseCsv(text: string, delimiter: Delimiter = sniffDelimiter(text)): CsvRecords {
-  const records: string[][] = [];
-  const comments = new Set<number>();
+/**
+ * The line break of a CSV run, as Papa Parse guesses it (quoted fields removed first, so a break inside a quoted field
+ * does not count), decided here on the whole run's start rather than on its first chunk.
+ */
+export function lineBreakOf(text: string): "\r\n" | "\n" | "\r" {
+  const head = text.slice(0, 1 << 20).replace(/"[^"]*"/g, "");
+  const lf = head.indexOf("\n");
+  const cr = head.indexOf("\r");
+  if (lf < 0) return cr < 0 ? "\n" : "\r";
+  if (cr >= 0 && cr < lf) return head.charCodeAt(cr + 1) === 10 ? "\r\n" : "\r";
+  return "\n";
+}
+
+interface ChunkConfig {
+  chunkSize?: number;
+  chunk: (results: Papa.ParseResult<string[]>) => void;
+}
+
+/**
+ * Calls `onRecord` with each record of a CSV text in order (BOM already removed); a comment line is one field and
+ * `comment` true. Papa Parse reads the text in chunks (`chunkSize` characters, 10 MB by default; a record cut by a
+ * chunk's end is carried into the next), so the records of a large file are never all held at once.
+ */
+export function forEachRecord(
+  text: string,
+  delimiter: Delimiter,
+  onRecord: (fields: string[], comment: boolean) => void,
+  chunkSize?: number,
+): { unclosedQuote: boolean } {
   let unclosedQuote = false;
   for (const seg of splitComments(text)) {
     if (seg.comment) {
-      for (const line of commentLines(seg.text)) {
-        comments.add(records.length);
-        records.push([line]);
-      }
+      for (const line of commentLines(seg.text)) onRecord([line], true);
       continue;
     }
-    const result = Papa.parse<string[]>(seg.text, {
+    // one record behind: Papa Parse reads an empty record after a run's last line break, which no line holds
+    let pending: string[] | null = null;
+    // Papa Parse streams a string in chunks too, though its typings offer `chunk` for files only
+    const parseInChunks = Papa.parse as (input: string, config: Papa.ParseConfig<string[]> & ChunkConfig) => void;
+    parseInChunks(seg.text, {
       delimiter,
+      newline: lineBreakOf(seg.text),
       quoteChar: '"',
       escapeChar: '"',
       header: false,
       dynamicTyping: false,
       skipEmptyLines: false,
+      chunkSize,
+      chunk: (results: Papa.ParseResult<string[]>) => {
+        if (results.errors.some((e) => e.code === "MissingQuotes")) unclosedQuote = true;
+        for (const r of results.data) {
+          if (pending) onRecord(pending, false);
+          pending = r;
+        }
+      },
     });
-    if (result.errors.some((e) => e.code === "MissingQuotes")) unclosedQuote = true;
-    const data = result.data;
-    // A run ends with its last line break: Papa Parse reads an empty record after it, which no line holds.
-    const n =
-      data.length > 0 && isEmptyRecord(data[data.length - 1]) && endsWithBreak(seg.text)
-        ? data.length - 1
-        : data.length;
-    for (let i = 0; i < n; i++) records.push(data[i]);
+    if (pending && !(isEmptyRecord(pending) && endsWithBreak(seg.text))) onRecord(pending, false);
   }
+  return { unclosedQuote };
+}
+
+/** Parses a whole CSV text (BOM already removed) into records. */
+export function parseCsv(text: string, delimiter: Delimiter = sniffDelimiter(text), chunkSize?: number): CsvRecords {
+  const records: string[][] = [];
+  const comments = new Set<number>();
+  const { unclosedQuote } = forEachRecord(
+    text,
+    delimiter,
+    (fields, comment) => {
+      if (comment) comments.add(records.length);
+      records.push(fields);
+    },
+    chunkSize,
+  );
   return { records, comments, delimiter, unclosedQuote };
 }
 

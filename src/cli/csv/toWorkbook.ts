@@ -9,7 +9,7 @@ import { escapeXmlText } from "../../core/xml";
 import { InputError } from "../errors";
 import { REL_SHARED_STRINGS, REL_STYLES, REL_WORKSHEET, XlsxPackage } from "../xlsx/package";
 import { decodeCsv, type CsvEncoding, type EncodingSource } from "./decode";
-import { parseCsv, sniffDelimiter, type Delimiter } from "./parse";
+import { forEachRecord, sniffDelimiter, type Delimiter } from "./parse";
 import {
   ColumnEvidence,
   DecimalEvidence,
@@ -156,29 +156,34 @@ export function csvToWorkbook(bytes: Uint8Array, options: CsvOptions): CsvWorkbo
   if (text.indexOf("\u0000") >= 0 && decoded.source !== "option")
     throw new InputError(`${label} is not a text file (it holds binary data); export the report as CSV or .xlsx.`);
   const delimiter = sniffDelimiter(text);
-  const { records, comments, unclosedQuote } = parseCsv(text, delimiter);
-  if (records.length > MAX_ROWS)
-    throw new InputError(
-      `${label} has ${records.length.toLocaleString("en-US")} rows; an Excel sheet holds at most ${MAX_ROWS.toLocaleString("en-US")}.`,
-    );
 
-  // Pass 1: the decimal mark (whole file) and each column's date order.
+  // Pass 1: the decimal mark (whole file), each column's date order, the sheet's size. The records are streamed
+  // (forEachRecord) and read twice rather than held: a million-row file's records would outweigh the file many times.
   const decimalEvidence = new DecimalEvidence();
   const columnEvidence: ColumnEvidence[] = [];
   let columns = 0;
-  for (let r = 0; r < records.length; r++) {
-    if (comments.has(r)) continue;
-    const rec = records[r];
+  let rows = 0;
+  let comments = 0;
+  const { unclosedQuote } = forEachRecord(text, delimiter, (rec, comment) => {
+    rows++;
+    if (comment) {
+      comments++;
+      return;
+    }
     if (rec.length > columns) columns = rec.length;
     for (let c = 0; c < rec.length; c++) {
       const v = rec[c];
       if (v.length === 0) continue;
-      const t = v.trim();
+      const t = v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32 ? v.trim() : v;
       if (t.length === 0 || !numericStart(t.charCodeAt(0))) continue; // never a number or a numeric date
       decimalEvidence.add(t);
       (columnEvidence[c] ??= new ColumnEvidence()).add(t);
     }
-  }
+  });
+  if (rows > MAX_ROWS)
+    throw new InputError(
+      `${label} has ${rows.toLocaleString("en-US")} rows; an Excel sheet holds at most ${MAX_ROWS.toLocaleString("en-US")}.`,
+    );
   if (columns > MAX_COLUMNS)
     throw new InputError(
       `${label} has ${columns.toLocaleString("en-US")} columns; an Excel sheet holds at most ${MAX_COLUMNS.toLocaleString("en-US")}.`,
@@ -187,7 +192,8 @@ export function csvToWorkbook(bytes: Uint8Array, options: CsvOptions): CsvWorkbo
   const plans: ColumnTyping[] = [];
   for (let c = 0; c < columns; c++) plans.push((columnEvidence[c] ?? new ColumnEvidence()).decide(decimal));
 
-  // Pass 2: the sheet XML, shared strings and column widths.
+  // Pass 2: the sheet XML, shared strings and column widths. Rows are joined 4,096 at a time into flat strings, so
+  // the many small pieces of each row are garbage at once instead of a tree held to the end.
   const formats = new Formats();
   const strings = new Map<string, number>();
   const stringList: string[] = [];
@@ -196,12 +202,12 @@ export function csvToWorkbook(bytes: Uint8Array, options: CsvOptions): CsvWorkbo
   const widths = new Float64Array(columns);
   const out: Typed = { kind: "empty", num: 0, text: "", bool: false, format: "" };
   const chunks: string[] = [];
+  let batch: string[] = [];
   let truncatedCells = 0;
-  for (let r = 0; r < records.length; r++) {
-    const rec = records[r];
-    const row = r + 1;
+  let row = 0;
+  forEachRecord(text, delimiter, (rec, comment) => {
+    row++;
     let xml = "";
-    const comment = comments.has(r);
     for (let c = 0; c < rec.length; c++) {
       let v = rec[c];
       if (v.length === 0) continue;
@@ -211,7 +217,7 @@ export function csvToWorkbook(bytes: Uint8Array, options: CsvOptions): CsvWorkbo
         out.format = "";
       } else typeCell(v, decimal, plans[c], out);
       if (out.kind === "empty") continue;
-      const ref = `${letters[c]}${row}`;
+      const ref = letters[c] + row;
       if (out.kind === "s") {
         v = out.text;
         if (v.length > MAX_CELL_CHARS) {
@@ -234,12 +240,16 @@ export function csvToWorkbook(bytes: Uint8Array, options: CsvOptions): CsvWorkbo
       } else {
         const s = out.format === "" ? 0 : formats.xf(out.format);
         xml += s === 0 ? `<c r="${ref}"><v>${out.num}</v></c>` : `<c r="${ref}" s="${s}"><v>${out.num}</v></c>`;
-        const w = v.trim().length + 1;
-        if (w > widths[c]) widths[c] = w;
+        if (v.length + 1 > widths[c]) widths[c] = v.length + 1;
       }
     }
-    if (xml !== "") chunks.push(`<row r="${row}">${xml}</row>`);
-  }
+    if (xml !== "") batch.push(`<row r="${row}">${xml}</row>`);
+    if (batch.length === 4096) {
+      chunks.push(batch.join(""));
+      batch = [];
+    }
+  });
+  chunks.push(batch.join(""));
 
   const cols: string[] = [];
   for (let c = 0; c < columns; c++) {
@@ -248,7 +258,7 @@ export function csvToWorkbook(bytes: Uint8Array, options: CsvOptions): CsvWorkbo
     const w = Math.min(60, Math.ceil(widths[c] * 1.1 + 1));
     if (w > 9) cols.push(`<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`);
   }
-  const lastRow = records.length;
+  const lastRow = rows;
   const dimension = columns > 0 && lastRow > 0 ? `A1:${letters[columns - 1]}${lastRow}` : "A1";
   let sheetXml: string;
   try {
@@ -310,9 +320,9 @@ export function csvToWorkbook(bytes: Uint8Array, options: CsvOptions): CsvWorkbo
       decimalFrom,
       dayFirstColumns,
       ymdColumns,
-      rows: records.length,
+      rows,
       columns,
-      comments: comments.size,
+      comments,
       truncatedCells,
       unclosedQuote,
     },

@@ -104,11 +104,36 @@ export function decimalShape(t: string): Shape {
     if (/^\d{1,3}(?:\.\d{3})+,\d+$/.test(s)) return "comma";
     return null;
   }
-  if (/^\d{1,3}(?:,\d{3})+$/.test(s)) return "ambiguous-comma";
-  if (/^\d{1,3}(?:\.\d{3})+$/.test(s)) return "ambiguous-dot";
+  // a group of three after a leading 0 ("0.123") is no thousands group: only a decimal reads it
+  if (/^[1-9]\d{0,2}(?:,\d{3})+$/.test(s)) return "ambiguous-comma";
+  if (/^[1-9]\d{0,2}(?:\.\d{3})+$/.test(s)) return "ambiguous-dot";
   if (/^\d*\.\d+$/.test(s)) return "dot";
   if (/^\d*,\d+$/.test(s) || /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+,\d+$/.test(s)) return "comma";
   return null;
+}
+
+/**
+ * The common cells of a large export, read without a regular expression: an optional "-", digits, at most one "." or
+ * ",", digits, an optional "%" (`1234`, `-0.45`, `12,5%`). Returns the position of the mark (-1 without one) and sets
+ * quickDigits/quickPercent, or returns -2 when the text is anything else (the full grammar decides then).
+ */
+let quickDigits = 0;
+let quickPercent = false;
+function quickScan(t: string): number {
+  let end = t.length;
+  quickPercent = end > 1 && t.charCodeAt(end - 1) === 37;
+  if (quickPercent) end--;
+  let i = t.charCodeAt(0) === 45 ? 1 : 0;
+  let mark = -1;
+  quickDigits = 0;
+  if (i >= end) return -2;
+  for (; i < end; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) quickDigits++;
+    else if ((c === 46 || c === 44) && mark < 0) mark = i;
+    else return -2;
+  }
+  return quickDigits === 0 || mark === end - 1 ? -2 : mark;
 }
 
 /** Per-file evidence for the decimal mark, gathered cell by cell. */
@@ -119,6 +144,18 @@ export class DecimalEvidence {
   dotGroups = 0;
 
   add(t: string): void {
+    const mark = quickScan(t);
+    if (mark === -1) return; // digits only: no evidence
+    if (mark >= 0) {
+      const start = t.charCodeAt(0) === 45 ? 1 : 0;
+      const after = t.length - (quickPercent ? 1 : 0) - mark - 1;
+      // "12.5", "0,25": a decimal mark; "1.234", "1,234": either (a thousands group or three decimals)
+      if (after !== 3 || mark === start || mark - start > 3 || t.charCodeAt(start) === 48) {
+        if (t.charCodeAt(mark) === 46) this.dot++;
+        else this.comma++;
+      } else if (t.charCodeAt(mark) === 46) this.dotGroups++;
+      return;
+    }
     const shape = decimalShape(t);
     if (shape === "dot") this.dot++;
     else if (shape === "comma") this.comma++;
@@ -157,6 +194,12 @@ export class ColumnEvidence {
 
   add(t: string): void {
     if (t.length === 0 || !numericStart(t.charCodeAt(0))) return;
+    const mark = quickScan(t);
+    if (mark >= 0 || (mark === -1 && (quickPercent || t.length !== 8))) {
+      this.otherNumbers++;
+      return;
+    }
+    if (mark === -2 && isIsoDay(t)) return;
     let m = SLASHED.exec(t);
     if (m) {
       this.slashDates++;
@@ -201,7 +244,10 @@ export function typeCell(raw: string, decimal: DecimalMark, column: ColumnTyping
   }
   const c0 = t.charCodeAt(0);
   if (numericStart(c0)) {
-    if (c0 >= 48 && c0 <= 57 && dateCell(t, column, out)) return;
+    if (quickNumber(t, decimal, column, out)) return;
+    if (isIsoDay(t)) {
+      if (setDate(out, serialOf(digitsAt(t, 0, 4), digitsAt(t, 5, 2), digitsAt(t, 8, 2)), "yyyy-mm-dd")) return;
+    } else if (c0 >= 48 && c0 <= 57 && dateCell(t, column, out)) return;
     if (numberCell(t, decimal, out)) return;
   } else if (t.length <= 5) {
     const u = t.toUpperCase();
@@ -213,6 +259,44 @@ export function typeCell(raw: string, decimal: DecimalMark, column: ColumnTyping
   } else if (c0 > 64 && /^[a-z]{3,9}\.?\s/i.test(t) && englishDate(t, out)) return;
   out.kind = "s";
   out.text = raw;
+}
+
+/** "2026-11-02" exactly (the ISO day every export writes), checked without a regular expression. */
+function isIsoDay(t: string): boolean {
+  if (t.length !== 10 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45) return false;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function digitsAt(t: string, from: number, n: number): number {
+  let v = 0;
+  for (let i = from; i < from + n; i++) v = v * 10 + (t.charCodeAt(i) - 48);
+  return v;
+}
+
+/**
+ * quickScan's cells typed directly: a plain number in the file's decimal mark, or a percentage of one; General (or a
+ * % format). Leaves leading zeros, 16+ digits, GA4 dates and a mark between groups of three to the full grammar.
+ */
+function quickNumber(t: string, decimal: DecimalMark, column: ColumnTyping, out: Typed): boolean {
+  const mark = quickScan(t);
+  if (mark === -2 || quickDigits > 15) return false; // the full grammar counts the significant digits
+  if (mark >= 0 && t.charCodeAt(mark) !== (decimal === "." ? 46 : 44)) return false;
+  const start = t.charCodeAt(0) === 45 ? 1 : 0;
+  const intDigits = (mark < 0 ? t.length - (quickPercent ? 1 : 0) : mark) - start;
+  if (intDigits > 1 && t.charCodeAt(start) === 48) return false; // "007": an ID, or "0.5" written "00,5"
+  if (mark < 0 && column.ymd8 && intDigits === 8 && !quickPercent) return false;
+  const body = quickPercent ? t.slice(0, -1) : t;
+  const value = Number(decimal === "." || mark < 0 ? body : body.replace(",", "."));
+  out.kind = "n";
+  if (quickPercent) {
+    out.num = Number((value / 100).toPrecision(15));
+    out.format = mark < 0 ? "0%" : "0.00%";
+  } else out.num = value;
+  return true;
 }
 
 /** "Nov 2, 2026", "November 2 2026" (a label with its year; one without stays text). */
@@ -271,9 +355,12 @@ function dateCell(t: string, column: ColumnTyping, out: Typed): boolean {
   return false;
 }
 
-/** The significant digits of an integer string ("000123" → 3; "1200" → 4: Excel keeps 15). */
-function tooManyDigits(digits: string): boolean {
-  return digits.replace(/^0+/, "").length > 15;
+/**
+ * More digits than Excel keeps (15): the integer part without leading zeros and the fraction without trailing
+ * zeros ("1000000000.000000" has 10; a 17-digit campaign ID has 17 and stays text).
+ */
+function tooManyDigits(intDigits: string, frac: string): boolean {
+  return intDigits.replace(/^0+/, "").length + frac.replace(/0+$/, "").length > 15;
 }
 
 function numberCell(t: string, decimal: DecimalMark, out: Typed): boolean {
@@ -290,18 +377,19 @@ function numberCell(t: string, decimal: DecimalMark, out: Typed): boolean {
     percent = true;
     s = s.slice(0, -1).trimEnd();
   }
-  const sign = (): void => {
-    const c = s.charAt(0);
+  let c = s.charAt(0);
+  if (c === "-" || c === "+") {
+    if (c === "-") negative = !negative;
+    s = s.slice(1).trimStart();
+  }
+  if (CURRENCY.includes(s.charAt(0))) {
+    currency = s.charAt(0);
+    s = s.slice(1).trimStart();
+    c = s.charAt(0);
     if (c === "-" || c === "+") {
       if (c === "-") negative = !negative;
       s = s.slice(1).trimStart();
     }
-  };
-  sign();
-  if (CURRENCY.includes(s.charAt(0))) {
-    currency = s.charAt(0);
-    s = s.slice(1).trimStart();
-    sign();
   } else if (CURRENCY.includes(s.charAt(s.length - 1))) {
     currency = s.charAt(s.length - 1);
     currencyAfter = true;
@@ -325,7 +413,7 @@ function numberCell(t: string, decimal: DecimalMark, out: Typed): boolean {
     grouped = digits.length !== intPart.length;
     // An ID: "007", "0012" (Excel would drop the zeros), or more digits than a double holds exactly.
     if (!grouped && digits.length > 1 && digits.charCodeAt(0) === 48 && !percent && !currency) return false;
-    if (tooManyDigits(digits + frac)) return false;
+    if (tooManyDigits(digits, frac)) return false;
     decimals = frac.length;
     value = Number(`${digits || "0"}.${frac || "0"}`);
   }

@@ -106,6 +106,23 @@ describe.each(VARIANTS)("$name", (v) => {
   );
 });
 
+describe("chunked parsing", () => {
+  it("reads the same records whatever the chunk size (records and quoted line breaks cut by a chunk's end)", () => {
+    fc.assert(
+      fc.property(
+        tableOf(WIDE, ",", ["Date", "渠道"]),
+        fc.constantFrom("\n", "\r\n"),
+        fc.integer({ min: 1, max: 40 }),
+        (rows, newline, chunkSize) => {
+          const text = writeCsv(rows, ",", newline);
+          expect(parseCsv(text, ",", chunkSize).records).toEqual(rows);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe("delimiter sniffing", () => {
   /** Report-like rows: words, numbers that may hold the other marks ("1,234", "12,5"), quoted when they must be. */
   const cell = fc.oneof(

@@ -2,6 +2,7 @@
  * CSV values typed as Excel types them, against values known independently: Excel serials from Excel's own date
  * system (serial 46328 is 2026-11-02: 1900-01-01 is serial 1, plus 1900's phantom 29 February), numbers as written.
  */
+import fc from "fast-check";
 import {
   ColumnEvidence,
   DecimalEvidence,
@@ -160,5 +161,38 @@ describe("dates", () => {
     for (const t of ["1月5日", "第2周", "Week 2", "Jan 5", "2026-W10", "2026-02-30"]) {
       expect(typed(t).kind).toBe("s");
     }
+  });
+});
+
+describe("the fast paths agree with the full grammar", () => {
+  const numeric = fc.array(fc.constantFrom(..."0123456789.,-%"), { minLength: 1, maxLength: 9 }).map((a) => a.join(""));
+
+  it("DecimalEvidence counts what decimalShape says", () => {
+    fc.assert(
+      fc.property(numeric, (t) => {
+        const e = new DecimalEvidence();
+        e.add(t);
+        const shape = decimalShape(t);
+        expect([e.dot, e.comma, e.dotGroups]).toEqual([
+          shape === "dot" ? 1 : 0,
+          shape === "comma" ? 1 : 0,
+          shape === "ambiguous-dot" ? 1 : 0,
+        ]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("a plain number reads as Number() of its text, in both decimal marks", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 6 }), (v, d) => {
+        const dot = v.toFixed(d);
+        expect(typed(dot)).toMatchObject({ kind: "n", num: Number(dot), format: "" });
+        expect(typed(dot.replace(".", ","), ",")).toMatchObject({ kind: "n", num: Number(dot), format: "" });
+        // 12.345% is 0.12345 (to 15 significant digits)
+        expect(typed(`${dot}%`).num).toBe(Number((Number(dot) / 100).toPrecision(15)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
