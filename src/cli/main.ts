@@ -17,6 +17,7 @@ import { printable } from "./printable";
 import { summaryText } from "./summary";
 import { clearWorkbook, flagWorkbook, type FlagOutcome, type Progress } from "./workbook";
 import type { XlsxPackage } from "./xlsx/package";
+import type { SheetGrid } from "./xlsx/sheet";
 
 export const USAGE =
   "usage: growth-signals flag <in.xlsx> -o <out.xlsx> [--sheet NAME] [--range A1:I503] [--config rules.json] [--json] [--lang en|zh]\n" +
@@ -313,11 +314,13 @@ async function flagFile(args: Parsed, input: string, output: string, progress: P
   const config = args.config ? await readConfig(args.config) : undefined;
   let source: CsvSource | undefined;
   let workbook: Uint8Array | XlsxPackage = data;
+  let grids: Map<string, SheetGrid> | undefined;
   if (csv) {
     progress(`Reading ${label}`);
     const converted = csvToWorkbook(data, { label, encoding: forced });
     source = converted.source;
     workbook = converted.pkg;
+    grids = converted.grids;
   }
   const out = await flagWorkbook(workbook, {
     sheet,
@@ -327,6 +330,7 @@ async function flagFile(args: Parsed, input: string, output: string, progress: P
     label,
     onProgress: progress,
     outputExtension: path.extname(output),
+    grids,
   });
   await writeAtomically(output, out.data);
   return { label, output, source, out };

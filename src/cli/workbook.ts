@@ -69,6 +69,11 @@ export interface FlagOptions {
   label?: string;
   /** Extension of the output file (".xlsx"): refused when it does not match the package type (.xlsm…). */
   outputExtension?: string;
+  /**
+   * Worksheets already read, by part path: a package made in memory (a CSV, src/cli/csv) hands over the values it
+   * wrote, exactly what readSheet would read back from the part, so a million-row sheet is not parsed again.
+   */
+  grids?: ReadonlyMap<string, SheetGrid>;
 }
 
 /** At most this many of a finding's latest values in its trend chart (a year of days). */
@@ -415,7 +420,7 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
     const xml = await pkg.text(entry.path);
     if (!isWholePart(xml, "worksheet"))
       throw new InputError(`${label} is a damaged .xlsx workbook (sheet "${entry.name}" cannot be read).`);
-    const grid = readSheet(xml, sst);
+    const grid = options.grids?.get(entry.path) ?? readSheet(xml, sst);
     const located = locateTable(grid, range, wb.date1904);
     if (!located) continue;
     progress(`Checking the rules on "${entry.name}" (${located.table.rows.length} rows)`);

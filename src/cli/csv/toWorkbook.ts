@@ -7,6 +7,8 @@
 import { columnLetters } from "../../core/a1";
 import { escapeXmlText } from "../../core/xml";
 import { InputError } from "../errors";
+import type { CellValue } from "../../core/rules/types";
+import type { SheetGrid } from "../xlsx/sheet";
 import { REL_SHARED_STRINGS, REL_STYLES, REL_WORKSHEET, XlsxPackage } from "../xlsx/package";
 import { decodeCsv, type CsvEncoding, type EncodingSource } from "./decode";
 import { forEachRecord, sniffDelimiter, type Delimiter } from "./parse";
@@ -43,6 +45,8 @@ export interface CsvSource extends FileTyping {
 export interface CsvWorkbook {
   pkg: XlsxPackage;
   sheet: string;
+  /** The sheet's values by part path, exactly as readSheet reads them from the part (FlagOptions.grids). */
+  grids: Map<string, SheetGrid>;
   source: CsvSource;
 }
 
@@ -205,9 +209,13 @@ export function csvToWorkbook(bytes: Uint8Array, options: CsvOptions): CsvWorkbo
   let batch: string[] = [];
   let truncatedCells = 0;
   let row = 0;
+  // the values as the worksheet scanner would read them back from this XML (readSheet), so Flag need not parse it
+  const gridRows: CellValue[][] = [];
+  let maxCol = -1;
   forEachRecord(text, delimiter, (rec, comment) => {
     row++;
     let xml = "";
+    const values: CellValue[] = [];
     for (let c = 0; c < rec.length; c++) {
       let v = rec[c];
       if (v.length === 0) continue;
@@ -231,19 +239,26 @@ export function csvToWorkbook(bytes: Uint8Array, options: CsvOptions): CsvWorkbo
           stringList.push(v);
         }
         xml += `<c r="${ref}" t="s"><v>${i}</v></c>`;
+        values[c] = v;
         if (!comment && rec.length > 1) {
           const w = displayWidth(v);
           if (w > widths[c]) widths[c] = w;
         }
       } else if (out.kind === "b") {
         xml += `<c r="${ref}" t="b"><v>${out.bool ? 1 : 0}</v></c>`;
+        values[c] = out.bool;
       } else {
         const s = out.format === "" ? 0 : formats.xf(out.format);
         xml += s === 0 ? `<c r="${ref}"><v>${out.num}</v></c>` : `<c r="${ref}" s="${s}"><v>${out.num}</v></c>`;
+        values[c] = out.num;
         if (v.length + 1 > widths[c]) widths[c] = v.length + 1;
       }
     }
-    if (xml !== "") batch.push(`<row r="${row}">${xml}</row>`);
+    if (xml !== "") {
+      batch.push(`<row r="${row}">${xml}</row>`);
+      gridRows[row - 1] = values;
+      if (values.length - 1 > maxCol) maxCol = values.length - 1;
+    }
     if (batch.length === 4096) {
       chunks.push(batch.join(""));
       batch = [];
@@ -312,6 +327,12 @@ export function csvToWorkbook(bytes: Uint8Array, options: CsvOptions): CsvWorkbo
   return {
     pkg: XlsxPackage.fromParts(parts, "xl/workbook.xml", label),
     sheet,
+    grids: new Map([
+      [
+        "xl/worksheets/sheet1.xml",
+        { rows: gridRows, maxCol, rowOffsets: new Map<number, number>(), formulasWithoutValues: new Set<number>() },
+      ],
+    ]),
     source: {
       encoding: decoded.encoding,
       encodingFrom: decoded.source,
