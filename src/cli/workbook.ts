@@ -7,6 +7,7 @@ import { parseRange, type RangeRef } from "../core/a1";
 import { flagSettings, reportSheetName } from "../core/flagPlan";
 import {
   areasRef,
+  chunkAreas,
   fingerprintChanged,
   overlayFingerprint,
   overlayRules,
@@ -75,6 +76,9 @@ export interface FlagOptions {
    */
   grids?: ReadonlyMap<string, SheetGrid>;
 }
+
+/** A conditional format's sqref holds at most this many characters (the pane's Office.js chunks are as long). */
+const SQREF_CHARS = 8000;
 
 /** At most this many of a finding's latest values in its trend chart (a year of days). */
 const CHART_VALUES = 366;
@@ -464,8 +468,11 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
     read.flatMap((r) => r.cells),
     config.fills,
   );
+  // A rule's ranges go in chunks of at most SQREF_CHARS characters (one <conditionalFormatting> each, the same
+  // format): a 100,000-row flag would otherwise write one attribute of hundreds of KB, past what readers accept.
+  const chunks = rules.flatMap((r) => chunkAreas(r.areas, SQREF_CHARS, " ").map((areas) => ({ ...r, areas })));
   for (const { entry, xml } of read) {
-    const mine = rules.filter((r) => r.sheet === entry.name);
+    const mine = chunks.filter((r) => r.sheet === entry.name);
     if (mine.length === 0) continue;
     progress(`Colouring ${mine.reduce((n, r) => n + r.areas.length, 0)} areas on "${entry.name}"`);
     pkg.setText(
@@ -503,7 +510,7 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
     settings: config,
     ...(settings.settingsSaved ? { settingsSaved: true } : {}),
     flaggedAt: now.toISOString(),
-    rules: rules.map((r) => ({ sheet: r.sheet, colour: r.colour, fill: r.fill, ranges: areasRef(r.areas) })),
+    rules: chunks.map((r) => ({ sheet: r.sheet, colour: r.colour, fill: r.fill, ranges: areasRef(r.areas) })),
     fingerprint,
     reportSheet,
   };
