@@ -196,6 +196,50 @@ describe.each(EXPORTS)("$name", (e) => {
 });
 
 describe("CSV input on the command line", () => {
+  it("flags the README's Google Ads export end to end", async () => {
+    // Google Ads "Excel CSV": UTF-16LE, tab-separated, title and date-range rows, currency, a totals row
+    const lines = [
+      "Campaign report",
+      "November 1, 2026 - November 10, 2026",
+      "Day\tCampaign\tClicks\tImpr.\tCost\tConv. value\tConv. value / cost",
+    ];
+    const campaigns: [string, number][] = [
+      ["Brand search", 1200],
+      ["Display prospecting", 2200],
+      ["Video remarketing", 800],
+    ];
+    for (let d = 1; d <= 10; d++) {
+      for (const [name, base] of campaigns) {
+        const cost = 1000 + d * 10;
+        const r = name === "Display prospecting" && d >= 5 && d <= 7 ? [1.2, 1.3, 1.1][d - 5] : 2.5 + (d % 3) / 10;
+        const clicks = base + (d % 2) * 20;
+        const money = (v: number): string => `$${en(v, 2)}`;
+        lines.push(
+          [`Nov ${d}, 2026`, name, en(clicks, 0), en(clicks * 30, 0), money(cost), money(cost * r), r.toFixed(2)].join(
+            "\t",
+          ),
+        );
+      }
+    }
+    lines.push("Total: Account\t\t0\t0\t$0.00\t$0.00\t0.00");
+    const input = path.join(dir, "Campaign report.csv");
+    writeFileSync(input, Buffer.from("\uFEFF" + lines.join("\r\n") + "\r\n", "utf16le"));
+    const output = path.join(dir, "campaigns.xlsx");
+    const r = await run("flag", input, "-o", output);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      "Read Campaign report.csv: UTF-16LE (byte-order mark), tab-separated, numbers as 1,234.56.",
+    );
+    expect(r.out).toContain("1 table checked, 3 cells coloured, 1 weak-channel finding.");
+    expect(r.out).toContain("row 34 “Total: Account”");
+    // Display prospecting is the 2nd campaign of each day: days 5–7 are lines 4 + 3·4 + 1 = 17, 20, 23
+    expect(r.out).toMatch(/Campaign report\s+Display prospecting\s+Yellow\s+ROI below benchmark\s+3\s+G17, G20, G23/);
+    const ws = (await readWorkbook(readFileSync(output))).worksheets[0];
+    expect(ws.getCell("E4").value).toBe(1010);
+    expect(ws.getCell("E4").numFmt).toBe('"$"#,##0.00');
+    expect(Object.keys(overlayFills(ws)).sort()).toEqual(["G17", "G20", "G23"]);
+  });
+
   it("--encoding overrides detection and is reported", async () => {
     const input = path.join(dir, "latin.csv");
     // valid UTF-8 and valid Windows-1252: detection says UTF-8, the user knows better
