@@ -54,15 +54,15 @@ function wrap(text: string, indent: number, width = 110): string {
 }
 
 export const HELP = `growth-signals — find weak channels in a channel report (.xlsx, or a .csv/.tsv/.txt export) with the
-three-colour warning system.
+three-color warning system.
 
 ${USAGE}
 
 Commands
-  flag    Colour the cells that show a weak channel and add a "Growth Signals" sheet with the legend and
-          the weak-channel summary. The colours are conditional formats laid over the cells: no cell's
+  flag    Color the cells that show a weak channel and add a "Growth Signals" sheet with the legend and
+          the weak-channel summary. The colors are conditional formats laid over the cells: no cell's
           own format changes. Flagging a flagged workbook is the same as flagging the original once.
-  clear   Remove the warning colours (our conditional formats, wherever they are now) and the report
+  clear   Remove the warning colors (our conditional formats, wherever they are now) and the report
           sheet Growth Signals added; nothing else changes.
 
 Many files at once
@@ -75,7 +75,7 @@ ${rulesHelp()}
 
 Options
   -o, --output FILE   where to write the result (required; never the input file)
-  --sheet NAME        only this worksheet (default: every sheet whose header row is recognised)
+  --sheet NAME        only this worksheet (default: every sheet whose header row is recognized)
   --range A1:I503     the table's range, header row first (default: found on the sheet); applies to
                       --sheet, to the sheet named in it ('Daily'!A1:I503), or else to the first sheet
   --config FILE       JSON settings, e.g. {"roiBenchmark": 1.2, "fills": {"red": "#FF0000"}}
@@ -86,7 +86,7 @@ Options
   -h, --help          show this help
   -v, --version       show the version
 
-Headers are recognised in English and Chinese (Date/日期, Channel/渠道, ROI/投入产出比, Complaint rate/投诉率,
+Headers are recognized in English and Chinese (Date/日期, Channel/渠道, ROI/投入产出比, Complaint rate/投诉率,
 Repurchase rate/复购率, LTV/CAC, Traffic/流量…); a title row above the header is fine.
 A CSV export (, ; tab or | separated; # comment lines kept) becomes an .xlsx whose row N is line N of the file,
 values typed as Excel types them (1,234.56 or 1.234,56, 12.3%, dates), plus the report sheet.
@@ -414,7 +414,7 @@ async function execute(args: Parsed, io: Io, rawIo: Io): Promise<void> {
         ? `, removed sheet ${out.removedSheets.map((s) => `"${s}"`).join(", ")}`
         : "";
       const rules = `${out.rulesRemoved} conditional-format ${out.rulesRemoved === 1 ? "rule" : "rules"}`;
-      io.stdout(`Removed the warning colours from ${out.restored} cells (${rules})${sheets} → ${args.output}\n`);
+      io.stdout(`Removed the warning colors from ${out.restored} cells (${rules})${sheets} → ${args.output}\n`);
       for (const n of out.notes) io.stdout(`${n[args.lang]}\n`);
     }
   } finally {
@@ -455,7 +455,7 @@ async function flagMany(args: Parsed, io: Io, rawIo: Io): Promise<number> {
     if (io.isTTY) {
       const f = done[done.length - 1].file;
       const what = f
-        ? `${f.out.tables.reduce((n, t) => n + t.cellsColoured, 0)} ${zh ? "个单元格已标色" : "cells coloured"} → ${f.output}`
+        ? `${f.out.tables.reduce((n, t) => n + t.cellsColoured, 0)} ${zh ? "个单元格已标色" : "cells colored"} → ${f.output}`
         : `${zh ? "失败" : "failed"}: ${entry.error}`;
       rawIo.stderr(`\r\u001b[2K${printable(`${step}: ${what}`)}\n`);
     }

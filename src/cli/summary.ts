@@ -23,7 +23,7 @@ export function textTable(header: string[], rows: string[][]): string {
 }
 
 const HEAD: Record<Lang, string[]> = {
-  en: ["Sheet", "Channel", "Colour", "Rule", "Periods", "Cells", "What fired"],
+  en: ["Sheet", "Channel", "Color", "Rule", "Periods", "Cells", "What fired"],
   zh: ["工作表", "渠道", "颜色", "规则", "期数", "单元格", "触发依据"],
 };
 
@@ -50,7 +50,7 @@ export function summaryText(tables: FlaggedTable[], lang: Lang): string {
   lines.push(
     lang === "zh"
       ? `${tables.length} 个表格，标色 ${cells} 个单元格，${rows.length} 条渠道预警。`
-      : `${tables.length} table${tables.length === 1 ? "" : "s"} checked, ${cells} cell${cells === 1 ? "" : "s"} coloured, ${rows.length} weak-channel finding${rows.length === 1 ? "" : "s"}.`,
+      : `${tables.length} table${tables.length === 1 ? "" : "s"} checked, ${cells} cell${cells === 1 ? "" : "s"} colored, ${rows.length} weak-channel finding${rows.length === 1 ? "" : "s"}.`,
   );
   for (const t of tables) {
     lines.push(

@@ -474,7 +474,7 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
   for (const { entry, xml } of read) {
     const mine = chunks.filter((r) => r.sheet === entry.name);
     if (mine.length === 0) continue;
-    progress(`Colouring ${mine.reduce((n, r) => n + r.areas.length, 0)} areas on "${entry.name}"`);
+    progress(`Coloring ${mine.reduce((n, r) => n + r.areas.length, 0)} areas on "${entry.name}"`);
     pkg.setText(
       entry.path,
       addOverlayRules(

@@ -210,7 +210,7 @@ export function fingerprintChanged(recorded: RowsFingerprint, now: RowsFingerpri
 
 /** The one sentence a host shows when the table changed since the warnings were set. */
 export const TABLE_CHANGED: Bilingual = {
-  en: "The table changed since the warnings were set (rows sorted, edited or deleted), so some colours may no longer sit on the weak cells; flag again to set them afresh.",
+  en: "The table changed since the warnings were set (rows sorted, edited or deleted), so some colors may no longer sit on the weak cells; flag again to set them afresh.",
   zh: "自设置预警以来表格已变动（行被排序、编辑或删除），部分颜色可能已不在弱势单元格上；请重新标记。",
 };
 

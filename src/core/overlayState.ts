@@ -218,7 +218,7 @@ function fromVersion1(raw: Record<string, unknown>): OverlayState {
 }
 
 const DAMAGED = (what: string): Bilingual => ({
-  en: `The workbook's Growth Signals record is damaged (${what}), so it was ignored; the warning colours are still found by their marker.`,
+  en: `The workbook's Growth Signals record is damaged (${what}), so it was ignored; the warning colors are still found by their marker.`,
   zh: `工作簿中的增长信号记录已损坏（${what}），已忽略；预警颜色仍按其标记查找。`,
 });
 
@@ -356,11 +356,11 @@ export function holdsLegacyWarningFill(current: SavedFill, fills: Readonly<Recor
 /** The sentences of Clear and Flag (both hosts say the same). */
 export const STATE_MESSAGES = {
   dropped: {
-    en: "The workbook's Growth Signals record was removed by a program that saved it (openpyxl does this); the warning colours were found by their marker instead.",
+    en: "The workbook's Growth Signals record was removed by a program that saved it (openpyxl does this); the warning colors were found by their marker instead.",
     zh: "保存此工作簿的程序删除了增长信号记录（openpyxl 会这样做）；已改为按标记查找预警颜色。",
   },
   legacyLeft: (n: number, sample: string): Bilingual => ({
-    en: `${n} ${n === 1 ? "cell" : "cells"} coloured by the previous version no longer ${n === 1 ? "holds" : "hold"} the warning fill or ${n === 1 ? "is" : "are"} on a sheet that is gone (${sample}), so ${n === 1 ? "it was" : "they were"} left as ${n === 1 ? "it is" : "they are"}; the original fills stay saved in the workbook.`,
+    en: `${n} ${n === 1 ? "cell" : "cells"} colored by the previous version no longer ${n === 1 ? "holds" : "hold"} the warning fill or ${n === 1 ? "is" : "are"} on a sheet that is gone (${sample}), so ${n === 1 ? "it was" : "they were"} left as ${n === 1 ? "it is" : "they are"}; the original fills stay saved in the workbook.`,
     zh: `${n} 个由旧版本着色的单元格已不再是预警填充或所在工作表已不存在（${sample}），已保持原样；原始填充仍保存在工作簿中。`,
   }),
   legacySheetLeft: (name: string): Bilingual => ({

@@ -74,12 +74,12 @@ const T = {
   title: { en: "Growth Signals — weak-channel report", zh: "Growth Signals — 弱势渠道报告" },
   generated: { en: "Generated", zh: "生成日期" },
   intro: {
-    en: "Cells of the metric columns are coloured by the three-colour warning system below. Remove the colours and this sheet with Clear in the Growth Signals pane or the command “growth-signals clear”.",
+    en: "Cells of the metric columns are colored by the three-color warning system below. Remove the colors and this sheet with Clear in the Growth Signals pane or the command “growth-signals clear”.",
     zh: "指标列中的单元格已按下方三色预警机制着色。可在 Growth Signals 任务窗格点击“清除”，或运行命令“growth-signals clear”，移除颜色和本工作表。",
   },
   legend: { en: "Legend", zh: "图例" },
   legendHeader: {
-    en: ["Colour", "Rule", "Respond", "Threshold", "Recommended action"],
+    en: ["Color", "Rule", "Respond", "Threshold", "Recommended action"],
     zh: ["颜色", "规则", "响应", "阈值", "建议行动"],
   },
   respond: {
@@ -89,7 +89,7 @@ const T = {
   } as Record<WarningColour, { en: string; zh: string }>,
   summary: { en: "Weak channels", zh: "弱势渠道" },
   summaryHeader: {
-    en: ["Colour", "Rule", "Channel", "What fired", "Recommended action", "Sheet", "Cells", "Periods flagged"],
+    en: ["Color", "Rule", "Channel", "What fired", "Recommended action", "Sheet", "Cells", "Periods flagged"],
     zh: ["颜色", "规则", "渠道", "触发依据", "建议行动", "工作表", "单元格", "预警期数"],
   },
   none: { en: "No weak channels found.", zh: "未发现弱势渠道。" },

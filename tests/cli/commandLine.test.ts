@@ -50,7 +50,7 @@ describe("growth-signals flag / clear", () => {
     const r = await run("flag", input, "-o", out);
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
-    expect(r.out).toMatch(/Channel\s+Colour\s+Rule/);
+    expect(r.out).toMatch(/Channel\s+Color\s+Rule/);
     // what fired, not the latest value: A's ROI 1.2, 1.4, 1.49 on 2–4 Mar in C3, C5, C7 (B's rows in between)
     expect(r.out).toMatch(
       /Report\s+A\s+Yellow\s+ROI below benchmark\s+3\s+C3, C5, C7\s+ROI 1.2, 1.4, 1.49 on 2–4 Mar, below 1.5\n/,
@@ -123,7 +123,7 @@ describe("growth-signals flag / clear", () => {
     const r = await run("clear", flagged, "-o", cleared);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /Removed the warning colours from 5 cells \(2 conditional-format rules\), removed sheet "Growth Signals"/,
+      /Removed the warning colors from 5 cells \(2 conditional-format rules\), removed sheet "Growth Signals"/,
     );
     const ws = (await readWorkbook(readFileSync(cleared))).getWorksheet("Report")!;
     expect(overlayFills(ws)).toEqual({});

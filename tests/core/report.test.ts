@@ -26,8 +26,8 @@ describe("the Growth Signals report sheet", () => {
 
   it("has a legend row per rule with a filled swatch, the threshold in words and the seed's action", () => {
     const rep = buildReport([], DEFAULT_CONFIG, "en", GENERATED);
-    const header = rowStartingWith(rep.rows, "Colour");
-    expect(rep.rows[header]).toEqual(["Colour", "Rule", "Respond", "Threshold", "Recommended action"]);
+    const header = rowStartingWith(rep.rows, "Color");
+    expect(rep.rows[header]).toEqual(["Color", "Rule", "Respond", "Threshold", "Recommended action"]);
     const legend = rep.rows.slice(header + 1, header + 6);
     expect(legend.map((r) => r[0])).toEqual(["Red", "Red", "Orange", "Orange", "Yellow"]);
     const swatches = rep.fills.filter((f) => f.row > header && f.row <= header + 5);

@@ -168,7 +168,7 @@ describe("issue 10: the pane as analysts use it", () => {
     await page.getByTestId("legend").locator("summary").click();
     await axe(page, "flagged");
     await page.getByRole("button", { name: "Clear warnings" }).click();
-    await page.getByText(/Removed the warning colours from/).waitFor();
+    await page.getByText(/Removed the warning colors from/).waitFor();
     await axe(page, "cleared");
     await page.getByRole("tab", { name: "Settings" }).click();
     await page.getByLabel("Color palette").selectOption("okabe-ito");
@@ -281,7 +281,7 @@ describe("issue 10: the pane as analysts use it", () => {
     await page.keyboard.press("Enter");
     await page
       .getByTestId("status")
-      .getByText(`Removed the warning colours from ${cells} cells; your own formatting was never changed.`)
+      .getByText(`Removed the warning colors from ${cells} cells; your own formatting was never changed.`)
       .waitFor();
     await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "status");
     expect(await page.getByRole("button", { name: "Clear warnings" }).isDisabled()).toBe(true);
@@ -347,7 +347,7 @@ describe("issue 10: the pane as analysts use it", () => {
             for (const e of list.getEntries()) w.__tasks.push(e.duration);
           }).observe({ type: "longtask" });
           new MutationObserver(() => {
-            if (!w.__cancelledAt && document.body.textContent?.includes("Cancelled. The sheet is as it was."))
+            if (!w.__cancelledAt && document.body.textContent?.includes("Canceled. The sheet is as it was."))
               w.__cancelledAt = Date.now();
           }).observe(document.body, { subtree: true, childList: true, characterData: true });
         },
@@ -380,7 +380,7 @@ describe("issue 10: the pane as analysts use it", () => {
     const pressed = Date.now();
     await again.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await again.evaluate(() => (window as unknown as { __hold: { release: () => void } }).__hold.release());
-    await again.getByText("Cancelled. The sheet is as it was.").waitFor({ timeout: 60000 });
+    await again.getByText("Canceled. The sheet is as it was.").waitFor({ timeout: 60000 });
     const cancelledAt = await again.evaluate(() => (window as unknown as { __cancelledAt: number }).__cancelledAt);
     await again.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "status");
     const cancelText = (await announced(again)).join(" | ");
@@ -397,7 +397,7 @@ describe("issue 10: the pane as analysts use it", () => {
       longTasks: tasks.length,
       cancelLatencyMs: cancelledAt - pressed,
     };
-    expect(cancelText).toContain("Cancelled. The sheet is as it was.");
+    expect(cancelText).toContain("Canceled. The sheet is as it was.");
     expect(sheets).not.toContain("Growth Signals");
     // 200 ms on a machine to itself; when other jobs hold the cores, every task stretches by the run-queue factor
     // (1-minute load average per core), which is recorded with the figures.

@@ -199,7 +199,7 @@ describe("task pane in Chromium on the simulated Excel host", () => {
     );
 
     await page.getByRole("button", { name: "Clear warnings" }).click();
-    await page.getByText(/Removed the warning colours from \d+ cell/).waitFor();
+    await page.getByText(/Removed the warning colors from \d+ cell/).waitFor();
     expect(await fills(page, "E2E", ["E39", "E43", "E47", "F32", "I60", "A1"])).toEqual({
       E39: null, // no fill stays no fill (not white)
       E43: solid(USER_GREEN), // the user's own colour comes back
@@ -307,7 +307,7 @@ describe("task pane in Chromium on the simulated Excel host", () => {
     });
     // Flagging again replaced our rules; the user's green on E43 was never touched, so Clear shows it again.
     await page.getByRole("button", { name: "Clear warnings" }).click();
-    await page.getByText(/Removed the warning colours from/).waitFor();
+    await page.getByText(/Removed the warning colors from/).waitFor();
     expect(await fills(page, "E2E", ["E2", "E43"])).toEqual({ E2: null, E43: solid(USER_GREEN) });
     await page.context().close();
   });
@@ -338,7 +338,7 @@ describe("task pane in Chromium on the simulated Excel host", () => {
     await page.getByRole("button", { name: "Flag weak channels" }).click();
     await page.getByRole("progressbar").waitFor();
     await page.getByRole("button", { name: "Cancel" }).click();
-    await page.getByText("Cancelled. The sheet is as it was.").waitFor({ timeout: 30000 });
+    await page.getByText("Canceled. The sheet is as it was.").waitFor({ timeout: 30000 });
     expect(await fills(page, "E2E", ["E39", "E43", "E47", "F32"])).toEqual(before);
     const after = await page.evaluate((host) => {
       const h = (window as unknown as Record<string, SimHost>)[host];

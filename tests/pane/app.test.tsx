@@ -200,7 +200,7 @@ describe("task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
     expect(seen?.signal?.aborted).toBe(true);
     await act(async () => finish());
-    expect(await screen.findByText("Cancelled. The sheet is as it was.")).toBeInTheDocument();
+    expect(await screen.findByText("Canceled. The sheet is as it was.")).toBeInTheDocument();
     expect(screen.queryByRole("progressbar")).toBeNull();
     await waitFor(() => expect(screen.getByTestId("status")).toHaveFocus());
   }, 20000);

@@ -54,7 +54,7 @@ describe("settings panel", () => {
     setup();
     const yellow = screen.getByLabelText("Yellow fill");
     fireEvent.change(yellow, { target: { value: "#12" } });
-    expect(messageOf(yellow)).toMatch(/Yellow fill must be a colour written #RRGGBB/);
+    expect(messageOf(yellow)).toMatch(/Yellow fill must be a color written #RRGGBB/);
     expect(screen.getByRole("button", { name: "Save to workbook" })).toBeDisabled();
   });
 

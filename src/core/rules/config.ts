@@ -27,7 +27,7 @@ const CHOICE_RULES = new Map<string, ChoiceField>(CONFIG_CHOICES.map((c) => [c.n
 export const CONFIG_FIELD_LABELS: Readonly<Record<keyof RulesConfig, Bilingual>> = {
   ...Object.fromEntries(CONFIG_FIELDS.map((f) => [f.name, f.label])),
   ...Object.fromEntries(CONFIG_CHOICES.map((c) => [c.name, c.label])),
-  fills: { en: "Fill colours", zh: "填充颜色" },
+  fills: { en: "Fill colors", zh: "填充颜色" },
 } as Record<keyof RulesConfig, Bilingual>;
 
 const COLOUR_NAMES: Record<WarningColour, Bilingual> = {
@@ -167,7 +167,7 @@ function checkFills(v: unknown, config: RulesConfig, errors: ConfigError[]): voi
     errors.push({
       field: "fills",
       message: {
-        en: `Fill colours must be an object such as {"red": "#FF7C80"} (got ${show(v)}).`,
+        en: `Fill colors must be an object such as {"red": "#FF7C80"} (got ${show(v)}).`,
         zh: `填充颜色必须是一个对象，例如 {"red": "#FF7C80"}（当前为 ${show(v)}）。`,
       },
     });
@@ -179,7 +179,7 @@ function checkFills(v: unknown, config: RulesConfig, errors: ConfigError[]): voi
       errors.push({
         field: `fills.${key}`,
         message: {
-          en: `Unknown fill colour "${key}" (ignored); use yellow, orange or red.`,
+          en: `Unknown fill color "${key}" (ignored); use yellow, orange or red.`,
           zh: `未知的填充颜色 "${key}"（已忽略）；可用 yellow、orange、red。`,
         },
       });
@@ -192,7 +192,7 @@ function checkFills(v: unknown, config: RulesConfig, errors: ConfigError[]): voi
       errors.push({
         field: `fills.${colour}`,
         message: {
-          en: `${COLOUR_NAMES[colour].en} must be a colour written #RRGGBB, e.g. "${DEFAULT_FILLS[colour]}" (got ${show(c)}).`,
+          en: `${COLOUR_NAMES[colour].en} must be a color written #RRGGBB, e.g. "${DEFAULT_FILLS[colour]}" (got ${show(c)}).`,
           zh: `${COLOUR_NAMES[colour].zh}必须写成 #RRGGBB 格式，例如 "${DEFAULT_FILLS[colour]}"（当前为 ${show(c)}）。`,
         },
       });

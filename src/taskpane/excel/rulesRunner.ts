@@ -19,7 +19,7 @@ export function workerRunner(makeWorker: () => Worker, yieldToHost: () => Promis
       const worker = makeWorker();
       const stop = () => {
         worker.terminate();
-        reject(new DOMException("Cancelled", "AbortError"));
+        reject(new DOMException("Canceled", "AbortError"));
       };
       signal?.addEventListener("abort", stop, { once: true });
       const done = () => {

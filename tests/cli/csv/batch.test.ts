@@ -92,9 +92,9 @@ describe("flag many files into a folder", () => {
       // eslint-disable-next-line no-control-regex -- the terminal's erase-line sequence
       .map((l) => l.replace(/^[\s\S]*\r\u001b\[2K/, ""));
     expect(finals).toEqual([
-      expect.stringMatching(/^\[1\/3\] a\.csv: 3 cells coloured → .*a\.xlsx$/),
-      expect.stringMatching(/^\[2\/3\] a\.xlsx: 5 cells coloured → .*a \(2\)\.xlsx$/),
-      expect.stringMatching(/^\[3\/3\] b\.xlsx: 5 cells coloured → .*b\.xlsx$/),
+      expect.stringMatching(/^\[1\/3\] a\.csv: 3 cells colored → .*a\.xlsx$/),
+      expect.stringMatching(/^\[2\/3\] a\.xlsx: 5 cells colored → .*a \(2\)\.xlsx$/),
+      expect.stringMatching(/^\[3\/3\] b\.xlsx: 5 cells colored → .*b\.xlsx$/),
     ]);
     expect(r.out).toMatch(/^Flagged 3 of 3 files into /);
   });

@@ -14,7 +14,7 @@ const README = fs.readFileSync(path.join(__dirname, "..", "..", "..", "README.md
 function readmeRuleRows(): string[][] {
   const section = README.slice(README.indexOf("## The warning system"));
   const lines = section.split("\n");
-  const start = lines.findIndex((l) => l.startsWith("| colour"));
+  const start = lines.findIndex((l) => l.startsWith("| color"));
   const rows: string[][] = [];
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith("|")) break;

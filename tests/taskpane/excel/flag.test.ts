@@ -329,7 +329,7 @@ describe("report sheet", () => {
     await flagSelection(gateway);
     const rows = host.values("Growth Signals", "A1:H40");
     // the weak-channel header is row 14 (title, date, intro, blank, legend title + header + 5 rules, blank, title)
-    expect(rows[13][0]).toBe("Colour");
+    expect(rows[13][0]).toBe("Color");
     expect(host.pageLayout("Growth Signals")).toEqual({
       orientation: "Landscape",
       printGridlines: true,
