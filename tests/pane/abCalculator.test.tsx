@@ -135,6 +135,7 @@ describe("A/B calculator", () => {
     expect(vc).toHaveAttribute("aria-invalid", "true");
     expect(messageOf(vc)).toBe("More conversions than the 1,000 visitors.");
     expect(screen.queryByTestId("ab-results")).toBeNull();
+    expect(screen.getByTestId("ab-missing")).toHaveTextContent("Correct the marked box to see the result.");
     // Only that box is marked.
     expect(screen.getByLabelText("Variant visitors")).not.toHaveAttribute("aria-invalid", "true");
     fireEvent.change(vc, { target: { value: "12.5" } });

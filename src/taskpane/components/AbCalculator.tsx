@@ -25,7 +25,13 @@ import { parseLocaleNumber } from "../numberInput";
 
 const useStyles = makeStyles({
   // minmax(0, 1fr) and min-width 0 let the inputs shrink below their intrinsic 20-character width (270 px pane).
-  inputs: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
+  // Boxes align at the top, so a reason under one box does not stretch its neighbour.
+  inputs: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "start",
+  },
   field: { minWidth: 0 },
   input: { minWidth: 0, width: "100%" },
   inputElement: { minWidth: 0, width: "100%" },
@@ -333,7 +339,14 @@ export function AbCalculator({ numberLocale, onInsert, insertNote }: AbCalculato
         {missingText()}
       </Text>
     );
-  } else body = null; // Nothing is missing: every problem is shown next to its box.
+  } else {
+    // Nothing is missing: each problem is shown under its box; this line says why there is no result.
+    body = (
+      <Text className={styles.missing} role="status" data-testid="ab-missing">
+        {t("abFix")}
+      </Text>
+    );
+  }
 
   return (
     <div>

@@ -116,6 +116,7 @@ export const enUS = {
   daysNeeded: "Days to reach it",
   notAvailable: "n/a",
   abMissing: "Enter {fields} to see the result.",
+  abFix: "Correct the marked box to see the result.",
   abPoints: "{value} pp",
   abProblem_notNumber: "Not a number: write it like {example}.",
   abProblem_notWhole: "Enter a whole number.",

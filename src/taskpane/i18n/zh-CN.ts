@@ -115,6 +115,7 @@ export const zhCN: Strings = {
   daysNeeded: "达到所需样本的天数",
   notAvailable: "无",
   abMissing: "请填写{fields}后查看结果。",
+  abFix: "请更正标出的输入框后查看结果。",
   abPoints: "{value} 个百分点",
   abProblem_notNumber: "不是数字：请写成 {example} 这样的格式。",
   abProblem_notWhole: "请输入整数。",
