@@ -459,7 +459,7 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
           ? `range ${options.range}`
           : "any sheet";
     throw new InputError(
-      `${label}: no channel table found in ${where} (the header row needs a metric column such as ROI, Complaint rate, Repurchase rate, LTV/CAC or Traffic).`,
+      `${label}: no channel table found in ${where} (a channel report needs a date or channel column and a metric column such as ROI, Conv. value / cost, Complaint rate, Repurchase rate, LTV/CAC, Sessions or Clicks, or revenue and cost).`,
     );
   }
 

@@ -102,16 +102,19 @@ describe("task pane", () => {
     expect(officeIsDark(undefined)).toBe(false);
   });
 
-  it("warns in plain words when a table has neither a date nor a channel column, and still flags it", async () => {
+  it("does not take a table with neither a date nor a channel column for a channel report, and opens the mapping", async () => {
+    // issue 17 §2: a channel report needs a period column; the user may still map the columns and flag it
     const gateway = fakeGateway({
       readSelection: jest.fn(async () => [{ ...TABLE, header: ["ROI", "Notes"], detected: { roi: 0 } }]),
     });
     render(<App gateway={gateway} />);
     fireEvent.click(screen.getByRole("button", { name: "Flag weak channels" }));
     expect(
-      await screen.findByText(/No date or channel column found in Daily!A1:D20; pick the columns below/),
+      await screen.findByText(/Daily!A1:D20 has no date or channel column, so it was not read as a channel report/),
     ).toBeInTheDocument();
-    expect(gateway.flag).toHaveBeenCalledTimes(1);
+    expect(gateway.flag).not.toHaveBeenCalled();
+    // the column mapping is open, so the user can map a date or channel column and flag it
+    expect(screen.getByRole("group", { name: "Columns of Daily!A1:D20" })).toBeVisible();
   });
 
   it("flags the selection with the current settings and lists the finding; clicking it selects C4:C6", async () => {

@@ -15,7 +15,8 @@ import { FindingsList } from "../../src/taskpane/components/FindingsList";
 import type { ExcelGateway, FlagRequest, SelectedTable } from "../../src/taskpane/excel/types";
 import { renderPane } from "./renderPane";
 
-jest.setTimeout(30000);
+// Rendering the whole pane in jsdom is slow on a shared machine (20 s for the switch test alone).
+jest.setTimeout(120000);
 
 function gatewayFor(header: CellValue[], rows: CellValue[][]): jest.Mocked<ExcelGateway> {
   const table: SelectedTable = {
@@ -60,7 +61,7 @@ describe("platform exports in the pane (issue 17)", () => {
     expect(await screen.findByText("Colored 0 cells in 1 table.")).toBeInTheDocument();
     const details = screen.getAllByTestId("status-detail").map((e) => e.textContent);
     expect(details[0]).toBe("Rules run: ROI below benchmark on “Return on spend” (C, found).");
-    expect(details[1]).toMatch(/^Not run, for want of a column: Complaint rate high \(needs a Complaint rate column/);
+    expect(details[1]).toMatch(/^Not run, for want of a column: Complaint rate high \(needs a complaint rate column/);
     expect(screen.getByText("No weak channels found in the selection.")).toBeInTheDocument();
   });
 
@@ -96,6 +97,22 @@ describe("platform exports in the pane (issue 17)", () => {
     await waitFor(() =>
       expect(screen.getByRole("switch", { name: "Derive ROI from “Conv. value” ÷ “Cost”" })).toBeChecked(),
     );
+  });
+
+  it("does not flag a finance sheet rate | nper | pmt | pv as a channel report (pv is no traffic here)", async () => {
+    const gateway = gatewayFor(
+      ["rate", "nper", "pmt", "pv"],
+      [
+        [0.05, 10, -100, 772.17],
+        [0.04, 12, -250, 2346.27],
+      ],
+    );
+    render(<App gateway={gateway} />);
+    fireEvent.click(screen.getByRole("button", { name: "Flag weak channels" }));
+    expect(
+      await screen.findByText(/Export!A1:D3 has no date or channel column, so it was not read as a channel report/),
+    ).toBeInTheDocument();
+    expect(gateway.flag).not.toHaveBeenCalled();
   });
 
   it("never lists a table where nothing was checked as “No weak channels found”", () => {

@@ -65,10 +65,11 @@ const SOURCE: Record<NonNullable<RuleCheck["source"]>, Bilingual> = {
 function needs(metric: MetricKey, lang: Lang): string {
   const d = derivationOf(metric);
   const name = (r: ColumnRole) => (lang === "en" ? COLUMN_NAMES[r].en.toLowerCase() : COLUMN_NAMES[r].zh);
-  const own =
-    lang === "en"
-      ? `a${metric === "ltvCac" ? "n" : ""} ${COLUMN_NAMES[metric].en} column`
-      : `${COLUMN_NAMES[metric].zh}列`;
+  const en = COLUMN_NAMES[metric].en;
+  // "an ROI column", "an LTV/CAC column", "a complaint rate column"
+  const enName = en === en.toUpperCase() ? en : en.toLowerCase();
+  const article = /^[AEFHILMNORSX]/.test(enName) ? "an" : "a";
+  const own = lang === "en" ? `${article} ${enName} column` : `${COLUMN_NAMES[metric].zh}列`;
   if (!d) return own;
   return lang === "en"
     ? `${own}, or ${name(d.numerator)} and ${name(d.denominator)}`
@@ -81,6 +82,7 @@ function needs(metric: MetricKey, lang: Lang): string {
  *   Not run, for want of a column: Complaint rate high (needs a Complaint rate column, or complaints and orders); …
  */
 export function checksText(checks: readonly RuleCheck[], lang: Lang): string[] {
+  if (checks.length === 0) return []; // a result without checks (an older host's): nothing to say
   const ran = checks.filter((c) => c.ran);
   const missing = checks.filter((c) => !c.ran);
   const lines: string[] = [];

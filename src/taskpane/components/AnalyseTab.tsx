@@ -134,6 +134,17 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
       setStatus({ intent: "warning", text: t("noMetricColumn", { address: keyOf(unusable) }) });
       return null;
     }
+    // issue 17 §2: with neither a date nor a channel column a table is no channel report (a finance sheet
+    // "rate | nper | pmt | pv" whose pv is no traffic) unless the user maps its columns
+    const undated = read.find((tb) => {
+      if (mappings[keyOf(tb)]) return false;
+      return tb.detected.date === undefined && tb.detected.channel === undefined;
+    });
+    if (undated) {
+      setColumnsOpen(true);
+      setStatus({ intent: "warning", text: t("notAChannelReport", { address: keyOf(undated) }) });
+      return null;
+    }
     return read;
   };
 

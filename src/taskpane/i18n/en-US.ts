@@ -77,6 +77,8 @@ export const enUS = {
   nothingSelected: "Nothing is selected. Select the table in the sheet, header row first.",
   noMetricColumn:
     "No metric column (ROI, complaint rate, repurchase rate, LTV/CAC or traffic) found in {address}; pick the columns below.",
+  notAChannelReport:
+    "{address} has no date or channel column, so it was not read as a channel report (one needs a period column); pick the columns below to flag it anyway.",
   noDateOrChannel:
     "No date or channel column found in {address}; pick the columns below, or the rows are read as one channel in sheet order.",
   errorPrefix: "Something went wrong:",

@@ -77,6 +77,8 @@ export const zhCN: Strings = {
   palette_custom: "自定义",
   nothingSelected: "没有选中任何内容。请在工作表中选中表格（首行为表头）。",
   noMetricColumn: "在 {address} 中没有找到指标列（投入产出比、投诉率、复购率、LTV/CAC 或流量），请在下方选择列。",
+  notAChannelReport:
+    "{address} 没有日期列或渠道列，未按渠道报表读取（渠道报表需要日期列）；如仍要检查，请在下方指定列。",
   noDateOrChannel: "在 {address} 中没有找到日期或渠道列，请在下方选择列；否则各行将按表中顺序视为同一渠道。",
   errorPrefix: "出现问题：",
   errorGeneric: "Excel 无法完成请求。请重试，或选择更小的区域。",

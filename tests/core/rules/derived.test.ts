@@ -51,7 +51,7 @@ describe("ROI derived from revenue ÷ cost", () => {
     expect(roi).toMatchObject({ ran: true, source: "derived", columns: "D ÷ C", header: "Conv. value ÷ Cost" });
     const [ran, missing] = checksText(r.checks ?? [], "en");
     expect(ran).toBe("Rules run: ROI below benchmark on “Conv. value ÷ Cost” (D ÷ C, derived).");
-    expect(missing).toContain("Complaint rate high (needs a Complaint rate column, or complaints and orders)");
+    expect(missing).toContain("Complaint rate high (needs a complaint rate column, or complaints and orders)");
     expect(missing).toContain("LTV/CAC low");
   });
 

@@ -66,7 +66,9 @@ describe("platform export headers (issue 17 §2)", () => {
 
   it("Ocean Engine 巨量引擎 (千川): 日期, 计划名称, 消耗, 点击数, 整体支付ROI, 支付ROI", () => {
     const h = ["日期", "计划名称", "消耗", "展示数", "点击数", "整体成交金额", "整体支付ROI", "支付ROI"];
-    expect(detectColumns(h)).toEqual({ date: 0, channel: 1, cost: 2, traffic: 4, roi: 6 });
+    // 整体成交金额 is the revenue (a part); with 整体支付ROI present nothing is derived
+    expect(detectColumns(h)).toEqual({ date: 0, channel: 1, cost: 2, traffic: 4, revenue: 5, roi: 6 });
+    expect(derivedMetrics(detectColumns(h))).toEqual({});
   });
 
   it("Baidu 百度营销: 日期, 推广计划, 推广单元 (finer), 消费, 点击, 投入产出比", () => {
@@ -76,7 +78,7 @@ describe("platform export headers (issue 17 §2)", () => {
 
   it("Tencent Ads 腾讯广告: 时间, 广告组名称, 花费, 点击量, 下单ROI", () => {
     const h = ["时间", "广告组名称", "曝光量", "点击量", "花费", "下单金额", "下单ROI"];
-    expect(detectColumns(h)).toEqual({ date: 0, channel: 1, traffic: 3, cost: 4, roi: 6 });
+    expect(detectColumns(h)).toEqual({ date: 0, channel: 1, traffic: 3, cost: 4, revenue: 5, roi: 6 });
   });
 
   it("a shop back office (生意参谋): 统计日期, 访客数 over 浏览量, 支付金额, 支付买家数, 复购人数", () => {
