@@ -345,6 +345,9 @@ function flagJson(f: FlaggedFile): Record<string, unknown> {
     mapping: t.result.mapping,
     skippedRows: t.result.skippedRows,
     percentColumns: t.result.percentColumns,
+    // issue 17 §3: which rules ran on which columns (found, mapped, derived), which could not
+    derived: t.result.derived,
+    checks: t.result.checks,
     warnings: t.result.warnings,
     findings: t.result.findings,
     flags: t.result.flags,
