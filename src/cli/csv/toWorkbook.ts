@@ -158,7 +158,10 @@ export function csvToWorkbook(bytes: Uint8Array, options: CsvOptions): CsvWorkbo
   const decoded = decodeCsv(bytes, label, options.encoding);
   const text = decoded.text;
   if (text.indexOf("\u0000") >= 0 && decoded.source !== "option")
-    throw new InputError(`${label} is not a text file (it holds binary data); export the report as CSV or .xlsx.`);
+    throw new InputError(
+      `${label} is not a text file (it holds NUL bytes); export the report as CSV or .xlsx, or, if it is UTF-16 without a byte-order mark, pass --encoding utf-16le.`,
+    );
+  if (text.trim() === "") throw new InputError(`${label} is empty: there is no report in it.`);
   const delimiter = sniffDelimiter(text);
 
   // Pass 1: the decimal mark (whole file), each column's date order, the sheet's size. The records are streamed

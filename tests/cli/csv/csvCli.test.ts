@@ -270,6 +270,16 @@ describe("CSV input on the command line", () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/latin1\.csv is not valid UTF-8 text; leave out --encoding/);
     rmSync(latin);
+    const empty = path.join(dir, "empty.csv");
+    writeFileSync(empty, "\uFEFF\r\n");
+    r = await run("flag", empty, "-o", path.join(dir, "plain.xlsx"));
+    expect(r.err).toBe("growth-signals: empty.csv is empty: there is no report in it.\n");
+    const utf16 = path.join(dir, "nobom.csv");
+    writeFileSync(utf16, Buffer.from("Date,ROI\n2026-11-01,2\n", "utf16le"));
+    r = await run("flag", utf16, "-o", path.join(dir, "plain.xlsx"));
+    expect(r.err).toMatch(/nobom\.csv is not a text file .* pass --encoding utf-16le\./);
+    rmSync(empty);
+    rmSync(utf16);
     expect(readdirSync(dir).sort()).toEqual(before);
   });
 
