@@ -288,7 +288,13 @@ interface FlaggedFile {
  * Flags one file into `output` (a CSV converted to a workbook first); InputError for anything wrong with it. Checks
  * the output path before reading, so a refused file never costs a conversion.
  */
-async function flagFile(args: Parsed, input: string, output: string, progress: Progress): Promise<FlaggedFile> {
+async function flagFile(
+  args: Parsed,
+  input: string,
+  output: string,
+  progress: Progress,
+  inBatch = false,
+): Promise<FlaggedFile> {
   if (samePath(input, output)) {
     throw new InputError(
       `the output ${output} is the input file; choose another -o path (the input is never overwritten).`,
@@ -298,7 +304,8 @@ async function flagFile(args: Parsed, input: string, output: string, progress: P
   const data = await readInput(input);
   const csv = isTextExport(input, data);
   const forced = args.encoding !== undefined ? encodingOption(args.encoding) : undefined;
-  if (forced && !csv)
+  // in a batch, --encoding is for its CSV files; its workbooks have their own
+  if (forced && !csv && !inBatch)
     throw new InputError(`--encoding applies to CSV and text files; ${label} is a workbook, whose encoding is fixed.`);
   if (csv && path.extname(output).toLowerCase() !== ".xlsx")
     throw new InputError(
@@ -449,7 +456,7 @@ async function flagMany(args: Parsed, io: Io, rawIo: Io): Promise<number> {
     };
     if (!entry.error && entry.output) {
       try {
-        done.push({ entry, file: await flagFile(args, entry.input, entry.output, progress) });
+        done.push({ entry, file: await flagFile(args, entry.input, entry.output, progress, true) });
       } catch (e) {
         entry.error = failureMessage(e);
         done.push({ entry });

@@ -99,6 +99,23 @@ describe("flag many files into a folder", () => {
     expect(r.out).toMatch(/^Flagged 3 of 3 files into /);
   });
 
+  it("applies --encoding to the CSV files of a batch and leaves its workbooks alone", async () => {
+    const { root } = setup("encoding");
+    const r = await run(
+      false,
+      "flag",
+      path.join(root, "a.csv"),
+      path.join(root, "reports", "b.xlsx"),
+      "-o",
+      path.join(root, "e"),
+      "--encoding",
+      "windows-1252",
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Read a\.csv: Windows-1252 \(--encoding\)/);
+    expect(readdirSync(path.join(root, "e")).sort()).toEqual(["a.xlsx", "b.xlsx"]);
+  });
+
   it("--json gives every file and the totals", async () => {
     const { root } = setup("json");
     const r = await run(
