@@ -101,9 +101,12 @@ function hex(v: unknown, what: string): string {
   return v;
 }
 
+/** A rule's ranges may be long: a million-row sheet flagged every other row is 500,000 areas. */
+const MAX_SQREF = 16_000_000;
+
 /** A sqref: space-separated A1 cells or ranges. */
 function sqref(v: unknown, what: string): string {
-  const s = str(v, what);
+  const s = str(v, what, MAX_SQREF);
   const parts = s.trim().split(/\s+/);
   if (s.trim() === "" || parts.some((p) => parseRange(p) === null || p.includes("!"))) fail(what);
   return s;
