@@ -230,7 +230,7 @@ describe("CSV input on the command line", () => {
     expect(r.out).toContain(
       "Read Campaign report.csv: UTF-16LE (byte-order mark), tab-separated, numbers as 1,234.56.",
     );
-    expect(r.out).toContain("1 table checked, 3 cells coloured, 1 weak-channel finding.");
+    expect(r.out).toContain("1 table checked, 3 cells colored, 1 weak-channel finding.");
     expect(r.out).toContain("row 34 “Total: Account”");
     // Display prospecting is the 2nd campaign of each day: days 5–7 are lines 4 + 3·4 + 1 = 17, 20, 23
     expect(r.out).toMatch(/Campaign report\s+Display prospecting\s+Yellow\s+ROI below benchmark\s+3\s+G17, G20, G23/);
