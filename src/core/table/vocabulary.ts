@@ -82,7 +82,9 @@ export const VOCABULARY: Readonly<Record<ColumnRole, readonly (readonly string[]
       "访客数", "访客", "访问人数", "独立访客", "用户数", "活跃用户数", "进店人数",
     ],
     ["pv", "page views", "pageviews", "views", "screen page views", "views (pv)", "浏览量", "浏览次数", "页面浏览量"],
-    ["clicks", "link clicks", "clicks (all)", "点击数", "点击量", "点击次数", "点击", "链接点击量"],
+    // link clicks (to the site) before all clicks (Meta's "Clicks (all)" counts likes and shares too)
+    ["link clicks", "outbound clicks", "链接点击量"],
+    ["clicks", "clicks (all)", "点击数", "点击量", "点击次数", "点击"],
   ],
   complaints: [
     [

@@ -3,6 +3,9 @@
  * lists. Expected ratios are worked by hand (1,452 ÷ 1,200 = 1.21).
  */
 import { runRules } from "../../../src/core/rules/engine";
+import { buildReport } from "../../../src/core/report";
+import { findingSeries } from "../../../src/core/rules/findingSeries";
+import { DEFAULT_CONFIG } from "../../../src/core/rules/config";
 import { checksText, nothingChecked } from "../../../src/core/rules/checks";
 import type { CellValue } from "../../../src/core/rules/types";
 import { flagsOf, plusDays } from "./helpers";
@@ -53,6 +56,12 @@ describe("ROI derived from revenue ÷ cost", () => {
     expect(ran).toBe("Rules run: ROI below benchmark on “Conv. value ÷ Cost” (D ÷ C, derived).");
     expect(missing).toContain("Complaint rate high (needs a complaint rate column, or complaints and orders)");
     expect(missing).toContain("LTV/CAC low");
+  });
+
+  it("charts the derived ROI (revenue ÷ cost per day), not the revenue", () => {
+    const [series] = findingSeries({ header, rows }, r);
+    expect(series.values).toEqual([2, 1.6, 1452 / 1200, 1.2, 1.1, 2]);
+    expect(series.periods[0]).toBe("2026-11-02");
   });
 
   it("does not derive ROI where the table has its own ROI column", () => {
@@ -153,5 +162,40 @@ describe("never a false all-clear (issue 17 §3)", () => {
     expect(checksText(none.checks ?? [], "en")).toEqual([
       "No metric column was recognized, so no rule ran; map the columns to check this table.",
     ]);
+  });
+});
+
+describe("the report sheet says what was checked (issue 17 §3)", () => {
+  const GENERATED = new Date(2026, 10, 23);
+
+  it("lists the rules that ran on which columns, and those that could not, in the notes", () => {
+    const r = runRules({
+      header: ["Day", "Campaign", "Cost", "Conv. value"],
+      rows: roiParts([
+        [1000, 1200],
+        [1000, 1200],
+        [1000, 1200],
+      ]),
+    });
+    const text = buildReport(
+      [{ sheet: "Meta", address: "A1:D4", result: r }],
+      DEFAULT_CONFIG,
+      "en",
+      GENERATED,
+    ).rows.map((row) => row.join(" | "));
+    expect(text).toContain("Meta!A1:D4: Rules run: ROI below benchmark on “Conv. value ÷ Cost” (D ÷ C, derived).");
+    expect(text.some((t) => t.startsWith("Meta!A1:D4: Not run, for want of a column: Complaint rate high"))).toBe(true);
+  });
+
+  it("never reads “No weak channels found.” where no metric column was recognized", () => {
+    const none = runRules({ header: ["Yield", "Campaign"], rows: [[1, "Brand"]] });
+    const rows = buildReport(
+      [{ sheet: "Loans", address: "A1:B2", result: none }],
+      DEFAULT_CONFIG,
+      "en",
+      GENERATED,
+    ).rows.map((row) => row.join(" | "));
+    expect(rows).toContain("No metric column was recognized, so nothing was checked.");
+    expect(rows).not.toContain("No weak channels found.");
   });
 });

@@ -34,12 +34,12 @@ describe("platform export headers (issue 17 §2)", () => {
       "Purchases conversion value",
       "Purchase ROAS (return on ad spend)",
     ];
-    // Clicks (all) and Link clicks share a preference group: the leftmost wins.
+    // Link clicks (to the site) are preferred over Clicks (all), which count likes and shares too
     expect(detectColumns(h)).toEqual({
       date: 0,
       channel: 3,
       cost: 4,
-      traffic: 5,
+      traffic: 6,
       orders: 7,
       revenue: 8,
       roi: 9,

@@ -43,11 +43,12 @@ describe("report charts", () => {
       },
       { name: "Threshold 1%", values: [0.01, 0.01, 0.01, 0.01], line: { color: ORANGE, lineStyle: "Dash" } },
     ]);
-    // Under the trends heading, columns A–D, from A23 to the top-left corner of E38 as the CLI anchors it.
-    expect(host.value(REPORT, "A22")).toBe("Trends of the red and orange weak channels");
-    expect(c.position).toEqual({ start: "A23", end: "D37" });
-    // The trends start a printed page: a manual break above the heading (row 22, 0-based 21), as the CLI's rowBreaks.
-    expect(host.rowBreaks(REPORT)).toEqual([21]);
+    // Under the trends heading, columns A–D, from A24 to the top-left corner of E39 as the CLI anchors it (the notes
+    // hold two lines of what was checked, issue 17 §3, in place of the one line "No notes").
+    expect(host.value(REPORT, "A23")).toBe("Trends of the red and orange weak channels");
+    expect(c.position).toEqual({ start: "A24", end: "D38" });
+    // The trends start a printed page: a manual break above the heading (row 23, 0-based 22), as the CLI's rowBreaks.
+    expect(host.rowBreaks(REPORT)).toEqual([22]);
     // The data: three columns after one blank column right of the report (A–H), hidden, and plotted anyway.
     expect(c.source).toBe(`${REPORT}!J1:L5`);
     expect(host.value(REPORT, "K1")).toBe("Complaint rate");
