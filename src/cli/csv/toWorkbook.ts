@@ -22,6 +22,12 @@ import {
   type Typed,
 } from "./typing";
 
+/**
+ * Characters Papa Parse reads at a time: a chunk's records are all alive at once (about 30 bytes of strings and arrays
+ * per character of CSV), so 1 MB chunks keep them near 30 MB where its default 10 MB chunks reach 300 MB.
+ */
+const CHUNK = 1 << 20;
+
 /** Excel's sheet limits (Excel specifications and limits): rows and columns, and characters in a cell. */
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -171,22 +177,27 @@ export function csvToWorkbook(bytes: Uint8Array, options: CsvOptions): CsvWorkbo
   let columns = 0;
   let rows = 0;
   let comments = 0;
-  const { unclosedQuote } = forEachRecord(text, delimiter, (rec, comment) => {
-    rows++;
-    if (comment) {
-      comments++;
-      return;
-    }
-    if (rec.length > columns) columns = rec.length;
-    for (let c = 0; c < rec.length; c++) {
-      const v = rec[c];
-      if (v.length === 0) continue;
-      const t = v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32 ? v.trim() : v;
-      if (t.length === 0 || !numericStart(t.charCodeAt(0))) continue; // never a number or a numeric date
-      decimalEvidence.add(t);
-      (columnEvidence[c] ??= new ColumnEvidence()).add(t);
-    }
-  });
+  const { unclosedQuote } = forEachRecord(
+    text,
+    delimiter,
+    (rec, comment) => {
+      rows++;
+      if (comment) {
+        comments++;
+        return;
+      }
+      if (rec.length > columns) columns = rec.length;
+      for (let c = 0; c < rec.length; c++) {
+        const v = rec[c];
+        if (v.length === 0) continue;
+        const t = v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32 ? v.trim() : v;
+        if (t.length === 0 || !numericStart(t.charCodeAt(0))) continue; // never a number or a numeric date
+        decimalEvidence.add(t);
+        (columnEvidence[c] ??= new ColumnEvidence()).add(t);
+      }
+    },
+    CHUNK,
+  );
   if (rows > MAX_ROWS)
     throw new InputError(
       `${label} has ${rows.toLocaleString("en-US")} rows; an Excel sheet holds at most ${MAX_ROWS.toLocaleString("en-US")}.`,
@@ -215,58 +226,63 @@ export function csvToWorkbook(bytes: Uint8Array, options: CsvOptions): CsvWorkbo
   // the values as the worksheet scanner would read them back from this XML (readSheet), so Flag need not parse it
   const gridRows: CellValue[][] = [];
   let maxCol = -1;
-  forEachRecord(text, delimiter, (rec, comment) => {
-    row++;
-    let xml = "";
-    const values: CellValue[] = [];
-    for (let c = 0; c < rec.length; c++) {
-      let v = rec[c];
-      if (v.length === 0) continue;
-      if (comment) {
-        out.kind = "s";
-        out.text = v;
-        out.format = "";
-      } else typeCell(v, decimal, plans[c], out);
-      if (out.kind === "empty") continue;
-      const ref = letters[c] + row;
-      if (out.kind === "s") {
-        v = out.text;
-        if (v.length > MAX_CELL_CHARS) {
-          v = v.slice(0, MAX_CELL_CHARS);
-          truncatedCells++;
+  forEachRecord(
+    text,
+    delimiter,
+    (rec, comment) => {
+      row++;
+      let xml = "";
+      const values: CellValue[] = [];
+      for (let c = 0; c < rec.length; c++) {
+        let v = rec[c];
+        if (v.length === 0) continue;
+        if (comment) {
+          out.kind = "s";
+          out.text = v;
+          out.format = "";
+        } else typeCell(v, decimal, plans[c], out);
+        if (out.kind === "empty") continue;
+        const ref = letters[c] + row;
+        if (out.kind === "s") {
+          v = out.text;
+          if (v.length > MAX_CELL_CHARS) {
+            v = v.slice(0, MAX_CELL_CHARS);
+            truncatedCells++;
+          }
+          let i = strings.get(v);
+          if (i === undefined) {
+            i = stringList.length;
+            strings.set(v, i);
+            stringList.push(v);
+          }
+          xml += `<c r="${ref}" t="s"><v>${i}</v></c>`;
+          values[c] = v;
+          if (!comment && rec.length > 1) {
+            const w = displayWidth(v);
+            if (w > widths[c]) widths[c] = w;
+          }
+        } else if (out.kind === "b") {
+          xml += `<c r="${ref}" t="b"><v>${out.bool ? 1 : 0}</v></c>`;
+          values[c] = out.bool;
+        } else {
+          const s = out.format === "" ? 0 : formats.xf(out.format);
+          xml += s === 0 ? `<c r="${ref}"><v>${out.num}</v></c>` : `<c r="${ref}" s="${s}"><v>${out.num}</v></c>`;
+          values[c] = out.num;
+          if (v.length + 1 > widths[c]) widths[c] = v.length + 1;
         }
-        let i = strings.get(v);
-        if (i === undefined) {
-          i = stringList.length;
-          strings.set(v, i);
-          stringList.push(v);
-        }
-        xml += `<c r="${ref}" t="s"><v>${i}</v></c>`;
-        values[c] = v;
-        if (!comment && rec.length > 1) {
-          const w = displayWidth(v);
-          if (w > widths[c]) widths[c] = w;
-        }
-      } else if (out.kind === "b") {
-        xml += `<c r="${ref}" t="b"><v>${out.bool ? 1 : 0}</v></c>`;
-        values[c] = out.bool;
-      } else {
-        const s = out.format === "" ? 0 : formats.xf(out.format);
-        xml += s === 0 ? `<c r="${ref}"><v>${out.num}</v></c>` : `<c r="${ref}" s="${s}"><v>${out.num}</v></c>`;
-        values[c] = out.num;
-        if (v.length + 1 > widths[c]) widths[c] = v.length + 1;
       }
-    }
-    if (xml !== "") {
-      batch.push(`<row r="${row}">${xml}</row>`);
-      gridRows[row - 1] = values;
-      if (values.length - 1 > maxCol) maxCol = values.length - 1;
-    }
-    if (batch.length === 4096) {
-      chunks.push(batch.join(""));
-      batch = [];
-    }
-  });
+      if (xml !== "") {
+        batch.push(`<row r="${row}">${xml}</row>`);
+        gridRows[row - 1] = values;
+        if (values.length - 1 > maxCol) maxCol = values.length - 1;
+      }
+      if (batch.length === 4096) {
+        chunks.push(batch.join(""));
+        batch = [];
+      }
+    },
+    CHUNK,
+  );
   chunks.push(batch.join(""));
 
   const cols: string[] = [];
