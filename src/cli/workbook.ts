@@ -25,7 +25,6 @@ import {
   type OverlayState,
 } from "../core/overlayState";
 import { buildReport, type ReportSheet } from "../core/report";
-import { DEFAULT_CONFIG } from "../core/rules/config";
 import { runRules } from "../core/rules/engine";
 import { findingSeries, type FindingSeries } from "../core/rules/findingSeries";
 import type { Bilingual, RulesConfig, RulesResult } from "../core/rules/types";
@@ -129,10 +128,11 @@ interface Cleared extends Omit<ClearOutcome, "data"> {
   legacyRemaining: LegacyFlag | undefined;
 }
 
-/** The report title as buildReport writes it in A1, in both languages: how the previous version's report is known. */
-const REPORT_TITLES = new Set(
-  ["en", "zh"].map((l) => buildReport([], DEFAULT_CONFIG, l as "en" | "zh", new Date(0)).rows[0]?.[0]),
-);
+/**
+ * The title the previous release wrote in A1 of its report sheet, in either language: how that sheet, which carries no
+ * marker, is known before Clear removes it.
+ */
+const LEGACY_REPORT_TITLES = new Set(["Growth Signals — weak-channel report", "Growth Signals — 弱势渠道报告"]);
 
 /**
  * Removes the overlay and what Growth Signals added: our conditional-format rules on every sheet (found by their
@@ -245,7 +245,7 @@ async function clearPackage(wb: Workbook, label: string, parts: StatePart[], kee
       const entry = spelling.get(name.toLowerCase());
       if (!entry || markerSheets.includes(entry.name)) continue;
       const first = readSheet(await pkg.text(entry.path), sst).rows[0]?.[0];
-      if (typeof first === "string" && REPORT_TITLES.has(first)) legacySheets.push(entry.name);
+      if (typeof first === "string" && LEGACY_REPORT_TITLES.has(first)) legacySheets.push(entry.name);
       else notes.push(STATE_MESSAGES.legacySheetLeft(entry.name));
     }
   }

@@ -133,7 +133,7 @@ const EDITS: Record<string, LoOp[]> = {
       const cleared = await clearWorkbook(e.flagged);
       expect([cleared.restored, cleared.legacyLeft]).toEqual([49, 1]);
       expect(cleared.notes.map((n) => n.en)).toEqual([
-        "1 cell coloured by the previous version no longer holds the warning fill or is on a sheet that is gone (Daily!E64), so it was left as it is; the original fills stay saved in the workbook.",
+        "1 cell colored by the previous version no longer holds the warning fill or is on a sheet that is gone (Daily!E64), so it was left as it is; the original fills stay saved in the workbook.",
       ]);
       const c = await readWorkbook(cleared.data);
       expect(differences(await readWorkbook(e.unflagged), c)).toEqual([]);

@@ -273,7 +273,7 @@ describe("clear", () => {
     expect(cleared.rulesRemoved).toBe(2);
     expect(cleared.removedSheets).toEqual(["Growth Signals"]);
     expect(cleared.notes.map((n) => n.en)).toEqual([
-      "The workbook's Growth Signals record was removed by a program that saved it (openpyxl does this); the warning colours were found by their marker instead.",
+      "The workbook's Growth Signals record was removed by a program that saved it (openpyxl does this); the warning colors were found by their marker instead.",
     ]);
     expect(overlayFills((await readWorkbook(cleared.data)).getWorksheet("Report")!)).toEqual({});
   });

@@ -143,6 +143,14 @@ const maybe = LO ? describe : describe.skip;
 
 maybe("Clear after an edit made in LibreOffice", () => {
   const outcomes = new Map<string, ClearOutcome>();
+  it("compares formats finely enough to see one cell's fill (the control: the unflagged sample with and without it)", async () => {
+    const [plain, filled] = [
+      await readWorkbook(edited.get("open and save, no edit")!.unflagged),
+      await readWorkbook(edited.get("a fill of the user's own on a flagged cell")!.unflagged),
+    ];
+    expect(formatDifferences(plain, filled)).toEqual(["Daily!E64"]);
+  });
+
   it.each(Object.keys(EDITS))(
     "%s: every cell's own format as the same edit of the unflagged workbook",
     async (name) => {
@@ -275,7 +283,7 @@ maybe("the spec check (issue 15 §1) on the bundled sample", () => {
     expect([...(await partsOf(flagged)).keys()].filter((p) => p.startsWith("customXml/"))).toEqual([]);
     const cleared = await clearWorkbook(flagged);
     expect(cleared.notes.map((n) => n.en)).toEqual([
-      "The workbook's Growth Signals record was removed by a program that saved it (openpyxl does this); the warning colours were found by their marker instead.",
+      "The workbook's Growth Signals record was removed by a program that saved it (openpyxl does this); the warning colors were found by their marker instead.",
     ]);
     expect(cleared.rulesRemoved).toBe(6);
     expect(cleared.removedSheets).toEqual(["Growth Signals"]);
