@@ -23,7 +23,7 @@ import { detectColumns, hasMetricColumn } from "../table/headers";
 import { RULE_METRIC, RULES, settingsOf, type AnyRule } from "./catalog";
 import { DerivedColumn, holdsPercentages, MetricColumn } from "./column";
 import { derivationNote, derivedReason, negativeWarning, ruleChecks, totalsWarning } from "./checks";
-import { derivedMetrics } from "../table/derived";
+import { derivationOf, derivedMetrics } from "../table/derived";
 import { DEFAULT_CONFIG } from "./config";
 import { periodOf } from "./detector";
 import { findingEvidence, type CellPlacement } from "./evidence";
@@ -143,8 +143,15 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
       column = new DerivedColumn(table.rows, parts.numerator, parts.denominator, byRow);
       columns.set(metric, column);
       result.warnings.push(derivationNote(metric, table.header, parts, left));
-      const negative = negativeRows(table.rows, parts.denominator, prepared.included);
-      if (negative.length) result.warnings.push(negativeWarning("cost", negative, parts.denominator, left));
+      // a negative part (a refund's revenue, a credited cost) gives no value: say where
+      const d = derivationOf(metric);
+      for (const [role, c] of [
+        [d?.numerator, parts.numerator],
+        [d?.denominator, parts.denominator],
+      ] as const) {
+        const negative = role ? negativeRows(table.rows, c, prepared.included) : [];
+        if (role && negative.length) result.warnings.push(negativeWarning(role, negative, c, left));
+      }
     } else if (!column) {
       const unit = RATE_METRICS.includes(metric) ? rateUnit(table, col, prepared.included) : "fraction";
       const percent = unit !== "fraction";

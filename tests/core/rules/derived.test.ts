@@ -88,6 +88,11 @@ describe("ROI derived from revenue ÷ cost", () => {
     expect(bad.warnings.find((w) => w.code === "negative-values")?.message.en).toBe(
       "Cost (column C): 1 negative value was not read (row 3 of the table); cost cannot be below 0.",
     );
+    // a refund day's negative revenue gives no ROI either, and is named
+    const refund = runRules({ header, rows: roiParts([[1000, -300]]) });
+    expect(refund.warnings.find((w) => w.code === "negative-values")?.message.en).toBe(
+      "Revenue (column D): 1 negative value was not read (row 2 of the table); revenue cannot be below 0.",
+    );
   });
 });
 
