@@ -16,7 +16,7 @@ async function run(): Promise<number> {
       seed: { type: "string", default: "15" },
       from: { type: "string", default: "0" },
       jobs: { type: "string", default: "2" },
-      timeout: { type: "string", default: "30000" },
+      timeout: { type: "string", default: "60000" },
       memory: { type: "string", default: "512" },
       keep: { type: "string", default: path.join("test-artifacts", "fuzz") },
       "no-validate": { type: "boolean", default: false },
@@ -52,12 +52,12 @@ async function run(): Promise<number> {
   }
   console.log(
     `\nseed ${values.seed}, cases ${summary.results.length}: refusals ${c.refusal}, successes ${c.success}, ` +
-      `crashes ${c.crash}, hangs ${c.hang}, memory ${c.memory}, slow (> 5 s) ${c.slow}, ` +
+      `crashes ${c.crash}, hangs ${c.hang}, memory ${c.memory}, slow (> 5 s CPU) ${c.slow}, ` +
       `bad refusals ${c["bad-refusal"]}, bad outputs ${c["bad-output"]}, schema-invalid outputs ${c.invalid}, ` +
       `control characters printed ${c.escapes}`,
   );
   console.log(
-    `memory peak ${summary.peakMB} MB, slowest case ${summary.slowestMs} ms, largest input ${(summary.largestInput / 1024).toFixed(0)} KB, ` +
+    `memory peak ${summary.peakMB} MB, slowest case ${summary.slowestCpuMs} ms CPU (${summary.slowestMs} ms wall), largest input ${(summary.largestInput / 1024).toFixed(0)} KB, ` +
       `wall time ${((Date.now() - started) / 1000).toFixed(0)} s`,
   );
   for (const [k, s] of [...byKind].sort())

@@ -114,6 +114,26 @@ describe("the XML readers' guards", () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  it("refuses 2,000 nested elements inside a worksheet cell (the hand-written sheet scanner has the guard too)", async () => {
+    const entries = edited(real("openpyxl-channel-en.xlsx"), "xl/worksheets/sheet1.xml", (x) =>
+      x.replace(/<t>Social<\/t>/, `<t>Social</t>${"<x>".repeat(2000)}${"</x>".repeat(2000)}`),
+    );
+    await expectRefusal(writeZip(entries), /cannot be read safely: a part nests elements more than 128 deep\./);
+  });
+
+  it("refuses an element with 75,000 attributes (the tokenizer's work grows with their square)", async () => {
+    const many = Array.from({ length: 75_000 }, (_, i) => ` a${i}="1"`).join("");
+    const entries = edited(real("openpyxl-channel-en.xlsx"), "[Content_Types].xml", (x) =>
+      x.replace(/<Default /, `<Default${many} `),
+    );
+    const started = performance.now();
+    await expectRefusal(
+      writeZip(entries),
+      /cannot be read safely: a part has an element with more than 1024 attributes\./,
+    );
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it("refuses a 5 MB relationship target instead of writing an unreadable zip", async () => {
     // random letters (seeded), so the part does not compress past the expansion guard and reaches the tokenizer
     const rng = mulberry32(15);

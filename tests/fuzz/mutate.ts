@@ -338,18 +338,27 @@ function craftedState(rng: Rng, entries: ZipEntry[]): string {
       .data.toString("utf8")
       .matchAll(/<sheet [^>]*name="([^"]*)"/g),
   ].map((x) => x[1]);
+  const rules = Array.isArray(state.rules) ? (state.rules as Record<string, unknown>[]) : [];
+  const anyRule = (): Record<string, unknown> => rules[int(rng, Math.max(rules.length, 1))] ?? {};
+  const v1 = state.version === 1;
   const what = pick(rng, [
-    "addedSheets-user",
-    "addedSheets-all",
-    "xf-huge",
-    "xf-string",
-    "address-bad",
-    "sheet-other",
-    "fill-weird",
+    ...(v1
+      ? ["addedSheets-user", "addedSheets-all", "xf-huge", "xf-string", "address-bad", "sheet-other", "fill-weird"]
+      : [
+          "rule-sheet",
+          "rule-ranges",
+          "rule-fill",
+          "rule-colour",
+          "fingerprint",
+          "report-sheet",
+          "legacy",
+          "many-rules",
+        ]),
     "markup-in-values",
     "originals-not-array",
     "many-originals",
     "settings-weird",
+    "version",
     "deep-json",
     "raw-bytes",
   ]);
@@ -376,24 +385,80 @@ function craftedState(rng: Rng, entries: ZipEntry[]): string {
     case "fill-weird":
       anyOriginal().fill = pick(rng, [
         { type: "solid", color: '"/><evil/>' },
-        { type: "pattern", pattern: "<&>", fg: "x" },
+        { pattern: "solid", color: "</fill>" },
+        { pattern: "<&>", fg: "x" },
         "red",
         null,
-        { type: "gradient", stops: 1e6 },
+        { pattern: "gradient", stops: 1e6 },
       ]);
       break;
+    case "rule-sheet":
+      anyRule().sheet = pick(rng, [...sheetNames, "nope", "", '"/><x a="', "a".repeat(100_000)]);
+      break;
+    case "rule-ranges":
+      anyRule().ranges = pick(rng, [
+        "A1:XFD1048576",
+        "XFE1",
+        "A0",
+        "",
+        "<x/>",
+        "A1 ".repeat(200_000),
+        "Sheet2!A1",
+        "A1:B2:C3",
+        12,
+      ]);
+      break;
+    case "rule-fill":
+      anyRule().fill = pick(rng, ["#GGGGGG", "</fill>", "", null, '#FF0000"/><x', 5]);
+      break;
+    case "rule-colour":
+      anyRule().colour = pick(rng, ["purple", "", null, "__proto__", "constructor"]);
+      break;
+    case "fingerprint":
+      state.fingerprint = pick(rng, [null, "x", { rows: -1, hash: 5 }, { rows: 1e12, hash: "<x>" }, []]);
+      break;
+    case "report-sheet":
+      state.reportSheet = pick(rng, [...sheetNames, "", '"/><x', "a".repeat(10_000)]);
+      break;
+    case "legacy":
+      state.legacy = pick(rng, [
+        {
+          fills: { yellow: "#FFD966", orange: "#F4B183", red: "#FF7C80" },
+          originals: [{ sheet: pick(rng, sheetNames), address: "A1", fill: { pattern: "none" }, xf: 1e9 }],
+          reportSheets: sheetNames,
+        },
+        { fills: null, originals: "x", reportSheets: [1, 2] },
+        { fills: { yellow: "<x>" }, originals: [], reportSheets: [] },
+      ]);
+      break;
+    case "many-rules":
+      state.rules = Array.from({ length: 100_000 }, (_, i) => ({ ...anyRule(), ranges: `A${i + 1}` }));
+      break;
     case "markup-in-values":
-      for (const o of originals) o.sheet = `${String(o.sheet)}"/></sheets><x a="`;
+      for (const o of [...originals, ...rules]) o.sheet = `${String(o.sheet)}"/></sheets><x a="`;
       state.addedSheets = ['Growth Signals"/><sheet name="x'];
+      state.reportSheet = 'Growth Signals"/><sheet name="x';
       break;
     case "originals-not-array":
-      state.originals = pick(rng, [{}, "x", 5, null]);
+      if (v1) state.originals = pick(rng, [{}, "x", 5, null]);
+      else state.rules = pick(rng, [{}, "x", 5, null]);
       break;
     case "many-originals":
-      state.originals = Array.from({ length: 200_000 }, (_, i) => ({
-        ...anyOriginal(),
-        address: `A${(i % 1048576) + 1}`,
-      }));
+      if (v1)
+        state.originals = Array.from({ length: 200_000 }, (_, i) => ({
+          ...anyOriginal(),
+          address: `A${(i % 1048576) + 1}`,
+        }));
+      else
+        state.legacy = {
+          fills: { yellow: "#FFD966", orange: "#F4B183", red: "#FF7C80" },
+          originals: Array.from({ length: 200_000 }, (_, i) => ({
+            sheet: sheetNames[0],
+            address: `A${i + 1}`,
+            fill: { pattern: "none" },
+          })),
+          reportSheets: [],
+        };
       break;
     case "settings-weird":
       state.settings = pick(rng, [
@@ -405,6 +470,9 @@ function craftedState(rng: Rng, entries: ZipEntry[]): string {
       ]);
       state.settingsSaved = true;
       break;
+    case "version":
+      state.version = pick(rng, [0, 3, "2", null, 1.5]);
+      break;
     case "deep-json":
       item.data = Buffer.from(m[1] + "[".repeat(100_000) + "]".repeat(100_000) + m[3], "utf8");
       return `state ${what}`;
@@ -414,7 +482,7 @@ function craftedState(rng: Rng, entries: ZipEntry[]): string {
   }
   const out = JSON.stringify(state).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   item.data = Buffer.from(m[1] + out + m[3], "utf8");
-  return `state ${what}`;
+  return `state v${String(v1 ? 1 : 2)} ${what}`;
 }
 
 /**
@@ -502,6 +570,36 @@ function deflatePieces(pieces: Buffer[]): Buffer {
   return Buffer.concat(out);
 }
 
+/**
+ * A sheet grown to megabytes of real-looking rows (its own data rows repeated with new row numbers and some values
+ * changed), so the input is near 1 MB and expands to tens of megabytes: the 5 s / 512 MB target on a big valid file.
+ */
+function bigTable(rng: Rng, entries: ZipEntry[]): string {
+  const e = pick(rng, sheets(entries));
+  if (!e) return byteFlips(rng, entries);
+  const target = pick(rng, [6, 16, 30]) * 1024 * 1024;
+  const t = e.data.toString("utf8");
+  const rows = [...t.matchAll(/<(\w+:)?row\b[^>]*>[\s\S]*?<\/(\w+:)?row>/g)];
+  if (rows.length < 3) return byteFlips(rng, entries);
+  const data = rows.slice(1).map((m) => m[0]);
+  const last = rows[rows.length - 1];
+  const end = last.index! + last[0].length;
+  const out: string[] = [];
+  let size = 0;
+  let n = Number(/\br="(\d+)"/.exec(last[0])?.[1] ?? rows.length) + 1;
+  while (size < target && n <= 1_048_576) {
+    const row = data[int(rng, data.length)]
+      .replace(/(<(?:\w+:)?row\b[^>]*?\br=")\d+/, `$1${n}`)
+      .replace(/(<(?:\w+:)?c\b[^>]*?\br="[A-Z]+)\d+/g, `$1${n}`)
+      .replace(/<v>(\d+)\.(\d+)<\/v>/g, (m, a: string) => (rng() < 0.3 ? `<v>${a}.${int(rng, 1000)}</v>` : m));
+    out.push(row);
+    size += row.length;
+    n++;
+  }
+  e.data = Buffer.from(t.slice(0, end) + out.join("") + t.slice(end), "utf8");
+  return `${e.name} grown to ${n - 1} rows (${(e.data.length / 1024 / 1024).toFixed(0)} MB)`;
+}
+
 // ------------------------------------------------------------------ zip damage
 
 function badCrc(rng: Rng, entries: ZipEntry[]): string {
@@ -574,6 +672,7 @@ const XML_MUTATIONS: Record<string, (rng: Rng, entries: ZipEntry[]) => string> =
   contentTypeDefaults,
   craftedState,
   compressionBomb,
+  bigTable,
   badCrc,
   duplicateName,
   traversalName,
@@ -594,6 +693,7 @@ const WEIGHTS: [string, number][] = [
   ["contentTypeDefaults", 3],
   ["craftedState", 12],
   ["compressionBomb", 4],
+  ["bigTable", 3],
   ["badCrc", 5],
   ["duplicateName", 3],
   ["traversalName", 3],

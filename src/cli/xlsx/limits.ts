@@ -23,6 +23,9 @@ export const MAX_DEPTH = 128;
 /** An element or attribute name (qualified) longer than this is refused; the longest OOXML names are ~40. */
 export const MAX_NAME_CHARS = 512;
 
+/** An element with more attributes than this is refused (SpreadsheetML's widest, a `<c>` or `<xf>`, has ~15). */
+export const MAX_ATTRIBUTES = 1024;
+
 /** An attribute value longer than this is refused in the package's structure parts (a 5 MB relationship target). */
 export const MAX_ATTRIBUTE_CHARS = 64 * 1024;
 

@@ -5,7 +5,15 @@
  * element inside a comment, a CDATA section or an attribute value is never mistaken for markup.
  */
 import { SaxesParser, type SaxesTagNS } from "saxes";
-import { MAX_ATTRIBUTE_CHARS, MAX_DEPTH, MAX_NAME_CHARS, MAX_TREE_BYTES, MAX_TREE_ELEMENTS, XmlLimit } from "./limits";
+import {
+  MAX_ATTRIBUTES,
+  MAX_ATTRIBUTE_CHARS,
+  MAX_DEPTH,
+  MAX_NAME_CHARS,
+  MAX_TREE_BYTES,
+  MAX_TREE_ELEMENTS,
+  XmlLimit,
+} from "./limits";
 
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -91,8 +99,17 @@ function parse(xml: string): XmlElement {
   const stack: XmlElement[] = [];
   let failure: Error | null = null;
   let elements = 0;
+  let attributes = 0;
   parser.on("error", (e) => {
     failure ??= e;
+  });
+  // counted as they are read: the tokenizer's own work on one element grows with the square of its attributes
+  parser.on("opentagstart", () => {
+    attributes = 0;
+  });
+  parser.on("attribute", () => {
+    if (++attributes > MAX_ATTRIBUTES)
+      throw new XmlLimit(`a part has an element with more than ${MAX_ATTRIBUTES} attributes`);
   });
   parser.on("opentag", (tag: SaxesTagNS) => {
     checkLimits(tag, stack.length + 1, ++elements);

@@ -10,6 +10,7 @@
  */
 import type { CellValue } from "../../core/rules/types";
 import { columnIndex } from "../../core/a1";
+import { MAX_DEPTH, XmlLimit } from "./limits";
 import { MalformedXml, NS_MAIN } from "./locate";
 import { unescapeXml } from "./xml";
 
@@ -93,6 +94,11 @@ function nextTag(xml: string, i: number, limit: number): void {
     kind = c === SLASH ? Kind.Close : xml.charCodeAt(j - 1) === SLASH ? Kind.SelfClosing : Kind.Open;
     return;
   }
+}
+
+/** The scanner's depth guard (issue 15 §2), as the tree reader's (locate.ts). */
+function tooDeep(): XmlLimit {
+  return new XmlLimit(`a part nests elements more than ${MAX_DEPTH} deep`);
 }
 
 function skipPast(xml: string, end: string, from: number): number {
@@ -278,7 +284,7 @@ function sheetData(xml: string): SheetDataSpan | null {
       names = new Names(scope);
       if (names.is(xml, "sheetData")) return kind === Kind.Open ? { from: tagEnd, names } : null;
     }
-    if (kind === Kind.Open) depth++;
+    if (kind === Kind.Open && ++depth > MAX_DEPTH) throw tooDeep();
   }
 }
 
@@ -483,7 +489,7 @@ export function readSheet(xml: string, sst: readonly string[]): SheetGrid {
         }
       }
     }
-    if (open) names.depth++;
+    if (open && ++names.depth > MAX_DEPTH) throw tooDeep();
   }
   if (!jump) for (const k of rowOffsets.keys()) rowOffsets.set(k, -1);
   return { rows, maxCol, rowOffsets, formulasWithoutValues };
@@ -549,7 +555,7 @@ export function restyleCells(
         continue;
       }
       if (tagMayDeclare(xml) && kind === Kind.Open) names.push(xml, declarationsOfTag);
-      if (kind === Kind.Open) names.depth++;
+      if (kind === Kind.Open && ++names.depth > MAX_DEPTH) throw tooDeep();
       if (names.depth > baseDepth + (kind === Kind.Open ? 2 : 1)) continue; // inside a cell
       if (names.is(xml, "row")) {
         readAttrs(xml);
@@ -649,7 +655,7 @@ export function readSharedStrings(xml: string): string[] {
         if (open) rPhDepth = names.depth;
       } else if (open && names.is(xml, "t")) tStart = tagEnd;
     }
-    if (open) names.depth++;
+    if (open && ++names.depth > MAX_DEPTH) throw tooDeep();
   }
   return out;
 }
