@@ -16,7 +16,7 @@ async function run(): Promise<number> {
       seed: { type: "string", default: "15" },
       from: { type: "string", default: "0" },
       jobs: { type: "string", default: "2" },
-      timeout: { type: "string", default: "60000" },
+      timeout: { type: "string", default: "30000" },
       memory: { type: "string", default: "512" },
       keep: { type: "string", default: path.join("test-artifacts", "fuzz") },
       "no-validate": { type: "boolean", default: false },

@@ -134,6 +134,20 @@ describe("the XML readers' guards", () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
+  it.each([
+    ["a row numbered 1e9", (x: string) => x.replace(/<row r="\d+"/, '<row r="1e9"')],
+    ["a cell in column ZZZZZZ", (x: string) => x.replace(/<c r="[A-Z]+(\d+)"/, '<c r="ZZZZZZ$1"')],
+    [
+      "20,000 cells without r in one row",
+      (x: string) => x.replace(/<\/row>/, `${"<c><v>1</v></c>".repeat(20_000)}</row>`),
+    ],
+  ])("refuses %s (past Excel's grid) at once instead of looping over a billion rows", async (_what, edit) => {
+    const entries = edited(real("openpyxl-channel-en.xlsx"), "xl/worksheets/sheet1.xml", edit);
+    const started = performance.now();
+    await expectRefusal(writeZip(entries), /cannot be read safely: a worksheet has a row or column past Excel's grid/);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it("refuses a 5 MB relationship target instead of writing an unreadable zip", async () => {
     // random letters (seeded), so the part does not compress past the expansion guard and reaches the tokenizer
     const rng = mulberry32(15);
@@ -188,13 +202,25 @@ describe("what the CLI prints and writes", () => {
   it("would see a part added with the wrong content type (the check itself can fail)", () => {
     const ct = (item: string): { name: string; data: Buffer } => ({
       name: "[Content_Types].xml",
-      data: Buffer.from(`<Types><Default Extension="xml" ContentType="${item}"/></Types>`),
+      data: Buffer.from(
+        `<Types><Default Extension="xml" ContentType="${item}"/>` +
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>',
+      ),
     });
+    const rels = {
+      name: "xl/_rels/workbook.xml.rels",
+      data: Buffer.from(
+        '<Relationships><Relationship Id="rId9" Target="../customXml/item1.xml" ' +
+          'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"/></Relationships>',
+      ),
+    };
     const item = { name: "customXml/item1.xml", data: Buffer.from("<x/>") };
-    expect(contentTypeProblem([ct("text/plain"), item], writeZip([]))).toMatch(
-      /customXml\/item1\.xml has content type/,
+    const none = writeZip([]);
+    expect(contentTypeProblem([ct("text/plain"), rels, item], none)).toMatch(/customXml\/item1\.xml has content type/);
+    expect(contentTypeProblem([ct("application/xml"), rels, item], none)).toBeNull();
+    expect(contentTypeProblem([ct("application/xml"), rels, item, { name: "a.bin", data: item.data }], none)).toMatch(
+      /a\.bin has no content type/,
     );
-    expect(contentTypeProblem([ct("application/xml"), item], writeZip([]))).toBeNull();
   });
 
   it("carries every part it does not write as the same compressed bytes (a chart, a drawing, comments)", async () => {

@@ -337,6 +337,7 @@ function cellRef(xml: string): boolean {
     c = xml.charCodeAt(++i);
   }
   if (col === 0 || row === 0 || i !== rEnd) return false;
+  if (col > EXCEL_COLUMNS || row > EXCEL_ROWS) throw pastGrid();
   refCol = col - 1;
   refRow = row - 1;
   return true;
@@ -345,7 +346,17 @@ function cellRef(xml: string): boolean {
 function rowNumber(xml: string): number {
   if (rAt < 0) return -1;
   const n = Number(xml.slice(rAt, rEnd));
+  if (n > EXCEL_ROWS) throw pastGrid();
   return Number.isInteger(n) && n > 0 ? n - 1 : -1;
+}
+
+/** Excel's grid (ECMA-376 Part 1, §18.3.1.73 and §18.3.1.4: rows 1…1,048,576, columns A…XFD). */
+const EXCEL_ROWS = 1_048_576;
+const EXCEL_COLUMNS = 16_384;
+
+/** A row or cell past Excel's grid: not a sheet Excel wrote or would open, and a reader's loops would run on. */
+function pastGrid(): XmlLimit {
+  return new XmlLimit("a worksheet has a row or column past Excel's grid (1,048,576 rows × 16,384 columns)");
 }
 
 function typedValue(type: string | undefined, v: string, sst: readonly string[]): CellValue {
@@ -445,6 +456,7 @@ export function readSheet(xml: string, sst: readonly string[]): SheetGrid {
       readAttrs(xml);
       const r = rowNumber(xml);
       row = r >= 0 ? r : row + 1;
+      if (row >= EXCEL_ROWS) throw pastGrid();
       col = -1;
       current = rows[row] ?? (rows[row] = []);
       if (!rowOffsets.has(row)) rowOffsets.set(row, tagStart);
@@ -457,7 +469,7 @@ export function readSheet(xml: string, sst: readonly string[]): SheetGrid {
           row = refRow;
           current = rows[row] ?? (rows[row] = []);
         }
-      } else col++;
+      } else if (++col >= EXCEL_COLUMNS) throw pastGrid();
       if (open) {
         inCell = true;
         cellDepth = names.depth;
