@@ -1,7 +1,8 @@
 /**
  * The text of a CSV or text export, whatever encoding the platform wrote it in (issue 17 §1). Detection order:
  * a byte-order mark (UTF-8, UTF-16 LE/BE), else strict UTF-8, else strict GB18030 (Chinese exports without a BOM;
- * GBK is its two-byte subset), else Windows-1252, which decodes any byte. "Strict" is TextDecoder with fatal: true:
+ * GBK is its two-byte subset) unless the bytes look like accented Western text (looksLikeWesternText), else
+ * Windows-1252, which decodes any byte. "Strict" is TextDecoder with fatal: true:
  * one invalid sequence rejects the encoding. `--encoding` skips the detection.
  */
 import { InputError } from "../errors";
@@ -98,12 +99,35 @@ export function decodeCsv(bytes: Uint8Array, label: string, forced?: CsvEncoding
       );
     return { text, encoding: bom.encoding, source: "bom" };
   }
-  for (const encoding of ["utf-8", "gb18030"] as const) {
-    const text = strict(bytes, encoding);
-    if (text !== null) return { text, encoding, source: "detected" };
-  }
+  const utf8 = strict(bytes, "utf-8");
+  if (utf8 !== null) return { text: utf8, encoding: "utf-8", source: "detected" };
+  const gb = looksLikeWesternText(bytes) ? null : strict(bytes, "gb18030");
+  if (gb !== null) return { text: gb, encoding: "gb18030", source: "detected" };
   // Windows-1252 maps every byte (its five unassigned ones to C1 controls, as WHATWG does): it never fails.
   return { text: windows1252(bytes), encoding: "windows-1252", source: "detected" };
+}
+
+/**
+ * True when bytes valid in GB18030 read better as Windows-1252: most of their two-byte sequences have a second byte
+ * below 0x80. Chinese text is mostly GB2312 characters, whose both bytes are 0xA1 or above; a Western letter with
+ * an accent followed by an ASCII letter ("ü" + "n" in "Münster": FC 6E) is such a pair, and reads as a rare GBK
+ * ideograph ("M黱ster"). Four-byte GB18030 sequences (a digit second) are skipped.
+ */
+export function looksLikeWesternText(bytes: Uint8Array): boolean {
+  let lowTrail = 0;
+  let highTrail = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] < 0x81) continue;
+    const next = bytes[i + 1];
+    if (next >= 0x30 && next <= 0x39) {
+      i += 3;
+      continue;
+    }
+    if (next < 0x80) lowTrail++;
+    else highTrail++;
+    i++;
+  }
+  return lowTrail > highTrail;
 }
 
 /** Windows-1252's 0x80–0x9F (WHATWG index-windows-1252); the five unassigned bytes stay C1 controls. */

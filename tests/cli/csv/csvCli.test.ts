@@ -240,6 +240,18 @@ describe("CSV input on the command line", () => {
     expect(Object.keys(overlayFills(ws)).sort()).toEqual(["G17", "G20", "G23"]);
   });
 
+  it("reads a German Windows-1252 file as Windows-1252 though its bytes are valid GB18030", async () => {
+    // "Münster", "Köln", "Düsseldorf": every accented letter is followed by a letter, so GB18030 decodes the whole
+    // file without an error ("M黱ster"); the pairs' second bytes below 0x80 say it is Western text
+    const text = "Date;Kanal;ROI\r\n2026-11-01;Münster;2,5\r\n2026-11-02;Köln;1,5\r\n2026-11-03;Düsseldorf;1,2\r\n";
+    const bytes = iconv.encode(text, "win1252");
+    expect(() => new TextDecoder("gb18030", { fatal: true }).decode(bytes)).not.toThrow();
+    const input = path.join(dir, "staedte.csv");
+    writeFileSync(input, bytes);
+    const r = await run("flag", input, "-o", path.join(dir, "staedte.xlsx"), "--json");
+    expect(JSON.parse(r.out || "{}").source?.encoding ?? r.err).toBe("windows-1252");
+  });
+
   it("--encoding overrides detection and is reported", async () => {
     const input = path.join(dir, "latin.csv");
     // valid UTF-8 and valid Windows-1252: detection says UTF-8, the user knows better
