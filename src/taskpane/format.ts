@@ -75,3 +75,45 @@ export function findingAddresses(tableAddress: string, rows: number[], col: numb
   flush();
   return out;
 }
+
+/** The number of cells in A1 ranges ("D3:D5", "D8" → 4); an entry that is no address counts as none. */
+export function countCells(ranges: readonly string[]): number {
+  let n = 0;
+  for (const a of ranges) {
+    const r = parseRange(a.replace(/^.*!/, ""));
+    if (r) n += (r.bottom - r.top + 1) * (r.right - r.left + 1);
+  }
+  return n;
+}
+
+/**
+ * A finding's cells in a bounded line (issue 19 §1): the ranges as they are when they fit in `maxChars`
+ * ("D3:D5, D8"), else the first and the last cell ("G115 … G195"); `count` is every cell, `complete` says whether
+ * `text` names them all.
+ */
+export function cellsSummary(
+  ranges: readonly string[],
+  maxChars = 28,
+): { text: string; count: number; complete: boolean } {
+  const count = countCells(ranges);
+  const joined = ranges.join(", ");
+  if (ranges.length <= 1 || joined.length <= maxChars) return { text: joined, count, complete: true };
+  const first = ranges[0].split(":")[0];
+  const last = ranges[ranges.length - 1].split(":").pop() as string;
+  return { text: `${first} … ${last}`, count, complete: false };
+}
+
+/**
+ * A selection's address bounded to about `maxChars` (issue 19 §1): whole areas while they fit, then "…"; `areas`
+ * is how many there are in all, `complete` whether the text shows them all.
+ */
+export function boundedAddress(address: string, maxChars = 40): { text: string; areas: number; complete: boolean } {
+  const parts = address.split(",");
+  if (address.length <= maxChars) return { text: address, areas: parts.length, complete: true };
+  let text = parts[0];
+  for (const p of parts.slice(1)) {
+    if (text.length + 1 + p.length > maxChars) break;
+    text += `,${p}`;
+  }
+  return { text: `${text},…`, areas: parts.length, complete: false };
+}

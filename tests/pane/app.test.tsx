@@ -67,7 +67,7 @@ function fakeGateway(over: Partial<ExcelGateway> = {}): jest.Mocked<ExcelGateway
     clear: jest.fn(async () => ({ cells: 3, rules: 1, deletedSheets: [], notes: [] })),
     loadSettings: jest.fn(async () => null),
     saveSettings: jest.fn(async () => undefined),
-    selectCells: jest.fn(async () => undefined),
+    selectCells: jest.fn(async () => null),
     insertFormula: jest.fn(async (formula: string) => ({
       written: true as const,
       sheet: "Daily",
@@ -132,7 +132,7 @@ describe("task pane", () => {
     expect(req.mappings).toEqual({ "A1:D20": TABLE.detected });
     fireEvent.click(screen.getByText("Douyin"));
     // Data rows 2–4 of A1:D20 (header on row 1, data from row 2) are sheet rows 4–6; column index 2 from A is C.
-    expect(gateway.selectCells).toHaveBeenCalledWith("Daily", ["C4:C6"]);
+    expect(gateway.selectCells).toHaveBeenCalledWith("Daily", ["C4:C6"], 0);
   });
 
   // Opening a Fluent Dropdown in jsdom is slow on a shared machine: a generous timeout.
@@ -302,5 +302,29 @@ describe("task pane", () => {
     await act(async () => notify());
     await waitFor(() => expect(info).toHaveTextContent("Selection: Daily!C5 · 1 cell: its table or surrounding data"));
     expect(screen.getByRole("button", { name: "Clear warnings" })).toBeDisabled();
+  });
+
+  it("bounds the selection line of a many-area selection to its first areas, with the area and cell counts", async () => {
+    // 1,190 one-cell areas G2, G4, … G2380 (what selecting a large finding's first part leaves selected)
+    const areas = Array.from({ length: 1190 }, (_, k) => `G${2 + 2 * k}`);
+    const gateway = fakeGateway({
+      describeSelection: jest.fn(async () => ({
+        sheet: "Big",
+        address: areas.join(","),
+        rows: 1190,
+        columns: 1,
+        cells: 1190,
+      })),
+    });
+    render(<App gateway={gateway} />);
+    const info = screen.getByTestId("selection-info");
+    // The whole areas that fit 40 characters: G2,G4,G6,G8 take 4 × 2 + 3 = 11, G10…G22 add 7 × 4 = 28 (39 in
+    // all); ",G24" would make 43
+    await waitFor(() =>
+      expect(info).toHaveTextContent(
+        /^Selection: Big!G2,G4,G6,G8,G10,G12,G14,G16,G18,G20,G22,…\s·\s1,190 areas · 1,190 cells$/,
+      ),
+    );
+    expect(info.textContent!.length).toBeLessThan(100);
   });
 });

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import { fireEvent, screen, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { DEFAULT_FILLS } from "../../src/core/colours";
 import type { ChannelFinding, RulesResult } from "../../src/core/rules/types";
 import { FindingsList } from "../../src/taskpane/components/FindingsList";
@@ -113,10 +113,10 @@ describe("findings list", () => {
     const wechat = screen.getByText("WeChat").closest("li") as HTMLElement;
     expect(wechat).toHaveTextContent("1 period: Mar 4, 2026");
     // The name is short; the details are the description; the card says that clicking selects the cells.
-    const button = within(wechat).getByRole("button");
+    const button = within(wechat).getByTestId("finding");
     expect(button).toHaveAccessibleName("WeChat Complaint rate high · Orange");
     expect(button).toHaveAccessibleDescription(
-      /Complaint rate 1.5% on 4 Mar, above 1%.*Cells D6.*Click to select these cells in the sheet/,
+      /Complaint rate 1.5% on 4 Mar, above 1%.*Cells D6 · 1 cell.*Click to select these cells in the sheet/,
     );
     // Dates never break inside: each date is one unbreakable piece, the range dash between them may break.
     const pieces = [...social.querySelectorAll("span")].filter(
@@ -125,7 +125,7 @@ describe("findings list", () => {
     expect(pieces).toHaveLength(2);
     // The evidence (what fired), not the channel's latest value.
     expect(within(wechat).getByTestId("evidence")).toHaveTextContent(/^Complaint rate 1.5% on 4 Mar, above 1%$/);
-    expect(wechat).toHaveTextContent("Cells D6");
+    expect(wechat).toHaveTextContent("Cells D6 · 1 cell");
     expect(wechat).not.toHaveTextContent("Latest");
     expect(wechat).toHaveTextContent("Action: Upgrade customer-service scripts");
   });
@@ -146,11 +146,96 @@ describe("findings list", () => {
     fireEvent.click(screen.getByText(EVIL).closest("button") as HTMLElement);
     // Table B2:F20: header on row 2, data row r on sheet row 3 + r; column index 2 from B is D.
     // Rows 0,1,2 → D3:D5 and row 5 → D8.
-    expect(onSelect).toHaveBeenCalledWith("Daily", ["D3:D5", "D8"]);
+    expect(onSelect).toHaveBeenCalledWith("Daily", ["D3:D5", "D8"], 0);
   });
 
   it("says so when there is nothing to show, in the pane's language", () => {
     renderPane(<FindingsList tables={[outcome([])]} fills={DEFAULT_FILLS} onSelect={() => undefined} />, "zh-CN");
     expect(screen.getByText("选区中没有发现弱势渠道。")).toBeInTheDocument();
+  });
+
+  describe("a finding with thousands of cells (issue 19 §1–2)", () => {
+    // 3,000 flagged cells, every other row from G1000 to G6998: 3,000 one-cell ranges, as the engine lists them.
+    const CELLS = Array.from({ length: 3000 }, (_, k) => `G${1000 + 2 * k}`);
+    const big = finding({
+      channel: "Search",
+      ruleId: "roi-below-benchmark",
+      colour: "yellow",
+      rows: Array.from({ length: 3000 }, (_, k) => 2 * k),
+      evidence: { ...finding({ channel: "", ruleId: "roi-below-benchmark", colour: "yellow" }).evidence, cells: CELLS },
+    });
+    const full = CELLS.join(", ");
+
+    it("shows the cells as one bounded line with the count; the description stays short", () => {
+      renderPane(<FindingsList tables={[outcome([big])]} fills={DEFAULT_FILLS} onSelect={() => undefined} />);
+      expect(full.length).toBe(20998); // 3,000 × 5 characters and 2,999 × 2 (", ")
+      expect(screen.getByTestId("cells")).toHaveTextContent(/^Cells G1000 … G6998 · 3,000 cells$/);
+      const button = screen.getByRole("button", { name: "Search ROI below benchmark · Yellow" });
+      const description = button.getAttribute("aria-describedby") as string;
+      const text = document.getElementById(description)?.textContent ?? "";
+      expect(text).toContain("Cells G1000 … G6998 · 3,000 cells");
+      expect(text.length).toBeLessThan(300);
+      expect(document.body.textContent).not.toContain("G1002");
+    });
+
+    it("shows the full list on demand in a scrollable, labelled box, and hides it again", () => {
+      renderPane(<FindingsList tables={[outcome([big])]} fills={DEFAULT_FILLS} onSelect={() => undefined} />);
+      const show = screen.getByRole("button", { name: "Show all 3,000 ranges" });
+      expect(show).toHaveAttribute("aria-expanded", "false");
+      fireEvent.click(show);
+      const list = screen.getByRole("region", { name: "All cells of Search, ROI below benchmark" });
+      expect(list).toHaveTextContent(full);
+      expect(list).toHaveAttribute("tabindex", "0"); // a keyboard user can scroll it
+      fireEvent.click(screen.getByRole("button", { name: "Hide the cell list" }));
+      expect(screen.queryByRole("region", { name: /All cells of/ })).toBeNull();
+    });
+
+    it("copies every cell address and says how many", async () => {
+      const writeText = jest.fn(async () => undefined);
+      Object.assign(navigator, { clipboard: { writeText } });
+      renderPane(<FindingsList tables={[outcome([big])]} fills={DEFAULT_FILLS} onSelect={() => undefined} />);
+      fireEvent.click(screen.getByRole("button", { name: "Copy the cell addresses of Search, ROI below benchmark" }));
+      await waitFor(() => expect(writeText).toHaveBeenCalledWith(full));
+      expect(await screen.findByText("Copied 3,000 cells as 3,000 addresses.")).toBeInTheDocument();
+    });
+
+    it("says which part of the cells it selected and offers the next part, then the first again", async () => {
+      // The parts as the gateway computes them for these cells (tests/taskpane/excel/flag.test.ts: 1,333 + 1,333 + 334).
+      const PARTS = [
+        { from: 1, to: 1333, first: "G1000", last: "G3664" },
+        { from: 1334, to: 2666, first: "G3666", last: "G6330" },
+        { from: 2667, to: 3000, first: "G6332", last: "G6998" },
+      ];
+      const onSelect = jest.fn(async (_s: string, _a: string[], part: number) => ({
+        part,
+        parts: 3,
+        total: 3000,
+        ...PARTS[part],
+      }));
+      renderPane(<FindingsList tables={[outcome([big])]} fills={DEFAULT_FILLS} onSelect={onSelect} />);
+      await act(async () => fireEvent.click(screen.getByText("Search")));
+      // Table B2:F20: data row r is sheet row 3 + r, column index 2 from B is D.
+      expect(onSelect.mock.calls[0][1]).toHaveLength(3000);
+      expect(onSelect.mock.calls[0][1][0]).toBe("D3");
+      expect(screen.getByTestId("selected-note")).toHaveTextContent(
+        "Selected cells 1–1,333 of 3,000 (G1000 … G3664), part 1 of 3: Excel selects at most 8,192 characters of addresses at once.",
+      );
+      await act(async () => fireEvent.click(screen.getByRole("button", { name: "Select part 2 of 3" })));
+      expect(onSelect).toHaveBeenLastCalledWith("Daily", expect.any(Array), 1);
+      await act(async () => fireEvent.click(screen.getByRole("button", { name: "Select part 3 of 3" })));
+      expect(screen.getByTestId("selected-note")).toHaveTextContent(
+        /^Selected cells 2,667–3,000 of 3,000 \(G6332 … G6998\), part 3 of 3/,
+      );
+      await act(async () => fireEvent.click(screen.getByRole("button", { name: "Select part 1 again" })));
+      expect(onSelect).toHaveBeenLastCalledWith("Daily", expect.any(Array), 0);
+    });
+
+    it("says it selected all of a finding's cells when they fit one selection, in Chinese too", async () => {
+      const onSelect = jest.fn(async () => ({ part: 0, parts: 1, from: 1, to: 4, total: 4, first: "D3", last: "D8" }));
+      renderPane(<FindingsList tables={[outcome(FINDINGS)]} fills={DEFAULT_FILLS} onSelect={onSelect} />, "zh-CN");
+      await act(async () => fireEvent.click(screen.getByText(EVIL)));
+      expect(screen.getByTestId("selected-note")).toHaveTextContent("已在工作表中选中全部 4 个单元格。");
+      expect(screen.queryByRole("button", { name: /部分/ })).toBeNull();
+    });
   });
 });

@@ -22,7 +22,7 @@ import { checksText, nothingChecked } from "../../core/rules/checks";
 import { COLUMN_ROLES, type ColumnMapping, type RulesConfig } from "../../core/rules/types";
 import type { ExcelGateway, FlagOutcome, SelectedTable, SelectionInfo } from "../excel/types";
 import { plainError } from "../errors";
-import { formatPercent } from "../format";
+import { boundedAddress, formatPercent } from "../format";
 import { useI18n, type StringKey } from "../i18n";
 import { ColumnMapper } from "./ColumnMapper";
 import { FindingsList } from "./FindingsList";
@@ -256,12 +256,14 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
       return "status";
     });
 
-  const onSelect = (sheet: string, addresses: string[]) => {
-    gateway.selectCells(sheet, addresses).catch((err: unknown) => {
+  const onSelect = (sheet: string, addresses: string[], part: number) =>
+    gateway.selectCells(sheet, addresses, part).catch((err: unknown) => {
       setStatus({ intent: "error", text: plainError(err, t, lang) });
+      return null;
     });
-  };
 
+  // issue 19 §1: a selection of many areas shows its first areas and their count, never a 2,800 px address
+  const shownAddress = boundedAddress(selection?.address ?? "");
   const fraction = progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined;
   const columnCount = tables.reduce((n, tb) => n + tb.header.length, 0);
   const recognised = tables.reduce((n, tb) => n + COLUMN_ROLES.filter((r) => mappingOf(tb)[r] !== undefined).length, 0);
@@ -274,10 +276,14 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
         <Text size={200} className={styles.selection} data-testid="selection-info">
           {selection ? (
             <>
-              {t("selectionLabel", { address: `${selection.sheet}!${selection.address}` })}
+              {t("selectionLabel", { address: `${selection.sheet}!${shownAddress.text}` })}
               {" · "}
               {selection.cells === 1 ? (
                 t("selectionSingle")
+              ) : shownAddress.areas > 1 ? (
+                <span className={styles.keep}>
+                  {tn("areas", shownAddress.areas)} · {tn("cells", selection.cells)}
+                </span>
               ) : (
                 <span className={styles.keep}>
                   {tn("rows", selection.rows)} × {tn("columns", selection.columns)}

@@ -4,16 +4,21 @@
  * evidence from the engine, the same words as the CLI and the report), the cells and the seed's recommended action. A card's accessible
  * name is short (channel, rule, colour); the rest is its description. Clicking a card selects its cells, and the
  * card says so. Every piece of cell text is rendered as a React text node, never as HTML.
+ *
+ * Issue 19 §1–2: the cells are one bounded line ("G115 … G195 · 21 cells"); the full list is shown on demand
+ * (a scrollable box) or copied. Selecting cells that do not fit one Excel address selects them in parts: the card
+ * says which cells of how many it selected, offers the next part and announces it.
  */
-import { forwardRef } from "react";
-import { Caption1, Text, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { forwardRef, useState } from "react";
+import { Button, Caption1, Text, makeStyles, tokens, useAnnounce, useId } from "@fluentui/react-components";
 import { WARNING_COLOURS, type WarningColour } from "../../core/colours";
 import type { ChannelFinding, RulesConfig } from "../../core/rules/types";
-import type { TableOutcome } from "../excel/types";
+import type { SelectOutcome, TableOutcome } from "../excel/types";
+import { copyText } from "../clipboard";
 import { COLOUR_NAMES, COLUMN_NAMES } from "../../core/i18n/rules";
 import { nothingChecked } from "../../core/rules/checks";
 import { RULE_METRIC, RULE_NAMES } from "../../core/rules/catalog";
-import { findingAddresses, periodPieces } from "../format";
+import { cellsSummary, findingAddresses, periodPieces } from "../format";
 import { useI18n } from "../i18n";
 import { SeverityIcon } from "./SeverityIcon";
 import { Sparkline } from "./Sparkline";
@@ -80,12 +85,29 @@ const useStyles = makeStyles({
     color: tokens.colorBrandForegroundLink,
     "@media (forced-colors: active)": { color: "LinkText" },
   },
+  // Controls inside the card sit above the card-wide button's ::after, so they get their own clicks.
+  tools: { position: "relative", zIndex: 1, display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  cellList: {
+    position: "relative",
+    zIndex: 1,
+    maxHeight: "9em",
+    overflowY: "auto",
+    overflowWrap: "anywhere",
+    padding: tokens.spacingHorizontalXS,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusSmall,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  selected: { position: "relative", zIndex: 1, display: "flex", flexDirection: "column", alignItems: "flex-start" },
 });
 
 export interface FindingsListProps {
   tables: TableOutcome[];
   fills: RulesConfig["fills"];
-  onSelect: (sheet: string, addresses: string[]) => void;
+  /** Selects part `part` of the cells; resolves to what was selected (null: nothing, or the pane said why not). */
+  onSelect: (sheet: string, addresses: string[], part: number) => Promise<SelectOutcome | null | void> | void;
 }
 
 interface Located {
@@ -167,6 +189,48 @@ const FindingCard = forwardRef<HTMLButtonElement, CardProps>(function FindingCar
   const trend = table.trends[`${finding.channel}|${finding.ruleId}`] ?? [];
   const rule = RULE_NAMES[finding.ruleId][lang];
   const pieces = periodPieces(finding.firstPeriod, finding.lastPeriod, locale);
+  const { announce } = useAnnounce();
+  const listId = useId("finding-cells");
+  const [listOpen, setListOpen] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const [selected, setSelected] = useState<SelectOutcome | null>(null);
+  const cells = finding.evidence.cells;
+  const summary = cellsSummary(cells);
+  const number = (n: number) => new Intl.NumberFormat(locale).format(n);
+  const say = (text: string) => {
+    setNote(text);
+    announce(text, { polite: true, batchId: "finding-cells" });
+  };
+
+  const select = async (part: number) => {
+    const addresses = findingAddresses(table.address, finding.rows, finding.col);
+    const outcome = await onSelect(table.sheet, addresses, part);
+    if (!outcome) return;
+    setSelected(outcome);
+    say(
+      outcome.parts === 1
+        ? t("selectedAll", { cells: tn("cells", outcome.total) })
+        : t("selectedPart", {
+            from: number(outcome.from),
+            to: number(outcome.to),
+            total: number(outcome.total),
+            first: outcome.first,
+            last: outcome.last,
+            part: number(outcome.part + 1),
+            parts: number(outcome.parts),
+          }),
+    );
+  };
+
+  const copy = async () => {
+    const ok = await copyText(cells.join(", "));
+    if (!ok) setListOpen(true);
+    say(
+      ok ? t("copiedCells", { cells: tn("cells", summary.count), ranges: number(cells.length) }) : t("copyCellsFailed"),
+    );
+  };
+
+  const next = selected && selected.parts > 1 ? (selected.part + 1) % selected.parts : null;
   return (
     <div className={styles.card} style={{ borderLeftColor: fill }}>
       <span className={styles.top}>
@@ -176,7 +240,7 @@ const FindingCard = forwardRef<HTMLButtonElement, CardProps>(function FindingCar
           type="button"
           className={styles.finding}
           aria-describedby={detailsId}
-          onClick={() => onSelect(table.sheet, findingAddresses(table.address, finding.rows, finding.col))}
+          onClick={() => void select(0)}
           data-testid="finding"
         >
           <Text className={styles.channel}>{finding.channel}</Text>{" "}
@@ -207,13 +271,59 @@ const FindingCard = forwardRef<HTMLButtonElement, CardProps>(function FindingCar
         <Caption1 className={styles.muted} data-testid="evidence">
           {finding.evidence.text[lang]}
         </Caption1>
-        <Caption1 className={styles.muted}>{t("cellsLine", { cells: finding.evidence.cells.join(", ") })}</Caption1>
+        <Caption1 className={styles.muted} data-testid="cells">
+          {t("cellsLine", { cells: summary.text, count: tn("cells", summary.count) })}
+        </Caption1>
         <Caption1>{t("actionLine", { action: finding.action[lang] })}</Caption1>
         <Caption1 className={styles.hint}>
           {t("selectCellsHint")}
           <span aria-hidden="true">›</span>
         </Caption1>
       </span>
+      <span className={styles.tools}>
+        {!summary.complete && (
+          <Button
+            size="small"
+            appearance="subtle"
+            aria-expanded={listOpen}
+            aria-controls={listId}
+            onClick={() => setListOpen(!listOpen)}
+          >
+            {listOpen ? t("hideCells") : tn("showCells", cells.length)}
+          </Button>
+        )}
+        <Button
+          size="small"
+          appearance="subtle"
+          aria-label={t("copyCellsLabel", { channel: finding.channel, rule })}
+          onClick={() => void copy()}
+        >
+          {t("copyCells")}
+        </Button>
+      </span>
+      <div
+        id={listId}
+        hidden={!listOpen}
+        role="region"
+        aria-label={t("cellsListLabel", { channel: finding.channel, rule })}
+        tabIndex={0}
+        className={styles.cellList}
+        data-testid="cell-list"
+      >
+        {listOpen ? cells.join(", ") : null}
+      </div>
+      {(note || next !== null) && (
+        <span className={styles.selected}>
+          {note && <Caption1 data-testid="selected-note">{note}</Caption1>}
+          {next !== null && selected && (
+            <Button size="small" appearance="secondary" onClick={() => void select(next)}>
+              {next === 0
+                ? t("selectFirstAgain")
+                : t("selectNext", { part: number(next + 1), parts: number(selected.parts) })}
+            </Button>
+          )}
+        </span>
+      )}
     </div>
   );
 });

@@ -3,7 +3,7 @@
  * into comma-separated strings for worksheet.getRanges(), each under Excel's address limit (8,192 characters;
  * we keep under 8,000).
  */
-import { parseCell, parseRange, rangeAddress, type RangeRef } from "../../core/a1";
+import { cellAddress, parseCell, parseRange, rangeAddress, type RangeRef } from "../../core/a1";
 
 export const MAX_ADDRESS_CHARS = 8000;
 
@@ -68,4 +68,44 @@ export function localRange(address: string): RangeRef {
 /** 'My sheet' → "'My sheet'", as a reference names a sheet. */
 export function quoteSheetName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** One selectable part of a cell set: its address (under Excel's limit), how many cells, the first and last cell. */
+export interface SelectionPart {
+  address: string;
+  cells: number;
+  first: string;
+  last: string;
+}
+
+/**
+ * A cell set in parts that Excel can select one at a time (issue 19 §2): vertical runs packed into addresses
+ * shorter than `maxChars`, each with its cell count, so the pane can say which part of how many cells it selected.
+ */
+export function selectionParts(addresses: readonly string[], maxChars = MAX_ADDRESS_CHARS): SelectionPart[] {
+  const runs = verticalRuns(addressCells(addresses));
+  const out: SelectionPart[] = [];
+  let cur: RangeRef[] = [];
+  let length = 0;
+  const flush = () => {
+    if (cur.length === 0) return;
+    const head = cur[0];
+    const tail = cur[cur.length - 1];
+    out.push({
+      address: cur.map(rangeAddress).join(","),
+      cells: cur.reduce((n, r) => n + (r.bottom - r.top + 1) * (r.right - r.left + 1), 0),
+      first: cellAddress(head.top, head.left),
+      last: cellAddress(tail.bottom, tail.right),
+    });
+    cur = [];
+    length = 0;
+  };
+  for (const r of runs) {
+    const a = rangeAddress(r);
+    if (cur.length > 0 && length + 1 + a.length >= maxChars) flush();
+    length += (cur.length > 0 ? 1 : 0) + a.length;
+    cur.push(r);
+  }
+  flush();
+  return out;
 }

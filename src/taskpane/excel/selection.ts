@@ -3,9 +3,9 @@
  * region, the header found), what it is now (address and size), watching it change, and selecting a finding's cells.
  */
 import { detectColumns, findTable, rangeAddress, type CellValue, type RangeRef } from "../../core";
-import { addressCells, byIndexes, packAddresses, verticalRuns } from "./ranges";
+import { byIndexes, selectionParts } from "./ranges";
 import { Session } from "./session";
-import type { SelectedTable, SelectionInfo } from "./types";
+import type { SelectOutcome, SelectedTable, SelectionInfo } from "./types";
 
 /** Rows scanned for a header when a single cell was expanded to its region. */
 const HEADER_SCAN = 10;
@@ -93,16 +93,30 @@ export async function readSelection(): Promise<SelectedTable[]> {
   });
 }
 
-export async function selectCells(sheet: string, addresses: string[]): Promise<void> {
-  const packed = packAddresses(verticalRuns(addressCells(addresses)));
-  if (packed.length === 0) return;
+/**
+ * Selects a finding's cells (issue 19 §2). Excel selects one address of at most 8,192 characters, so a large set
+ * goes in parts (selectionParts); this selects part `part` and says which part of how many cells it was.
+ */
+export async function selectCells(sheet: string, addresses: string[], part = 0): Promise<SelectOutcome | null> {
+  const parts = selectionParts(addresses);
+  if (parts.length === 0) return null;
+  const i = Math.min(Math.max(0, part), parts.length - 1);
   await Excel.run(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem(sheet);
     ws.activate();
-    // Only one selection fits Excel's address limit; the first cells are the ones the finding starts with.
-    ws.getRanges(packed[0]).select();
+    ws.getRanges(parts[i].address).select();
     await ctx.sync();
   });
+  const before = parts.slice(0, i).reduce((n, p) => n + p.cells, 0);
+  return {
+    part: i,
+    parts: parts.length,
+    from: before + 1,
+    to: before + parts[i].cells,
+    total: parts.reduce((n, p) => n + p.cells, 0),
+    first: parts[i].first,
+    last: parts[i].last,
+  };
 }
 
 /** The selection as the user sees it: sheet, address of each area and the cell count. */

@@ -52,8 +52,11 @@ export interface ExcelGateway {
   clear(): Promise<ClearOutcome>;
   loadSettings(): Promise<RulesConfig | null>;
   saveSettings(config: RulesConfig): Promise<void>;
-  /** Selects the given cells (A1 addresses on one sheet). */
-  selectCells(sheet: string, addresses: string[]): Promise<void>;
+  /**
+   * Selects the given cells (A1 addresses on one sheet), in parts within Excel's address limit: `part` (0-based,
+   * default 0) is the one to select. Null when there was nothing to select.
+   */
+  selectCells(sheet: string, addresses: string[], part?: number): Promise<SelectOutcome | null>;
   /**
    * Writes a formula skeleton such as "=GROWTH.ROI(" into the active cell; a cell that is not empty is left alone
    * (written: false, with its content) unless `overwrite`.
@@ -85,6 +88,17 @@ export interface SelectionInfo {
   rows: number;
   columns: number;
   cells: number;
+}
+
+/** What "select these cells" selected: part `part` of `parts`, cells `from`–`to` of `total` (1-based), first…last. */
+export interface SelectOutcome {
+  part: number;
+  parts: number;
+  from: number;
+  to: number;
+  total: number;
+  first: string;
+  last: string;
 }
 
 export type InsertResult =

@@ -397,6 +397,23 @@ describe("settings, selecting cells, formulas", () => {
     expect(host.selection()).toEqual({ sheet: "Data", address: "C2:C4, D3" });
   });
 
+  it("selects 3,000 scattered cells in parts Excel accepts, saying which cells each part holds (issue 19 §2)", async () => {
+    const { host, gateway } = setup({ sheets: [{ name: "Data", rows: SMALL_ROWS }] });
+    // Every other row from G1000 to G6998: 3,000 one-cell areas of 5 characters, k of them joined by commas take
+    // 6k − 1 characters; under Excel's 8,000 that is k ≤ 1,333 (6 × 1,333 − 1 = 7,997; 1,334 would take 8,003).
+    const cells = Array.from({ length: 3000 }, (_, k) => `G${1000 + 2 * k}`);
+    const first = await gateway.selectCells("Data", cells, 0);
+    expect(first).toEqual({ part: 0, parts: 3, from: 1, to: 1333, total: 3000, first: "G1000", last: "G3664" });
+    expect(host.selection().address.split(", ")).toHaveLength(1333);
+    const third = await gateway.selectCells("Data", cells, 2);
+    // The last part: cells 2,667–3,000, G(1000 + 2 × 2,666) = G6332 to G6998.
+    expect(third).toEqual({ part: 2, parts: 3, from: 2667, to: 3000, total: 3000, first: "G6332", last: "G6998" });
+    expect(host.selection().address.split(", ")).toHaveLength(334);
+    // A set that fits one address is selected whole.
+    expect(await gateway.selectCells("Data", ["C2", "C3", "C4", "D3"], 0)).toMatchObject({ parts: 1, total: 4 });
+    expect(await gateway.selectCells("Data", [], 0)).toBeNull();
+  });
+
   it("writes a closed formula skeleton into the active cell", async () => {
     const { host, gateway } = setup({ sheets: [{ name: "Data" }], selection: { sheet: "Data", address: "B5" } });
     await gateway.insertFormula("=GROWTH.ROI(");
