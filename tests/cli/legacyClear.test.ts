@@ -145,6 +145,21 @@ const EDITS: Record<string, LoOp[]> = {
       ]);
     });
 
+    it("Flag carries the original it could not apply into its own record, and a later Clear still owes it", async () => {
+      const e = edited.get("a fill of the user's own on a coloured cell")!;
+      const flagged = await flagWorkbook(e.flagged, { now: new Date(Date.UTC(2026, 2, 9)) });
+      expect(flagged.notes.map((n) => n.en)).toEqual([
+        expect.stringMatching(/^1 cell colored by the previous version/),
+      ]);
+      expect((await stateOf(flagged.data))?.legacy?.originals.map((o) => `${o.sheet}!${o.address}`)).toEqual([
+        "Daily!E64",
+      ]);
+      const cleared = await clearWorkbook(flagged.data);
+      expect(cleared.legacyLeft).toBe(1);
+      expect(warningFilled(await readWorkbook(cleared.data))).toEqual([]);
+      expect((await stateOf(cleared.data))?.legacy?.originals).toHaveLength(1);
+    });
+
     it("after 3 inserted rows, repaints no other row: only the moved warning cells differ, each left and reported", async () => {
       const e = edited.get("3 rows inserted above row 100")!;
       const cleared = await clearWorkbook(e.flagged);
