@@ -162,13 +162,16 @@ export interface CsvOptions {
 export function csvToWorkbook(bytes: Uint8Array, options: CsvOptions): CsvWorkbook {
   const { label } = options;
   const decoded = decodeCsv(bytes, label, options.encoding);
-  const text = decoded.text;
+  let text = decoded.text;
   if (text.indexOf("\u0000") >= 0 && decoded.source !== "option")
     throw new InputError(
       `${label} is not a text file (it holds NUL bytes); export the report as CSV or .xlsx, or, if it is UTF-16 without a byte-order mark, pass --encoding utf-16le.`,
     );
   if (text.trim() === "") throw new InputError(`${label} is empty: there is no report in it.`);
-  const delimiter = sniffDelimiter(text);
+  // Excel's own directive: a first line "sep=;" names the delimiter and is not part of the sheet
+  const sep = /^sep=([,;\t|])(\r\n|\n|\r|$)/.exec(text);
+  if (sep) text = text.slice(sep[0].length);
+  const delimiter = sep ? (sep[1] as Delimiter) : sniffDelimiter(text);
 
   // Pass 1: the decimal mark (whole file), each column's date order, the sheet's size. The records are streamed
   // (forEachRecord) and read twice rather than held: a million-row file's records would outweigh the file many times.

@@ -252,6 +252,21 @@ describe("CSV input on the command line", () => {
     expect(JSON.parse(r.out || "{}").source?.encoding ?? r.err).toBe("windows-1252");
   });
 
+  it("follows Excel's sep= line and leaves it out of the sheet, as Excel does", async () => {
+    const input = path.join(dir, "sep.csv");
+    const output = path.join(dir, "sep.xlsx");
+    writeFileSync(
+      input,
+      "sep=;\r\nDate;Channel, region, city;ROI\r\n2026-11-01;A, B, C;2,5\r\n2026-11-02;A, B, C;1,2\r\n",
+    );
+    const r = await run("flag", input, "-o", output);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/semicolon-separated, numbers as 1\.234,56/);
+    const ws = (await readWorkbook(readFileSync(output))).worksheets[0];
+    expect(ws.getRow(1).values).toEqual([undefined, "Date", "Channel, region, city", "ROI"]);
+    expect(ws.getCell("C2").value).toBe(2.5);
+  });
+
   it("--encoding overrides detection and is reported", async () => {
     const input = path.join(dir, "latin.csv");
     // valid UTF-8 and valid Windows-1252: detection says UTF-8, the user knows better
