@@ -24,7 +24,9 @@ async function demo() {
   const code = await cli.main(["flag", sample, "-o", output]);
   if (code !== 0) return code;
   console.log(`\nFlagged copy: ${output}`);
-  console.log('Open it in Excel: coloured cells show the weak channels; the "Growth Signals" sheet explains them.');
+  console.log(
+    'Open it in Excel: the cells of weak channels are colored (conditional formats over your own formatting); the "Growth Signals" sheet explains them.',
+  );
   console.log(`Undo with: growth-signals clear ${path.relative(root, output)} -o out/channel-report.cleared.xlsx`);
   return 0;
 }
