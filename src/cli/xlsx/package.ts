@@ -362,7 +362,7 @@ export class XlsxPackage {
     const cached = this.texts.get(path);
     if (cached !== undefined) return cached;
     const f = this.zip.file(path);
-    if (!f) throw new InputError(`the workbook is damaged: part ${path} is missing.`);
+    if (!f) throw new InputError(`${this.label} is a damaged .xlsx workbook (its part ${path} is missing).`);
     let s: string;
     try {
       const raw = (f as unknown as { _data?: JsZipCompressedObject })._data;
@@ -385,7 +385,8 @@ export class XlsxPackage {
       if (e instanceof InputError) throw e;
       if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError)
         throw new InputError(lieMessage(this.label, path));
-      throw new InputError(`the workbook is damaged: part ${path} cannot be read (${(e as Error).message}).`);
+      // the zip library's or zlib's wording ("invalid stored block lengths") means nothing to a user
+      throw new InputError(`${this.label} is a damaged .xlsx workbook (its part ${path} cannot be inflated).`);
     }
     this.texts.set(path, s);
     return s;
