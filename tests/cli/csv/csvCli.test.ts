@@ -267,6 +267,15 @@ describe("CSV input on the command line", () => {
     expect(ws.getCell("C2").value).toBe(2.5);
   });
 
+  it("says how the file was read in Chinese with --lang zh", async () => {
+    const { bytes } = csvOf(EXPORTS[2]); // the GBK back-office export
+    const input = path.join(dir, "后台.csv");
+    writeFileSync(input, bytes);
+    const r = await run("flag", input, "-o", path.join(dir, "后台.xlsx"), "--lang", "zh");
+    expect(r.code).toBe(0);
+    expect(r.out.split("\n")[0]).toBe("已读取 后台.csv：GB18030（自动识别），逗号分隔，数字按 1,234.56 读取。");
+  });
+
   it("--encoding overrides detection and is reported", async () => {
     const input = path.join(dir, "latin.csv");
     // valid UTF-8 and valid Windows-1252: detection says UTF-8, the user knows better
