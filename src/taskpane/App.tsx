@@ -144,7 +144,12 @@ export function App({ gateway, initialLocale = "en-US", dark = false }: AppProps
               <AnalyseTab gateway={gateway} config={config} />
             </div>
             <div {...panel("settings")}>
-              <SettingsPanel key={configVersion} config={config} onSave={saveSettings} />
+              <SettingsPanel
+                key={configVersion}
+                config={config}
+                onSave={saveSettings}
+                onShowAnalyze={() => setTab("analyse")}
+              />
             </div>
             <div {...panel("functions")}>
               <FunctionsTab insert={(f, overwrite) => gateway.insertFormula(f, { overwrite })} />

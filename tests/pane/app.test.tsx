@@ -230,6 +230,28 @@ describe("task pane", () => {
     expect(gateway.flag.mock.calls[0][0].config.roiBenchmark).toBe(2);
   });
 
+  it("asks to flag again when settings are saved after the findings on screen, and not before", async () => {
+    const gateway = fakeGateway();
+    render(<App gateway={gateway} />);
+    fireEvent.click(screen.getByRole("button", { name: "Flag weak channels" }));
+    await screen.findByTestId("finding");
+    expect(screen.queryByTestId("settings-changed")).toBeNull();
+    fireEvent.click(screen.getByRole("tab", { name: "Settings" }));
+    fireEvent.change(screen.getByLabelText("ROI benchmark (yellow below it)"), { target: { value: "2" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save to workbook" }));
+    // Role queries over the whole pane are slow in jsdom; look inside the saved message.
+    const savedBar = await screen.findByTestId("settings-saved");
+    fireEvent.click(within(savedBar).getByRole("button", { name: "Go to Analyze" }));
+    expect(screen.getByRole("tab", { name: "Analyze" })).toHaveAttribute("aria-selected", "true");
+    expect(screen.getByTestId("settings-changed")).toHaveTextContent(
+      "The settings changed after these findings. Flag again to apply them.",
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Flag weak channels" }));
+    await waitFor(() => expect(gateway.flag).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(screen.queryByTestId("settings-changed")).toBeNull());
+    expect(gateway.flag.mock.calls[1][0].config.roiBenchmark).toBe(2);
+  }, 60000);
+
   it("inserts a worked example from the Functions tab, never an empty call, and says so next to its button", async () => {
     const gateway = fakeGateway();
     render(<App gateway={gateway} />);

@@ -22,7 +22,9 @@ describe("settings panel", () => {
   it("shows every threshold and colour with its current value, and Save is enabled", () => {
     setup();
     expect(screen.getByLabelText("ROI benchmark (yellow below it)")).toHaveValue("1.5");
-    expect(screen.getByLabelText("Highest complaint rate (0.01 = 1%)")).toHaveValue("0.01");
+    expect(screen.getByRole("heading", { level: 2, name: "Rule thresholds and colors" })).toBeInTheDocument();
+    expect(screen.getByLabelText("Highest complaint rate")).toHaveValue("1%");
+    expect(screen.getByLabelText("Traffic drop (below the baseline)")).toHaveValue("30%");
     expect(screen.getByLabelText("LTV/CAC: consecutive weeks")).toHaveValue("2");
     expect(screen.getByLabelText("Red fill")).toHaveValue("#FF7C80");
     expect(screen.getByRole("button", { name: "Save to workbook" })).toBeEnabled();
@@ -44,9 +46,11 @@ describe("settings panel", () => {
     const runs = screen.getByLabelText("ROI: consecutive periods");
     fireEvent.change(runs, { target: { value: "2.5" } });
     expect(messageOf(runs)).toMatch(/whole number/);
-    const rate = screen.getByLabelText("Highest complaint rate (0.01 = 1%)");
+    const rate = screen.getByLabelText("Highest complaint rate");
     fireEvent.change(rate, { target: { value: "abc" } });
-    expect(messageOf(rate)).toMatch(/Complaint rate limit must be/);
+    expect(messageOf(rate)).toBe(
+      "Complaint rate limit must be a rate between 0% and 100%, written like 1%, 0.01 or 1.",
+    );
     expect(screen.getByRole("button", { name: "Save to workbook" })).toBeDisabled();
   });
 
@@ -80,6 +84,64 @@ describe("settings panel", () => {
     expect(saved.roiBenchmark).toBe(2);
     expect(saved.fills.orange).toBe("#00AA00");
     expect(saved.ltvCacMin).toBe(1.5);
-    expect(await screen.findByText("Settings saved in this workbook.")).toBeInTheDocument();
+    expect(await screen.findByText(/^Settings saved in this workbook\./)).toBeInTheDocument();
+  });
+
+  it("takes a rate as people write it: 1%, 0.01 and 1 all save 0.01; 30 and 0.3 save 0.3 (1 or more is a percentage)", async () => {
+    const cases: [string, string, number][] = [
+      ["Highest complaint rate", "1%", 0.01],
+      ["Highest complaint rate", "0.01", 0.01],
+      ["Highest complaint rate", "1", 0.01],
+      ["Highest complaint rate", "2.5%", 0.025],
+      ["Traffic drop (below the baseline)", "30", 0.3],
+      ["Traffic drop (below the baseline)", "0.3", 0.3],
+    ];
+    for (const [label, text, want] of cases) {
+      const onSave = jest.fn<Promise<void>, [RulesConfig]>(() => Promise.resolve());
+      const { unmount } = renderPane(<SettingsPanel config={DEFAULT_CONFIG} onSave={onSave} numberLocale="en-US" />);
+      const input = screen.getByLabelText(label);
+      // The rule is stated under the box.
+      expect(messageOf(input)).toMatch(/1 or more is read as a percentage/);
+      fireEvent.change(input, { target: { value: text } });
+      fireEvent.click(screen.getByRole("button", { name: "Save to workbook" }));
+      await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+      const saved = onSave.mock.calls[0][0];
+      const value = label.startsWith("Highest") ? saved.complaintRateMax : saved.trafficDropRatio;
+      expect({ text, value }).toEqual({ text, value: expect.closeTo(want, 12) });
+      unmount();
+    }
+  });
+
+  it("refuses 100% and a negative rate with the rule in the message", () => {
+    setup();
+    const input = screen.getByLabelText("Traffic drop (below the baseline)");
+    fireEvent.change(input, { target: { value: "100%" } });
+    expect(input).toHaveAttribute("aria-invalid", "true");
+    expect(messageOf(input)).toBe("Traffic drop ratio must be a rate between 0% and 100%, written like 1%, 0.01 or 1.");
+    fireEvent.change(input, { target: { value: "-5%" } });
+    expect(input).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByRole("button", { name: "Save to workbook" })).toBeDisabled();
+  });
+
+  it("offers the choices as radio buttons whose labels are never cut, and saves the one picked", async () => {
+    const { onSave } = setup();
+    const auto = screen.getByRole("radio", { name: "Automatic (same weekday when the channel has a weekly rhythm)" });
+    expect(auto).toBeChecked();
+    fireEvent.click(screen.getByRole("radio", { name: "Same weekday, last 4 weeks" }));
+    fireEvent.click(screen.getByRole("button", { name: "Save to workbook" }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0][0].trafficBaseline).toBe("sameWeekday");
+  });
+
+  it("says after a save that the findings need another Flag, and offers the Analyze tab", async () => {
+    const onShowAnalyze = jest.fn();
+    const onSave = jest.fn<Promise<void>, [RulesConfig]>(() => Promise.resolve());
+    renderPane(<SettingsPanel config={DEFAULT_CONFIG} onSave={onSave} onShowAnalyze={onShowAnalyze} />);
+    fireEvent.click(screen.getByRole("button", { name: "Save to workbook" }));
+    expect(
+      await screen.findByText("Settings saved in this workbook. Flag again to apply them to the sheet."),
+    ).toBeVisible();
+    fireEvent.click(screen.getByRole("button", { name: "Go to Analyze" }));
+    expect(onShowAnalyze).toHaveBeenCalledTimes(1);
   });
 });

@@ -141,7 +141,7 @@ export const RULES = [
         max: 1,
         maxExclusive: true,
         label: { en: "Complaint rate limit", zh: "投诉率上限" },
-        paneLabel: { en: "Highest complaint rate (0.01 = 1%)", zh: "最高投诉率（0.01 = 1%）" },
+        paneLabel: { en: "Highest complaint rate", zh: "最高投诉率" },
         hint: { en: " Write it as a fraction: 0.01 = 1%.", zh: "请写成小数：0.01 即 1%。" },
       },
     ],
@@ -186,7 +186,7 @@ export const RULES = [
         max: 1,
         maxExclusive: true,
         label: { en: "Traffic drop ratio", zh: "流量下降比例" },
-        paneLabel: { en: "Traffic drop ratio (0.3 = 30%)", zh: "流量下降比例（0.3 = 30%）" },
+        paneLabel: { en: "Traffic drop (below the baseline)", zh: "流量下降幅度（低于基准）" },
         hint: { en: " Write it as a fraction: 0.3 = a 30% drop.", zh: "请写成小数：0.3 即下降 30%。" },
       },
       {

@@ -75,6 +75,8 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
   const [tables, setTables] = useState<SelectedTable[]>([]);
   const [mappings, setMappings] = useState<Record<string, ColumnMapping>>({});
   const [outcome, setOutcome] = useState<FlagOutcome | null>(null);
+  // The settings the findings on screen were flagged with: saved changes after that ask for another flag.
+  const [outcomeConfig, setOutcomeConfig] = useState<RulesConfig | null>(null);
   const [status, setStatusState] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<Progress>(null);
@@ -219,6 +221,7 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
         return "status";
       }
       setOutcome(result);
+      setOutcomeConfig(config);
       setFlagged(true);
       // issue 17 §3: never an all-clear where nothing was checked; say so and open the column mapping
       const unchecked = result.tables.filter((x) => nothingChecked(x.result.checks));
@@ -353,6 +356,11 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
           <Subtitle2 as="h2" id="findings-title" className={styles.heading}>
             {t("findingsTitle")}
           </Subtitle2>
+          {outcomeConfig !== null && outcomeConfig !== config && (
+            <MessageBar intent="warning" data-testid="settings-changed">
+              <MessageBarBody>{t("settingsChangedFlagAgain")}</MessageBarBody>
+            </MessageBar>
+          )}
           <FindingsList ref={firstFindingRef} tables={outcome.tables} fills={config.fills} onSelect={onSelect} />
         </section>
       )}

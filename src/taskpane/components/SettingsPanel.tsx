@@ -2,6 +2,10 @@
  * Every rule threshold and warning colour, editable and validated by the core's validateConfig (the same
  * check as the CLI's --config). A bad value shows its message next to the field and disables Save.
  * Saved in the workbook, so a colleague who opens the file gets the same rules.
+ *
+ * Rates are taken as people write them: "1%", "0.01" or "1" (rule: a number of 1 or more is a percentage, below 1 a
+ * fraction). Choices are radio buttons whose labels wrap, so no option is cut at 270–350 px. After a save the panel
+ * says that the findings on screen need another Flag.
  */
 import { useMemo, useState } from "react";
 import {
@@ -9,8 +13,12 @@ import {
   Field,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
+  Radio,
+  RadioGroup,
   Select,
+  Subtitle2,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -22,16 +30,17 @@ import {
   type PaletteName,
   type WarningColour,
 } from "../../core/colours";
-import { CONFIG_CHOICES, CONFIG_FIELDS } from "../../core/rules/catalog";
+import { CONFIG_CHOICES, CONFIG_FIELDS, type ConfigField } from "../../core/rules/catalog";
 import { DEFAULT_CONFIG, validateConfig } from "../../core/rules/config";
 import type { RulesConfig } from "../../core/rules/types";
-import { parseDecimal } from "../../core/table/values";
 import { useI18n } from "../i18n";
+import { parseLocaleNumber } from "../numberInput";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
   buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", marginTop: tokens.spacingVerticalS },
-  // Long option labels must not widen the form past a 270 px pane: the select shrinks and its text is cut.
+  // The palette select shrinks with a 270 px pane (its longest option, 116 px of text, fits at every width).
   choiceField: { minWidth: 0 },
   choice: { minWidth: 0, maxWidth: "100%" },
   choiceElement: { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
@@ -45,9 +54,27 @@ const useStyles = makeStyles({
 
 type Draft = Record<string, string>;
 
+const isRate = (f: ConfigField) => f.unit === "fraction";
+
+/** A fraction as the box shows it: 0.01 → "1%", 0.3 → "30%" (12 digits, so 0.07 is not "7.000000000000001%"). */
+function rateText(x: number): string {
+  return `${Number((x * 100).toPrecision(12))}%`;
+}
+
+/**
+ * A rate as the user writes it → a fraction, or NaN: "1%" → 0.01, "0.01" → 0.01, "1" → 0.01, "30" → 0.3.
+ * Rule: a trailing % divides by 100; without it a number of 1 or more is a percentage, below 1 a fraction.
+ */
+export function parseRate(text: string, locale: string): number {
+  const hadPercent = /[%％]\s*$/.test(text);
+  const v = parseLocaleNumber(text, locale, { percent: true });
+  if (Number.isNaN(v) || hadPercent) return v;
+  return v >= 1 ? v / 100 : v;
+}
+
 function toDraft(config: RulesConfig): Draft {
   const d: Draft = {};
-  for (const f of CONFIG_FIELDS) d[f.name] = String(config[f.name]);
+  for (const f of CONFIG_FIELDS) d[f.name] = isRate(f) ? rateText(config[f.name]) : String(config[f.name]);
   for (const c of CONFIG_CHOICES) d[c.name] = String(config[c.name]);
   for (const c of WARNING_COLOURS) d[`fills.${c}`] = config.fills[c];
   return d;
@@ -56,12 +83,12 @@ function toDraft(config: RulesConfig): Draft {
 const HEX_COLOUR = /^#?[0-9a-f]{6}$/i;
 
 /** The draft as the plain object validateConfig reads: numbers where the text is a number, the raw text otherwise. */
-function draftToInput(d: Draft): Record<string, unknown> {
+function draftToInput(d: Draft, locale: string): Record<string, unknown> {
   const input: Record<string, unknown> = {};
-  for (const { name } of CONFIG_FIELDS) {
-    const s = d[name].trim();
-    const n = parseDecimal(s);
-    input[name] = Number.isNaN(n) ? s : n;
+  for (const f of CONFIG_FIELDS) {
+    const s = d[f.name].trim();
+    const n = isRate(f) ? parseRate(s, locale) : parseLocaleNumber(s, locale);
+    input[f.name] = Number.isNaN(n) ? s : n;
   }
   for (const { name } of CONFIG_CHOICES) input[name] = d[name];
   const fills: Record<string, string> = {};
@@ -74,23 +101,31 @@ export interface SettingsPanelProps {
   config: RulesConfig;
   onSave: (config: RulesConfig) => Promise<void>;
   disabled?: boolean;
+  /** Shows the Analyze tab, where Flag applies the saved settings; offered after a save. */
+  onShowAnalyze?: () => void;
+  /** How the user writes numbers (navigator.language by default). */
+  numberLocale?: string;
 }
 
-export function SettingsPanel({ config, onSave, disabled }: SettingsPanelProps) {
+export function SettingsPanel({ config, onSave, disabled, onShowAnalyze, numberLocale }: SettingsPanelProps) {
   const styles = useStyles();
-  const { t, lang } = useI18n();
+  const { t, lang, locale } = useI18n();
+  const numbers = numberLocale || (typeof navigator !== "undefined" ? navigator.language : "") || locale;
   const [draft, setDraft] = useState<Draft>(() => toDraft(config));
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
 
   const { valid, messages } = useMemo(() => {
-    const { config: checked, errors } = validateConfig(draftToInput(draft));
+    const { config: checked, errors } = validateConfig(draftToInput(draft, numbers));
     const msgs: Record<string, string> = {};
     for (const e of errors) {
-      if (!msgs[e.field]) msgs[e.field] = e.message[lang];
+      const field = CONFIG_FIELDS.find((f) => f.name === e.field);
+      // The core's message asks for a fraction (the CLI's JSON); the pane takes a rate as people write it.
+      const message = field && isRate(field) ? t("rateProblem", { name: field.label[lang] }) : e.message[lang];
+      if (!msgs[e.field]) msgs[e.field] = message;
     }
     return { valid: errors.length === 0 ? checked : null, messages: msgs };
-  }, [draft, lang]);
+  }, [draft, lang, numbers, t]);
 
   const set = (key: string, value: string) => {
     setSaved(false);
@@ -108,10 +143,17 @@ export function SettingsPanel({ config, onSave, disabled }: SettingsPanelProps) 
     }
   };
 
-  const field = (key: string, label: string, swatch?: WarningColour) => {
+  const field = (key: string, label: string, swatch?: WarningColour, hint?: string) => {
     const msg = messages[key];
     return (
-      <Field key={key} label={label} validationState={msg ? "error" : "none"} validationMessage={msg} size="small">
+      <Field
+        key={key}
+        label={label}
+        validationState={msg ? "error" : "none"}
+        validationMessage={msg}
+        hint={msg ? undefined : hint}
+        size="small"
+      >
         <Input
           value={draft[key]}
           onChange={(_, data) => set(key, data.value)}
@@ -139,26 +181,37 @@ export function SettingsPanel({ config, onSave, disabled }: SettingsPanelProps) 
         e.preventDefault();
         void save();
       }}
-      aria-label={t("settingsTitle")}
+      aria-labelledby="settings-title"
     >
-      {CONFIG_FIELDS.map((f) => field(f.name, f.paneLabel[lang]))}
+      <Subtitle2 as="h2" id="settings-title" className={styles.heading}>
+        {t("settingsTitle")}
+      </Subtitle2>
+      {CONFIG_FIELDS.map((f) =>
+        field(
+          f.name,
+          f.paneLabel[lang],
+          undefined,
+          isRate(f)
+            ? t("rateHint", {
+                percent: rateText(f.default),
+                fraction: String(f.default),
+                number: String(Number((f.default * 100).toPrecision(12))),
+              })
+            : undefined,
+        ),
+      )}
       {CONFIG_CHOICES.map((c) => (
         <Field key={c.name} label={c.paneLabel[lang]} size="small" className={styles.choiceField}>
-          <Select
-            className={styles.choice}
-            select={{ className: styles.choiceElement }}
-            size="small"
+          <RadioGroup
             name={c.name}
             disabled={disabled}
             value={draft[c.name]}
             onChange={(_, data) => set(c.name, data.value)}
           >
             {c.options.map((o) => (
-              <option key={o} value={o}>
-                {c.optionLabels[o][lang]}
-              </option>
+              <Radio key={o} value={o} label={c.optionLabels[o][lang]} />
             ))}
-          </Select>
+          </RadioGroup>
         </Field>
       ))}
       <Field label={t("paletteLabel")} size="small" className={styles.choiceField}>
@@ -203,8 +256,15 @@ export function SettingsPanel({ config, onSave, disabled }: SettingsPanelProps) 
         </Button>
       </div>
       {saved && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" layout="multiline" data-testid="settings-saved">
           <MessageBarBody>{t("settingsSaved")}</MessageBarBody>
+          {onShowAnalyze && (
+            <MessageBarActions>
+              <Button size="small" onClick={onShowAnalyze}>
+                {t("goToAnalyze")}
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
     </form>

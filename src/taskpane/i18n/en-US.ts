@@ -100,7 +100,11 @@ export const enUS = {
   errorGeneric: "Excel could not complete the request. Try again, or select a smaller range.",
 
   settingsTitle: "Rule thresholds and colors",
-  settingsSaved: "Settings saved in this workbook.",
+  settingsSaved: "Settings saved in this workbook. Flag again to apply them to the sheet.",
+  goToAnalyze: "Go to Analyze",
+  rateHint: "Write {percent}, {fraction} or {number}: 1 or more is read as a percentage.",
+  rateProblem: "{name} must be a rate between 0% and 100%, written like 1%, 0.01 or 1.",
+  settingsChangedFlagAgain: "The settings changed after these findings. Flag again to apply them.",
   save: "Save to workbook",
   resetDefaults: "Restore defaults",
   field_fill_yellow: "Yellow fill",

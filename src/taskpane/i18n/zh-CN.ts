@@ -99,7 +99,11 @@ export const zhCN: Strings = {
   errorGeneric: "Excel 无法完成请求。请重试，或选择更小的区域。",
 
   settingsTitle: "规则阈值与颜色",
-  settingsSaved: "设置已保存到此工作簿。",
+  settingsSaved: "设置已保存到此工作簿。请重新标记，以将其应用到表格。",
+  goToAnalyze: "前往分析",
+  rateHint: "可写成 {percent}、{fraction} 或 {number}：1 及以上按百分数读。",
+  rateProblem: "{name}必须是 0% 到 100% 之间的比率，可写成 1%、0.01 或 1。",
+  settingsChangedFlagAgain: "这些结果生成后设置已更改。请重新标记以应用新设置。",
   save: "保存到工作簿",
   resetDefaults: "恢复默认值",
   field_fill_yellow: "黄色填充",
