@@ -65,6 +65,7 @@ function fakeGateway(over: Partial<ExcelGateway> = {}): jest.Mocked<ExcelGateway
       cancelled: false,
     })),
     clear: jest.fn(async () => ({ cells: 3, rules: 1, deletedSheets: [], notes: [] })),
+    checkTable: jest.fn(async () => false),
     loadSettings: jest.fn(async () => null),
     saveSettings: jest.fn(async () => undefined),
     selectCells: jest.fn(async () => null),
@@ -115,6 +116,18 @@ describe("task pane", () => {
     expect(gateway.flag).not.toHaveBeenCalled();
     // the column mapping is open, so the user can map a date or channel column and flag it
     expect(screen.getByRole("group", { name: "Columns of Daily!A1:D20" })).toBeVisible();
+  });
+
+  it("says when the table changed since the warnings were set (sorted) and offers Flag again, which flags", async () => {
+    const gateway = fakeGateway({ checkTable: jest.fn(async () => true) });
+    render(<App gateway={gateway} />);
+    expect(
+      await screen.findByText(/^The table changed since the warnings were set \(rows sorted, edited or deleted\)/),
+    ).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "Flag again" }));
+    expect(await screen.findByText("Colored 3 cells in 1 table.")).toBeInTheDocument();
+    expect(gateway.flag).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole("button", { name: "Flag again" })).toBeNull();
   });
 
   it("flags the selection with the current settings and lists the finding; clicking it selects C4:C6", async () => {

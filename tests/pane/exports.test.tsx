@@ -38,7 +38,8 @@ function gatewayFor(header: CellValue[], rows: CellValue[][]): jest.Mocked<Excel
         cancelled: false,
       };
     }),
-    clear: jest.fn(async () => 0),
+    clear: jest.fn(async () => ({ cells: 0, rules: 0, deletedSheets: [], notes: [] })),
+    checkTable: jest.fn(async () => false),
     loadSettings: jest.fn(async () => null),
     saveSettings: jest.fn(async () => undefined),
     selectCells: jest.fn(async () => undefined),

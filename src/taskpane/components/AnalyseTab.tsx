@@ -9,6 +9,7 @@ import {
   Button,
   Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   ProgressBar,
   Subtitle2,
@@ -18,6 +19,7 @@ import {
   useAnnounce,
 } from "@fluentui/react-components";
 import { hasMetricColumn } from "../../core/table/headers";
+import { TABLE_CHANGED } from "../../core/overlay";
 import { checksText, nothingChecked } from "../../core/rules/checks";
 import { COLUMN_ROLES, type ColumnMapping, type RulesConfig } from "../../core/rules/types";
 import type { ExcelGateway, FlagOutcome, SelectedTable, SelectionInfo } from "../excel/types";
@@ -48,6 +50,8 @@ type Status = {
   intent: "success" | "warning" | "error" | "info";
   text: string;
   details?: string[];
+  /** The table changed since the warnings were set: offer to flag again. */
+  offerFlag?: boolean;
   seq: number;
 } | null;
 type Phase = "read" | "analyse" | "save" | "write";
@@ -106,6 +110,22 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
       .hasFlags()
       .then(setFlagged)
       .catch(() => setFlagged(true)); // Unknown: leave Clear available.
+  }, [gateway]);
+
+  // Sorting moves values but not the warning colours: when the flagged rows are no longer the ones the warnings
+  // were set on, say so once, with Flag again at hand.
+  useEffect(() => {
+    let live = true;
+    gateway
+      .checkTable()
+      .then((changed) => {
+        if (live && changed) setStatus({ intent: "warning", text: TABLE_CHANGED[lang], offerFlag: true });
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per workbook opened, not per language switch
   }, [gateway]);
 
   useEffect(() => {
@@ -230,6 +250,7 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
         ...unchecked.map((x) => t("nothingChecked", { address: `${x.sheet}!${x.address}` })),
         ...noDateOrChannel(read),
         ...result.tables.flatMap((x) => x.result.warnings.map((w) => w.message[lang])),
+        ...(result.notes ?? []).map((n) => n[lang]),
       ];
       // issue 17 §3: which rules ran on which columns, per table, each on a line of its own
       const many = result.tables.length > 1;
@@ -348,6 +369,13 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
               status.text
             )}
           </MessageBarBody>
+          {status.offerFlag && (
+            <MessageBarActions>
+              <Button size="small" onClick={onFlag} disabled={busy}>
+                {t("flagAgain")}
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
 

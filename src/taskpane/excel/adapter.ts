@@ -23,6 +23,8 @@ import {
   serializeOverlayState,
   sheetCellKey,
   STATE_MESSAGES,
+  TABLE_CHANGED,
+  TABLE_CHANGED_REFLAGGED,
   validateConfig,
   type Bilingual,
   type CellKey,
@@ -39,6 +41,7 @@ import { chartData, chartSeries, writeReport } from "./reportSheet";
 import { planFills, planParts, queueStatePartList, readStateXml, WritePlan } from "./writes";
 import { readFills, readTables } from "./reads";
 import { markReportSheet, planAddRules, planDeleteRules, scanOverlay } from "./overlay";
+import { tableChanged } from "./tableCheck";
 import { runInThread, type RulesRunner } from "./rulesRunner";
 import { describeSelection, readSelection, selectCells, watchSelection } from "./selection";
 import { insertFormula } from "./insert";
@@ -177,6 +180,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         const fingerprint = overlayFingerprint(rules, (sheet, row) => keys.get(sheet.toLowerCase())?.get(row) ?? null);
         const found = await scanOverlay(s, sheetNames);
         const reportName = reportSheetName(sheetNames, found.reportSheets);
+        const notes = (await tableChanged(s, previous?.fingerprint, found.rules)) ? [TABLE_CHANGED_REFLAGGED] : [];
         checkAbort();
 
         // 5. Plan the writes: our new rules on top, then the old ones go (flag twice = once), the report, the state.
@@ -220,9 +224,9 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
           (n, r) => n + r.areas.reduce((m, a) => m + (a.bottom - a.top + 1) * (a.right - a.left + 1), 0),
           0,
         );
-        return { tables: outcomes, cellsColoured: cells, syncs: s.syncs, cancelled: false };
+        return { tables: outcomes, cellsColoured: cells, syncs: s.syncs, cancelled: false, notes };
       } catch (e) {
-        if (e instanceof Cancelled) return { tables: [], cellsColoured: 0, syncs: s.syncs, cancelled: true };
+        if (e instanceof Cancelled) return { tables: [], cellsColoured: 0, syncs: s.syncs, cancelled: true, notes: [] };
         throw e;
       }
     });
@@ -244,6 +248,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
       const found = await scanOverlay(s, sheetNames);
       const notes: Bilingual[] = [...problems];
       if (xml.length === 0 && found.rules.length > 0) notes.push(STATE_MESSAGES.dropped);
+      if (await tableChanged(s, state?.fingerprint, found.rules)) notes.push(TABLE_CHANGED);
 
       // The previous release's fills: restored only where the cell still holds exactly the warning fill.
       const legacy = state?.legacy;
@@ -380,10 +385,32 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
     });
   }
 
+  /**
+   * True when the rows under our rules are no longer the rows the warnings were set on (sorted, edited, deleted):
+   * the pane says so and offers to flag again.
+   */
+  async function checkTable(): Promise<boolean> {
+    return Excel.run(async (ctx) => {
+      const s = new Session(ctx);
+      const list = queueStatePartList(ctx);
+      const sheetList = ctx.workbook.worksheets.load("items/name");
+      await s.sync();
+      const { xml } = await readStateXml(() => s.sync(), list);
+      const fingerprint = readStates(xml).state?.fingerprint;
+      if (!fingerprint) return false;
+      const found = await scanOverlay(
+        s,
+        sheetList.items.map((w) => w.name),
+      );
+      return tableChanged(s, fingerprint, found.rules);
+    });
+  }
+
   return {
     readSelection,
     flag,
     clear,
+    checkTable,
     loadSettings,
     saveSettings,
     selectCells,

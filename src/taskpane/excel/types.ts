@@ -39,6 +39,8 @@ export interface FlagOutcome {
   cellsColoured: number;
   syncs: number;
   cancelled: boolean;
+  /** What the user should know beyond the findings, one sentence each (the table changed since the last flag). */
+  notes?: Bilingual[];
 }
 
 export interface ExcelGateway {
@@ -62,6 +64,8 @@ export interface ExcelGateway {
    * (written: false, with its content) unless `overwrite`.
    */
   insertFormula(formula: string, options?: { overwrite?: boolean }): Promise<InsertResult>;
+  /** True when the rows under the warning colours are not the rows they were set on (sorted, edited, deleted). */
+  checkTable(): Promise<boolean>;
   /** True when the workbook holds flags that Clear would undo. */
   hasFlags(): Promise<boolean>;
   /** What is selected now (null: nothing readable). */

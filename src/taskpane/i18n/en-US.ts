@@ -60,6 +60,7 @@ export const enUS = {
   tables_one: "{n} table",
   tables_other: "{n} tables",
   cancelledSummary: "Canceled. The sheet is as it was.",
+  flagAgain: "Flag again",
   clearedSummary: "Removed the warning colors from {cells}; your own formatting was never changed.",
   progressAnnounce: "{phase}: {percent}",
   selectionLabel: "Selection: {address}",

@@ -61,6 +61,7 @@ export const zhCN: Strings = {
   tables_one: "{n} 个表",
   tables_other: "{n} 个表",
   cancelledSummary: "已取消，工作表保持原样。",
+  flagAgain: "重新标记",
   clearedSummary: "已移除 {cells}的预警颜色；您自己的格式从未被改动。",
   progressAnnounce: "{phase}：{percent}",
   selectionLabel: "选区：{address}",

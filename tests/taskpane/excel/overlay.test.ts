@@ -205,3 +205,44 @@ describe("hosts without RangeAreas.conditionalFormats (ExcelApi 1.9)", () => {
     expect(host.conditionalFormats("Data")).toEqual([]);
   });
 });
+
+describe("the table changed since the warnings were set", () => {
+  // Sorting moves values but not conditional formats; inserting rows and renaming move or keep both together.
+  const cases: [string, Edit, boolean][] = [
+    ["no edit", () => undefined, false],
+    ["the user's own fill on a flagged cell", (h) => h.setFill("Data", "C3", "#00FF00"), false],
+    ["3 rows inserted above the flagged rows", (h) => h.insertRows("Data", 2, 3), false],
+    ["the data sheet renamed", (h) => h.renameSheet("Data", "Numbers"), false],
+    [
+      "sorted by channel then ROI descending",
+      (h) => h.sort("Data", "A1:D7", [{ key: 1 }, { key: 2, ascending: false }]),
+      true,
+    ],
+    ["a flagged row deleted", (h) => h.deleteRows("Data", 3, 1), true],
+  ];
+  it.each(cases)("%s: checkTable and Clear say whether it changed", async (_n, edit, changed) => {
+    const { host, gateway } = setup(book());
+    await flagSelection(gateway);
+    edit(host);
+    expect(await gateway.checkTable()).toBe(changed);
+    const cleared = await gateway.clear();
+    const said = cleared.notes
+      .map((n) => n.en)
+      .some((n) => n.startsWith("The table changed since the warnings were set"));
+    expect(said).toBe(changed);
+  });
+
+  it.each(cases)("%s: Flag again says so and sets the warnings afresh", async (_n, edit, changed) => {
+    const { host, gateway } = setup(book());
+    await flagSelection(gateway);
+    edit(host);
+    host.select(host.sheets()[0].name, "A1");
+    const again = await flagSelection(gateway);
+    expect((again.notes ?? []).map((n) => n.en)).toEqual(
+      changed
+        ? ["The table changed since the last flag (rows sorted, edited or deleted); this flag set the warnings afresh."]
+        : [],
+    );
+    expect(await gateway.checkTable()).toBe(false);
+  });
+});
