@@ -87,6 +87,11 @@ const DELETED_SHEET = (name: string): Bilingual => ({
   zh: `已删除报告工作表“${name}”（带有增长信号标记）。`,
 });
 
+const DELETED_LEGACY_SHEET = (name: string): Bilingual => ({
+  en: `Deleted the previous version's report sheet "${name}" (its first cell still holds the report's title).`,
+  zh: `已删除旧版本的报告工作表“${name}”（其首个单元格仍为报告标题）。`,
+});
+
 /** A legacy report sheet is ours when its A1 still holds the report's title (version 1 had no marker). */
 const REPORT_TITLES = ["Growth Signals — weak-channel report", "Growth Signals — 弱势渠道报告"];
 
@@ -322,7 +327,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
       writes.add(500, () => {
         for (const n of deletable) ctx.workbook.worksheets.getItem(n).delete();
       });
-      for (const n of deletable) notes.push(DELETED_SHEET(n));
+      for (const n of deletable) notes.push(legacySheets.includes(n) ? DELETED_LEGACY_SHEET(n) : DELETED_SHEET(n));
       const keep = overlayStateAfterClear(state, legacyLeft);
       if (parts.length || keep) planParts(writes, ctx, () => parts, keep ? [serializeOverlayState(keep)] : []);
       for (const b of writes.batches) {

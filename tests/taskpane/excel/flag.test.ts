@@ -271,7 +271,10 @@ describe("state shared with the CLI", () => {
     expect(host.fill("Data", "C4")).toMatchObject({ pattern: "Gray16", color: "#FFFF00", patternColor: "#FF0000" });
     expect(host.fill("Data", "D3")).toMatchObject({ pattern: "Solid", color: "#4472C4", tintAndShade: 0.4 });
     expect(host.sheets().map((s) => s.name)).toEqual(["Data"]);
-    expect(out.notes.map((n) => n.en).join(" ")).toMatch(/^1 cell coloured by the previous version no longer holds/m);
+    expect(out.notes.map((n) => n.en).join(" ")).toMatch(/^1 cell colored by the previous version no longer holds/m);
+    expect(out.notes.map((n) => n.en)).toContain(
+      "Deleted the previous version's report sheet \"Growth Signals\" (its first cell still holds the report's title).",
+    );
     // The original it could not apply stays saved, never dropped.
     expect(stateOf(host).legacy?.originals).toEqual([legacy.originals[1]]);
   });
