@@ -213,6 +213,9 @@ describe("task pane", () => {
     const bar = await screen.findByRole("progressbar");
     expect(bar).toHaveAttribute("aria-valuenow", "0.2");
     expect(screen.getByText("Saving original fills")).toBeInTheDocument();
+    // issue 19 §8: the count and the percent, not only a bar (2 of the 10 fills saved)
+    expect(screen.getByTestId("progress-count")).toHaveTextContent(/^2 of 10 cells · 20%$/);
+    expect(bar).toHaveAttribute("aria-valuetext", "20%, 2 of 10 cells");
     fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
     expect(seen?.signal?.aborted).toBe(true);
     await act(async () => finish());

@@ -91,6 +91,7 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
   const statusRef = useRef<HTMLDivElement>(null);
   const firstFindingRef = useRef<HTMLButtonElement>(null);
   const lastPhase = useRef<Phase | null>(null);
+  const lastQuarter = useRef(0);
   const focusNext = useRef<"status" | "finding" | null>(null);
   const seq = useRef(0);
 
@@ -197,13 +198,27 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
     }
   };
 
+  /** "42,000 of 100,000 rows": what the phase counts (rows read, tables checked, fills saved, batches written). */
+  const progressCount = (p: NonNullable<Progress>) =>
+    tn(`progress_${p.phase}`, p.total, { done: new Intl.NumberFormat(locale).format(p.done) });
+
+  // issue 19 §8: a phase is announced when it starts (by name, no "0%") and at each quarter it passes, with the count
   const onProgress = (done: number, total: number, phase: Phase) => {
     setProgress({ done, total, phase });
+    const fraction = total > 0 ? Math.min(1, done / total) : 0;
+    const quarter = Math.floor(fraction * 4);
     if (phase !== lastPhase.current) {
       lastPhase.current = phase;
-      const fraction = total > 0 ? Math.min(1, done / total) : 0;
+      lastQuarter.current = quarter;
+      announce(t(`phase_${phase}` as StringKey), { polite: true, batchId: "progress" });
+    } else if (quarter > lastQuarter.current && quarter < 4) {
+      lastQuarter.current = quarter;
       announce(
-        t("progressAnnounce", { phase: t(`phase_${phase}` as StringKey), percent: formatPercent(fraction, locale) }),
+        t("progressAnnounceCount", {
+          phase: t(`phase_${phase}` as StringKey),
+          percent: formatPercent(quarter / 4, locale),
+          count: progressCount({ done, total, phase }),
+        }),
         { polite: true, batchId: "progress" },
       );
     }
@@ -336,10 +351,22 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
           <Field
             className={styles.progressField}
             label={t(`phase_${progress.phase}` as StringKey)}
-            validationMessage={t("progressLabel")}
+            validationMessage={
+              <span data-testid="progress-count">
+                {t("progressCount", {
+                  count: progressCount(progress),
+                  percent: formatPercent(fraction ?? 0, locale),
+                })}
+              </span>
+            }
             validationState="none"
           >
-            <ProgressBar value={fraction} thickness="large" aria-label={t("progressLabel")} />
+            <ProgressBar
+              value={fraction}
+              thickness="large"
+              aria-label={t("progressLabel")}
+              aria-valuetext={`${formatPercent(fraction ?? 0, locale)}, ${progressCount(progress)}`}
+            />
           </Field>
           <Button onClick={() => abortRef.current?.abort()}>{t("cancel")}</Button>
         </div>

@@ -1,0 +1,186 @@
+/**
+ * Issue 19 §1–2 measured in headless Chromium on the built pane at 320 px: a 100,000-row report flagged on the
+ * simulated host, the findings cards' heights, and "select these cells" for a finding of 2,500 scattered cells.
+ * The expected cells come from the data's construction (below), not from the pane. Figures go to
+ * test-artifacts/cards-figures.json; the screenshot to docs/pane-320-100k.png.
+ */
+import fs from "fs";
+import path from "path";
+import type { Browser, Page } from "playwright-core";
+import type { SimHost, SimInputValue } from "../../tools/excel-sim";
+import { DIST, ROOT, artifact, launch, serveDist, type Served } from "./browser";
+
+const HOST = "__simHost";
+const DOCS = path.join(ROOT, "docs");
+const N = 100000;
+
+let server: Served;
+let browser: Browser;
+const blocked: string[] = [];
+const figures: Record<string, unknown> = {};
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  fs.writeFileSync(artifact("cards-figures.json"), JSON.stringify(figures, null, 2) + "\n");
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(() => {
+  expect(blocked).toEqual([]); // nothing tried to reach the network
+});
+
+async function openPane(width: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 720 } });
+  const page = await context.newPage();
+  const officeSim = fs.readFileSync(path.join(DIST, "office-sim.js"), "utf8");
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("https://appsforoffice.microsoft.com/"))
+      return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: officeSim });
+    if (url.startsWith(server.origin + "/") || url.startsWith("data:")) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  await page.goto(`${server.origin}/taskpane.html`);
+  await page.getByRole("button", { name: "Flag weak channels" }).waitFor({ state: "visible" });
+  return page;
+}
+
+/**
+ * 100,000 rows, four channels interleaved (data row i: day ⌊i / 4⌋, channel i mod 4). Social's ROI is 1.2 for
+ * 5 days every 50 days, else 2.5–2.99: 500 dips × 5 days = 2,500 weak cells, each alone in its column run (the
+ * other channels' rows lie between), so they are 2,500 one-cell ranges. Everything else is healthy.
+ */
+async function setUpBig(page: Page): Promise<void> {
+  await page.evaluate(
+    ({ host, n }) => {
+      const h = (window as unknown as Record<string, SimHost>)[host];
+      const channels = ["Search", "Social", "Video", "Email"];
+      const rows: SimInputValue[][] = [
+        ["Date", "Channel", "Spend", "Revenue", "ROI", "Complaint rate", "Traffic", "Repurchase rate", "LTV/CAC"],
+      ];
+      const start = Date.UTC(2000, 0, 3);
+      for (let i = 0; i < n; i++) {
+        const day = Math.floor(i / 4);
+        const c = i % 4;
+        const roi = c === 1 && day % 50 < 5 ? 1.2 : 2.5 + ((i * 7919) % 50) / 100;
+        rows.push([
+          new Date(start + day * 86400000),
+          channels[c],
+          1000,
+          1000 * roi,
+          roi,
+          0.004,
+          10000 + ((i * 104729) % 1000),
+          0.3 + day * 1e-6,
+          3,
+        ]);
+      }
+      h.addSheet({ name: "Big", rows });
+      h.select("Big", `A1:I${n + 1}`);
+    },
+    { host: HOST, n: N },
+  );
+}
+
+/** Social's weak ROI cells by construction: data row i = 4·day + 1 for day mod 50 < 5 is sheet row i + 2, column E. */
+function expectedSocialCells(): Set<string> {
+  const out = new Set<string>();
+  for (let day = 0; day < N / 4; day++) if (day % 50 < 5) out.add(`E${4 * day + 1 + 2}`);
+  return out;
+}
+
+const box = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return { top: Math.round(r.top + window.scrollY), height: Math.round(r.height) };
+    });
+
+describe("findings cards at 100,000 rows, 320 px (issue 19 §1–2)", () => {
+  it("keeps every card short, and selects a 2,500-cell finding in parts that together are exactly its cells", async () => {
+    const page = await openPane(320);
+    await setUpBig(page);
+    await page.getByRole("button", { name: "Flag weak channels" }).click();
+    await page.getByText(/Colored [\d,]+ cells? in/).waitFor({ timeout: 170000 });
+
+    const cards = await page
+      .locator("section[data-colour] li")
+      .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().height)));
+    const list = await box(page, 'section[aria-labelledby="findings-title"]');
+    const cellLines = await page.getByTestId("cells").allTextContents();
+    const social = page.locator("section[data-colour] li", { hasText: "Social" }).first();
+    const description = await social.getByTestId("finding").evaluate((b) => {
+      const id = b.getAttribute("aria-describedby") ?? "";
+      return document.getElementById(id)?.textContent ?? "";
+    });
+    figures.cards = {
+      count: cards.length,
+      maxCardPx: Math.max(...cards),
+      listPx: list.height,
+      longestCellLine: Math.max(...cellLines.map((s) => s.length)),
+      socialDescriptionChars: description.length,
+    }; // before (issue 19's audit): one card 9,634 px and 23,977 characters, the list 105,128 px
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+    await page.screenshot({ path: path.join(DOCS, "pane-320-100k.png") });
+
+    expect(await social.getByTestId("cells").textContent()).toBe("Cells E3 … E99819 · 2,500 cells"); // day 0: row 4·0 + 3; day 24,954 (last dip): row 99,819
+    expect(Math.max(...cards)).toBeLessThan(400);
+    expect(description.length).toBeLessThan(400);
+
+    // Select: part after part, the host's selection is what the note says, and all parts are exactly the cells.
+    const want = expectedSocialCells();
+    expect(want.size).toBe(2500);
+    const got = new Set<string>();
+    const parts: { note: string; areas: number; selectionLinePx: number; flagTop: number }[] = [];
+    await social.getByTestId("finding").click();
+    for (;;) {
+      const note = (await social.getByTestId("selected-note").textContent()) ?? "";
+      const selection = await page.evaluate((host) => {
+        const h = (window as unknown as Record<string, SimHost>)[host];
+        return h.selection();
+      }, HOST);
+      const areas = selection.address.split(", ");
+      areas.forEach((a) => got.add(a));
+      await page.getByTestId("selection-info").filter({ hasText: "areas" }).waitFor();
+      parts.push({
+        note,
+        areas: areas.length,
+        selectionLinePx: (await box(page, '[data-testid="selection-info"]')).height,
+        flagTop: (await box(page, "button:has-text('Flag weak channels')")).top,
+      });
+      const m = /^Selected cells ([\d,]+)–([\d,]+) of 2,500 \(E\d+ … E\d+\), part (\d+) of (\d+)/.exec(note);
+      expect(m).not.toBeNull();
+      const num = (s: string) => Number(s.replace(/,/g, ""));
+      expect(num(m![2]) - num(m![1]) + 1).toBe(areas.length);
+      const [part, of] = [Number(m![3]), Number(m![4])];
+      if (part === of) break;
+      await social.getByRole("button", { name: `Select part ${part + 1} of ${of}` }).click();
+      await social
+        .getByTestId("selected-note")
+        .filter({ hasText: `part ${part + 1} of` })
+        .waitFor();
+    }
+    figures.select = { parts };
+    expect(parts.length).toBeGreaterThan(1);
+    expect(got).toEqual(want);
+    for (const p of parts) {
+      expect(p.selectionLinePx).toBeLessThan(60); // before: 2,832 px
+      expect(p.flagTop).toBeLessThan(200); // before: y = 2,974
+    }
+
+    // The full list on demand is a bounded, scrollable box.
+    await social.getByRole("button", { name: "Show all 2,500 ranges" }).click();
+    const listBox = await box(page, '[data-testid="cell-list"]:visible');
+    figures.cellListPx = listBox.height;
+    expect(listBox.height).toBeLessThan(200);
+    await page.context().close();
+  });
+});
