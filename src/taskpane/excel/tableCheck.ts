@@ -18,12 +18,15 @@ import {
   type RowsFingerprint,
 } from "../../core";
 import type { FoundRule } from "./overlay";
+import { utf8Bytes } from "./wire";
 import type { Session } from "./session";
 
 /** Rows scanned for the header, as readSelection scans an expanded region. */
 const HEADER_SCAN = 10;
-/** Rows of the two key columns read per sync (about 30 bytes a row for a date serial and a channel name). */
-const ROWS_PER_SYNC = 100_000;
+/** Rows of the two key columns in the first read; later reads are sized from the bytes a row measured so far. */
+const FIRST_ROWS = 20_000;
+/** Largest response a key-column read asks for (as the table reads, well under the 4 MB budget). */
+const READ_SYNC_BYTES = 2_000_000;
 
 /** "Data!E5:E7,'My data'!G9" → rectangles (the sheet part dropped; every area of a rule is on its sheet). */
 export function areasOf(address: string): RangeRef[] {
@@ -76,15 +79,22 @@ export async function tableChanged(
     const bottom = u.rowIndex + u.rowCount - 1;
     const column = (c: number | undefined) => (c === undefined ? undefined : u.columnIndex + found.firstCol + c);
     const cols = [column(channel), column(date)];
-    for (let start = top; start <= bottom; start += ROWS_PER_SYNC) {
-      const count = Math.min(ROWS_PER_SYNC, bottom - start + 1);
+    let rowsPerSync = FIRST_ROWS;
+    for (let start = top; start <= bottom;) {
+      const count = Math.min(rowsPerSync, bottom - start + 1);
       const ws = ctx.workbook.worksheets.getItem(name);
       const read = cols.map((c) => (c === undefined ? null : ws.getRangeByIndexes(start, c, count, 1).load("values")));
       await s.sync();
+      let bytes = 0;
       for (let j = 0; j < count; j++) {
         const v = (k: number) => (read[k] ? (read[k]!.values[j][0] as CellValue) : null);
-        keys.set(start + j, rowKey(v(0), v(1)));
+        const key = rowKey(v(0), v(1));
+        bytes += 8 + (key === null ? 0 : utf8Bytes(key));
+        keys.set(start + j, key);
       }
+      start += count;
+      // JSON of the two cells about the key's length plus quotes, brackets and commas (8 bytes a row).
+      rowsPerSync = Math.max(1_000, Math.floor(READ_SYNC_BYTES / Math.max(1, bytes / count) / 1.2));
     }
   }
   const now = overlayFingerprint(placed, (sheet, row) => keyOf.get(sheet)?.get(row) ?? null);
