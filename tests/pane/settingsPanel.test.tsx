@@ -112,6 +112,18 @@ describe("settings panel", () => {
     }
   });
 
+  it("states the rule under a small rate without the bare number the rule would misread (0.1 is 10%, not 0.1%)", () => {
+    setup();
+    const level = screen.getByLabelText("Repurchase: test level");
+    expect(level).toHaveValue("0.1%");
+    expect(messageOf(level)).toBe("Write 0.1% or 0.001: 1 or more is read as a percentage.");
+    fireEvent.change(level, { target: { value: "60%" } });
+    // Its bounds, not 0–100%: the test level is at most 50%.
+    expect(messageOf(level)).toBe(
+      "Repurchase test level (one-sided) must be a rate between 0% and 50%, written like 1%, 0.01 or 1.",
+    );
+  });
+
   it("refuses 100% and a negative rate with the rule in the message", () => {
     setup();
     const input = screen.getByLabelText("Traffic drop (below the baseline)");

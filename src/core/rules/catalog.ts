@@ -262,7 +262,7 @@ export const RULES = [
         max: 0.5,
         maxExclusive: false,
         label: { en: "Repurchase test level (one-sided)", zh: "复购率检验显著性水平（单侧）" },
-        paneLabel: { en: "Repurchase: test level (0.001 = 0.1%)", zh: "复购率：检验显著性水平（0.001 = 0.1%）" },
+        paneLabel: { en: "Repurchase: test level", zh: "复购率：检验显著性水平" },
         hint: { en: " Write it as a fraction: 0.001 = 0.1%.", zh: "请写成小数：0.001 即 0.1%。" },
       },
       {
@@ -275,7 +275,7 @@ export const RULES = [
         max: 1,
         maxExclusive: true,
         label: { en: "Repurchase minimum weekly drop", zh: "复购率每周最小降幅" },
-        paneLabel: { en: "Repurchase: smallest weekly drop (0.03 = 3%)", zh: "复购率：每周最小降幅（0.03 = 3%）" },
+        paneLabel: { en: "Repurchase: smallest weekly drop", zh: "复购率：每周最小降幅" },
         hint: {
           en: " Write it as a fraction: 0.03 = 3% lower than the week before.",
           zh: "请写成小数：0.03 即比前一周低 3%。",

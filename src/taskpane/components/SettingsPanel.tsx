@@ -121,7 +121,10 @@ export function SettingsPanel({ config, onSave, disabled, onShowAnalyze, numberL
     for (const e of errors) {
       const field = CONFIG_FIELDS.find((f) => f.name === e.field);
       // The core's message asks for a fraction (the CLI's JSON); the pane takes a rate as people write it.
-      const message = field && isRate(field) ? t("rateProblem", { name: field.label[lang] }) : e.message[lang];
+      const message =
+        field && isRate(field)
+          ? t("rateProblem", { name: field.label[lang], min: rateText(field.min), max: rateText(field.max) })
+          : e.message[lang];
       if (!msgs[e.field]) msgs[e.field] = message;
     }
     return { valid: errors.length === 0 ? checked : null, messages: msgs };
@@ -141,6 +144,14 @@ export function SettingsPanel({ config, onSave, disabled, onShowAnalyze, numberL
     } finally {
       setSaving(false);
     }
+  };
+
+  // "Write 1%, 0.01 or 1": the bare number only where the rule reads it as that rate (1% and up).
+  const rateHint = (x: number) => {
+    const points = Number((x * 100).toPrecision(12));
+    return points >= 1
+      ? t("rateHint", { percent: rateText(x), fraction: String(x), number: String(points) })
+      : t("rateHintSmall", { percent: rateText(x), fraction: String(x) });
   };
 
   const field = (key: string, label: string, swatch?: WarningColour, hint?: string) => {
@@ -187,18 +198,7 @@ export function SettingsPanel({ config, onSave, disabled, onShowAnalyze, numberL
         {t("settingsTitle")}
       </Subtitle2>
       {CONFIG_FIELDS.map((f) =>
-        field(
-          f.name,
-          f.paneLabel[lang],
-          undefined,
-          isRate(f)
-            ? t("rateHint", {
-                percent: rateText(f.default),
-                fraction: String(f.default),
-                number: String(Number((f.default * 100).toPrecision(12))),
-              })
-            : undefined,
-        ),
+        field(f.name, f.paneLabel[lang], undefined, isRate(f) ? rateHint(f.default) : undefined),
       )}
       {CONFIG_CHOICES.map((c) => (
         <Field key={c.name} label={c.paneLabel[lang]} size="small" className={styles.choiceField}>
