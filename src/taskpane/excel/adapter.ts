@@ -109,6 +109,75 @@ export function queueDateSystem(ctx: Excel.RequestContext): () => boolean {
   return () => probe.value === DATE_2000_1904;
 }
 
+/**
+ * What a previous release's flag still owes (its fills in the cells, its report by name): the cells that still hold
+ * exactly its warning fill get their original fill back; every other original stays owed (left) and is reported;
+ * its report sheet goes only while its first cell still holds the report's title.
+ */
+async function legacyUndo(
+  s: Session,
+  budget: number,
+  legacy: LegacyFlag | undefined,
+  sheetNames: readonly string[],
+  found: { reportSheets: string[] },
+  notes: Bilingual[],
+): Promise<{
+  restore: (SheetCell & { fill: SavedCell["fill"] })[];
+  legacyLeft: LegacyFlag | undefined;
+  legacySheets: string[];
+}> {
+  const { ctx } = s;
+  const restore: (SheetCell & { fill: SavedCell["fill"] })[] = [];
+  let legacyLeft: LegacyFlag | undefined;
+  const legacySheets: string[] = [];
+  if (!legacy) return { restore, legacyLeft, legacySheets };
+  const spelling = new Map(sheetNames.map((n) => [n.toLowerCase(), n]));
+  const cells = new Map<CellKey, SheetCell>();
+  const savedOf = new Map<CellKey, SavedCell>();
+  const left: SavedCell[] = [];
+  for (const c of legacy.originals) {
+    const sheet = spelling.get(c.sheet.toLowerCase());
+    const pos = parseCell(c.address);
+    if (!sheet || !pos) {
+      left.push(c);
+      continue;
+    }
+    const k = sheetCellKey(sheet, pos.row, pos.col);
+    cells.set(k, { sheet, ...pos });
+    savedOf.set(k, c);
+  }
+  const now = await readFills(
+    s,
+    cells,
+    budget,
+    () => undefined,
+    () => undefined,
+  );
+  for (const [k, cell] of cells) {
+    const current = now.get(k);
+    if (current && holdsLegacyWarningFill(current, legacy.fills)) restore.push({ ...cell, fill: savedOf.get(k)!.fill });
+    else left.push(savedOf.get(k)!);
+  }
+  const a1 = legacy.reportSheets
+    .map((n) => spelling.get(n.toLowerCase()))
+    .filter((n): n is string => n !== undefined && !found.reportSheets.includes(n))
+    .map((n) => ({ n, cell: ctx.workbook.worksheets.getItem(n).getRange("A1").load("values") }));
+  if (a1.length) await s.sync();
+  for (const { n, cell } of a1) {
+    if (REPORT_TITLES.includes(String(cell.values[0][0]))) legacySheets.push(n);
+    else notes.push(STATE_MESSAGES.legacySheetLeft(n));
+  }
+  if (left.length) {
+    const sample = left
+      .slice(0, 3)
+      .map((c) => `${c.sheet}!${c.address}`)
+      .join(", ");
+    notes.push(STATE_MESSAGES.legacyLeft(left.length, sample));
+    legacyLeft = { fills: legacy.fills, originals: left, reportSheets: [] };
+  }
+  return { restore, legacyLeft, legacySheets };
+}
+
 // ------------------------------------------------------------------------------------------------ the gateway
 
 export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
@@ -184,14 +253,20 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         const rules = overlayRules(flagged, req.config.fills);
         const fingerprint = overlayFingerprint(rules, (sheet, row) => keys.get(sheet.toLowerCase())?.get(row) ?? null);
         const found = await scanOverlay(s, sheetNames);
-        const reportName = reportSheetName(sheetNames, found.reportSheets);
-        const notes = (await tableChanged(s, previous?.fingerprint, found.rules)) ? [TABLE_CHANGED_REFLAGGED] : [];
+        const notes: Bilingual[] = (await tableChanged(s, previous?.fingerprint, found.rules))
+          ? [TABLE_CHANGED_REFLAGGED]
+          : [];
+        // A previous release's fills give way to the overlay where they are still its warning fills.
+        const legacy = await legacyUndo(s, budget, previous?.legacy, sheetNames, found, notes);
+        const replaced = [...found.reportSheets, ...legacy.legacySheets];
+        const reportName = reportSheetName(sheetNames, replaced);
         checkAbort();
 
         // 5. Plan the writes: our new rules on top, then the old ones go (flag twice = once), the report, the state.
         const writes = new WritePlan(budget);
         planAddRules(writes, ctx, rules);
         planDeleteRules(writes, ctx, found.rules);
+        planFills(writes, ctx, legacy.restore);
         const report = buildReport(
           outcomes.map((o, i) => ({ sheet: o.sheet, address: o.address, result: o.result, series: series[i] })),
           req.config,
@@ -200,7 +275,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         // the rows, and per chart its data cells and about 2 kB of calls (add, title, two series' lines, position)
         const reportBytes = utf8Bytes(JSON.stringify([report.rows, chartData(report)])) * 1.2 + 2000;
         writes.add(reportBytes + report.charts.length * 2000, () => {
-          writeReport(ctx, reportName, found.reportSheets, report, req.config);
+          writeReport(ctx, reportName, replaced, report, req.config);
           markReportSheet(ctx, reportName);
         });
         const state: OverlayState = {
@@ -211,7 +286,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
           rules: rules.map((r) => ({ sheet: r.sheet, colour: r.colour, fill: r.fill, ranges: areasRef(r.areas) })),
           fingerprint,
           reportSheet: reportName,
-          ...(previous?.legacy ? { legacy: previous.legacy } : {}),
+          ...(legacy.legacyLeft ? { legacy: legacy.legacyLeft } : {}),
         };
         planParts(writes, ctx, () => stateParts.parts, [serializeOverlayState(state)]);
         await yieldToHost();
@@ -256,65 +331,14 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
       if (await tableChanged(s, state?.fingerprint, found.rules)) notes.push(TABLE_CHANGED);
 
       // The previous release's fills: restored only where the cell still holds exactly the warning fill.
-      const legacy = state?.legacy;
-      const restore: (SheetCell & { fill: SavedCell["fill"] })[] = [];
-      let legacyLeft: LegacyFlag | undefined;
-      const legacySheets: string[] = [];
-      if (legacy) {
-        const spelling = new Map(sheetNames.map((n) => [n.toLowerCase(), n]));
-        const cells = new Map<CellKey, SheetCell>();
-        const savedOf = new Map<CellKey, SavedCell>();
-        const left: SavedCell[] = [];
-        for (const c of legacy.originals) {
-          const sheet = spelling.get(c.sheet.toLowerCase());
-          const pos = parseCell(c.address);
-          if (!sheet || !pos) {
-            left.push(c);
-            continue;
-          }
-          const k = sheetCellKey(sheet, pos.row, pos.col);
-          cells.set(k, { sheet, ...pos });
-          savedOf.set(k, c);
-        }
-        const now = await readFills(
-          s,
-          cells,
-          budget,
-          () => undefined,
-          () => undefined,
-        );
-        for (const [k, cell] of cells) {
-          const current = now.get(k);
-          if (current && holdsLegacyWarningFill(current, legacy.fills))
-            restore.push({ ...cell, fill: savedOf.get(k)!.fill });
-          else left.push(savedOf.get(k)!);
-        }
-        const keptSheets: string[] = [];
-        const a1 = legacy.reportSheets
-          .map((n) => spelling.get(n.toLowerCase()))
-          .filter((n): n is string => n !== undefined && !found.reportSheets.includes(n))
-          .map((n) => ({ n, cell: ctx.workbook.worksheets.getItem(n).getRange("A1").load("values") }));
-        if (a1.length) await s.sync();
-        for (const { n, cell } of a1) {
-          if (REPORT_TITLES.includes(String(cell.values[0][0]))) legacySheets.push(n);
-          else {
-            keptSheets.push(n);
-            notes.push(STATE_MESSAGES.legacySheetLeft(n));
-          }
-        }
-        if (left.length) {
-          notes.push(
-            STATE_MESSAGES.legacyLeft(
-              left.length,
-              left
-                .slice(0, 3)
-                .map((c) => `${c.sheet}!${c.address}`)
-                .join(", "),
-            ),
-          );
-          legacyLeft = { fills: legacy.fills, originals: left, reportSheets: [] };
-        }
-      }
+      const { restore, legacyLeft, legacySheets } = await legacyUndo(
+        s,
+        budget,
+        state?.legacy,
+        sheetNames,
+        found,
+        notes,
+      );
 
       const writes = new WritePlan(budget);
       planDeleteRules(writes, ctx, found.rules);

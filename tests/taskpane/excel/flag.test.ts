@@ -279,7 +279,7 @@ describe("state shared with the CLI", () => {
     expect(stateOf(host).legacy?.originals).toEqual([legacy.originals[1]]);
   });
 
-  it("keeps a previous release's report sheet whose title is gone (it may be the user's now), and says so", async () => {
+  it("flags a previous release's workbook: its warning fills give way to the overlay; its report whose title is gone is kept and named", async () => {
     const { host, gateway } = setup({
       sheets: [
         { name: "Data", rows: SMALL_ROWS, fills: { C2: YELLOW } },
@@ -294,16 +294,21 @@ describe("state shared with the CLI", () => {
       ],
       selection: { sheet: "Data", address: "A1:D7" },
     });
-    await flagSelection(gateway); // the overlay on top; the old fills stay owed
+    // Flag: the old fill gives way to the overlay where it is still the old warning fill; the old report, whose title
+    // is gone, is kept and named.
+    const flagged = await flagSelection(gateway);
+    expect(host.fill("Data", "C2")).toMatchObject({ color: "#00B050" });
+    expect(shown(host, "Data", "C2")).toBe(YELLOW);
+    expect((flagged.notes ?? []).map((n) => n.en)).toEqual([
+      'Sheet "Growth Signals" was added by the previous version but no longer looks like its report, so it was kept.',
+    ]);
     expect(host.value("Growth Signals (2)", "A1")).toBe("Growth Signals — weak-channel report");
+    expect(stateOf(host).legacy).toBeUndefined(); // nothing is owed any more
     const out = await gateway.clear();
     expect(host.fill("Data", "C2")).toMatchObject({ color: "#00B050" });
     expect(ours(host)).toEqual([]);
     expect(host.sheets().map((s) => s.name)).toEqual(["Data", "Growth Signals"]);
     expect(out.deletedSheets).toEqual(["Growth Signals (2)"]);
-    expect(out.notes.map((n) => n.en)).toContain(
-      'Sheet "Growth Signals" was added by the previous version but no longer looks like its report, so it was kept.',
-    );
   });
 });
 
