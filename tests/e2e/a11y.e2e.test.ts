@@ -165,7 +165,8 @@ describe("issue 10: the pane as analysts use it", () => {
     await page.getByRole("group", { name: /Columns of/ }).waitFor();
     await axe(page, "columns");
     await flag(page);
-    await page.getByTestId("legend").locator("summary").click();
+    // open on first use (issue 19 §8)
+    expect(await page.getByTestId("legend").evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     await axe(page, "flagged");
     await page.getByRole("button", { name: "Clear warnings" }).click();
     await page.getByText(/Removed the warning colors from/).waitFor();
@@ -261,15 +262,23 @@ describe("issue 10: the pane as analysts use it", () => {
     // Focus lands on the first finding, a red one; its name is short, its details are the description.
     await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "finding");
     const first = await focused(page);
-    expect(first.name).toMatch(/^\w+.+ · Red$/);
+    expect(first.name).toMatch(/^\w+.+ · Act now$/);
     const text = (await announced(page)).join(" | ");
-    expect(text).toMatch(/Reading cells: 0%/);
+    // issue 19 §8: a phase is announced by name when it starts, never as "0%"
+    expect(text).toMatch(/Reading cells/);
+    expect(text).not.toMatch(/: 0%/);
     expect(text).toContain(`Colored ${cells} cells in 1 table.`);
     figures.announcedAfterFlag = await announced(page);
     await page.keyboard.press("Enter");
     await page.waitForFunction(
       (host) => /^[HI]\d/.test((window as unknown as Record<string, SimHost>)[host].selection().address),
       HOST,
+    );
+    // issue 19 §2: selecting says what it selected, in the live region
+    await page.waitForFunction(() =>
+      (window as unknown as { __announced: string[] }).__announced.some((m) =>
+        /^Selected all [\d,]+ cells? in the sheet\.$/.test(m),
+      ),
     );
     // Back to Clear (Shift+Tab past the status line), and clear.
     let onClear = false;
@@ -291,7 +300,8 @@ describe("issue 10: the pane as analysts use it", () => {
   it("shows the legend with shapes and words in forced-colours mode", async () => {
     const page = await openPane(320, 900);
     await page.emulateMedia({ forcedColors: "active" });
-    await page.getByTestId("legend").locator("summary").click();
+    // open on first use (issue 19 §8)
+    expect(await page.getByTestId("legend").evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     const legend = await page.getByTestId("legend").evaluate((el) =>
       [...el.querySelectorAll("li[data-colour]")].map((li) => ({
         colour: li.getAttribute("data-colour"),
@@ -301,14 +311,15 @@ describe("issue 10: the pane as analysts use it", () => {
       })),
     );
     expect(legend.map((l) => l.colour)).toEqual(["red", "orange", "yellow"]);
-    expect(legend[0].text).toContain("Red · act now");
-    expect(legend[1].text).toContain("Orange · respond today");
-    expect(legend[2].text).toContain("Yellow · watch");
+    expect(legend[0].text).toContain("Act now · Red");
+    expect(legend[1].text).toContain("Act today · Orange");
+    expect(legend[2].text).toContain("Watch · Yellow");
+    expect(legend[2].text).toContain("ROI below 1.5 for 3 consecutive periods"); // the default benchmark and run
     expect(legend.map((l) => l.shape)).toEqual(["polygon", "polygon", "circle"]);
     for (const l of legend) expect(parseFloat(l.swatchBorder)).toBeGreaterThanOrEqual(1);
     await page.getByTestId("legend").screenshot({ path: artifact("legend-forced-colors.png") });
     await page.getByLabel("Language").selectOption("zh-CN");
-    expect(await page.getByTestId("legend").textContent()).toContain("红牌 · 立即处理");
+    expect(await page.getByTestId("legend").textContent()).toContain("立即处理 · 红牌");
     await page.context().close();
   });
 

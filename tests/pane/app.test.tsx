@@ -136,7 +136,7 @@ describe("task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "Flag weak channels" }));
     expect(await screen.findByText("Colored 3 cells in 1 table.")).toBeInTheDocument();
     // Focus goes to the first finding, whose name is short (channel, rule, colour) with the details as description.
-    const card = screen.getByRole("button", { name: "Douyin ROI below benchmark · Yellow" });
+    const card = screen.getByRole("button", { name: "Douyin ROI below benchmark · Watch" });
     await waitFor(() => expect(card).toHaveFocus());
     expect(card).toHaveAccessibleDescription(/3 periods: Mar 3 – 5, 2026.*Click to select these cells/);
     expect(screen.getByRole("button", { name: "Clear warnings" })).toBeEnabled();
@@ -364,5 +364,27 @@ describe("task pane", () => {
       ),
     );
     expect(info.textContent!.length).toBeLessThan(100);
+  });
+
+  it("shows a run that worked with a note under a note icon, not the warning triangle (issue 19 §8)", async () => {
+    const noted: RulesResult = {
+      ...RESULT,
+      warnings: [{ code: "skipped-rows", message: { en: "2 rows were skipped.", zh: "跳过了 2 行。" } }],
+    };
+    const gateway = fakeGateway({
+      flag: jest.fn(async (req: FlagRequest) => ({
+        tables: req.tables.map((t) => ({ sheet: t.sheet, address: t.address, result: noted, trends: {} })),
+        cellsColoured: 3,
+        syncs: 4,
+        cancelled: false,
+      })),
+    });
+    render(<App gateway={gateway} />);
+    fireEvent.click(screen.getByRole("button", { name: "Flag weak channels" }));
+    const status = await screen.findByTestId("status");
+    await waitFor(() => expect(status).toHaveTextContent("Colored 3 cells in 1 table. 2 rows were skipped."));
+    expect(status.querySelector('svg[data-shape="note"]')).not.toBeNull();
+    // the note is the status's only icon: no warning triangle beside it
+    expect(status.querySelectorAll("svg")).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { DEFAULT_FILLS } from "../../src/core/colours";
+import { DEFAULT_FILLS, PALETTES } from "../../src/core/colours";
 import type { ChannelFinding, RulesResult } from "../../src/core/rules/types";
 import { FindingsList } from "../../src/taskpane/components/FindingsList";
 import type { TableOutcome } from "../../src/taskpane/excel/types";
@@ -91,7 +91,7 @@ describe("findings list", () => {
     const groups = document.querySelectorAll("section[data-colour]");
     expect([...groups].map((g) => g.getAttribute("data-colour"))).toEqual(["red", "orange", "yellow"]);
     const red = within(groups[0] as HTMLElement);
-    expect(red.getByRole("heading", { level: 3, name: "Red · act now · 2 findings" })).toBeInTheDocument();
+    expect(red.getByRole("heading", { level: 3, name: "Act now · Red · 2 findings" })).toBeInTheDocument();
     // A shape per level, not only a colour: octagon, triangle, circle.
     expect([...document.querySelectorAll("h3 svg")].map((s) => s.getAttribute("data-shape"))).toEqual([
       "red",
@@ -114,7 +114,9 @@ describe("findings list", () => {
     expect(wechat).toHaveTextContent("1 period: Mar 4, 2026");
     // The name is short; the details are the description; the card says that clicking selects the cells.
     const button = within(wechat).getByTestId("finding");
-    expect(button).toHaveAccessibleName("WeChat Complaint rate high · Orange");
+    expect(button).toHaveAccessibleName("WeChat Complaint rate high · Act today");
+    // issue 19 §8: the visible title does not repeat the group's colour (the level is only in the name)
+    expect(button).not.toHaveTextContent("Orange");
     expect(button).toHaveAccessibleDescription(
       /Complaint rate 1.5% on 4 Mar, above 1%.*Cells D6 · 1 cell.*Click to select these cells in the sheet/,
     );
@@ -128,6 +130,17 @@ describe("findings list", () => {
     expect(wechat).toHaveTextContent("Cells D6 · 1 cell");
     expect(wechat).not.toHaveTextContent("Latest");
     expect(wechat).toHaveTextContent("Action: Upgrade customer-service scripts");
+  });
+
+  it("heads the groups with the Okabe–Ito palette's own colour names, never Red (issue 19 §8)", () => {
+    renderPane(
+      <FindingsList tables={[outcome(FINDINGS)]} fills={{ ...PALETTES["okabe-ito"] }} onSelect={() => undefined} />,
+    );
+    expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual([
+      "Act now · Vermilion · 2 findings",
+      "Act today · Orange · 1 finding",
+      "Watch · Yellow · 1 finding",
+    ]);
   });
 
   it("renders a channel name that looks like HTML as literal text, never as an element", () => {
@@ -170,7 +183,7 @@ describe("findings list", () => {
       renderPane(<FindingsList tables={[outcome([big])]} fills={DEFAULT_FILLS} onSelect={() => undefined} />);
       expect(full.length).toBe(20998); // 3,000 × 5 characters and 2,999 × 2 (", ")
       expect(screen.getByTestId("cells")).toHaveTextContent(/^Cells G1000 … G6998 · 3,000 cells$/);
-      const button = screen.getByRole("button", { name: "Search ROI below benchmark · Yellow" });
+      const button = screen.getByRole("button", { name: "Search ROI below benchmark · Watch" });
       const description = button.getAttribute("aria-describedby") as string;
       const text = document.getElementById(description)?.textContent ?? "";
       expect(text).toContain("Cells G1000 … G6998 · 3,000 cells");
@@ -194,7 +207,7 @@ describe("findings list", () => {
       const writeText = jest.fn(async () => undefined);
       Object.assign(navigator, { clipboard: { writeText } });
       renderPane(<FindingsList tables={[outcome([big])]} fills={DEFAULT_FILLS} onSelect={() => undefined} />);
-      fireEvent.click(screen.getByRole("button", { name: "Copy the cell addresses of Search, ROI below benchmark" }));
+      fireEvent.click(screen.getByRole("button", { name: "Copy cells of Search, ROI below benchmark" }));
       await waitFor(() => expect(writeText).toHaveBeenCalledWith(full));
       expect(await screen.findByText("Copied 3,000 cells as 3,000 addresses.")).toBeInTheDocument();
     });

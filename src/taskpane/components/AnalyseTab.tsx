@@ -29,6 +29,7 @@ import { useI18n, type StringKey } from "../i18n";
 import { ColumnMapper } from "./ColumnMapper";
 import { FindingsList } from "./FindingsList";
 import { Legend } from "./Legend";
+import { NoteIcon } from "./NoteIcon";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -277,7 +278,9 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
         tables: tn("tables", result.tables.length),
       });
       setStatus({
-        intent: warnings.length ? "warning" : "success",
+        // issue 19 §8: a run that worked but has notes is "info" with a note icon, never the warning triangle that
+        // looks like the orange level's shape; a table where nothing was checked stays a warning
+        intent: unchecked.length ? "warning" : warnings.length ? "info" : "success",
         text: [summary, ...warnings].join(" "),
         details: unchecked.length === result.tables.length ? [] : details,
       });
@@ -291,7 +294,7 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
       setFlagged(false);
       const summary = t("clearedSummary", { cells: tn("cells", cleared.cells) });
       const notes = cleared.notes.map((n) => n[lang]);
-      setStatus({ intent: notes.length ? "warning" : "success", text: [summary, ...notes].join(" ") });
+      setStatus({ intent: notes.length ? "info" : "success", text: [summary, ...notes].join(" ") });
       return "status";
     });
 
@@ -379,6 +382,7 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
           tabIndex={-1}
           className={styles.status}
           intent={status.intent}
+          icon={status.intent === "info" ? <NoteIcon /> : undefined}
           politeness={status.intent === "error" ? "assertive" : "polite"}
           data-testid="status"
         >
@@ -460,7 +464,7 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
         </section>
       )}
 
-      <Legend fills={config.fills} />
+      <Legend config={config} />
     </div>
   );
 }

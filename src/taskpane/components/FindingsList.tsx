@@ -1,6 +1,6 @@
 /**
- * The findings of a flag run, grouped by colour (red, orange, yellow), each group headed by its shape and severity
- * word: channel, rule, periods, what fired (the flagged values with their dates and the threshold: the finding's
+ * The findings of a flag run, grouped by colour (red, orange, yellow), each group headed by its shape, severity
+ * word and the palette's name of its colour (src/taskpane/levels.ts): channel, rule, periods, what fired (the flagged values with their dates and the threshold: the finding's
  * evidence from the engine, the same words as the CLI and the report), the cells and the seed's recommended action. A card's accessible
  * name is short (channel, rule, colour); the rest is its description. Clicking a card selects its cells, and the
  * card says so. Every piece of cell text is rendered as a React text node, never as HTML.
@@ -15,7 +15,8 @@ import { WARNING_COLOURS, type WarningColour } from "../../core/colours";
 import type { ChannelFinding, RulesConfig } from "../../core/rules/types";
 import type { SelectOutcome, TableOutcome } from "../excel/types";
 import { copyText } from "../clipboard";
-import { COLOUR_NAMES, COLUMN_NAMES } from "../../core/i18n/rules";
+import { COLUMN_NAMES } from "../../core/i18n/rules";
+import { levelColourName } from "../levels";
 import { nothingChecked } from "../../core/rules/checks";
 import { RULE_METRIC, RULE_NAMES } from "../../core/rules/catalog";
 import { cellsSummary, findingAddresses, periodPieces } from "../format";
@@ -85,6 +86,14 @@ const useStyles = makeStyles({
     color: tokens.colorBrandForegroundLink,
     "@media (forced-colors: active)": { color: "LinkText" },
   },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
   // Controls inside the card sit above the card-wide button's ::after, so they get their own clicks.
   tools: { position: "relative", zIndex: 1, display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   cellList: {
@@ -122,7 +131,7 @@ export const FindingsList = forwardRef<HTMLButtonElement, FindingsListProps>(fun
   firstRef,
 ) {
   const styles = useStyles();
-  const { t, tn } = useI18n();
+  const { t, tn, lang } = useI18n();
   const all: Located[] = tables.flatMap((table, ti) =>
     table.result.findings.map((finding, fi) => ({ table, finding, key: `${ti}:${fi}` })),
   );
@@ -143,7 +152,9 @@ export const FindingsList = forwardRef<HTMLButtonElement, FindingsListProps>(fun
             <h3 className={styles.groupTitle} id={headingId}>
               <SeverityIcon colour={colour} fill={fills[colour]} />
               <span>
-                {t(`severity_${colour}`)} · {tn("findingCount", items.length)}
+                {[t(`severity_${colour}`), levelColourName(fills, colour, lang), tn("findingCount", items.length)]
+                  .filter(Boolean)
+                  .join(" · ")}
               </span>
             </h3>
             <ul className={styles.list}>
@@ -243,10 +254,9 @@ const FindingCard = forwardRef<HTMLButtonElement, CardProps>(function FindingCar
           onClick={() => void select(0)}
           data-testid="finding"
         >
-          <Text className={styles.channel}>{finding.channel}</Text>{" "}
-          <Caption1>
-            {rule} · {COLOUR_NAMES[finding.colour][lang]}
-          </Caption1>
+          <Text className={styles.channel}>{finding.channel}</Text> <Caption1>{rule}</Caption1>
+          {/* the level is in the group's heading; a screen reader moving from card to card hears it in the name */}
+          <span className={styles.hidden}> · {t(`severity_${finding.colour}`)}</span>
         </button>
         <Sparkline
           values={trend}

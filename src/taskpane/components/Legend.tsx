@@ -1,13 +1,16 @@
 /**
- * The legend of the three-colour warning system: colour → severity word → rules → recommended action, with the
- * level's shape beside the swatch. Swatches keep their colour and a border in forced-colours (high contrast) mode,
- * where the shape and the words carry the meaning.
+ * The legend of the three-colour warning system: severity word and the palette's colour name → each rule with its
+ * threshold as set now → recommended action, with the level's shape beside the swatch. Swatches keep their colour
+ * and a border in forced-colours (high contrast) mode, where the shape and the words carry the meaning.
+ * Open on first use (issue 19 §8); once the user closes it the pane remembers that (localStorage) and keeps it shut.
  */
+import { useState } from "react";
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { WARNING_COLOURS } from "../../core/colours";
 import type { RulesConfig } from "../../core/rules/types";
-import { RULE_ACTIONS, RULE_COLOUR, RULE_IDS, RULE_NAMES } from "../../core/rules/catalog";
+import { RULE_ACTIONS, RULE_COLOUR, RULE_IDS, ruleThreshold } from "../../core/rules/catalog";
 import { useI18n } from "../i18n";
+import { levelColourName } from "../levels";
 import { SeverityIcon } from "./SeverityIcon";
 
 const useStyles = makeStyles({
@@ -34,11 +37,43 @@ const useStyles = makeStyles({
   rules: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
-export function Legend({ fills }: { fills: RulesConfig["fills"] }) {
+/** Where the pane remembers that the user closed the legend. */
+export const LEGEND_CLOSED_KEY = "growth-signals.legend-closed";
+
+function storedClosed(): boolean {
+  try {
+    return window.localStorage.getItem(LEGEND_CLOSED_KEY) === "1";
+  } catch {
+    return false; // storage refused (a locked-down webview): open, as on first use
+  }
+}
+
+function storeClosed(closed: boolean): void {
+  try {
+    if (closed) window.localStorage.setItem(LEGEND_CLOSED_KEY, "1");
+    else window.localStorage.removeItem(LEGEND_CLOSED_KEY);
+  } catch {
+    // nothing to remember with
+  }
+}
+
+export function Legend({ config }: { config: RulesConfig }) {
   const styles = useStyles();
   const { t, lang } = useI18n();
+  const fills = config.fills;
+  const [open, setOpen] = useState(() => !storedClosed());
   return (
-    <details className={styles.details} data-testid="legend">
+    <details
+      className={styles.details}
+      data-testid="legend"
+      open={open}
+      onToggle={(e) => {
+        const now = e.currentTarget.open;
+        if (now === open) return;
+        setOpen(now);
+        storeClosed(!now);
+      }}
+    >
       <summary className={styles.summary}>{t("legendTitle")}</summary>
       <ul className={styles.list}>
         {WARNING_COLOURS.map((colour) => (
@@ -46,12 +81,14 @@ export function Legend({ fills }: { fills: RulesConfig["fills"] }) {
             <span className={styles.swatch} style={{ backgroundColor: fills[colour] }} aria-hidden="true" />
             <SeverityIcon colour={colour} fill={fills[colour]} size={14} />
             <span className={styles.text}>
-              <span className={styles.word}>{t(`severity_${colour}`)}</span>
+              <span className={styles.word} data-testid="level-word">
+                {[t(`severity_${colour}`), levelColourName(fills, colour, lang)].filter(Boolean).join(" · ")}
+              </span>
               <ul className={styles.rules}>
                 {RULE_IDS.filter((id) => RULE_COLOUR[id] === colour).map((id) => (
                   <li key={id}>
                     <Caption1>
-                      {RULE_NAMES[id][lang]} → {RULE_ACTIONS[id][lang]}
+                      {ruleThreshold(id, config)[lang]} → {RULE_ACTIONS[id][lang]}
                     </Caption1>
                   </li>
                 ))}
