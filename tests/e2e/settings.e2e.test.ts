@@ -86,8 +86,12 @@ describe("Settings at 270–350 px", () => {
     const saved = page.getByTestId("settings-saved");
     await saved.waitFor();
     expect(await saved.textContent()).toContain("Flag again to apply them");
-    const box = await saved.boundingBox();
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+    const box = (await saved.boundingBox())!;
     figures.savedMessage = box;
+    // In view without scrolling by hand: the whole message inside the 720 px viewport.
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(720);
     await saved.getByRole("button", { name: "Go to Analyze" }).click();
     expect(await page.getByRole("tab", { name: "Analyze" }).getAttribute("aria-selected")).toBe("true");
     await page.context().close();

@@ -7,7 +7,7 @@
  * fraction). Choices are radio buttons whose labels wrap, so no option is cut at 270–350 px. After a save the panel
  * says that the findings on screen need another Flag.
  */
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
   Field,
@@ -114,6 +114,12 @@ export function SettingsPanel({ config, onSave, disabled, onShowAnalyze, numberL
   const [draft, setDraft] = useState<Draft>(() => toDraft(config));
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
+  const savedRef = useRef<HTMLDivElement>(null);
+
+  // Save sits at the bottom of a long form: bring "Flag again to apply" into view rather than below the fold.
+  useEffect(() => {
+    if (saved) savedRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [saved]);
 
   const { valid, messages } = useMemo(() => {
     const { config: checked, errors } = validateConfig(draftToInput(draft, numbers));
@@ -256,7 +262,7 @@ export function SettingsPanel({ config, onSave, disabled, onShowAnalyze, numberL
         </Button>
       </div>
       {saved && (
-        <MessageBar intent="success" layout="multiline" data-testid="settings-saved">
+        <MessageBar ref={savedRef} intent="success" layout="multiline" data-testid="settings-saved">
           <MessageBarBody>{t("settingsSaved")}</MessageBarBody>
           {onShowAnalyze && (
             <MessageBarActions>
