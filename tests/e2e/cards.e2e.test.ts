@@ -3,6 +3,10 @@
  * simulated host, the findings cards' heights, and "select these cells" for a finding of 2,500 scattered cells.
  * The expected cells come from the data's construction (below), not from the pane. Figures go to
  * test-artifacts/cards-figures.json; the screenshot to docs/pane-320-100k.png.
+ *
+ * Before issue 19 (the pane of bbab5ff built and measured the same way on this data): the Social card 8,066 px
+ * high with a 20,068-character description, the list 8,132 px; clicking it selected 1,183 of the 2,500 cells and
+ * said nothing; the selection line grew to 2,800 px and pushed Flag to y = 2,942.
  */
 import fs from "fs";
 import path from "path";
