@@ -159,6 +159,7 @@ function runChild(script: string, args: string[], timeoutMs: number, memoryMB: n
     let err = "";
     let killed: Run["killed"] = "";
     let peak = 0;
+    let cpuAtKill = 0;
     child.stdio[3]!.on("data", (d: Buffer) => (fd3 += d.toString("utf8")));
     child.stderr!.on("data", (d: Buffer) => {
       if (err.length < 4000) err += d.toString("utf8");
@@ -169,7 +170,10 @@ function runChild(script: string, args: string[], timeoutMs: number, memoryMB: n
       // a hang is counted in CPU time (on a shared machine the wall clock also runs for everyone else's work),
       // with five times the limit in wall time as a backstop for a process that waits on nothing
       if (rss > memoryMB) killed = "memory";
-      else if (cpuMsOf(child.pid!) > timeoutMs || Date.now() - started > 5 * timeoutMs) killed = "time";
+      else {
+        cpuAtKill = cpuMsOf(child.pid!);
+        if (cpuAtKill > timeoutMs || Date.now() - started > 5 * timeoutMs) killed = "time";
+      }
       if (killed) child.kill("SIGKILL");
     }, 20);
     child.on("close", (code, signal) => {
@@ -187,7 +191,7 @@ function runChild(script: string, args: string[], timeoutMs: number, memoryMB: n
           ? `signal ${signal}`
           : `exit ${code}${err ? `: ${err.trim().split("\n").slice(-3).join(" ")}` : ""}`,
         ms: report?.ms ?? Date.now() - started,
-        cpuMs: report?.cpuMs ?? Date.now() - started,
+        cpuMs: report?.cpuMs ?? cpuAtKill,
         peakMB: Math.max(peak, report?.maxRssMB ?? 0),
       });
     });
@@ -366,7 +370,11 @@ export async function fuzz(opts: FuzzOptions, seeds?: Seed[]): Promise<FuzzSumma
     };
     const leftovers = readdirSync(caseDir).filter((f) => f !== "out.xlsx");
     const rep = run.report;
-    if (run.killed === "time") [r.outcome, r.detail] = ["hang", `killed after ${timeoutMs} ms of CPU time`];
+    if (run.killed === "time")
+      [r.outcome, r.detail] = [
+        "hang",
+        `killed at ${r.cpuMs} ms of CPU time, ${r.ms} ms wall (limit ${timeoutMs} ms CPU)`,
+      ];
     else if (run.killed === "memory") [r.outcome, r.detail] = ["memory", `killed at ${memoryMB} MB`];
     else if (!rep) [r.outcome, r.detail] = ["crash", run.exit.slice(0, 400)];
     else if (rep.code === 1) {
