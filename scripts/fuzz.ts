@@ -36,6 +36,12 @@ async function run(): Promise<number> {
     keepFailures: values.keep,
     kinds: values.kind,
     onCase: (r, done) => {
+      if (r.peakMB > 400)
+        console.log(
+          printable(
+            `#${r.id} ${r.outcome}, peak ${r.peakMB} MB, ${r.cpuMs} ms CPU, input ${(r.inputBytes / 1024).toFixed(0)} KB [${r.kind}: ${r.note}]`,
+          ),
+        );
       if (r.outcome !== "success" && r.outcome !== "refusal")
         console.log(printable(`#${r.id} ${r.outcome} [${r.kind}: ${r.note}] ${r.seed} ${r.command}: ${r.detail}`));
       if (done % 100 === 0) console.error(`… ${done}/${total} cases, ${((Date.now() - started) / 1000).toFixed(0)} s`);
