@@ -286,7 +286,9 @@ describe("task pane", () => {
     const gateway = fakeGateway();
     render(<App gateway={gateway} />);
     fireEvent.click(screen.getByRole("tab", { name: "Functions" }));
-    fireEvent.click(screen.getByRole("button", { name: /Insert GROWTH.ABTEST_SUMMARY with these numbers/ }));
+    fireEvent.click(
+      screen.getByRole("button", { name: /^Insert as formula: GROWTH.ABTEST_SUMMARY with these numbers/ }),
+    );
     expect(gateway.insertFormula).toHaveBeenCalledWith("=GROWTH.ABTEST_SUMMARY(1000, 100, 1000, 120, 2, 0.95)", {
       overwrite: false,
     });

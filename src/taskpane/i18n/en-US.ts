@@ -165,7 +165,7 @@ export const enUS = {
   copied: "Copied {value}",
   copyFailed: "Could not copy. The exact value is {value}.",
   insertAbFormula: "Insert as formula",
-  insertAbLabel: "Insert GROWTH.ABTEST_SUMMARY with these numbers into the active cell",
+  insertAbLabel: "Insert as formula: GROWTH.ABTEST_SUMMARY with these numbers into the active cell",
 };
 
 export type Strings = typeof enUS;

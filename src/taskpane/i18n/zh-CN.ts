@@ -164,5 +164,5 @@ export const zhCN: Strings = {
   copied: "已复制 {value}",
   copyFailed: "无法复制。精确值为 {value}。",
   insertAbFormula: "插入为公式",
-  insertAbLabel: "将带有这些数字的 GROWTH.ABTEST_SUMMARY 插入当前单元格",
+  insertAbLabel: "插入为公式：将带有这些数字的 GROWTH.ABTEST_SUMMARY 插入当前单元格",
 };
