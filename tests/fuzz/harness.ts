@@ -176,6 +176,9 @@ function runChild(script: string, args: string[], timeoutMs: number, memoryMB: n
       }
       if (killed) child.kill("SIGKILL");
     }, 20);
+    // polling stops when the process is reaped: its PID may then belong to any other process of the machine (the
+    // stdio may close later, after a long synchronous validation batch)
+    child.on("exit", () => clearInterval(timer));
     child.on("close", (code, signal) => {
       clearInterval(timer);
       let report: ChildReport | null = null;
