@@ -1,5 +1,4 @@
 import { ExcelError, ExcelResult, divZero, isExcelError, numError } from "../excelError";
-import { probabilityBeats } from "../stats/betaProbBeat";
 import { betaLiftSummary } from "../stats/betaRelativeRisk";
 import { growthBookGaussian } from "../stats/gaussianEffect";
 import { readBetaPosteriors } from "./abTestBayesArgs";
@@ -25,8 +24,11 @@ export type BayesCell = number | ExcelError;
  *   Beta posteriors (stats/betaRelativeRisk.ts), where GrowthBook uses a normal approximation of L;
  * - the credible interval of L exactly as GrowthBook computes it: the normal N(L̂, se²) with the delta-method se
  *   (gbstats/utils.py gaussian_credible_interval; flat prior), equal-tailed at `credibility`.
- * Per cell: control without conversions (and a prior α ≤ 1) → #DIV/0! for the risks and the expected lift, whose
- * posterior means are infinite; control rate 0 or no variance → #DIV/0! for the interval.
+ * Per cell: control without conversions and a prior α ≤ 1 → #DIV/0! for the risk of choosing control and the
+ * expected lift, whose posterior means are infinite (E[1/p_control] = ∞); the risk of choosing the variant stays finite
+ * (L ≥ −1); control rate 0 or no variance → #DIV/0! for the interval.
+ * Any counts to 2⁵² and any priors answer in bounded time: exact sums where short, otherwise quadrature
+ * (stats/betaQuadrature.ts).
  * Errors for the whole table: as ABTEST_PROB_BEAT; credibility outside (0, 1) → #NUM!.
  * @example abTestBayes(100, 49, 100, 51) // chance to win ≈ 0.6108, interval ≈ [−0.24779, 0.32943]
  */
@@ -52,15 +54,14 @@ export function abTestBayes(
   if (isExcelError(level)) return level;
   if (isExcelError(post)) return post;
   if (!(level > 0 && level < 1)) return numError("credibility must be between 0 and 1");
-  const win = probabilityBeats(post.aA, post.bA, post.aB, post.bB);
-  if (!win) return numError("no closed-form sum for this prior");
   const lift = betaLiftSummary(post.aA, post.bA, post.aB, post.bB);
+  if (!lift) return numError("prior_alpha and prior_beta must be greater than 0");
   const noMean = divZero("control has no conversions: the relative lift has no finite mean");
   const row: BayesCell[] = [
-    win.probability,
-    lift ? lift.riskA : noMean,
-    lift ? lift.riskB : noMean,
-    lift ? lift.expectedLift : noMean,
+    lift.chanceToWin,
+    Number.isFinite(lift.riskA) ? lift.riskA : noMean,
+    lift.riskB,
+    Number.isFinite(lift.expectedLift) ? lift.expectedLift : noMean,
   ];
   if (post.xc === 0) {
     const e = divZero("control rate is 0");

@@ -15,9 +15,9 @@ export interface BetaPosteriors {
 }
 
 /**
- * Reads visitors and conversions of both arms and the Beta prior (default Beta(1, 1), uniform): #VALUE! for text
- * first, then #NUM! for impossible counts, non-whole counts, a prior ≤ 0, or a prior with neither α nor β whole
- * (Evan Miller's sum runs over a whole parameter).
+ * Reads visitors and conversions of both arms and the Beta prior (default Beta(1, 1), uniform; any α, β > 0, Jeffreys
+ * Beta(½, ½) included): #VALUE! for text first, then #NUM! for impossible counts, non-whole counts, a prior ≤ 0 or
+ * counts past 2⁵².
  */
 export function readBetaPosteriors(
   controlVisitors: unknown,
@@ -38,9 +38,6 @@ export function readBetaPosteriors(
   if (![nc, xc, nv, xv].every(Number.isInteger)) return numError("visitors and conversions must be whole numbers");
   if (!(a0 > 0 && b0 > 0 && Number.isFinite(a0) && Number.isFinite(b0))) {
     return numError("prior_alpha and prior_beta must be greater than 0");
-  }
-  if (!Number.isInteger(a0) && !Number.isInteger(b0)) {
-    return numError("prior_alpha or prior_beta must be a whole number");
   }
   if (Math.max(nc, nv) + Math.max(a0, b0) > 2 ** 52) return numError("counts are too large");
   return { nc, xc, nv, xv, aA: xc + a0, bA: nc - xc + b0, aB: xv + a0, bB: nv - xv + b0 };

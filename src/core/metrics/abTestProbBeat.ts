@@ -5,11 +5,10 @@ import { readBetaPosteriors } from "./abTestBayesArgs";
 /**
  * Bayesian chance to beat control: P(p_variant > p_control) with p ~ Beta(conversions + prior_alpha,
  * visitors − conversions + prior_beta), independent, by Evan Miller's closed-form sum ("Formulas for Bayesian A/B
- * testing"; stats/betaProbBeat.ts); only where every sum would pass a million terms (about 10¹⁰ visitors per arm)
- * and every posterior parameter is at least 10⁶ does the normal approximation take over (error below 10⁻⁷ there;
- * 3.4·10⁻¹⁰ already at 10⁹ visitors with 10⁸ conversions).
- * Errors: as ABTEST_SIG for the counts; counts not whole, prior ≤ 0, or neither prior_alpha nor prior_beta whole
- * → #NUM!.
+ * testing"; stats/betaProbBeat.ts) when a whole parameter gives a sum of at most 10⁴ terms, otherwise (fractional
+ * priors on both parameters, Jeffreys Beta(½, ½), large counts) by nested Gauss–Kronrod quadrature of non-negative
+ * integrands (stats/betaQuadrature.ts): any counts to 2⁵² in bounded time, a tiny P computed directly.
+ * Errors: as ABTEST_SIG for the counts; counts not whole, prior ≤ 0, counts past 2⁵² → #NUM!.
  * @example abTestProbBeat(100, 49, 100, 51) // ≈ 0.6108 (GrowthBook's normal approximation: 0.60918)
  */
 export function abTestProbBeat(
