@@ -5,7 +5,7 @@ import { readBetaPosteriors } from "./abTestBayesArgs";
 /**
  * Bayesian chance to beat control: P(p_variant > p_control) with p ~ Beta(conversions + prior_alpha,
  * visitors − conversions + prior_beta), independent, by Evan Miller's closed-form sum ("Formulas for Bayesian A/B
- * testing"; stats/betaProbBeat.ts) when a whole parameter gives a sum of at most 10⁴ terms, otherwise (fractional
+ * testing"; stats/betaProbBeat.ts) when a whole parameter gives a sum that stays within 5·10⁴ terms, otherwise (fractional
  * priors on both parameters, Jeffreys Beta(½, ½), large counts) by nested Gauss–Kronrod quadrature of non-negative
  * integrands (stats/betaQuadrature.ts): any counts to 2⁵² in bounded time, a tiny P computed directly.
  * Errors: as ABTEST_SIG for the counts; counts not whole, prior ≤ 0, counts past 2⁵² → #NUM!.

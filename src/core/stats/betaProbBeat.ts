@@ -100,14 +100,31 @@ function logTermDD(aA: number, bA: number, bB: number, i: number): number {
 /** How {@link probabilityBeats} got its answer: Evan Miller's sum, or quadrature (stats/betaQuadrature.ts). */
 export type ProbBeatMethod = "exact" | "quadrature";
 
-/** The longest sum {@link probabilityBeats} adds (about 0.1 ms); past it, or without a whole parameter, quadrature. */
-export const SHORT_SUM = 10_000;
+/** The most terms {@link probabilityBeats} adds in one of Evan Miller's sums (about 0.3 ms); past it, quadrature. */
+export const SUM_BUDGET = 50_000;
 
 /**
- * P(p_B > p_A) for p_A ~ Beta(αA, βA), p_B ~ Beta(αB, βB), any α, β > 0. Evan Miller's sum when αB or βA is a whole
- * number up to {@link SHORT_SUM} (the sum over αB directly, over βA through 1 − p: p_B > p_A ⇔ 1 − p_A > 1 − p_B; both
- * give P itself as a sum of positive terms, never as 1 − P), exact to ~10⁻¹⁵ in ≤ 10⁴ terms; otherwise (fractional
- * priors on both parameters, long sums at large counts) the nested Gauss–Kronrod quadrature of
+ * P(p_B > p_A) by Evan Miller's sum alone: over αB directly, or over βA through 1 − p (p_B > p_A ⇔ 1 − p_A > 1 − p_B),
+ * the shorter first; both give P itself as a sum of positive terms, never as 1 − P. The walk from the peak adds
+ * O(√n) terms (15,000 at 10⁶ visitors per arm); undefined when no parameter is whole or every sum would pass
+ * {@link SUM_BUDGET} terms.
+ */
+export function exactProbabilityBeats(aA: number, bA: number, aB: number, bB: number): number | undefined {
+  const forms: [number, () => BetaSum | undefined][] = [];
+  if (Number.isInteger(aB)) forms.push([aB, () => betaProbGreater(aA, bA, aB, bB, SUM_BUDGET)]);
+  if (Number.isInteger(bA)) forms.push([bA, () => betaProbGreater(bB, aB, bA, aA, SUM_BUDGET)]);
+  forms.sort((f, g) => f[0] - g[0]);
+  for (const [, run] of forms) {
+    const sum = run();
+    if (sum) return Math.min(1, sum.probability);
+  }
+  return undefined;
+}
+
+/**
+ * P(p_B > p_A) for p_A ~ Beta(αA, βA), p_B ~ Beta(αB, βB), any α, β > 0: Evan Miller's sum when αB or βA is a whole
+ * number and the sum's walk stays within {@link SUM_BUDGET} terms ({@link exactProbabilityBeats}, ~10⁻¹⁵); otherwise
+ * (fractional priors on both parameters, very large counts) the nested Gauss–Kronrod quadrature of
  * stats/betaQuadrature.ts, P = E_A[P(p_B > p_A | p_A)] with every integrand non-negative, in bounded time.
  * @example probabilityBeats(50, 52, 52, 50) // { probability ≈ 0.6108, method: "exact" }
  */
@@ -118,12 +135,8 @@ export function probabilityBeats(
   bB: number,
 ): { probability: number; method: ProbBeatMethod } | undefined {
   if (!(aA > 0 && bA > 0 && aB > 0 && bB > 0)) return undefined;
-  const overAB = Number.isInteger(aB) && aB <= SHORT_SUM;
-  const overBA = Number.isInteger(bA) && bA <= SHORT_SUM;
-  if (overAB || overBA) {
-    const sum = overAB && (!overBA || aB <= bA) ? betaProbGreater(aA, bA, aB, bB) : betaProbGreater(bB, aB, bA, aA);
-    return { probability: Math.min(1, sum!.probability), method: "exact" };
-  }
+  const exact = exactProbabilityBeats(aA, bA, aB, bB);
+  if (exact !== undefined) return { probability: exact, method: "exact" };
   const p = compareBetas(betaDist(aA, bA), betaDist(aB, bB), true).greater;
   return { probability: Math.min(1, Math.max(0, p)), method: "quadrature" };
 }

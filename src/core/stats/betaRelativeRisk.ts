@@ -1,4 +1,4 @@
-import { probabilityBeats, type ProbBeatMethod } from "./betaProbBeat";
+import { exactProbabilityBeats, type ProbBeatMethod } from "./betaProbBeat";
 import { betaDist, compareBetas } from "./betaQuadrature";
 
 /** Posterior summaries of the relative lift L = p_B/p_A − 1 under independent Beta posteriors. */
@@ -33,24 +33,25 @@ export interface BetaLiftSummary {
  * @example betaLiftSummary(50, 52, 52, 50).chanceToWin // ≈ 0.6108 (49/100 vs 51/100, Beta(1,1) priors)
  */
 export function betaLiftSummary(aA: number, bA: number, aB: number, bB: number): BetaLiftSummary | undefined {
-  const win = probabilityBeats(aA, bA, aB, bB);
-  if (!win) return undefined;
+  if (!(aA > 0 && bA > 0 && aB > 0 && bB > 0)) return undefined;
+  const win = exactProbabilityBeats(aA, bA, aB, bB);
   const k = aA > 1 ? (aB / (aB + bB)) * ((aA + bA - 1) / (aA - 1)) : Infinity;
-  if (aA > 1) {
-    const lose = probabilityBeats(aB, bB, aA, bA);
-    const winShifted = probabilityBeats(aA - 1, bA, aB + 1, bB);
-    const loseShifted = probabilityBeats(aB + 1, bB, aA - 1, bA);
-    const sums = [win, lose, winShifted, loseShifted];
-    if (sums.every((p) => p?.method === "exact")) {
+  if (aA > 1 && win !== undefined) {
+    // (each sum is tried only while the ones before it were exact: no quadrature is wasted)
+    const lose = exactProbabilityBeats(aB, bB, aA, bA);
+    const winShifted = lose === undefined ? undefined : exactProbabilityBeats(aA - 1, bA, aB + 1, bB);
+    const loseShifted = winShifted === undefined ? undefined : exactProbabilityBeats(aB + 1, bB, aA - 1, bA);
+    if (lose !== undefined && winShifted !== undefined && loseShifted !== undefined) {
       return {
-        chanceToWin: win.probability,
-        riskA: Math.max(0, k * winShifted!.probability - win.probability),
-        riskB: Math.max(0, lose!.probability - k * loseShifted!.probability),
+        chanceToWin: win,
+        riskA: Math.max(0, k * winShifted - win),
+        riskB: Math.max(0, lose - k * loseShifted),
         expectedLift: k - 1,
         method: "exact",
       };
     }
   }
   const c = compareBetas(betaDist(aA, bA), betaDist(aB, bB));
-  return { chanceToWin: win.probability, riskA: c.gain, riskB: c.loss, expectedLift: k - 1, method: "quadrature" };
+  const chanceToWin = win ?? Math.min(1, Math.max(0, c.greater));
+  return { chanceToWin, riskA: c.gain, riskB: c.loss, expectedLift: k - 1, method: "quadrature" };
 }
