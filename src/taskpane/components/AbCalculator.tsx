@@ -21,6 +21,7 @@ import {
   formatRisk,
 } from "../abFormat";
 import { useI18n, type StringKey } from "../i18n";
+import { copyText } from "../clipboard";
 import { parseLocaleNumber } from "../numberInput";
 
 const useStyles = makeStyles({
@@ -103,33 +104,6 @@ export interface AbCalculatorProps {
   onInsert?: (formula: string) => void;
   /** Feedback of the last insert, shown next to the Insert button. */
   insertNote?: ReactNode;
-}
-
-/** Writes text to the clipboard: the async Clipboard API, else a selected textarea and the copy command. */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // Refused (no permission in this webview): try the older way.
-  }
-  const area = document.createElement("textarea");
-  area.value = text;
-  area.setAttribute("readonly", "");
-  area.style.position = "fixed";
-  area.style.opacity = "0";
-  document.body.appendChild(area);
-  area.select();
-  let ok = false;
-  try {
-    ok = typeof document.execCommand === "function" && document.execCommand("copy");
-  } catch {
-    ok = false;
-  }
-  area.remove();
-  return ok;
 }
 
 export function AbCalculator({ numberLocale, onInsert, insertNote }: AbCalculatorProps = {}) {
