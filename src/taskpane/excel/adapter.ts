@@ -393,6 +393,15 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
     });
   }
 
+  /** The workbook's Growth Signals record and its sheet names: one sync for both, then the record part's text. */
+  async function readRecordAndSheets(ctx: Excel.RequestContext, s: Session) {
+    const list = queueStatePartList(ctx);
+    const sheetList = ctx.workbook.worksheets.load("items/name");
+    await s.sync();
+    const { xml } = await readStateXml(() => s.sync(), list);
+    return { state: readStates(xml).state, sheetNames: sheetList.items.map((w) => w.name) };
+  }
+
   /**
    * True when the workbook holds something Clear would remove: our rules or marked report sheet (found by their
    * markers, so a state part a tool dropped does not hide them) or a previous release's fills.
@@ -400,16 +409,9 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
   async function hasFlags(): Promise<boolean> {
     return Excel.run(async (ctx) => {
       const s = new Session(ctx);
-      const list = queueStatePartList(ctx);
-      const sheetList = ctx.workbook.worksheets.load("items/name");
-      await s.sync();
-      const { xml } = await readStateXml(() => s.sync(), list);
-      const state = readStates(xml).state;
+      const { state, sheetNames } = await readRecordAndSheets(ctx, s);
       if (state?.legacy && (state.legacy.originals.length > 0 || state.legacy.reportSheets.length > 0)) return true;
-      const found = await scanOverlay(
-        s,
-        sheetList.items.map((w) => w.name),
-      );
+      const found = await scanOverlay(s, sheetNames);
       return found.rules.length > 0 || found.reportSheets.length > 0;
     });
   }
@@ -421,16 +423,10 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
   async function checkTable(): Promise<boolean> {
     return Excel.run(async (ctx) => {
       const s = new Session(ctx);
-      const list = queueStatePartList(ctx);
-      const sheetList = ctx.workbook.worksheets.load("items/name");
-      await s.sync();
-      const { xml } = await readStateXml(() => s.sync(), list);
-      const fingerprint = readStates(xml).state?.fingerprint;
+      const { state, sheetNames } = await readRecordAndSheets(ctx, s);
+      const fingerprint = state?.fingerprint;
       if (!fingerprint) return false;
-      const found = await scanOverlay(
-        s,
-        sheetList.items.map((w) => w.name),
-      );
+      const found = await scanOverlay(s, sheetNames);
       return tableChanged(s, fingerprint, found.rules);
     });
   }
