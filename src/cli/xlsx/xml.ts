@@ -101,39 +101,6 @@ export function removeAttr(tag: string, name: string): string {
   return a ? tag.slice(0, a.start) + tag.slice(a.valueEnd + 1) : tag;
 }
 
-/**
- * Splits the children of `<parent …>…</parent>` with local name `child` into their full XML strings.
- * Returns null when the parent is absent. Handles self-closing children and same-name nesting is not expected.
- */
-export function findElement(
-  xml: string,
-  localName: string,
-  from = 0,
-): { start: number; end: number; text: string } | null {
-  const re = new RegExp(`<((?:\\w+:)?${localName})(?=[\\s/>])[^>]*?(/?)>`, "g");
-  re.lastIndex = from;
-  const m = re.exec(xml);
-  if (!m) return null;
-  if (m[2] === "/") return { start: m.index, end: m.index + m[0].length, text: m[0] };
-  const close = `</${m[1]}>`;
-  const endIdx = xml.indexOf(close, m.index + m[0].length);
-  if (endIdx < 0) return null;
-  const end = endIdx + close.length;
-  return { start: m.index, end, text: xml.slice(m.index, end) };
-}
-
-/** Every direct occurrence of `<localName …/>` or `<localName …>…</localName>` inside `xml` (no nesting of the same name). */
-export function findElements(xml: string, localName: string): { start: number; end: number; text: string }[] {
-  const out: { start: number; end: number; text: string }[] = [];
-  let pos = 0;
-  for (;;) {
-    const e = findElement(xml, localName, pos);
-    if (!e) return out;
-    out.push(e);
-    pos = e.end;
-  }
-}
-
 /** The start tag of an element string ("<xf a='1'>" of "<xf a='1'><alignment/></xf>"). */
 export function startTag(elementXml: string): string {
   return elementXml.slice(0, startTagEnd(elementXml));
