@@ -6,9 +6,17 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
-import { main, type Io } from "../../src/cli/main";
+import { main } from "../../src/cli/main";
 import { fixtureWorkbook } from "./fixtures";
-import { captureCliOutputs, outputSchemaProblems, overlayFills, readWorkbook, solidFill } from "./helpers";
+import {
+  captureCliOutputs,
+  captureIo,
+  outputSchemaProblems,
+  overlayFills,
+  readWorkbook,
+  runCli,
+  solidFill,
+} from "./helpers";
 
 /** Every package flag and clear write in this file, validated at the end (issue 8 §1: 0 schema-invalid parts). */
 const outputs = captureCliOutputs();
@@ -17,18 +25,8 @@ let dir: string;
 let input: string;
 let inputBytes: Buffer;
 
-function io(): Io & { out: string; err: string } {
-  const o = { out: "", err: "", isTTY: false } as Io & { out: string; err: string };
-  o.stdout = (s) => void (o.out += s);
-  o.stderr = (s) => void (o.err += s);
-  return o;
-}
-
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const c = io();
-  const code = await main(args, c);
-  return { code, out: c.out, err: c.err };
-}
+const io = () => captureIo();
+const run = (...args: string[]) => runCli(args);
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "gs-cli-"));

@@ -7,8 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
-import { main, type Io } from "../../src/cli/main";
-import { schemaProblems } from "./helpers";
+import { runCli, schemaProblems } from "./helpers";
 import { styleIndexProblems } from "../helpers/ooxmlValidate";
 
 const REAL = path.join(__dirname, "..", "fixtures", "real");
@@ -39,13 +38,7 @@ const withoutOverlay = (xml: string): string =>
     "",
   );
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const c = { out: "", err: "", isTTY: false } as Io & { out: string; err: string };
-  c.stdout = (s) => void (c.out += s);
-  c.stderr = (s) => void (c.err += s);
-  const code = await main(args, c);
-  return { code, out: c.out, err: c.err };
-}
+const run = (...args: string[]) => runCli(args);
 
 function expectOneClearSentence(err: string): void {
   const text = err.trim();

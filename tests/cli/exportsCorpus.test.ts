@@ -7,8 +7,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { main, type Io } from "../../src/cli/main";
-import { overlayFills, readWorkbook } from "./helpers";
+import { overlayFills, readWorkbook, runCli } from "./helpers";
 
 const DIR = path.join(__dirname, "..", "fixtures", "exports");
 
@@ -31,13 +30,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const o = { out: "", err: "", isTTY: false } as Io & { out: string; err: string };
-  o.stdout = (s) => void (o.out += s);
-  o.stderr = (s) => void (o.err += s);
-  const code = await main(args, o);
-  return { code, out: o.out, err: o.err };
-}
+const run = (...args: string[]) => runCli(args);
 
 jest.setTimeout(60000);
 

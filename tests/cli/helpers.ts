@@ -1,6 +1,7 @@
 /** Shared helpers for the CLI round-trip tests: package parts as text, and ExcelJS reads of outputs. */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { main, type Io } from "../../src/cli/main";
 
 /** Every part of a package (folders skipped) as text. */
 export async function partsOf(data: Uint8Array): Promise<Map<string, string>> {
@@ -223,4 +224,19 @@ export function ownFormat(c: ExcelJS.Cell): string {
   const fill =
     f && f.type === "pattern" && f.pattern === "solid" ? { pattern: "solid", fgColor: f.fgColor } : (f ?? null);
   return stableJson({ value: c.value, fill, font: c.font ?? null, numFmt: c.numFmt ?? null, border: c.border ?? null });
+}
+
+/** An Io that keeps what the CLI prints (stdout in `out`, stderr in `err`). */
+export function captureIo(isTTY = false): Io & { out: string; err: string } {
+  const o = { out: "", err: "", isTTY } as Io & { out: string; err: string };
+  o.stdout = (s) => void (o.out += s);
+  o.stderr = (s) => void (o.err += s);
+  return o;
+}
+
+/** Runs `growth-signals <args>` in-process: its exit code and what it printed. */
+export async function runCli(args: string[], isTTY = false): Promise<{ code: number; out: string; err: string }> {
+  const o = captureIo(isTTY);
+  const code = await main(args, o);
+  return { code, out: o.out, err: o.err };
 }

@@ -7,7 +7,8 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { main, type Io } from "../../src/cli/main";
+import { main } from "../../src/cli/main";
+import { captureIo } from "./helpers";
 import { mulberry32 } from "../../src/core/random";
 import { contentTypeProblem, refusalProblem, REAL } from "../fuzz/harness";
 import { readZip, writeZip, type ZipEntry } from "../fuzz/zip";
@@ -31,9 +32,7 @@ async function run(
   const input = path.join(dir, `in-${n}.xlsx`);
   const output = path.join(dir, `out-${n}.xlsx`);
   writeFileSync(input, bytes);
-  const io = { out: "", err: "", isTTY: false } as Io & { out: string; err: string };
-  io.stdout = (s) => void (io.out += s);
-  io.stderr = (s) => void (io.err += s);
+  const io = captureIo();
   const started = performance.now();
   const code = await main([command, input, "-o", output], io);
   return { code, out: io.out, err: io.err, output, ms: performance.now() - started };

@@ -6,9 +6,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { main, type Io } from "../../../src/cli/main";
 import { EXPECTED_FLAGS, fixtureWorkbook } from "../fixtures";
-import { overlayFills, readWorkbook } from "../helpers";
+import { overlayFills, readWorkbook, runCli } from "../helpers";
 
 let dir: string;
 let xlsx: Buffer;
@@ -18,13 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(isTTY: boolean, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const o = { out: "", err: "", isTTY } as Io & { out: string; err: string };
-  o.stdout = (s) => void (o.out += s);
-  o.stderr = (s) => void (o.err += s);
-  const code = await main(args, o);
-  return { code, out: o.out, err: o.err };
-}
+const run = (isTTY: boolean, ...args: string[]) => runCli(args, isTTY);
 
 /** A two-channel daily CSV: B's ROI below 1.5 on days 3–5 (lines 4–6; line 1 is the header). */
 const CSV = [

@@ -9,8 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import os from "node:os";
 import path from "node:path";
 import iconv from "iconv-lite";
-import { main, type Io } from "../../../src/cli/main";
-import { captureCliOutputs, outputSchemaProblems, overlayFills, readWorkbook, solidFill } from "../helpers";
+import { captureCliOutputs, outputSchemaProblems, overlayFills, readWorkbook, runCli, solidFill } from "../helpers";
 
 const outputs = captureCliOutputs();
 let dir: string;
@@ -20,13 +19,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const o = { out: "", err: "", isTTY: false } as Io & { out: string; err: string };
-  o.stdout = (s) => void (o.out += s);
-  o.stderr = (s) => void (o.err += s);
-  const code = await main(args, o);
-  return { code, out: o.out, err: o.err };
-}
+const run = (...args: string[]) => runCli(args);
 
 const CHANNELS = ["Search", "Display", "Social"];
 const DAYS = 10;
