@@ -144,6 +144,33 @@ async function backgroundLuminance(page: Page, selector: string): Promise<{ colo
     });
 }
 
+/**
+ * axe-core over the whole page (grid and pane), settled; the one documented Fluent false positive (Tabster's
+ * aria-hidden focus-redirect elements, see a11y.e2e.test.ts) set aside, every other node counts.
+ */
+async function axeViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+  return page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: unknown[] }> } }).axe.run;
+    const found = (await run(document)).violations as { id: string; nodes: { target: string[] }[] }[];
+    return found
+      .map((v) => ({
+        id: v.id,
+        nodes: v.nodes
+          .filter(
+            (n) =>
+              !(
+                v.id === "aria-hidden-focus" &&
+                document.querySelector(n.target[n.target.length - 1])?.hasAttribute("data-tabster-dummy")
+              ),
+          )
+          .map((n) => n.target.join(" ")),
+      }))
+      .filter((v) => v.nodes.length > 0);
+  });
+}
+
 it("?simTheme=dark shows the preview and the pane in Office's dark theme, with no axe violations", async () => {
   const blocked: string[] = [];
   const page = await isolatedPage(browser, server.origin, blocked);
@@ -162,30 +189,100 @@ it("?simTheme=dark shows the preview and the pane in Office's dark theme, with n
   expect(pane.luminance).toBeLessThan(0.05);
   expect(grid.luminance).toBeLessThan(0.05);
 
-  // axe-core over the whole page (grid and pane), settled; the one documented Fluent false positive (Tabster's
-  // aria-hidden focus-redirect elements, see a11y.e2e.test.ts) set aside, every other node counts.
-  await page.addScriptTag({ content: AXE });
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-  const violations = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: unknown[] }> } }).axe.run;
-    const found = (await run(document)).violations as { id: string; nodes: { target: string[] }[] }[];
-    return found
-      .map((v) => ({
-        id: v.id,
-        nodes: v.nodes
-          .filter(
-            (n) =>
-              !(
-                v.id === "aria-hidden-focus" &&
-                document.querySelector(n.target[n.target.length - 1])?.hasAttribute("data-tabster-dummy")
-              ),
-          )
-          .map((n) => n.target.join(" ")),
-      }))
-      .filter((v) => v.nodes.length > 0);
-  });
-  expect(violations).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: artifact("preview-dark.png") });
+  expect(errors).toEqual([]);
+  expect(blocked).toEqual([]);
+  await page.close();
+});
+
+/** Column letters ("J") to a 0-based index. */
+function columnIndex(letters: string): number {
+  return letters.split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+}
+
+it("the report tab draws the host's charts, hides the chart-data columns and scrolls by keyboard; axe finds nothing", async () => {
+  const blocked: string[] = [];
+  const page = await isolatedPage(browser, server.origin, blocked);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${server.origin}/preview.html`);
+  await page.locator('td[data-address="A1"]').waitFor();
+  // The data sheet has no links in its grid: before issue 19 its scroll box was axe's scrollable-region-focusable.
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Flag weak channels" }).click();
+  await page.getByText(/Colored \d+ cells? in/).waitFor({ timeout: 60000 });
+  await page.getByRole("tab", { name: REPORT }).click();
+  const region = page.getByRole("region", { name: `Cells of sheet ${REPORT}` });
+  await region.waitFor({ timeout: 10000 });
+
+  // What the simulated host holds: the charts the pane's report writer added, and the sheet's hidden columns.
+  const held = await page.evaluate((name) => {
+    const host = (window as unknown as { __simHost: SimHost }).__simHost;
+    const sheet = host.model.sheets.find((s) => s.name === name)!;
+    return {
+      charts: host.charts(name).map((c) => ({
+        title: c.title,
+        source: c.source,
+        points: c.series.map((s) => s.values.filter((v) => Number.isFinite(v)).length),
+      })),
+      hidden: [...sheet.hiddenColumns],
+    };
+  }, REPORT);
+  // The sample (tools/excel-sim/sample.ts) is built with two red findings (Search repurchase, Social LTV/CAC) and two
+  // orange ones (Video complaint rate, Affiliate traffic): one chart each.
+  expect(held.charts.map((c) => c.title.split(" · ")[0]).sort()).toEqual(["Affiliate", "Search", "Social", "Video"]);
+  const drawn = page.locator("svg[data-chart]");
+  await drawn.first().waitFor({ timeout: 10000 });
+  expect(await drawn.count()).toBe(held.charts.length);
+  for (const c of held.charts) {
+    const svg = page.getByRole("img", { name: c.title });
+    expect(await svg.count()).toBe(1);
+    // One path per series; each "M"/"L" in it is one plotted point.
+    const points = await svg
+      .locator("[data-series] path")
+      .evaluateAll((paths) => paths.map((p) => (p.getAttribute("d")!.match(/[ML]/g) ?? []).length));
+    expect(points).toEqual(c.points);
+  }
+  // Video's complaint rate is a daily rule and the sample has 56 days (8 weeks from 2 Mar 2026).
+  const video = held.charts.find((c) => c.title.startsWith("Video"))!;
+  expect(video.points[0]).toBe(56);
+  // The chart's box is where the report put it: a real area over the cells, not a sliver.
+  const box = await drawn.first().boundingBox();
+  expect(box!.width).toBeGreaterThan(200);
+  expect(box!.height).toBeGreaterThan(150);
+
+  // The chart data lives in the sources' columns; they are hidden in the host and not drawn in the grid.
+  const sourceCols = new Set<number>();
+  for (const c of held.charts) {
+    const [from, to] = c.source.split("!")[1].split(":");
+    for (let col = columnIndex(from.replace(/\d+/g, "")); col <= columnIndex(to.replace(/\d+/g, "")); col++)
+      sourceCols.add(col);
+  }
+  expect(sourceCols.size).toBeGreaterThan(0);
+  for (const col of sourceCols) expect(held.hidden).toContain(col);
+  const shownCols = await region.locator("th[data-col]").evaluateAll((ths) => ths.map((t) => t.textContent));
+  const letter = (col: number) =>
+    (col < 26 ? "" : String.fromCharCode(64 + Math.floor(col / 26))) + String.fromCharCode(65 + (col % 26));
+  for (const col of held.hidden) {
+    expect(shownCols).not.toContain(letter(col));
+    expect(await region.locator(`td[data-address^="${letter(col)}"]`).count()).toBe(0);
+  }
+
+  // Keyboard: Tab from the grid's Select button reaches the scroll box; Page Down scrolls it.
+  await page.getByRole("button", { name: "Select", exact: true }).focus();
+  await page.keyboard.press("Tab");
+  expect(await region.evaluate((e) => e === document.activeElement)).toBe(true);
+  const before = await region.evaluate((e) => e.scrollTop);
+  await page.keyboard.press("PageDown");
+  await page.waitForFunction((y) => {
+    const e = document.activeElement as HTMLElement;
+    return e.getAttribute("role") === "region" && e.scrollTop > y;
+  }, before);
+
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: artifact("preview-report-charts.png") });
   expect(errors).toEqual([]);
   expect(blocked).toEqual([]);
   await page.close();

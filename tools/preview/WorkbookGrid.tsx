@@ -3,16 +3,19 @@
  * fills, the selection outlined. Click a cell to select it, Shift+click to extend; or type an address; click a sheet
  * tab to show that sheet (e.g. the "Growth Signals" report the pane writes). As the simulated host holds them: merged
  * cells span, wrapped cells wrap in their column's width with their vertical alignment, bold cells are bold, and a
- * cell's hyperlink is a link (a place in the workbook selects it; a web address opens in a new tab).
+ * cell's hyperlink is a link (a place in the workbook selects it; a web address opens in a new tab); hidden columns
+ * are not drawn (the report's chart data); charts are drawn over the cells their setPosition covers (ChartView).
+ * The grid scrolls by keyboard too: it is a focusable, named region (Tab to it, then arrows or Page Up/Down).
  * Cell text is rendered as React text nodes (data, never HTML).
  */
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Button, Field, Input, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { cellAddress, columnLetters, parseRange, rangeAddress, type RangeRef } from "../../src/core/a1";
 import { formatIsoDay, dayFromSerial } from "../../src/core/table/dates";
 import { detectColumns } from "../../src/core/table/headers";
 import type { SimHost } from "../excel-sim";
-import type { SimHyperlink } from "../excel-sim/model";
+import type { SimChartModel, SimHyperlink } from "../excel-sim/model";
+import { ChartView } from "./ChartView";
 
 const MAX_ROWS_SHOWN = 400;
 /** Height of the column-letter row: the frozen header row sticks just below it. */
@@ -23,6 +26,7 @@ const useStyles = makeStyles({
   toolbar: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   scroller: {
     overflow: "auto",
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
     flexGrow: 1,
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -83,7 +87,44 @@ const useStyles = makeStyles({
   // On a fill the link takes the cell's contrasting text colour and stays underlined.
   linkOnFill: { color: "inherit" },
   note: { color: tokens.colorNeutralForeground3 },
+  // The table and the charts over it scroll together: the charts are placed in this box's coordinates.
+  sheetArea: { position: "relative", width: "max-content", minWidth: "100%" },
+  chart: { position: "absolute", zIndex: 0, pointerEvents: "none" },
 });
+
+/** Where a chart is drawn, in px from the sheet area's top-left corner. */
+interface ChartBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The boxes of the charts over the drawn grid: from the top-left corner of the start cell to the bottom-right corner
+ * of the end cell (Chart.setPosition), measured from the column headers and the rows as laid out. A chart whose
+ * rows are not drawn gets no box; a hidden start or end column moves to the next drawn one.
+ */
+function chartBoxes(area: HTMLElement, charts: SimChartModel[]): (ChartBox | null)[] {
+  const origin = area.getBoundingClientRect();
+  const heads = [...area.querySelectorAll<HTMLElement>("th[data-col]")];
+  const colBox = (c: number) => heads.find((h) => Number(h.dataset.col) >= c)?.getBoundingClientRect();
+  const rowBox = (r: number) => area.querySelector(`tr[data-row="${r}"]`)?.getBoundingClientRect();
+  return charts.map((chart) => {
+    if (!chart.position) return null;
+    const a = parseRange(chart.position.start);
+    const b = parseRange(chart.position.end);
+    if (!a || !b) return null;
+    const [c0, c1, r0, r1] = [colBox(a.left), colBox(b.right), rowBox(a.top), rowBox(b.bottom)];
+    if (!c0 || !c1 || !r0 || !r1) return null;
+    return {
+      left: Math.round(c0.left - origin.left),
+      top: Math.round(r0.top - origin.top),
+      width: Math.round(c1.right - c0.left),
+      height: Math.round(r1.bottom - r0.top),
+    };
+  });
+}
 
 /** The selection's outline on this cell: inset shadows on the edges of the areas it lies on. */
 function selectionEdges(areas: RangeRef[], r: number, c: number): string | undefined {
@@ -159,7 +200,9 @@ export function WorkbookGrid({ host }: { host: SimHost }) {
   const selTop = sel.length ? Math.min(...sel.map((a) => a.top)) : 0;
   const selLeft = sel.length ? Math.min(...sel.map((a) => a.left)) : 0;
   const firstRow = selTop >= MAX_ROWS_SHOWN ? selTop - 5 : 0;
-  const lastRow = Math.min(Math.max(used.bottom, 20), firstRow + MAX_ROWS_SHOWN - 1);
+  // The cells the charts cover are drawn too (they are empty, so the used range may end above them).
+  const chartBottom = Math.max(-1, ...sheet.charts.map((c) => parseRange(c.position?.end ?? "")?.bottom ?? -1));
+  const lastRow = Math.min(Math.max(used.bottom, 20, chartBottom), firstRow + MAX_ROWS_SHOWN - 1);
   const scroller = useRef<HTMLDivElement>(null);
   const selKey = `${sheet.name}!${sel.map(rangeAddress).join(",")}`;
   // Bring the selection's first cell into view when the selection changes (e.g. a finding was clicked).
@@ -168,6 +211,26 @@ export function WorkbookGrid({ host }: { host: SimHost }) {
     td?.scrollIntoView?.({ block: "center", inline: "nearest" });
   }, [selKey, selTop, selLeft]);
   const lastCol = Math.max(used.right, 8);
+  // Hidden columns (Range.columnHidden) are not drawn, as in Excel: the report's chart data stays out of sight.
+  const shownCols: number[] = [];
+  for (let c = 0; c <= lastCol; c++) if (!sheet.hiddenColumns.has(c)) shownCols.push(c);
+  const nextShown = (c: number) => shownCols.find((x) => x > c);
+  const area = useRef<HTMLDivElement>(null);
+  const [boxes, setBoxes] = useState<(ChartBox | null)[]>([]);
+  // Where the charts go over the cells as they are drawn now: after every change of the workbook, and whenever the
+  // grid's size changes (column widths, wrapped rows, fonts loaded).
+  const measure = useCallback(() => {
+    const next = area.current ? chartBoxes(area.current, sheet.charts) : [];
+    setBoxes((old) => (JSON.stringify(old) === JSON.stringify(next) ? old : next));
+  }, [sheet]);
+  useLayoutEffect(measure, [measure, version]);
+  useEffect(() => {
+    const table = area.current?.querySelector("table");
+    if (!table || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(table);
+    return () => observer.disconnect();
+  }, [measure]);
   const header: unknown[] = [];
   for (let c = 0; c <= lastCol; c++) header.push(sheet.getValue(used.top, c));
   const dateCol = detectColumns(header as string[]).date;
@@ -190,20 +253,23 @@ export function WorkbookGrid({ host }: { host: SimHost }) {
   for (let r = firstRow; r <= lastRow; r++) shownRows.push(r);
   // Merged areas: the top-left cell spans the area's shown rows and columns; the others are not drawn.
   const covered = new Set<string>();
-  const spans = new Map<string, { rowSpan: number; colSpan: number }>();
+  const spans = new Map<string, { rowSpan: number; colSpan: number; right: number }>();
   const shownSet = new Set(shownRows);
   for (const a of sheet.merged) {
     if (!shownSet.has(a.top) || a.left > lastCol) continue;
     const bottom = Math.min(a.bottom, lastRow);
     const right = Math.min(a.right, lastCol);
-    spans.set(`${a.top}:${a.left}`, { rowSpan: bottom - a.top + 1, colSpan: right - a.left + 1 });
+    const colSpan = shownCols.filter((c) => c >= a.left && c <= right).length;
+    if (colSpan > 0) spans.set(`${a.top}:${a.left}`, { rowSpan: bottom - a.top + 1, colSpan, right });
     for (let r = a.top; r <= bottom; r++)
       for (let c = a.left; c <= right; c++) if (r !== a.top || c !== a.left) covered.add(`${r}:${c}`);
   }
-  const widthOf = (c: number, span: number): string | undefined => {
+  /** The drawn width of columns c to right (the hidden ones count nothing), when any has a width of its own. */
+  const widthOf = (c: number, right: number): string | undefined => {
     let points = 0;
     let custom = false;
-    for (let i = c; i < c + span; i++) {
+    for (let i = c; i <= right; i++) {
+      if (sheet.hiddenColumns.has(i)) continue;
       custom ||= sheet.columnWidths.has(i);
       points += sheet.columnWidth(i);
     }
@@ -235,7 +301,7 @@ export function WorkbookGrid({ host }: { host: SimHost }) {
   for (const r of shownRows) {
     const frozen = r === used.top && used.bottom > used.top;
     const cells = [];
-    for (let c = 0; c <= lastCol; c++) {
+    for (const c of shownCols) {
       if (covered.has(`${r}:${c}`)) continue;
       const v = sheet.getValue(r, c);
       const fill = host.displayedColor(sheet.name, r, c);
@@ -249,19 +315,20 @@ export function WorkbookGrid({ host }: { host: SimHost }) {
         sheet.isBold(r, c) ? styles.bold : "",
       ];
       const edges = selectionEdges(sel, r, c);
-      const width = widthOf(c, span?.colSpan ?? 1);
+      const width = widthOf(c, span?.right ?? c);
       const text = display(v, c === dateCol && r > used.top);
       const hyperlink = sheet.hyperlink(r, c);
       // Like Excel, text that does not wrap runs on over an empty cell to its right (the report's title).
+      const after = nextShown(c);
       const spill =
         !wrapped &&
         !span &&
         typeof v === "string" &&
         text !== "" &&
-        c < lastCol &&
-        sheet.isEmpty(r, c + 1) &&
-        !covered.has(`${r}:${c + 1}`) &&
-        !spans.has(`${r}:${c + 1}`);
+        after !== undefined &&
+        sheet.isEmpty(r, after) &&
+        !covered.has(`${r}:${after}`) &&
+        !spans.has(`${r}:${after}`);
       cells.push(
         <td
           key={c}
@@ -286,7 +353,7 @@ export function WorkbookGrid({ host }: { host: SimHost }) {
       );
     }
     rows.push(
-      <tr key={r}>
+      <tr key={r} data-row={r}>
         <th className={frozen ? `${styles.rowHead} ${styles.frozenRowHead}` : styles.rowHead} scope="row">
           {r + 1}
         </th>
@@ -333,21 +400,38 @@ export function WorkbookGrid({ host }: { host: SimHost }) {
           {used.bottom >= MAX_ROWS_SHOWN ? ` · showing ${MAX_ROWS_SHOWN} rows from row ${firstRow + 1}` : ""}
         </Text>
       </form>
-      <div className={styles.scroller} ref={scroller}>
-        <table className={styles.table} aria-label={`Sheet ${sheet.name}`}>
-          <thead>
-            <tr>
-              {/* The corner: a cell, not an empty column header (axe empty-table-header). */}
-              <td className={styles.head} />
-              {Array.from({ length: lastCol + 1 }, (_, c) => (
-                <th key={c} className={styles.head} scope="col">
-                  {columnLetters(c)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>{rows}</tbody>
-        </table>
+      {/* Focusable and named, so the grid scrolls by keyboard (axe scrollable-region-focusable). */}
+      <div
+        className={styles.scroller}
+        ref={scroller}
+        tabIndex={0}
+        role="region"
+        aria-label={`Cells of sheet ${sheet.name}`}
+      >
+        <div className={styles.sheetArea} ref={area}>
+          <table className={styles.table} aria-label={`Sheet ${sheet.name}`}>
+            <thead>
+              <tr>
+                {/* The corner: a cell, not an empty column header (axe empty-table-header). */}
+                <td className={styles.head} />
+                {shownCols.map((c) => (
+                  <th key={c} className={styles.head} scope="col" data-col={c}>
+                    {columnLetters(c)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+          </table>
+          {sheet.charts.map((chart, i) => {
+            const box = boxes[i];
+            return box ? (
+              <div key={`${chart.name}:${i}`} className={styles.chart} style={{ left: box.left, top: box.top }}>
+                <ChartView chart={chart} width={box.width} height={box.height} />
+              </div>
+            ) : null;
+          })}
+        </div>
       </div>
     </div>
   );
