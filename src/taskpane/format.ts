@@ -20,28 +20,12 @@ export function formatPercent(fraction: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(fraction);
 }
 
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isoDate(period: string): Date | null {
-  const m = ISO_DAY.exec(period);
-  return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
-}
-
-function dayFormat(locale: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
-}
-
 /**
- * A finding's period span in the UI locale ("Mar 11 – 14, 2026", "2026年3月11日至14日"), as pieces: the dates, which
- * must not break inside, and the separators between them, where a narrow pane may break the line. Periods that are
- * not dates ("row 12") stay as they are.
+ * A finding's period span as core writes it (ChannelFinding.periodText: "Mar 11 – 14", "3月11日至14日", the one date
+ * style of src/core/i18n/dates.ts), as pieces: the dates, which must not break inside, and the separators between
+ * them, where a narrow pane may break the line.
  */
-export function periodPieces(first: string, last: string, locale: string): { text: string; keep: boolean }[] {
-  const a = isoDate(first);
-  const b = isoDate(last);
-  let text: string;
-  if (a && b) text = first === last ? dayFormat(locale).format(a) : dayFormat(locale).formatRange(a, b);
-  else text = first === last ? first : `${first} – ${last}`;
+export function periodPieces(text: string): { text: string; keep: boolean }[] {
   return text
     .split(/(\s*[–—]\s*|至)/)
     .filter((p) => p !== "")

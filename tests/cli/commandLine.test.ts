@@ -51,10 +51,10 @@ describe("growth-signals flag / clear", () => {
     expect(r.out).toMatch(/Channel\s+Color\s+Rule/);
     // what fired, not the latest value: A's ROI 1.2, 1.4, 1.49 on 2–4 Mar in C3, C5, C7 (B's rows in between)
     expect(r.out).toMatch(
-      /Report\s+A\s+Yellow\s+ROI below benchmark\s+3\s+C3, C5, C7\s+ROI 1.2, 1.4, 1.49 on 2–4 Mar, below 1.5\n/,
+      /Report\s+A\s+Yellow\s+ROI below benchmark\s+3\s+C3, C5, C7\s+ROI 1.2, 1.4, 1.49 on Mar 2 – 4, below 1.5\n/,
     );
     expect(r.out).toMatch(
-      /Traffic drop\s+1\s+E9\s+Traffic 600 \(5 Mar\) is 40% below the mean of the previous 3 values/,
+      /Traffic drop\s+1\s+E9\s+Traffic 600 \(Mar 5\) is 40% below the mean of the previous 3 values/,
     );
     expect(readFileSync(input).equals(inputBytes)).toBe(true);
     const ws = (await readWorkbook(readFileSync(out))).getWorksheet("Report")!;
@@ -82,8 +82,10 @@ describe("growth-signals flag / clear", () => {
       weeklyMean: false,
       cells: ["C3", "C5", "C7"],
       range: "C3:C7",
-      text: { en: "ROI 1.2, 1.4, 1.49 on 2–4 Mar, below 1.5", zh: "ROI 1.2、1.4、1.49（3月2日–4日），低于 1.5" },
+      text: { en: "ROI 1.2, 1.4, 1.49 on Mar 2 – 4, below 1.5", zh: "ROI 1.2、1.4、1.49（3月2日至4日），低于 1.5" },
     });
+    // the periods in words, one date style per language (2026 is the data's latest year: no year shown)
+    expect(finding.periodText).toEqual({ en: "Mar 2 – 4", zh: "3月2日至4日" });
   });
 
   it("honours --sheet and --range", async () => {

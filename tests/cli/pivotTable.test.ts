@@ -176,7 +176,7 @@ beforeAll(async () => {
 describe("a workbook with a pivot table and its pivot cache", () => {
   it("is flagged on the data sheet only, in the cells worked out by hand", async () => {
     expect(flaggedSheets).toEqual(["Data"]);
-    expect(firstReason).toBe("ROI 1.4 < 1.5 for 4 days running (2–5 Mar)");
+    expect(firstReason).toBe("ROI 1.4 < 1.5 for 4 days running (Mar 2 – 5)");
     const ws = (await readWorkbook(flagged)).getWorksheet("Data")!;
     const overlay = overlayFills(ws);
     const yellow = ["C2", "C3", "C4", "C5", "C6", "D2"].filter((a) => overlay[a] === "FFFFD966");

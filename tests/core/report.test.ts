@@ -69,7 +69,7 @@ describe("the Growth Signals report sheet", () => {
       "Yellow",
       "ROI below benchmark",
       "Search",
-      "ROI 1.21, 1.21, 1.21, 1.21 on 3–6 Mar, below 1.5",
+      "ROI 1.21, 1.21, 1.21, 1.21 on Mar 3 – 6, below 1.5",
       RULE_ACTIONS["roi-below-benchmark"].en,
       "Daily",
       "C3:C6",
@@ -87,7 +87,7 @@ describe("the Growth Signals report sheet", () => {
     expect(rep.rows[0][0]).toBe("Growth Signals — 弱势渠道报告");
     const row = rep.rows.find((r) => r[2] === "抖音");
     expect(row?.[0]).toBe("黄牌");
-    expect(row?.[3]).toBe("ROI 1.21、1.21、1.21、1.21（3月3日–6日），低于 1.5");
+    expect(row?.[3]).toBe("ROI 1.21、1.21、1.21、1.21（3月3日至6日），低于 1.5");
     expect(row?.[4]).toBe("启动素材迭代流程。");
     expect(rep.rows.flat().join(" ")).toContain(ruleThreshold("ltv-cac-low", DEFAULT_CONFIG).zh);
   });

@@ -31,6 +31,7 @@ const RESULT: RulesResult = {
       periodsFlagged: 3,
       firstPeriod: "2026-03-03",
       lastPeriod: "2026-03-05",
+      periodText: { en: "Mar 3 – 5", zh: "3月3日至5日" },
       latestValue: 1.2,
       threshold: 1.5,
       action: { en: "Iterate creatives", zh: "启动素材迭代流程。" },
@@ -46,7 +47,7 @@ const RESULT: RulesResult = {
         weeklyMean: false,
         cells: ["D3:D5"],
         range: "D3:D5",
-        text: { en: "ROI 1.3, 1.25, 1.2 on 3–5 Mar, below 1.5", zh: "ROI 1.3、1.25、1.2（3月3日–5日），低于 1.5" },
+        text: { en: "ROI 1.3, 1.25, 1.2 on Mar 3 – 5, below 1.5", zh: "ROI 1.3、1.25、1.2（3月3日至5日），低于 1.5" },
       },
     },
   ],
@@ -138,7 +139,7 @@ describe("task pane", () => {
     // Focus goes to the first finding, whose name is short (channel, rule, colour) with the details as description.
     const card = screen.getByRole("button", { name: "Douyin ROI below benchmark · Watch" });
     await waitFor(() => expect(card).toHaveFocus());
-    expect(card).toHaveAccessibleDescription(/3 periods: Mar 3 – 5, 2026.*Click to select these cells/);
+    expect(card).toHaveAccessibleDescription(/3 periods: Mar 3 – 5.*Click to select these cells/);
     expect(screen.getByRole("button", { name: "Clear warnings" })).toBeEnabled();
     const req = gateway.flag.mock.calls[0][0];
     expect(req.config).toEqual(DEFAULT_CONFIG);

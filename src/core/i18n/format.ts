@@ -1,8 +1,6 @@
 /**
- * Number and date text for reasons and the report, the same on every host (no locale-dependent Intl output).
+ * Number text for reasons and the report, the same on every host (no locale-dependent Intl output). Dates: dates.ts.
  */
-import { civilFromDays, formatIsoDay } from "../table/dates";
-
 export type Lang = "en" | "zh";
 
 /** A text in both languages of the add-in. */
@@ -33,8 +31,6 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 function group(intText: string): string {
   return intText.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
@@ -61,25 +57,3 @@ export function formatNumber(x: number, decimals = 2): string {
 export function formatPercent(x: number, decimals = 2): string {
   return formatNumber(x * 100, decimals) + "%";
 }
-
-/** "3 Mar" / "3月3日"; with the year when `withYear`. */
-export function formatDay(day: number, lang: Lang, withYear = false): string {
-  const [y, m, d] = civilFromDays(day);
-  if (lang === "zh") return `${withYear ? `${y}年` : ""}${m}月${d}日`;
-  return `${d} ${MONTHS_EN[m - 1]}${withYear ? ` ${y}` : ""}`;
-}
-
-/** A span of days: "3–6 Mar", "28 Feb – 2 Mar", "29 Dec 2025 – 2 Jan 2026"; zh "3月3日–6日", "2月28日–3月2日". */
-export function formatDayRange(first: number, last: number, lang: Lang): string {
-  if (first === last) return formatDay(first, lang);
-  const [y1, m1, d1] = civilFromDays(first);
-  const [y2, m2, d2] = civilFromDays(last);
-  if (lang === "zh") {
-    if (y1 !== y2) return `${formatDay(first, "zh", true)}–${formatDay(last, "zh", true)}`;
-    return m1 === m2 ? `${m1}月${d1}日–${d2}日` : `${m1}月${d1}日–${m2}月${d2}日`;
-  }
-  if (y1 !== y2) return `${formatDay(first, "en", true)} – ${formatDay(last, "en", true)}`;
-  return m1 === m2 ? `${d1}–${d2} ${MONTHS_EN[m2 - 1]}` : `${formatDay(first, "en")} – ${formatDay(last, "en")}`;
-}
-
-export { formatIsoDay };

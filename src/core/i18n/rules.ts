@@ -1,16 +1,18 @@
 /**
  * The shared words of the warning system in English and Chinese: colour and column names, metric values, and the
- * periods and runs that every flag's reason names ("for 4 days running (3–6 Mar)"). Each rule's own words (name,
+ * periods and runs that every flag's reason names ("for 4 days running (Mar 3 – 6)"), dated in the one date style
+ * of each language (dates.ts): `refYear`, the table's latest year, is the year a date does not repeat. Each rule's own words (name,
  * threshold, action, reason) live with the rule: its catalogue entry (rules/catalog.ts) and its detector.
  */
 import type { WarningColour } from "../colours";
 import type { ColumnRole, MetricKey } from "../table/types";
+import * as dates from "./dates";
 import * as format from "./format";
 import type { Bilingual, Lang } from "./format";
 
 // Local bindings: imported functions are getters in bundled and tsx-run code, slow when a reason is built per cell.
-const formatDay = format.formatDay;
-const formatDayRange = format.formatDayRange;
+const formatDay = dates.formatDay;
+const formatDayRange = dates.formatDayRange;
 const formatNumber = format.formatNumber;
 const formatPercent = format.formatPercent;
 
@@ -68,27 +70,33 @@ export interface Span {
   to: At;
 }
 
-/** A period as text: "5 Mar", "week of 2 Mar", "row 4" / "3月5日", "3月2日当周", "第 4 行". */
-export function atText(at: At, lang: Lang): string {
-  if (at.kind === "day") return formatDay(at.day, lang);
+/** A period as text: "Mar 5", "week of Mar 2", "row 4" / "3月5日", "3月2日当周", "第 4 行". */
+export function atText(at: At, lang: Lang, refYear: number): string {
+  if (at.kind === "day") return formatDay(at.day, lang, refYear);
   if (at.kind === "week")
-    return lang === "zh" ? `${formatDay(at.monday, "zh")}当周` : `week of ${formatDay(at.monday, "en")}`;
+    return lang === "zh"
+      ? `${formatDay(at.monday, "zh", refYear)}当周`
+      : `week of ${formatDay(at.monday, "en", refYear)}`;
   return lang === "zh" ? `第 ${at.row} 行` : `row ${at.row}`;
 }
 
-/** A span's periods: "3–6 Mar", "weeks of 2–9 Mar", "rows 4–6" / "3月3日–6日", "3月2日–9日当周", "第 4–6 行". */
-export function spanRange(s: Pick<Span, "from" | "to">, lang: Lang): string {
+/**
+ * A span's periods: "Mar 3 – 6", "weeks of Mar 2 – 9", "rows 4–6" / "3月3日至6日", "3月2日至9日当周", "第 4–6 行".
+ */
+export function spanRange(s: Pick<Span, "from" | "to">, lang: Lang, refYear: number): string {
   const { from, to } = s;
-  if (from.kind === "day" && to.kind === "day") return formatDayRange(from.day, to.day, lang);
+  if (from.kind === "day" && to.kind === "day") return formatDayRange(from.day, to.day, lang, refYear);
   if (from.kind === "week" && to.kind === "week") {
-    const r = formatDayRange(from.monday, to.monday, lang);
+    const r = formatDayRange(from.monday, to.monday, lang, refYear);
     return lang === "zh" ? `${r}当周` : `week${from.monday === to.monday ? "" : "s"} of ${r}`;
   }
   if (from.kind === "row" && to.kind === "row") {
     const r = from.row === to.row ? `${from.row}` : `${from.row}–${to.row}`;
     return lang === "zh" ? `第 ${r} 行` : `row${from.row === to.row ? "" : "s"} ${r}`;
   }
-  return `${atText(from, lang)}–${atText(to, lang)}`;
+  return lang === "zh"
+    ? `${atText(from, lang, refYear)}至${atText(to, lang, refYear)}`
+    : `${atText(from, lang, refYear)} – ${atText(to, lang, refYear)}`;
 }
 
 function unitOf(s: Span): { en: string; zh: string } {
@@ -97,16 +105,19 @@ function unitOf(s: Span): { en: string; zh: string } {
   return { en: "period", zh: "期" };
 }
 
-/** "for 4 days running (3–6 Mar)" / "连续 4 天（3月3日–6日）"; `weekly` counts a daily span in weeks. */
-export function spanText(s: Span, weekly: boolean): Bilingual {
+/** "for 4 days running (Mar 3 – 6)" / "连续 4 天（3月3日至6日）"; `weekly` counts a daily span in weeks. */
+export function spanText(s: Span, weekly: boolean, refYear: number): Bilingual {
   const u = weekly && s.from.kind === "day" ? { en: "week", zh: "周" } : unitOf(s);
   return {
-    en: `for ${plural(s.length, u.en)} running (${spanRange(s, "en")})`,
-    zh: `连续 ${s.length} ${u.zh}（${spanRange(s, "zh")}）`,
+    en: `for ${plural(s.length, u.en)} running (${spanRange(s, "en", refYear)})`,
+    zh: `连续 ${s.length} ${u.zh}（${spanRange(s, "zh", refYear)}）`,
   };
 }
 
-/** A run's length and dates, the tail of a reason: "for 4 days running (3–6 Mar)" / "连续 4 天（3月3日–6日）". */
-export function describeRun(span: Span, weekly = false): Bilingual {
-  return spanText(span, weekly);
+/**
+ * A run's length and dates, the tail of a reason: "for 4 days running (Mar 3 – 6)" / "连续 4 天（3月3日至6日）";
+ * `refYear`: the table's latest year (PreparedTable.latestYear).
+ */
+export function describeRun(span: Span, weekly: boolean, refYear: number): Bilingual {
+  return spanText(span, weekly, refYear);
 }

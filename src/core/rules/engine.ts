@@ -16,6 +16,7 @@
  * - No channel column → channel "" (hosts show it as "all rows").
  */
 import { severity } from "../colours";
+import { formatPeriod, formatPeriodRange } from "../i18n/dates";
 import { COLUMN_NAMES } from "../i18n/rules";
 import { parseNumber } from "../table/values";
 import { columnLetters } from "../a1";
@@ -191,10 +192,10 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
     const row = f.rows[f.rows.length - 1];
     const [a, b] = column.parts(row);
     const why = derivedReason(RULE_METRIC_OF(f.ruleId), column.value(row), a, b);
-    const period = f.lastPeriod;
+    const year = prepared.latestYear;
     f.evidence.text = {
-      en: `${f.evidence.text.en} (derived: ${why.en}, ${period})`,
-      zh: `${f.evidence.text.zh}（推算：${why.zh}，${period}）`,
+      en: `${f.evidence.text.en} (derived: ${why.en}, ${formatPeriod(f.lastPeriod, "en", year)})`,
+      zh: `${f.evidence.text.zh}（推算：${why.zh}，${formatPeriod(f.lastPeriod, "zh", year)}）`,
     };
   }
   result.warnings.push(...cadenceWarnings(prepared, mapping));
@@ -441,6 +442,8 @@ function findingsOf(
     const firstPos = sink.position[byPos[0]];
     const lastItem = byPos[byPos.length - 1];
     const latest = (columns.get(rule.metric) as MetricColumn).latest(series);
+    const firstPeriod = periodOf(series, firstPos);
+    const lastPeriod = periodOf(series, sink.position[lastItem]);
     const rows = Array.from(new Set(byPos.map((i) => sink.flags[i].row))).sort((a, b) => a - b);
     const col = sink.flags[lastItem].col;
     const items = byPos.map((i) => ({
@@ -455,14 +458,18 @@ function findingsOf(
       ruleId: g.ruleId,
       colour: rule.colour,
       periodsFlagged: rows.length,
-      firstPeriod: periodOf(series, firstPos),
-      lastPeriod: periodOf(series, sink.position[lastItem]),
+      firstPeriod,
+      lastPeriod,
+      periodText: {
+        en: formatPeriodRange(firstPeriod, lastPeriod, "en", prepared.latestYear),
+        zh: formatPeriodRange(firstPeriod, lastPeriod, "zh", prepared.latestYear),
+      },
       latestValue: latest,
       threshold: sink.flags[lastItem].threshold,
       action: rule.action,
       rows,
       col,
-      evidence: findingEvidence(rule.metric, series, items, rows, col, placement),
+      evidence: findingEvidence(rule.metric, series, items, rows, col, placement, prepared.latestYear),
     });
   }
   findings.sort(

@@ -3,9 +3,11 @@
  * periods (a run's values; one weekly value per week for the weekly rules; a traffic value with the baseline mean it
  * fell below), the cells, the threshold, and all of it in one sentence that every host shows as it is:
  *
- *   ROI 1.2, 1.25, 1.3 on 12–14 Mar, below 1.5
- *   Weekly mean repurchase rate 18% → 17% → 16% (weeks of 2–16 Mar), falling 2 weeks running
- *   Traffic 4,000 (7 Mar) is 59% below the mean of the last 4 Saturdays (9,850); limit 30%
+ *   ROI 1.2, 1.25, 1.3 on Mar 12 – 14, below 1.5
+ *   Weekly mean repurchase rate 18% → 17% → 16% (weeks of Mar 2 – 16), falling 2 weeks running
+ *   Traffic 4,000 (Mar 7) is 59% below the mean of the last 4 Saturdays (9,850); limit 30%
+ *
+ * Dates in the one style of each language (i18n/dates.ts), the year only where it is not the table's latest.
  */
 import { columnLetters } from "../a1";
 import type { Bilingual, Lang } from "../i18n/format";
@@ -46,7 +48,7 @@ interface Point extends EvidenceValue {
   decline?: Bilingual;
 }
 
-/** The evidence of one channel × rule; `items` in date order. */
+/** The evidence of one channel × rule; `items` in date order; `refYear`: the table's latest year (no year shown). */
 export function findingEvidence(
   metric: MetricKey,
   series: Series,
@@ -54,6 +56,7 @@ export function findingEvidence(
   rows: readonly number[],
   col: number,
   placement: CellPlacement,
+  refYear: number,
 ): FindingEvidence {
   const weekly = items.some((i) => i.week !== undefined);
   const periods: FindingEvidence["periods"] =
@@ -92,8 +95,8 @@ export function findingEvidence(
   const letter = columnLetters(placement.left + col);
   const range = top === bottom ? `${letter}${top + 1}` : `${letter}${top + 1}:${letter}${bottom + 1}`;
   const text = {
-    en: describe(metric, segments, periods, weeklyMean, "en"),
-    zh: describe(metric, segments, periods, weeklyMean, "zh"),
+    en: describe(metric, segments, { periods, refYear, lang: "en" }, weeklyMean),
+    zh: describe(metric, segments, { periods, refYear, lang: "zh" }, weeklyMean),
   };
   const values = points.map(({ period, value, threshold, baseline }) =>
     baseline === undefined ? { period, value, threshold } : { period, value, threshold, baseline },
@@ -128,13 +131,20 @@ function cellRanges(rows: readonly number[], col: number, placement: CellPlaceme
   return out;
 }
 
-/** A period of the evidence: weekly rows are named as weeks ("week of 2 Mar"). */
+/** A period of the evidence: weekly rows are named as weeks ("week of Mar 2"). */
 function asPeriod(at: At, periods: FindingEvidence["periods"]): At {
   return periods === "week" && at.kind === "day" ? { kind: "week", monday: at.day } : at;
 }
 
-function rangeOf(first: At, last: At, periods: FindingEvidence["periods"], lang: Lang): string {
-  return spanRange({ from: asPeriod(first, periods), to: asPeriod(last, periods) }, lang);
+/** How the periods of one sentence are written: their kind, the reference year and the language. */
+interface Style {
+  periods: FindingEvidence["periods"];
+  refYear: number;
+  lang: Lang;
+}
+
+function rangeOf(first: At, last: At, { periods, refYear, lang }: Style): string {
+  return spanRange({ from: asPeriod(first, periods), to: asPeriod(last, periods) }, lang, refYear);
 }
 
 /** The values of one run, shortened past MAX_VALUES: "1.2, 1.25, 1.3, …, 1.1, 1.4 (20 values)". */
@@ -152,13 +162,8 @@ function more(n: number, lang: Lang): string {
   return lang === "zh" ? `；另有 ${n} 段` : ` and ${n} more`;
 }
 
-function describe(
-  metric: MetricKey,
-  segments: Point[][],
-  periods: FindingEvidence["periods"],
-  weeklyMean: boolean,
-  lang: Lang,
-): string {
+function describe(metric: MetricKey, segments: Point[][], style: Style, weeklyMean: boolean): string {
+  const { periods, lang } = style;
   if (segments.length === 0) return "";
   const name = COLUMN_NAMES[metric][lang];
   const label = weeklyMean
@@ -166,8 +171,8 @@ function describe(
       ? `${name}${/[A-Za-z]$/.test(name) ? " " : ""}周均值`
       : `Weekly mean ${/^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name}`
     : name;
-  if (metric === "traffic") return trafficText(segments.flat(), periods, lang);
-  if (metric === "repurchaseRate") return fallingText(label, segments, periods, lang);
+  if (metric === "traffic") return trafficText(segments.flat(), style);
+  if (metric === "repurchaseRate") return fallingText(label, segments, style);
   const shown = segments.slice(0, MAX_SEGMENTS);
   const last = segments[segments.length - 1];
   const final = last[last.length - 1];
@@ -181,7 +186,7 @@ function describe(
       lang === "zh" ? "、" : ", ",
       lang,
     );
-    const range = rangeOf(seg[0].at, seg[seg.length - 1].at, periods, lang);
+    const range = rangeOf(seg[0].at, seg[seg.length - 1].at, style);
     if (lang === "zh") return `${values}（${range}）`;
     return `${values} ${periods === "week" ? "in" : "on"} ${range}`;
   });
@@ -198,20 +203,21 @@ function before(at: At): At {
   return { kind: "row", row: at.row - 1 };
 }
 
-/** "Weekly mean repurchase rate 18% → 17% → 16% (weeks of 2–16 Mar), falling 2 weeks running". */
-function fallingText(label: string, segments: Point[][], periods: FindingEvidence["periods"], lang: Lang): string {
+/** "Weekly mean repurchase rate 18% → 17% → 16% (weeks of Mar 2 – 16), falling 2 weeks running". */
+function fallingText(label: string, segments: Point[][], style: Style): string {
+  const { periods, lang } = style;
   const shown = segments.slice(0, MAX_SEGMENTS);
   const parts = shown.map((seg) => {
     const chain = [seg[0].baseline ?? NaN, ...seg.map((p) => p.value)]
       .map((v) => formatMetric("repurchaseRate", v))
       .join(" → ");
-    const range = rangeOf(before(seg[0].at), seg[seg.length - 1].at, periods, lang);
+    const range = rangeOf(before(seg[0].at), seg[seg.length - 1].at, style);
     const n = seg.length;
     const unit =
       periods === "week"
         ? { en: n === 1 ? "week" : "weeks", zh: "周" }
         : { en: n === 1 ? "period" : "periods", zh: "期" };
-    // With evidence (issue 18 §1): "31.5% → 30.5% → 28.5% (weeks of 26 Jan – 9 Feb), down 9.5% over 2 weeks, …".
+    // With evidence (issue 18 §1): "31.5% → 30.5% → 28.5% (weeks of Jan 26 – Feb 9), down 9.5% over 2 weeks, …".
     const decline = seg[seg.length - 1].decline;
     if (decline) return lang === "zh" ? `${chain}（${range}），${decline.zh}` : `${chain} (${range}), ${decline.en}`;
     return lang === "zh"
@@ -224,16 +230,17 @@ function fallingText(label: string, segments: Point[][], periods: FindingEvidenc
 
 /**
  * The first traffic value with its reason in full (it names its baseline), then the others with their baselines:
- * "Traffic 4,000 (7 Mar) is 59% below the mean of the last 4 Saturdays (9,850); limit 30%; then 3,900 (14 Mar,
+ * "Traffic 4,000 (Mar 7) is 59% below the mean of the last 4 Saturdays (9,850); limit 30%; then 3,900 (Mar 14,
  * baseline 9,700)".
  */
-function trafficText(points: Point[], periods: FindingEvidence["periods"], lang: Lang): string {
+function trafficText(points: Point[], style: Style): string {
+  const lang = style.lang;
   const [first, ...others] = points;
   const shown = others.slice(0, MAX_SEGMENTS);
   const tail = shown.map((p) => {
     const v = formatMetric("traffic", p.value);
     const m = formatMetric("traffic", p.baseline ?? NaN);
-    const at = rangeOf(p.at, p.at, periods, lang);
+    const at = rangeOf(p.at, p.at, style);
     return lang === "zh" ? `${v}（${at}，基准 ${m}）` : `${v} (${at}, baseline ${m})`;
   });
   const rest = more(others.length - shown.length, lang);

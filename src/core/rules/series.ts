@@ -16,6 +16,7 @@
 import type { CellValue, ColumnMapping, Table } from "../table/types";
 import { parseDayColumn, type DayColumnInfo } from "../table/dates";
 import { isTotalLabel } from "../table/totals";
+import { yearOfDay } from "../i18n/dates";
 
 export type Cadence = "daily" | "weekly" | "irregular" | "rows";
 
@@ -50,6 +51,11 @@ export interface PreparedTable {
   totalRows: number[];
   /** Labels without a year in the date column ("1月5日", "第2周"): how many, and the year given. */
   yearless: DayColumnInfo;
+  /**
+   * The year of the latest date a rule looks at (NaN without dates): dates of that year are written without it
+   * ("Mar 22"), others with it ("Dec 29, 2025"); see i18n/dates.ts.
+   */
+  latestYear: number;
 }
 
 const BLANK = -2;
@@ -142,6 +148,7 @@ export function prepareTable(
   for (let i = 0; i < n; i++) if (chan[i] >= 0) byChannel[fill[chan[i]]++] = i;
 
   const series: Series[] = [];
+  let latestDay = NaN;
   for (let g = 0; g < groups; g++) {
     const slice = byChannel.subarray(counts[g], counts[g + 1]);
     if (slice.length === 0) continue;
@@ -153,6 +160,7 @@ export function prepareTable(
     if (days !== null) {
       sdays = new Float64Array(len);
       for (let p = 0; p < len; p++) sdays[p] = days[slice[p]];
+      if (!(sdays[len - 1] <= latestDay)) latestDay = sdays[len - 1]; // sorted by day: the last is the latest
     }
     const order = (step === 7 && sdays !== null && weekdayOrder(sdays)) || dateOrder(len);
     const linked = new Uint8Array(len);
@@ -160,7 +168,8 @@ export function prepareTable(
     else if (step > 0) for (let k = 1; k < len; k++) linked[k] = sdays[order[k]] - sdays[order[k - 1]] === step ? 1 : 0;
     series.push({ channel: names[g], rows: slice, days: sdays, cadence, step, order, linked });
   }
-  return { series, days, included, skippedRows: skipped, totalRows, yearless };
+  const latestYear = latestDay === latestDay ? yearOfDay(latestDay) : NaN;
+  return { series, days, included, skippedRows: skipped, totalRows, yearless, latestYear };
 }
 
 /** 0, 1, …, n − 1. */

@@ -54,6 +54,11 @@ export interface ChannelFinding {
   periodsFlagged: number;
   firstPeriod: string;
   lastPeriod: string;
+  /**
+   * First to last period in words, in each language's one date style: "Apr 6 – 26", "Dec 29, 2025 – Jan 4, 2026",
+   * "rows 4–6" / "4月6日至26日" (the year where it is not the table's latest; i18n/dates.ts).
+   */
+  periodText: Bilingual;
   /** The channel's most recent numeric value of the metric (by date), flagged or not. */
   latestValue: number | null;
   threshold: number;
@@ -88,7 +93,7 @@ export interface FindingEvidence {
   cells: string[];
   /** One range from the first to the last flagged cell (what a link selects). */
   range: string;
-  /** All of it in words: "ROI 1.2, 1.25, 1.3 on 12–14 Mar, below 1.5". */
+  /** All of it in words: "ROI 1.2, 1.25, 1.3 on Mar 12 – 14, below 1.5". */
   text: Bilingual;
 }
 

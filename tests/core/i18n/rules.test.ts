@@ -1,11 +1,10 @@
-import { formatDayRange, formatNumber, formatPercent } from "../../../src/core/i18n/format";
+import { formatNumber, formatPercent } from "../../../src/core/i18n/format";
 import { formatMetric } from "../../../src/core/i18n/rules";
 import { RULE_ACTIONS, RULE_NAMES, ruleDescription, ruleThreshold } from "../../../src/core/rules/catalog";
 import { DEFAULT_CONFIG } from "../../../src/core/rules/config";
 import { RULE_IDS } from "../../../src/core/rules/types";
-import { parseDay } from "../../../src/core/table/dates";
 
-describe("number and date text", () => {
+describe("number text", () => {
   it("writes numbers with at most 2 decimals and thousands groups", () => {
     expect(formatNumber(1.21)).toBe("1.21");
     expect(formatNumber(1.5)).toBe("1.5");
@@ -17,16 +16,6 @@ describe("number and date text", () => {
     expect(formatPercent(0.012)).toBe("1.2%");
     expect(formatMetric("traffic", 12345.6)).toBe("12,346");
     expect(formatMetric("repurchaseRate", 0.3143)).toBe("31.43%");
-  });
-
-  it("writes date spans compactly in both languages", () => {
-    const d = (s: string) => parseDay(s);
-    expect(formatDayRange(d("2026-03-03"), d("2026-03-06"), "en")).toBe("3–6 Mar");
-    expect(formatDayRange(d("2026-02-28"), d("2026-03-02"), "en")).toBe("28 Feb – 2 Mar");
-    expect(formatDayRange(d("2025-12-29"), d("2026-01-02"), "en")).toBe("29 Dec 2025 – 2 Jan 2026");
-    expect(formatDayRange(d("2026-03-03"), d("2026-03-06"), "zh")).toBe("3月3日–6日");
-    expect(formatDayRange(d("2026-02-28"), d("2026-03-02"), "zh")).toBe("2月28日–3月2日");
-    expect(formatDayRange(d("2025-12-29"), d("2026-01-02"), "zh")).toBe("2025年12月29日–2026年1月2日");
   });
 });
 

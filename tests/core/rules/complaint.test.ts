@@ -12,7 +12,7 @@ describe("orange: complaint rate above 1% in a period", () => {
     expect(periods(r, C)).toEqual(["2026-03-03"]);
     expect(flagsOf(r, C)[0]).toMatchObject({ colour: "orange", value: 0.012, threshold: 0.01 });
     expect(flagsOf(r, C)[0].reason).toEqual({
-      en: "Complaint rate 1.2% > 1% (3 Mar)",
+      en: "Complaint rate 1.2% > 1% (Mar 3)",
       zh: "投诉率 1.2% > 1%（3月3日）",
     });
   });
@@ -76,6 +76,6 @@ describe('complaintEvidence "wilson": the counts behind the rate (issue 12 §2)'
   it('"wilson" flags only the day whose lower bound clears 1%, and keeps the rate rule where counts are missing', () => {
     const r = runRules(report, { config: { ...DEFAULT_CONFIG, complaintEvidence: "wilson" } });
     expect(periods(r, C)).toEqual(["2026-03-03", "2026-03-04"]);
-    expect(flagsOf(r, C)[0].reason.en).toBe("Complaint rate 1.5% (30 of 2,000; 95% lower bound 1.05%) > 1% (3 Mar)");
+    expect(flagsOf(r, C)[0].reason.en).toBe("Complaint rate 1.5% (30 of 2,000; 95% lower bound 1.05%) > 1% (Mar 3)");
   });
 });

@@ -42,8 +42,8 @@ describe("ROI derived from revenue ÷ cost", () => {
   it("says in every flag and finding that the ROI was derived, with its parts", () => {
     expect(flagsOf(r, "roi-below-benchmark")[0].reason.en).toContain("ROI 1.21 = revenue 1,452 ÷ cost 1,200");
     const finding = r.findings.find((f) => f.ruleId === "roi-below-benchmark");
-    expect(finding?.evidence.text.en).toContain("(derived: ROI 1.1 = revenue 1,100 ÷ cost 1,000, 2026-11-06)");
-    expect(finding?.evidence.text.zh).toContain("推算：ROI 1.1 = 销售额 1,100 ÷ 花费 1,000");
+    expect(finding?.evidence.text.en).toContain("(derived: ROI 1.1 = revenue 1,100 ÷ cost 1,000, Nov 6)");
+    expect(finding?.evidence.text.zh).toContain("推算：ROI 1.1 = 销售额 1,100 ÷ 花费 1,000，11月6日");
     expect(r.warnings.find((w) => w.code === "derived-metric")?.message.en).toBe(
       "The table has no ROI column, so ROI was derived as revenue ÷ cost: “Conv. value” (D) ÷ “Cost” (C); its flags color the revenue cells.",
     );

@@ -207,6 +207,7 @@ describe("cells and findings", () => {
         periodsFlagged: 3,
         firstPeriod: "2026-03-03",
         lastPeriod: "2026-03-05",
+        periodText: { en: "Mar 3 – 5", zh: "3月3日至5日" },
         latestValue: 1.9,
         threshold: 1.5,
         action: expect.objectContaining({ zh: "启动素材迭代流程。" }),
@@ -219,7 +220,7 @@ describe("cells and findings", () => {
             { period: "2026-03-05", value: 1.1, threshold: 1.5 },
           ],
           cells: ["C3:C5"],
-          text: expect.objectContaining({ en: "ROI 1.2, 1.3, 1.1 on 3–5 Mar, below 1.5" }),
+          text: expect.objectContaining({ en: "ROI 1.2, 1.3, 1.1 on Mar 3 – 5, below 1.5" }),
         }),
       },
     ]);

@@ -29,8 +29,8 @@ describe("finding evidence", () => {
     expect(f.evidence.periods).toBe("day");
     expect(f.evidence.weeklyMean).toBe(false);
     expect(f.evidence.text).toEqual({
-      en: "ROI 1.2, 1.25, 1.3 on 12–14 Mar, below 1.5",
-      zh: "ROI 1.2、1.25、1.3（3月12日–14日），低于 1.5",
+      en: "ROI 1.2, 1.25, 1.3 on Mar 12 – 14, below 1.5",
+      zh: "ROI 1.2、1.25、1.3（3月12日至14日），低于 1.5",
     });
   });
 
@@ -64,7 +64,7 @@ describe("finding evidence", () => {
     expect(f.evidence.cells).toEqual(["C3", "C5"]);
     expect(f.evidence.range).toBe("C3:C5");
     expect(f.evidence.text).toEqual({
-      en: "Complaint rate 1.2% on 3 Mar and 1.5% on 5 Mar, above 1%",
+      en: "Complaint rate 1.2% on Mar 3 and 1.5% on Mar 5, above 1%",
       zh: "投诉率 1.2%（3月3日）；1.5%（3月5日），高于 1%",
     });
   });
@@ -84,8 +84,8 @@ describe("finding evidence", () => {
     expect(f.evidence.values[1].threshold).toBeCloseTo(7000, 9);
     expect(f.evidence.cells).toEqual(["C9", "C11"]);
     expect(f.evidence.text.en).toBe(
-      "Traffic 4,000 (9 Mar) is 60% below the mean of the previous 7 values (10,000); limit 30%; " +
-        "then 5,000 (11 Mar, baseline 10,000)",
+      "Traffic 4,000 (Mar 9) is 60% below the mean of the previous 7 values (10,000); limit 30%; " +
+        "then 5,000 (Mar 11, baseline 10,000)",
     );
   });
 
@@ -103,10 +103,10 @@ describe("finding evidence", () => {
     // Weekly rates without counts: the default "test" falls back to steps of at least 3% (−10%, −5.6%) and says so.
     expect(f.evidence.text).toEqual({
       en:
-        "Repurchase rate 20% → 18% → 17% (weeks of 2–16 Mar), down 15% over 2 weeks, each week at least 3% lower " +
+        "Repurchase rate 20% → 18% → 17% (weeks of Mar 2 – 16), down 15% over 2 weeks, each week at least 3% lower " +
         "(weekly rates without buyer counts cannot be tested for noise)",
       zh:
-        "复购率 20% → 18% → 17%（3月2日–16日当周），2 周累计下降 15%，每周降幅至少 3%" +
+        "复购率 20% → 18% → 17%（3月2日至16日当周），2 周累计下降 15%，每周降幅至少 3%" +
         "（周数据没有购买人数与复购人数，无法检验是否为抽样波动）",
     });
     // The seed's rule ("none") states the run alone.
@@ -115,8 +115,8 @@ describe("finding evidence", () => {
       "repurchase-declining",
     );
     expect(none.evidence.text).toEqual({
-      en: "Repurchase rate 20% → 18% → 17% (weeks of 2–16 Mar), falling 2 weeks running",
-      zh: "复购率 20% → 18% → 17%（3月2日–16日当周），连续 2 周下滑",
+      en: "Repurchase rate 20% → 18% → 17% (weeks of Mar 2 – 16), falling 2 weeks running",
+      zh: "复购率 20% → 18% → 17%（3月2日至16日当周），连续 2 周下滑",
     });
   });
 
@@ -134,8 +134,8 @@ describe("finding evidence", () => {
     expect(f.evidence.weeklyMean).toBe(true);
     expect(f.evidence.cells).toEqual(["C2:C15"]);
     expect(f.evidence.text).toEqual({
-      en: "Weekly mean LTV/CAC 1.3, 1.4 in weeks of 2–9 Mar, below 1.5",
-      zh: "LTV/CAC 周均值 1.3、1.4（3月2日–9日当周），低于 1.5",
+      en: "Weekly mean LTV/CAC 1.3, 1.4 in weeks of Mar 2 – 9, below 1.5",
+      zh: "LTV/CAC 周均值 1.3、1.4（3月2日至9日当周），低于 1.5",
     });
   });
 
@@ -144,6 +144,6 @@ describe("finding evidence", () => {
     const values = [1.0, 1.1, 1.2, 1.3, 1.4, 1.0, 1.1, 1.2, 1.3, 1.4];
     const f = findingOf(runRules(table("ROI", seriesRows("Search", "2026-03-01", values))), "roi-below-benchmark");
     expect(f.evidence.values).toHaveLength(10);
-    expect(f.evidence.text.en).toBe("ROI 1, 1.1, 1.2, …, 1.3, 1.4 (10 values) on 1–10 Mar, below 1.5");
+    expect(f.evidence.text.en).toBe("ROI 1, 1.1, 1.2, …, 1.3, 1.4 (10 values) on Mar 1 – 10, below 1.5");
   });
 });

@@ -10,8 +10,8 @@ describe("red: LTV/CAC below 1.5 for 2 consecutive weeks", () => {
     expect(periods(r, L)).toEqual(["2026-03-02", "2026-03-09"]);
     expect(flagsOf(r, L)[0]).toMatchObject({ colour: "red", value: 1.4, threshold: 1.5 });
     expect(flagsOf(r, L)[0].reason).toEqual({
-      en: "LTV/CAC 1.4 < 1.5 for 2 weeks running (2–9 Mar)",
-      zh: "LTV/CAC 1.4 < 1.5，连续 2 周（3月2日–9日）",
+      en: "LTV/CAC 1.4 < 1.5 for 2 weeks running (Mar 2 – 9)",
+      zh: "LTV/CAC 1.4 < 1.5，连续 2 周（3月2日至9日）",
     });
   });
 
@@ -26,7 +26,7 @@ describe("red: LTV/CAC below 1.5 for 2 consecutive weeks", () => {
     const r = runRules(table("LTV:CAC", seriesRows("S", "2026-03-02", values)));
     expect(periods(r, L)).toHaveLength(14);
     expect(flagsOf(r, L)[0].value).toBe(1.6); // the cell's own value; the reason gives the weekly mean
-    expect(flagsOf(r, L)[0].reason.en).toBe("Weekly mean LTV/CAC 1.17 < 1.5 for 2 weeks running (weeks of 2–9 Mar)");
+    expect(flagsOf(r, L)[0].reason.en).toBe("Weekly mean LTV/CAC 1.17 < 1.5 for 2 weeks running (weeks of Mar 2 – 9)");
   });
 
   it("needs the low weeks to be consecutive ISO weeks", () => {

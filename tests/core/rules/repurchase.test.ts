@@ -14,8 +14,8 @@ describe('red, the seed\'s rule ("none"): repurchase rate falling 2 weeks runnin
     expect(periods(r, R)).toEqual(["2026-03-09", "2026-03-16"]);
     const f = flagsOf(r, R)[0];
     expect(f).toMatchObject({ colour: "red", value: 0.28, threshold: 0.3 });
-    expect(f.reason.en).toBe("Repurchase rate 28% (9 Mar) < 30% the week before; falling 2 weeks running (9–16 Mar)");
-    expect(f.reason.zh).toBe("复购率 28%（3月9日）低于前一周的 30%；连续下滑 2 周（3月9日–16日）");
+    expect(f.reason.en).toBe("Repurchase rate 28% (Mar 9) < 30% the week before; falling 2 weeks running (Mar 9 – 16)");
+    expect(f.reason.zh).toBe("复购率 28%（3月9日）低于前一周的 30%；连续下滑 2 周（3月9日至16日）");
   });
 
   it("does not flag a single declining week, nor two declines with a rise between", () => {
@@ -102,9 +102,9 @@ describe('red, the seed\'s rule ("none"): falling 2 weeks running (daily data, I
     expect(flagged).not.toContain("2026-03-08");
     const reason = flagsOf(r, R)[0].reason;
     expect(reason.en).toBe(
-      "Weekly mean repurchase rate 29% (week of 9 Mar) < 31.43% the week before; falling 2 weeks running (weeks of 9–16 Mar)",
+      "Weekly mean repurchase rate 29% (week of Mar 9) < 31.43% the week before; falling 2 weeks running (weeks of Mar 9 – 16)",
     );
-    expect(reason.zh).toBe("复购率周均值 29%（3月9日当周）低于前一周的 31.43%；连续下滑 2 周（3月9日–16日当周）");
+    expect(reason.zh).toBe("复购率周均值 29%（3月9日当周）低于前一周的 31.43%；连续下滑 2 周（3月9日至16日当周）");
   });
 
   it("averages only the numeric days of a week and never flags a missing day", () => {
@@ -145,7 +145,7 @@ describe('red with evidence (issue 18 §1): "test", the default', () => {
     expect(periods(atOnePercent, R)).toEqual(["2026-02-02", "2026-02-09"]);
     const finding = atOnePercent.findings.find((f) => f.ruleId === R)!;
     expect(finding.evidence.text.en).toBe(
-      "Repurchase rate 31.5% → 30.5% → 28.5% (weeks of 26 Jan – 9 Feb), down 9.5% over 2 weeks, p = 0.002 " +
+      "Repurchase rate 31.5% → 30.5% → 28.5% (weeks of Jan 26 – Feb 9), down 9.5% over 2 weeks, p = 0.002 " +
         "(one-sided, repeat buyers of buyers; limit 1%)",
     );
     expect(finding.evidence.text.zh).toContain("2 周累计下降 9.5%，p = 0.002（单侧检验");
@@ -190,7 +190,7 @@ describe('red with evidence (issue 18 §1): "test", the default', () => {
     expect(periods(r, R)).toHaveLength(14);
     const finding = r.findings.find((f) => f.ruleId === R)!;
     expect(finding.evidence.text.en).toBe(
-      "Weekly mean repurchase rate 30.14% → 29% → 27% (weeks of 2–16 Mar), down 10.4% over 2 weeks, p < 0.001 " +
+      "Weekly mean repurchase rate 30.14% → 29% → 27% (weeks of Mar 2 – 16), down 10.4% over 2 weeks, p < 0.001 " +
         "(one-sided, daily rates; limit 0.1%)",
     );
   });
@@ -210,7 +210,7 @@ describe('red with evidence (issue 18 §1): "test", the default', () => {
     const r = runRules(table("Repurchase rate", seriesRows("S", "2026-03-02", [0.3, 0.28, 0.26], 7)));
     expect(periods(r, R)).toEqual(["2026-03-09", "2026-03-16"]);
     expect(flagsOf(r, R)[0].reason.en).toBe(
-      "Repurchase rate 28% (9 Mar) < 30% the week before; falling 2 weeks running (9–16 Mar); down 13.3% over 2 " +
+      "Repurchase rate 28% (Mar 9) < 30% the week before; falling 2 weeks running (Mar 9 – 16); down 13.3% over 2 " +
         "weeks, each week at least 3% lower (weekly rates without buyer counts cannot be tested for noise)",
     );
     expect(flagsOf(r, R)[0].reason.zh).toContain("周数据没有购买人数与复购人数，无法检验是否为抽样波动");

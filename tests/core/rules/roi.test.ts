@@ -11,8 +11,8 @@ describe("yellow: ROI below the benchmark (1.5) for 3 consecutive periods", () =
     expect(periods(r, ROI)).toEqual(["2026-03-03", "2026-03-04", "2026-03-05"]);
     const first = flagsOf(r, ROI)[0];
     expect(first).toMatchObject({ row: 1, col: 2, colour: "yellow", channel: "Search", value: 1.2, threshold: 1.5 });
-    expect(first.reason.en).toBe("ROI 1.2 < 1.5 for 3 days running (3–5 Mar)");
-    expect(first.reason.zh).toBe("ROI 1.2 < 1.5，连续 3 天（3月3日–5日）");
+    expect(first.reason.en).toBe("ROI 1.2 < 1.5 for 3 days running (Mar 3 – 5)");
+    expect(first.reason.zh).toBe("ROI 1.2 < 1.5，连续 3 天（3月3日至5日）");
   });
 
   it("flags a run of exactly 2 when the run length is set to 2", () => {
@@ -57,7 +57,7 @@ describe("yellow: ROI below the benchmark (1.5) for 3 consecutive periods", () =
   it("counts weeks on weekly data: rows exactly 7 days apart are consecutive", () => {
     const r = runRules(table("ROI", seriesRows("Search", "2026-03-02", [1, 1.1, 1.2, 2], 7)));
     expect(periods(r, ROI)).toEqual(["2026-03-02", "2026-03-09", "2026-03-16"]);
-    expect(flagsOf(r, ROI)[0].reason.en).toBe("ROI 1 < 1.5 for 3 weeks running (2–16 Mar)");
+    expect(flagsOf(r, ROI)[0].reason.en).toBe("ROI 1 < 1.5 for 3 weeks running (Mar 2 – 16)");
   });
 
   it("treats a tie between daily and weekly gaps as daily", () => {
@@ -100,7 +100,7 @@ describe("yellow: ROI below the benchmark (1.5) for 3 consecutive periods", () =
       ),
     );
     expect(periods(r, ROI)).toEqual(["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23"]);
-    expect(flagsOf(r, ROI)[0].reason.en).toBe("ROI 1 < 1.5 for 4 weeks running (2–23 Mar)");
+    expect(flagsOf(r, ROI)[0].reason.en).toBe("ROI 1 < 1.5 for 4 weeks running (Mar 2 – 23)");
     // most gaps are not 7 days, so the warning about daily or weekly data is still given
     expect(r.warnings.map((w) => w.code)).toEqual(["run-rules-need-daily-or-weekly"]);
   });

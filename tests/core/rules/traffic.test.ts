@@ -10,7 +10,7 @@ describe("orange: traffic more than 30% below the mean of the previous up to 7 v
     expect(periods(r, T)).toEqual(["2026-03-09"]);
     expect(flagsOf(r, T)[0]).toMatchObject({ value: 69, threshold: 70, colour: "orange" });
     expect(flagsOf(r, T)[0].reason.en).toBe(
-      "Traffic 69 (9 Mar) is 31% below the mean of the previous 7 values (100); limit 30%",
+      "Traffic 69 (Mar 9) is 31% below the mean of the previous 7 values (100); limit 30%",
     );
     const tie = runRules(table("Traffic", seriesRows("S", "2026-03-02", [100, 100, 100, 100, 100, 100, 100, 70])));
     expect(tie.flags).toEqual([]);

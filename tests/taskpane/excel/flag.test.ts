@@ -324,8 +324,8 @@ describe("report sheet", () => {
     // ROI 1.2, 1.3, 1.4 on 2–4 Mar in C2:C4), not the latest value
     const summary = rows.filter((r) => r[2] === "Search");
     expect(summary.map((r) => [r[3], r[5], r[6], r[7]])).toEqual([
-      ["Complaint rate 2% on 3 Mar, above 1%", "Data", "D3", 1], // orange
-      ["ROI 1.2, 1.3, 1.4 on 2–4 Mar, below 1.5", "Data", "C2:C4", 3], // yellow
+      ["Complaint rate 2% on Mar 3, above 1%", "Data", "D3", 1], // orange
+      ["ROI 1.2, 1.3, 1.4 on Mar 2 – 4, below 1.5", "Data", "C2:C4", 3], // yellow
     ]);
     const orangeRow = rows.findIndex((r) => r[2] === "Search");
     expect(host.fill("Growth Signals", `A${orangeRow + 1}`)).toMatchObject({ color: ORANGE });

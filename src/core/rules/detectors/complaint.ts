@@ -48,33 +48,44 @@ export function complaintRateHigh(input: RuleInput<ComplaintConfig>): void {
         const low = wilsonInterval(k, m)[0];
         if (above(low, max)) {
           const rate = value === value ? value : k / m;
-          const reason = complaintWilsonReason(rate, k, m, low, max, atOf(series, position));
+          const reason = complaintWilsonReason(rate, k, m, low, max, atOf(series, position), table.latestYear);
           sink.add({ series: seriesIndex, position, value: rate, threshold: max, reason });
         }
         continue;
       }
       if (above(value, max)) {
-        const reason = complaintReason(value, max, atOf(series, position));
+        const reason = complaintReason(value, max, atOf(series, position), table.latestYear);
         sink.add({ series: seriesIndex, position, value, threshold: max, reason });
       }
     }
   });
 }
 
-/** "Complaint rate 1.2% > 1% (5 Mar)". */
-export function complaintReason(value: number, max: number, at: At): Bilingual {
+/** "Complaint rate 1.2% > 1% (Mar 5)". */
+export function complaintReason(value: number, max: number, at: At, refYear: number): Bilingual {
   const v = `${formatPercent(value)} > ${formatPercent(max)}`;
-  return { en: `Complaint rate ${v} (${atText(at, "en")})`, zh: `投诉率 ${v}（${atText(at, "zh")}）` };
+  return {
+    en: `Complaint rate ${v} (${atText(at, "en", refYear)})`,
+    zh: `投诉率 ${v}（${atText(at, "zh", refYear)}）`,
+  };
 }
 
-/** "Complaint rate 1.5% (30 of 2,000; 95% lower bound 1.05%) > 1% (5 Mar)". */
-export function complaintWilsonReason(rate: number, k: number, m: number, low: number, max: number, at: At): Bilingual {
+/** "Complaint rate 1.5% (30 of 2,000; 95% lower bound 1.05%) > 1% (Mar 5)". */
+export function complaintWilsonReason(
+  rate: number,
+  k: number,
+  m: number,
+  low: number,
+  max: number,
+  at: At,
+  refYear: number,
+): Bilingual {
   const counts = {
     en: `${formatNumber(k)} of ${formatNumber(m)}`,
     zh: `${formatNumber(m)} 单中 ${formatNumber(k)} 单`,
   };
   return {
-    en: `Complaint rate ${formatPercent(rate)} (${counts.en}; 95% lower bound ${formatPercent(low)}) > ${formatPercent(max)} (${atText(at, "en")})`,
-    zh: `投诉率 ${formatPercent(rate)}（${counts.zh}；95% 置信下限 ${formatPercent(low)}）> ${formatPercent(max)}（${atText(at, "zh")}）`,
+    en: `Complaint rate ${formatPercent(rate)} (${counts.en}; 95% lower bound ${formatPercent(low)}) > ${formatPercent(max)} (${atText(at, "en", refYear)})`,
+    zh: `投诉率 ${formatPercent(rate)}（${counts.zh}；95% 置信下限 ${formatPercent(low)}）> ${formatPercent(max)}（${atText(at, "zh", refYear)}）`,
   };
 }

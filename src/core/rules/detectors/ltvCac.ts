@@ -33,7 +33,7 @@ export function ltvCacLow(input: RuleInput<LtvCacConfig>): void {
     forEachRun(low, weeks.linked, weeks.count, config.ltvCacWeeks, (first, last) => {
       const span = { length: last - first + 1, from: weeks.at(first), to: weeks.at(last) };
       for (let week = first; week <= last; week++) {
-        const reason = ltvCacReason(weeks.value[week], min, span, weeks.weeklyMean);
+        const reason = ltvCacReason(weeks.value[week], min, span, weeks.weeklyMean, table.latestYear);
         const evidence = { index: week, value: weeks.value[week], at: weeks.at(week), mean: weeks.weeklyMean };
         for (let position = weeks.start[week]; position < weeks.end[week]; position++) {
           const value = values[position];
@@ -45,9 +45,12 @@ export function ltvCacLow(input: RuleInput<LtvCacConfig>): void {
   });
 }
 
-/** "LTV/CAC 1.32 < 1.5 for 2 weeks running (2–9 Mar)"; on daily data "Weekly mean LTV/CAC …". */
-export function ltvCacReason(value: number, min: number, span: Span, weeklyMean: boolean): Bilingual {
-  const s = spanText(span, true);
+/**
+ * "LTV/CAC 1.32 < 1.5 for 2 weeks running (Mar 2 – 9)"; on daily data "Weekly mean LTV/CAC …"; `refYear`
+ * as in describeRun.
+ */
+export function ltvCacReason(value: number, min: number, span: Span, weeklyMean: boolean, refYear: number): Bilingual {
+  const s = spanText(span, true, refYear);
   const v = `${formatNumber(value)} < ${formatNumber(min)}`;
   return weeklyMean
     ? { en: `Weekly mean LTV/CAC ${v} ${s.en}`, zh: `LTV/CAC 周均值 ${v}，${s.zh}` }

@@ -191,7 +191,14 @@ export function repurchaseDeclining(input: RuleInput<RepurchaseConfig>): void {
       forEachRun(declining, allLinked, n, span, (first, last) => {
         const run = { length: last - first + 1, from: weeks.at(first), to: weeks.at(last) };
         for (let week = first; week <= last; week++) {
-          const reason = repurchaseReason(rate[week], rate[week - 1], weeks.at(week), run, weeks.weeklyMean);
+          const reason = repurchaseReason(
+            rate[week],
+            rate[week - 1],
+            weeks.at(week),
+            run,
+            weeks.weeklyMean,
+            table.latestYear,
+          );
           emit(week, reason, weeks.weeklyMean, undefined);
         }
       });
@@ -225,7 +232,7 @@ export function repurchaseDeclining(input: RuleInput<RepurchaseConfig>): void {
       const decline = declineClause(rate[k - 1], rate[last], run.length, test, mode, minDrop, alpha, weeks.weeklyMean);
       for (let week = k; week <= last; week++) {
         const weeklyMean = weeks.weeklyMean && stats.pooled[week] === 0;
-        const base = repurchaseReason(rate[week], rate[week - 1], weeks.at(week), run, weeklyMean);
+        const base = repurchaseReason(rate[week], rate[week - 1], weeks.at(week), run, weeklyMean, table.latestYear);
         const reason = { en: `${base.en}; ${decline.en}`, zh: `${base.zh}；${decline.zh}` };
         emit(week, reason, weeklyMean, decline);
       }
@@ -282,11 +289,19 @@ export function declineClause(
 }
 
 /**
- * "Weekly mean repurchase rate 17.1% (week of 9 Mar) < 18% the week before; falling 2 weeks running
- * (weeks of 9–16 Mar)". `weeklyMean` says the value is the mean of a daily table's ISO week.
+ * "Weekly mean repurchase rate 17.1% (week of Mar 9) < 18% the week before; falling 2 weeks running
+ * (weeks of Mar 9 – 16)". `weeklyMean` says the value is the mean of a daily table's ISO week; `refYear` as in
+ * describeRun.
  */
-export function repurchaseReason(value: number, previous: number, at: At, span: Span, weeklyMean: boolean): Bilingual {
-  const s = spanText(span, true);
+export function repurchaseReason(
+  value: number,
+  previous: number,
+  at: At,
+  span: Span,
+  weeklyMean: boolean,
+  refYear: number,
+): Bilingual {
+  const s = spanText(span, true, refYear);
   const v = formatPercent(value);
   const p = formatPercent(previous);
   const before =
@@ -295,8 +310,8 @@ export function repurchaseReason(value: number, previous: number, at: At, span: 
     ? { en: "Weekly mean repurchase rate", zh: "复购率周均值" }
     : { en: "Repurchase rate", zh: "复购率" };
   return {
-    en: `${label.en} ${v} (${atText(at, "en")}) < ${p} ${before.en}; falling ${s.en.slice(4)}`,
-    zh: `${label.zh} ${v}（${atText(at, "zh")}）低于${before.zh}的 ${p}；${s.zh.replace("连续", "连续下滑")}`,
+    en: `${label.en} ${v} (${atText(at, "en", refYear)}) < ${p} ${before.en}; falling ${s.en.slice(4)}`,
+    zh: `${label.zh} ${v}（${atText(at, "zh", refYear)}）低于${before.zh}的 ${p}；${s.zh.replace("连续", "连续下滑")}`,
   };
 }
 

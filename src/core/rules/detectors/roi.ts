@@ -32,7 +32,7 @@ export function roiBelowBenchmark(input: RuleInput<RoiConfig>): void {
     for (let k = 0; k < n; k++) hit[k] = below(values[order[k]], benchmark) ? 1 : 0; // NaN (missing) is never below
     forEachRun(hit, series.linked, n, config.roiRunLength, (first, last) => {
       const span = { length: last - first + 1, from: atOf(series, order[first]), to: atOf(series, order[last]) };
-      const run = describeRun(span, weekly);
+      const run = describeRun(span, weekly, table.latestYear);
       for (let k = first; k <= last; k++) {
         const position = order[k];
         const value = values[position];
@@ -48,7 +48,7 @@ export function roiBelowBenchmark(input: RuleInput<RoiConfig>): void {
   });
 }
 
-/** "ROI 1.21 < 1.5 for 4 days running (3–6 Mar)"; `run` from describeRun (weekly data counts weeks). */
+/** "ROI 1.21 < 1.5 for 4 days running (Mar 3 – 6)"; `run` from describeRun (weekly data counts weeks). */
 export function roiReason(value: number, benchmark: number, run: Bilingual): Bilingual {
   const v = `ROI ${formatNumber(value)} < ${formatNumber(benchmark)}`;
   return { en: `${v} ${run.en}`, zh: `${v}，${run.zh}` };

@@ -47,7 +47,14 @@ export function trafficDrop(input: RuleInput<TrafficConfig>): void {
         base.sameWeekday[position] === 1
           ? { kind: "sameWeekday", count: base.count[position] }
           : { kind: "previous", count: base.count[position], adjusted: base.adjusted[position] === 1 };
-      const reason = trafficReason(value, mean, kind, config.trafficDropRatio, atOf(series, position));
+      const reason = trafficReason(
+        value,
+        mean,
+        kind,
+        config.trafficDropRatio,
+        atOf(series, position),
+        table.latestYear,
+      );
       sink.add({ series: seriesIndex, position, value, threshold: limit, reason, baseline: mean });
     }
   });
@@ -71,14 +78,24 @@ function baselineText(b: Baseline, at: At, lang: "en" | "zh"): string {
   return `the ${adjusted ? "weekday-adjusted " : ""}mean of the previous ${plural(b.count, "value")}`;
 }
 
-/** "Traffic 4,000 (7 Mar) is 59% below the mean of the last 4 Saturdays (9,850); limit 30%". */
-export function trafficReason(value: number, mean: number, baseline: Baseline, dropRatio: number, at: At): Bilingual {
+/**
+ * "Traffic 4,000 (Mar 7) is 59% below the mean of the last 4 Saturdays (9,850); limit 30%"; `refYear` as in
+ * describeRun.
+ */
+export function trafficReason(
+  value: number,
+  mean: number,
+  baseline: Baseline,
+  dropRatio: number,
+  at: At,
+  refYear: number,
+): Bilingual {
   const drop = formatPercent(mean > 0 ? 1 - value / mean : 0, 0);
   const v = formatMetric("traffic", value);
   const m = formatMetric("traffic", mean);
   return {
-    en: `Traffic ${v} (${atText(at, "en")}) is ${drop} below ${baselineText(baseline, at, "en")} (${m}); limit ${formatPercent(dropRatio)}`,
-    zh: `流量 ${v}（${atText(at, "zh")}）比${baselineText(baseline, at, "zh")} ${m} 下降 ${drop}；阈值 ${formatPercent(dropRatio)}`,
+    en: `Traffic ${v} (${atText(at, "en", refYear)}) is ${drop} below ${baselineText(baseline, at, "en")} (${m}); limit ${formatPercent(dropRatio)}`,
+    zh: `流量 ${v}（${atText(at, "zh", refYear)}）比${baselineText(baseline, at, "zh")} ${m} 下降 ${drop}；阈值 ${formatPercent(dropRatio)}`,
   };
 }
 

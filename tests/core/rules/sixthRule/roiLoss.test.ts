@@ -54,7 +54,7 @@ describe("a sixth rule beside the catalogue", () => {
     const result = runRules(table, { rules, config });
     const flags = result.flags.filter((f) => (f.ruleId as string) === "roi-loss");
     expect(flags.map((f) => [f.period, f.value, f.colour, f.threshold])).toEqual([["2026-03-03", 0.8, "orange", 1]]);
-    expect(flags[0].reason.en).toBe("ROI 0.8 < 1: spend not earned back (3 Mar)");
+    expect(flags[0].reason.en).toBe("ROI 0.8 < 1: spend not earned back (Mar 3)");
     const finding = result.findings.find((f) => (f.ruleId as string) === "roi-loss");
     expect(finding).toMatchObject({ channel: "Search", periodsFlagged: 1, action: ROI_LOSS.action, col: 2 });
     expect(ROI_LOSS.threshold(config as never)).toEqual({ en: "ROI below 1 in a period", zh: "单期 ROI 低于 1" });

@@ -23,8 +23,8 @@ export function roiLoss(input: RuleInput<RoiLossConfig>): void {
       if (!lessThan(value, floor)) continue;
       const at = atOf(series, position);
       const reason: Bilingual = {
-        en: `ROI ${formatNumber(value)} < ${formatNumber(floor)}: spend not earned back (${atText(at, "en")})`,
-        zh: `ROI ${formatNumber(value)} < ${formatNumber(floor)}，投入未收回（${atText(at, "zh")}）`,
+        en: `ROI ${formatNumber(value)} < ${formatNumber(floor)}: spend not earned back (${atText(at, "en", table.latestYear)})`,
+        zh: `ROI ${formatNumber(value)} < ${formatNumber(floor)}，投入未收回（${atText(at, "zh", table.latestYear)}）`,
       };
       sink.add({ series: seriesIndex, position, value, threshold: floor, reason });
     }
