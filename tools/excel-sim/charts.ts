@@ -1,6 +1,7 @@
 /**
  * The simulated Worksheet.charts (Excel.ChartCollection, ExcelApi 1.1): add a chart from a range, its title, its
- * series (name, values, format.line colour and lineStyle), setPosition, plotVisibleOnly. Series are read from the
+ * series (name, values, format.line colour and lineStyle), the value axis's number format, setPosition,
+ * plotVisibleOnly. Series are read from the
  * source range when the chart is added, as Excel does with seriesBy "Columns": a text first column gives the
  * categories, a text first row the series names.
  */
@@ -160,13 +161,52 @@ export class SimChartTitle extends SimClientObject<SimChartModel> {
   }
 }
 
+/** Chart.axes.valueAxis (Excel.ChartAxis): the tick labels' number format (ExcelApi 1.8). */
+export class SimChartAxis extends SimClientObject<SimChartModel> {
+  protected get _scalars() {
+    return ["numberFormat"] as const;
+  }
+  protected _read(_name: string, c: SimChartModel): unknown {
+    return c.valueAxis.numberFormat;
+  }
+  get numberFormat(): string {
+    return this._get("numberFormat");
+  }
+  set numberFormat(v: string) {
+    this._setProp("numberFormat", v, (c) => {
+      c.valueAxis.numberFormat = String(v);
+      this.context._write("chart.axes.valueAxis.numberFormat", undefined, c.name, c.valueAxis.numberFormat);
+    });
+  }
+}
+
+/** Chart.axes (Excel.ChartAxes): the value axis. */
+export class SimChartAxes extends SimClientObject<SimChartModel> {
+  readonly valueAxis: SimChartAxis;
+  constructor(ctx: SimRequestContext, path: string, resolver: () => SimChartModel | null) {
+    super(ctx, path, resolver);
+    this.valueAxis = new SimChartAxis(ctx, `${path}.valueAxis`, () => this._resolve());
+  }
+  protected get _scalars() {
+    return [] as const;
+  }
+  protected _read(name: string): unknown {
+    throw new SimOfficeError("InvalidArgument", "ChartAxes", name);
+  }
+  protected override _nav(name: string) {
+    return name === "valueAxis" ? this.valueAxis : undefined;
+  }
+}
+
 export class SimChart extends SimClientObject<SimChartModel> {
   readonly title: SimChartTitle;
   readonly series: SimChartSeriesCollection;
+  readonly axes: SimChartAxes;
   constructor(ctx: SimRequestContext, path: string, resolver: () => SimChartModel | null) {
     super(ctx, path, resolver);
     this.title = new SimChartTitle(ctx, `${path}.title`, () => this._resolve());
     this.series = new SimChartSeriesCollection(ctx, `${path}.series`, () => this._resolve()?.series ?? null);
+    this.axes = new SimChartAxes(ctx, `${path}.axes`, () => this._resolve());
   }
   protected get _scalars() {
     return ["name", "chartType", "plotVisibleOnly"] as const;
@@ -175,7 +215,7 @@ export class SimChart extends SimClientObject<SimChartModel> {
     return name === "name" ? c.name : name === "chartType" ? c.type : c.plotVisibleOnly;
   }
   protected override _nav(name: string) {
-    return name === "title" ? this.title : name === "series" ? this.series : undefined;
+    return name === "title" ? this.title : name === "series" ? this.series : name === "axes" ? this.axes : undefined;
   }
   get name(): string {
     return this._get("name");
@@ -241,6 +281,7 @@ export class SimChartCollection extends SimCollection<SimChartModel, SimChart> {
           position: null,
           categories,
           series,
+          valueAxis: { numberFormat: "General" },
         };
         sheet.charts.push(created);
         this.context._write("chart.add", sheet.name, localAddress(t.r), type);

@@ -388,6 +388,7 @@ export class SimHost {
     return this.sheet(sheet).charts.map((c) => ({
       ...c,
       series: c.series.map((x) => ({ ...x, line: { ...x.line } })),
+      valueAxis: { ...c.valueAxis },
     }));
   }
 

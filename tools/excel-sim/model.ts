@@ -24,6 +24,8 @@ export interface SimChartModel {
   position: { start: string; end: string } | null;
   categories: string[];
   series: SimChartSeriesModel[];
+  /** Chart.axes.valueAxis: the tick labels' format code (ChartAxis.numberFormat, ExcelApi 1.8; "General" at first). */
+  valueAxis: { numberFormat: string };
 }
 
 export type SimScalar = string | number | boolean;

@@ -26,7 +26,7 @@ export function ChartView({ chart, width, height }: { chart: SimChartModel; widt
   const columns = chart.type === "ColumnClustered";
   const count = Math.max(chart.categories.length, ...series.map((s) => s.values.length));
   const axis = valueAxis(series.flatMap((s) => s.values));
-  const format = "General";
+  const format = chart.valueAxis.numberFormat;
   const labels = axis.ticks.map((t) => tickLabel(t, axis.step, format));
   const titleHeight = chart.title ? FONT * 2 : FONT;
   const legendHeight = series.length ? FONT * 2 : 0;

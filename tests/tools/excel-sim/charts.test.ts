@@ -69,6 +69,22 @@ describe("charts", () => {
     });
   });
 
+  it("formats the value axis's tick labels (ChartAxis.numberFormat), General until set, read after load", async () => {
+    const { Excel, host } = createSimulatedExcel(book());
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Report");
+      const chart = ws.charts.add(Excel.ChartType.line, ws.getRange("A1:C4"), Excel.ChartSeriesBy.columns);
+      const axis = chart.axes.valueAxis;
+      expect(() => axis.numberFormat).toThrow(SimOfficeError);
+      axis.load("numberFormat");
+      await ctx.sync();
+      expect(axis.numberFormat).toBe("General");
+      axis.numberFormat = "0.0%";
+      await ctx.sync();
+    });
+    expect(host.charts("Report")[0].valueAxis).toEqual({ numberFormat: "0.0%" });
+  });
+
   it("refuses an unknown line style, a missing series and a bad position", async () => {
     const { Excel } = createSimulatedExcel(book());
     const attempt = (f: (chart: ReturnType<Excel.ChartCollection["add"]>) => void) =>
