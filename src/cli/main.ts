@@ -356,7 +356,8 @@ function flagJson(f: FlaggedFile): Record<string, unknown> {
     derived: t.result.derived,
     checks: t.result.checks,
     warnings: t.result.warnings,
-    findings: t.result.findings,
+    // issue 19: each finding's mark since the last flag ("new", "continuing"; null on a first flag)
+    findings: t.result.findings.map((finding, i) => ({ ...finding, sinceLastFlag: t.marks?.[i] ?? null })),
     flags: t.result.flags,
   }));
   const summary = {
@@ -372,6 +373,7 @@ function flagJson(f: FlaggedFile): Record<string, unknown> {
     config: f.out.config,
     summary,
     tables,
+    sinceLastFlag: f.out.changes,
     notes: f.out.notes,
   };
 }
@@ -387,7 +389,7 @@ async function execute(args: Parsed, io: Io, rawIo: Io): Promise<void> {
       else {
         const read = f.source ? `${describeSource(f.label, f.source, args.lang)}\n` : "";
         io.stdout(
-          `${read}${summaryText(f.out.tables, args.lang)}\n\n${args.lang === "zh" ? "已写入" : "Wrote"} ${args.output}\n`,
+          `${read}${summaryText(f.out.tables, args.lang, f.out.changes)}\n\n${args.lang === "zh" ? "已写入" : "Wrote"} ${args.output}\n`,
         );
         for (const n of f.out.notes) io.stdout(`${n[args.lang]}\n`);
       }

@@ -5,7 +5,8 @@ import { COLOUR_NAMES, type Lang } from "../core/i18n/rules";
 import { RULE_ACTIONS, RULE_NAMES } from "../core/rules/catalog";
 import { cellsText } from "../core/rules/evidence";
 import { checksText, nothingChecked } from "../core/rules/checks";
-import type { FlaggedTable } from "./workbook";
+import { CHANGE_COLUMN, CHANGE_WORDS, changesHeadline, RESOLVED_HEADING, runPeriods } from "../core/findingChanges";
+import type { ChangesSinceLastFlag, FlaggedTable } from "./workbook";
 
 function pad(s: string, width: number): string {
   return s + " ".repeat(Math.max(0, width - displayWidth(s)));
@@ -27,13 +28,19 @@ const HEAD: Record<Lang, string[]> = {
   zh: ["工作表", "渠道", "颜色", "规则", "期数", "单元格", "触发依据"],
 };
 
-/** The weak-channel summary of every flagged table. */
-export function summaryText(tables: FlaggedTable[], lang: Lang): string {
+/**
+ * The weak-channel summary of every flagged table; with `changes` (one workbook's flag, issue 19), each finding's
+ * mark since the last flag in the first column, the counts, and the findings resolved since.
+ */
+export function summaryText(tables: FlaggedTable[], lang: Lang, changes?: ChangesSinceLastFlag): string {
   const rows: string[][] = [];
   const rules = new Set<RuleId>();
+  const marked = changes?.compared === true;
   for (const t of tables) {
-    for (const f of t.result.findings) {
+    for (const [i, f] of t.result.findings.entries()) {
+      const mark = t.marks?.[i];
       rows.push([
+        ...(marked ? [mark ? CHANGE_WORDS[mark][lang] : ""] : []),
         t.sheet,
         f.channel,
         COLOUR_NAMES[f.colour][lang],
@@ -64,8 +71,9 @@ export function summaryText(tables: FlaggedTable[], lang: Lang): string {
     for (const w of t.result.warnings) lines.push(`    ${lang === "zh" ? "提示" : "note"}: ${w.message[lang]}`);
   }
   const unchecked = tables.length > 0 && tables.every((t) => nothingChecked(t.result.checks));
+  if (changes) lines.push("", changesHeadline(changes, changes.since, lang));
   if (rows.length) {
-    lines.push("", textTable(HEAD[lang], rows), "");
+    lines.push("", textTable(marked ? [CHANGE_COLUMN[lang], ...HEAD[lang]] : HEAD[lang], rows), "");
     for (const id of rules) lines.push(`${RULE_NAMES[id][lang]}: ${RULE_ACTIONS[id][lang]}`);
   } else if (unchecked)
     lines.push(
@@ -73,5 +81,14 @@ export function summaryText(tables: FlaggedTable[], lang: Lang): string {
       lang === "zh" ? "未识别到指标列，没有做任何检查。" : "No metric column was recognized; nothing was checked.",
     );
   else lines.push("", lang === "zh" ? "没有渠道触发预警。" : "No channel triggered a warning.");
+  if (changes?.resolved.length) {
+    lines.push("", `${RESOLVED_HEADING[lang]}${lang === "zh" ? "：" : ":"}`);
+    lines.push(
+      textTable(
+        HEAD[lang].slice(0, 2).concat(lang === "zh" ? ["规则", "预警期间"] : ["Rule", "Flagged then"]),
+        changes.resolved.map((r) => [r.sheet, r.channel, RULE_NAMES[r.rule][lang], runPeriods(r, lang)]),
+      ),
+    );
+  }
   return lines.join("\n");
 }

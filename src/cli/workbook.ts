@@ -25,6 +25,13 @@ import {
   type OverlayState,
 } from "../core/overlayState";
 import { buildReport, type ReportSheet } from "../core/report";
+import {
+  diffFindings,
+  findingRecords,
+  type ChangeMark,
+  type FindingChanges,
+  type ResolvedRun,
+} from "../core/findingChanges";
 import { runRules } from "../core/rules/engine";
 import { findingSeries, type FindingSeries } from "../core/rules/findingSeries";
 import type { Bilingual, RulesConfig, RulesResult } from "../core/rules/types";
@@ -88,6 +95,19 @@ export interface FlaggedTable {
   address: string;
   result: RulesResult;
   cellsColoured: number;
+  /** Per finding (same order as result.findings): new or continuing since the last flag; null: nothing to compare. */
+  marks?: (ChangeMark | null)[];
+}
+
+/** What changed since the last flag (issue 19). */
+export interface ChangesSinceLastFlag {
+  /** False when the workbook held no record of a previous flag's findings (a first flag): nothing is marked. */
+  compared: boolean;
+  /** When the previous flag ran (ISO timestamp), when known. */
+  since?: string;
+  counts: FindingChanges["counts"];
+  /** The previous flag's runs that this flag no longer finds. */
+  resolved: ResolvedRun[];
 }
 
 export interface FlagOutcome {
@@ -98,6 +118,7 @@ export interface FlagOutcome {
   reportSheet: string;
   /** Cells whose warning colour the previous flag had set (replaced by this one). */
   clearedFirst: number;
+  changes: ChangesSinceLastFlag;
   /** Sentences for the user (a damaged or dropped state part, cells of the previous version left, a changed table). */
   notes: Bilingual[];
 }
@@ -486,6 +507,18 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
   const keyOf = new Map(read.map((r) => [r.entry.name, r.keyOf]));
   const fingerprint = overlayFingerprint(rules, (sheet, row) => keyOf.get(sheet)?.(row) ?? null);
 
+  // What changed since the last flag: this flag's findings against the record the previous one left (issue 19).
+  const flagged = tables.map((t) => ({
+    sheet: t.sheet,
+    findings: t.result.findings,
+    firstPeriod: t.result.firstPeriod,
+  }));
+  const diff = diffFindings(saved?.findings, flagged, saved?.findingsCapped === true);
+  tables.forEach((t, i) => (t.marks = diff.marks[i]));
+  const changes: ChangesSinceLastFlag = { compared: diff.compared, counts: diff.counts, resolved: diff.resolved };
+  if (diff.compared && saved?.flaggedAt) changes.since = saved.flaggedAt;
+  const recorded = findingRecords(flagged, saved?.findings);
+
   const lang = options.lang ?? "en";
   const now = options.now ?? new Date();
   const report = buildReport(
@@ -513,6 +546,8 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
     rules: chunks.map((r) => ({ sheet: r.sheet, colour: r.colour, fill: r.fill, ranges: areasRef(r.areas) })),
     fingerprint,
     reportSheet,
+    findings: recorded.records,
+    ...(recorded.capped ? { findingsCapped: true as const } : {}),
   };
   const legacy = cleared.legacyRemaining;
   if (legacy && legacy.originals.length) state.legacy = legacy;
@@ -521,5 +556,5 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
   progress("Writing the flagged copy");
   const out = await pkg.toBuffer();
   const notes = cleared.notes.map((n) => (n === TABLE_CHANGED ? TABLE_CHANGED_REFLAGGED : n));
-  return { data: out, tables, config, report, reportSheet, clearedFirst: cleared.restored, notes };
+  return { data: out, tables, config, report, reportSheet, clearedFirst: cleared.restored, changes, notes };
 }

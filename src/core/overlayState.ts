@@ -11,6 +11,8 @@
  * - rules: what the last flag wrote (sheet as named then, colour, fill, ranges as written) — shown to people and
  *   tools; Clear does not need it.
  * - fingerprint: the flagged rows' fingerprint (overlay.ts), to tell when the table changed since.
+ * - findings / findingsCapped: the last flag's findings as runs of periods (findingChanges.ts), so the next flag can
+ *   say what is new, continuing or resolved (issue 19); bounded; Clear removes it with the colors.
  * - legacy: what a workbook flagged by the previous release (fills written into the cells, version 1) still owes:
  *   the originals Clear has not been able to put back, and its report sheets. Never dropped until applied.
  *
@@ -20,6 +22,14 @@
 import { parseRange } from "./a1";
 import { DEFAULT_FILLS, WARNING_COLOURS, type WarningColour } from "./colours";
 import type { RowsFingerprint } from "./overlay";
+import {
+  MAX_CHANNEL_KEY,
+  MAX_RECORDED_FINDINGS,
+  MAX_RECORDED_RUNS,
+  parseRun,
+  type FindingRecord,
+} from "./findingChanges";
+import { RULE_IDS, type RuleId } from "./rules/catalog";
 import { validateConfig } from "./rules/config";
 import type { Bilingual, RulesConfig } from "./rules/types";
 import { STATE_NAMESPACE, type SavedCell, type SavedFill } from "./state";
@@ -58,6 +68,10 @@ export interface OverlayState {
   fingerprint?: RowsFingerprint;
   /** The report sheet's name at flag time (Clear goes by its marker). */
   reportSheet?: string;
+  /** The last flag's findings (issue 19), for the next flag's new / continuing / resolved. */
+  findings?: FindingRecord[];
+  /** The record left out whole findings (its bound): a finding without a record is then not called new. */
+  findingsCapped?: true;
   legacy?: LegacyFlag;
 }
 
@@ -182,6 +196,34 @@ function legacy(v: unknown): LegacyFlag {
   };
 }
 
+function findingRecord(v: unknown, i: number, budget: { runs: number }): FindingRecord {
+  const what = `finding ${i + 1}`;
+  if (!isObject(v)) fail(what);
+  if (typeof v.rule !== "string" || !(RULE_IDS as readonly string[]).includes(v.rule)) fail(what);
+  const runs = list(v.runs, what);
+  budget.runs -= runs.length;
+  if (runs.length === 0 || budget.runs < 0) fail(what);
+  const out: FindingRecord = {
+    sheet: str(v.sheet, what, 255),
+    rule: v.rule as RuleId,
+    channel: str(v.channel, what, MAX_CHANNEL_KEY),
+    runs: runs.map((r) => {
+      if (typeof r !== "string" || r.length > 40 || parseRun(r) === null) fail(what);
+      return r;
+    }),
+  };
+  if (v.earlier === true) out.earlier = true;
+  return out;
+}
+
+/** The last flag's findings: at most MAX_RECORDED_FINDINGS, MAX_RECORDED_RUNS runs in all. */
+function recordedFindings(v: unknown): FindingRecord[] {
+  const records = list(v, "findings");
+  if (records.length > MAX_RECORDED_FINDINGS) fail("findings");
+  const budget = { runs: MAX_RECORDED_RUNS };
+  return records.map((r, i) => findingRecord(r, i, budget));
+}
+
 function timestamp(v: unknown): string | undefined {
   if (v === undefined) return undefined;
   const s = str(v, "flaggedAt", 40);
@@ -198,6 +240,8 @@ function overlayState(raw: Record<string, unknown>): OverlayState {
   if (at !== undefined) out.flaggedAt = at;
   if (raw.fingerprint !== undefined) out.fingerprint = fingerprint(raw.fingerprint);
   if (raw.reportSheet !== undefined) out.reportSheet = str(raw.reportSheet, "reportSheet", 255);
+  if (raw.findings !== undefined) out.findings = recordedFindings(raw.findings);
+  if (raw.findingsCapped === true && out.findings) out.findingsCapped = true;
   if (raw.legacy !== undefined) out.legacy = legacy(raw.legacy);
   return out;
 }
@@ -322,7 +366,8 @@ export function mergeOverlayStates(states: readonly OverlayState[]): OverlayStat
 
 /**
  * What Clear leaves of a state: settings a user saved on purpose, and legacy originals Clear could not put back
- * (never dropped); null when nothing is left (the part goes).
+ * (never dropped); null when nothing is left (the part goes). The last flag's findings go with the colors (issue 19:
+ * the comparison is Flag on a flagged workbook; after Clear the workbook holds nothing of ours but saved settings).
  */
 export function overlayStateAfterClear(
   state: OverlayState | null,

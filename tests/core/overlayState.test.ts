@@ -77,6 +77,46 @@ describe("the version 2 state part", () => {
       "a version 1 original with a style index that cannot be",
       part('{"version":1,"originals":[{"sheet":"S","address":"A1","fill":{"pattern":"none"},"xf":-3}]}'),
     ],
+    // issue 19: the last flag's findings
+    ["findings that are not a list", part('{"version":2,"rules":[],"findings":{"sheet":"S"}}')],
+    [
+      "a finding of a rule we do not have",
+      part('{"version":2,"rules":[],"findings":[{"sheet":"S","rule":"__proto__","channel":"A","runs":["row 1"]}]}'),
+    ],
+    [
+      "a finding's run that ends before it starts",
+      part(
+        '{"version":2,"rules":[],"findings":[{"sheet":"S","rule":"traffic-drop","channel":"A","runs":["2026-03-04/2026-03-02"]}]}',
+      ),
+    ],
+    [
+      "a finding's run on a day that does not exist",
+      part(
+        '{"version":2,"rules":[],"findings":[{"sheet":"S","rule":"traffic-drop","channel":"A","runs":["2026-02-30"]}]}',
+      ),
+    ],
+    [
+      "a finding without runs",
+      part('{"version":2,"rules":[],"findings":[{"sheet":"S","rule":"traffic-drop","channel":"A","runs":[]}]}'),
+    ],
+    [
+      "a channel longer than any the record keeps",
+      part(
+        `{"version":2,"rules":[],"findings":[{"sheet":"S","rule":"traffic-drop","channel":"${"a".repeat(256)}","runs":["row 1"]}]}`,
+      ),
+    ],
+    [
+      "more findings than the record's bound (1,000)",
+      part(
+        `{"version":2,"rules":[],"findings":[${Array.from({ length: 1001 }, (_, i) => `{"sheet":"S","rule":"traffic-drop","channel":"C${i}","runs":["row 1"]}`).join(",")}]}`,
+      ),
+    ],
+    [
+      "more runs than the record's bound (4,000)",
+      part(
+        `{"version":2,"rules":[],"findings":[${Array.from({ length: 2 }, (_, i) => `{"sheet":"S","rule":"traffic-drop","channel":"C${i}","runs":[${Array.from({ length: 2001 }, (_, k) => `"row ${k + 1}"`).join(",")}]}`).join(",")}]}`,
+      ),
+    ],
   ])("ignores a state with %s, with a sentence, without throwing", (_what, xml) => {
     const r = readStatePart(xml);
     expect(r).not.toBeNull();

@@ -353,6 +353,8 @@ function craftedState(rng: Rng, entries: ZipEntry[]): string {
           "report-sheet",
           "legacy",
           "many-rules",
+          "findings",
+          "many-findings",
         ]),
     "markup-in-values",
     "originals-not-array",
@@ -430,6 +432,35 @@ function craftedState(rng: Rng, entries: ZipEntry[]): string {
         { fills: null, originals: "x", reportSheets: [1, 2] },
         { fills: { yellow: "<x>" }, originals: [], reportSheets: [] },
       ]);
+      break;
+    case "findings":
+      // issue 19: the last flag's findings, crafted (a record the next flag compares with)
+      state.findings = pick(rng, [
+        [
+          {
+            sheet: pick(rng, sheetNames),
+            rule: "roi-below-benchmark",
+            channel: "Search",
+            runs: ["2026-03-02/2026-03-04"],
+          },
+        ],
+        [{ sheet: pick(rng, sheetNames), rule: "traffic-drop", channel: "<x/>", runs: ["2026-03-04/2026-03-02"] }],
+        [{ sheet: "x", rule: "__proto__", channel: "", runs: ["row 1"] }],
+        [{ sheet: "x", rule: "traffic-drop", channel: "a".repeat(100_000), runs: ["row 1/row 3"] }],
+        [{ sheet: "x", rule: "traffic-drop", channel: "", runs: [] }],
+        [{ sheet: "x", rule: "traffic-drop", channel: "", runs: ["2026-02-30", 5, null] }],
+        { sheet: "x" },
+        "findings",
+      ]);
+      if (rng() < 0.5) state.findingsCapped = pick(rng, [true, "yes", 1]);
+      break;
+    case "many-findings":
+      state.findings = Array.from({ length: pick(rng, [1_001, 5_000, 100_000]) }, (_, i) => ({
+        sheet: sheetNames[0],
+        rule: "traffic-drop",
+        channel: `C${i}`,
+        runs: [`row ${i + 1}`],
+      }));
       break;
     case "many-rules":
       state.rules = Array.from({ length: 100_000 }, (_, i) => ({ ...anyRule(), ranges: `A${i + 1}` }));

@@ -30,6 +30,8 @@ export type LoOp =
   | { op: "insertRows"; sheet: string; before: number; count: number }
   | { op: "deleteRows"; sheet: string; row: number; count: number }
   | { op: "sort"; sheet: string; range: string; column: number; descending?: boolean; header?: boolean }
+  /** Values typed into `range` (as LibreOffice's input line reads text: "2026-03-02" a date, "=D3/C3" a formula). */
+  | { op: "setValues"; sheet: string; range: string; rows: (string | number)[][] }
   | { op: "renameSheet"; from: string; to: string }
   | { op: "deleteSheet"; name: string }
   | { op: "addSheet"; name: string };

@@ -96,6 +96,10 @@ def apply(doc, op):
             elif p.Name == "ContainsHeader":
                 p.Value = op.get("header", False)
         rng.sort(desc)
+    elif kind == "setValues":
+        # typed in, as a person types: LibreOffice reads each text as its input line would (dates, numbers, formulas)
+        rows = tuple(tuple(str(v) for v in row) for row in op["rows"])
+        sheets.getByName(op["sheet"]).getCellRangeByName(op["range"]).setFormulaArray(rows)
     elif kind == "renameSheet":
         sheets.getByName(op["from"]).Name = op["to"]
     elif kind == "deleteSheet":

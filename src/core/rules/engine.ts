@@ -19,6 +19,7 @@ import { severity } from "../colours";
 import { formatPeriod, formatPeriodRange } from "../i18n/dates";
 import { COLUMN_NAMES } from "../i18n/rules";
 import { parseNumber } from "../table/values";
+import { formatIsoDay } from "../table/dates";
 import { columnLetters } from "../a1";
 import { detectColumns, hasMetricColumn } from "../table/headers";
 import { RULE_METRIC, RULES, settingsOf, type AnyRule } from "./catalog";
@@ -117,6 +118,8 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
 
   const prepared = prepareTable(table, mapping, { date1904: options.date1904, year: options.year });
   result.skippedRows = prepared.skippedRows;
+  const first = firstDay(prepared);
+  if (first !== null) result.firstPeriod = formatIsoDay(first);
   const sink = new FlagSink(prepared);
   const columns = new Map<MetricKey, MetricColumn>();
   const byRow = new Float64Array(table.rows.length);
@@ -416,6 +419,15 @@ function cellsByCell(flags: RulesResult["flags"]): CellFlag[] {
     cells.push(last);
   }
   return cells;
+}
+
+/** The earliest date of the rows a rule may read (issue 19: what the table still reaches back to); null without dates. */
+function firstDay(prepared: PreparedTable): number | null {
+  const { days, included } = prepared;
+  if (days === null) return null;
+  let min = Infinity;
+  for (let i = 0; i < days.length; i++) if (included[i] === 1 && days[i] < min) min = days[i];
+  return min === Infinity ? null : min;
 }
 
 function findingsOf(

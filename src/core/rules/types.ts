@@ -140,6 +140,8 @@ export interface RulesResult {
   percentColumns: MetricKey[];
   /** Metrics derived from two columns (ROI = revenue ÷ cost): their numerator and denominator columns. */
   derived?: Partial<Record<MetricKey, DerivedColumns>>;
+  /** The earliest date (ISO) of the rows the rules read; absent without a date column. */
+  firstPeriod?: string;
   /** What was checked (issue 17 §3): every rule of the run, on which column, or why it could not run. */
   checks?: RuleCheck[];
 }
