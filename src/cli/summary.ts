@@ -86,7 +86,7 @@ export function summaryText(tables: FlaggedTable[], lang: Lang, changes?: Change
     lines.push(
       textTable(
         HEAD[lang].slice(0, 2).concat(lang === "zh" ? ["规则", "预警期间"] : ["Rule", "Flagged then"]),
-        changes.resolved.map((r) => [r.sheet, r.channel, RULE_NAMES[r.rule][lang], runPeriods(r, lang)]),
+        changes.resolved.map((r) => [r.sheet, r.channel, RULE_NAMES[r.rule][lang], runPeriods(r, lang, changes.year)]),
       ),
     );
   }

@@ -108,6 +108,8 @@ export interface ChangesSinceLastFlag {
   counts: FindingChanges["counts"];
   /** The previous flag's runs that this flag no longer finds. */
   resolved: ResolvedRun[];
+  /** The year their dates are written without (this flag's, UTC). */
+  year: number;
 }
 
 export interface FlagOutcome {
@@ -515,12 +517,17 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
   }));
   const diff = diffFindings(saved?.findings, flagged, saved?.findingsCapped === true);
   tables.forEach((t, i) => (t.marks = diff.marks[i]));
-  const changes: ChangesSinceLastFlag = { compared: diff.compared, counts: diff.counts, resolved: diff.resolved };
+  const lang = options.lang ?? "en";
+  const now = options.now ?? new Date();
+  const changes: ChangesSinceLastFlag = {
+    compared: diff.compared,
+    counts: diff.counts,
+    resolved: diff.resolved,
+    year: now.getUTCFullYear(),
+  };
   if (diff.compared && saved?.flaggedAt) changes.since = saved.flaggedAt;
   const recorded = findingRecords(flagged, saved?.findings);
 
-  const lang = options.lang ?? "en";
-  const now = options.now ?? new Date();
   const report = buildReport(
     tables.map((t, i) => ({ sheet: t.sheet, address: t.address, result: t.result, series: series[i] })),
     config,

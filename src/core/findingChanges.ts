@@ -17,8 +17,8 @@
  * The record is bounded: MAX_RECORDED_FINDINGS findings and MAX_RECORDED_RUNS runs, each finding's latest runs first
  * (older runs dropped are noted, and a run older than those kept counts as continuing).
  */
-import { formatDay, type Bilingual, type Lang } from "./i18n/format";
-import { spanRange, type At } from "./i18n/rules";
+import { formatDay, formatPeriodRange } from "./i18n/dates";
+import type { Bilingual, Lang } from "./i18n/format";
 import type { RuleId } from "./rules/catalog";
 import type { ChannelFinding, FindingEvidence } from "./rules/types";
 
@@ -305,13 +305,12 @@ function localDay(iso: string): number | null {
   return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000);
 }
 
-/** A run's periods in words, as the evidence names them: "2–4 Mar", "rows 4–6" / "3月2日–4日", "第 4–6 行". */
-export function runPeriods(run: Pick<ResolvedRun, "first" | "last">, lang: Lang): string {
-  const a = periodPoint(run.first);
-  const b = periodPoint(run.last);
-  if (!a || !b) return `${run.first}–${run.last}`;
-  const at = (p: Point): At => (p.kind === "day" ? { kind: "day", day: p.t } : { kind: "row", row: p.t });
-  return spanRange({ from: at(a), to: at(b) }, lang);
+/**
+ * A run's periods in words, in the one date style (i18n/dates.ts): "Mar 2 – 4", "rows 4–6" / "3月2日至4日", "第 4–6 行";
+ * the year where it is not `refYear`.
+ */
+export function runPeriods(run: Pick<ResolvedRun, "first" | "last">, lang: Lang, refYear = NaN): string {
+  return formatPeriodRange(run.first, run.last, lang, refYear);
 }
 
 /**
@@ -328,8 +327,7 @@ export function changesHeadline(
       ? "工作簿中没有上次标记的记录：下次标记时将说明哪些预警是新增、持续或已解除。"
       : "No record of a previous flag in the workbook: the next flag will say which findings are new, continuing or resolved.";
   const day = since === undefined ? null : localDay(since);
-  const when =
-    day === null ? "" : lang === "zh" ? `（${formatDay(day, "zh", true)}）` : ` (${formatDay(day, "en", true)})`;
+  const when = day === null ? "" : lang === "zh" ? `（${formatDay(day, "zh")}）` : ` (${formatDay(day, "en")})`;
   const { counts: c } = changes;
   return lang === "zh"
     ? `较上次标记${when}：新增 ${c.new} 条，持续 ${c.continuing} 条，已解除 ${c.resolved} 条。`

@@ -68,7 +68,12 @@ const key = (sheet: string, f: { channel: string; ruleId: string }) => `${sheet}
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("the first flag compares with nothing and marks nothing", () => {
-    expect(first.changes).toEqual({ compared: false, counts: { new: 0, continuing: 0, resolved: 0 }, resolved: [] });
+    expect(first.changes).toEqual({
+      compared: false,
+      counts: { new: 0, continuing: 0, resolved: 0 },
+      resolved: [],
+      year: 2026,
+    });
     expect(first.tables.flatMap((t) => t.marks)).toEqual(new Array(10).fill(null));
   });
 
@@ -89,6 +94,7 @@ const key = (sheet: string, f: { channel: string; ruleId: string }) => `${sheet}
     expect(second.changes).toEqual({
       compared: true,
       since: "2026-03-02T09:00:00.000Z",
+      year: 2026,
       counts: { new: 1, continuing: 9, resolved: 1 },
       resolved: [
         { sheet: "Daily", rule: "complaint-rate-high", channel: "Email", first: "2026-01-27", last: "2026-01-27" },
@@ -98,10 +104,10 @@ const key = (sheet: string, f: { channel: string; ruleId: string }) => `${sheet}
 
   it("says so in the summary, in English and Chinese", () => {
     const en = summaryText(second.tables, "en", second.changes);
-    expect(en).toContain("Since the last flag (2 Mar 2026): 1 new, 9 continuing, 1 resolved.");
+    expect(en).toContain("Since the last flag (Mar 2, 2026): 1 new, 9 continuing, 1 resolved.");
     expect(en).toMatch(/^New +Daily +Search +Yellow +ROI below benchmark/m);
     expect(en).toMatch(/^Continuing +Daily +Social +Red +LTV\/CAC low/m);
-    expect(en).toMatch(/Resolved since last flag:\n.*\n.*\nDaily +Email +Complaint rate high +27 Jan$/m);
+    expect(en).toMatch(/Resolved since last flag:\n.*\n.*\nDaily +Email +Complaint rate high +Jan 27$/m);
     const zh = summaryText(second.tables, "zh", second.changes);
     expect(zh).toContain("较上次标记（2026年3月2日）：新增 1 条，持续 9 条，已解除 1 条。");
     expect(zh).toMatch(/^新增 +Daily +Search/m);

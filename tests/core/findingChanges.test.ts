@@ -78,8 +78,9 @@ describe("periods and runs", () => {
   });
 
   it("names a run's periods as the evidence does", () => {
-    expect(runPeriods({ first: "2026-03-02", last: "2026-03-04" }, "en")).toBe("2–4 Mar");
-    expect(runPeriods({ first: "2026-03-02", last: "2026-03-04" }, "zh")).toBe("3月2日–4日");
+    expect(runPeriods({ first: "2026-03-02", last: "2026-03-04" }, "en", 2026)).toBe("Mar 2 – 4");
+    expect(runPeriods({ first: "2026-03-02", last: "2026-03-04" }, "zh", 2026)).toBe("3月2日至4日");
+    expect(runPeriods({ first: "2025-12-29", last: "2026-01-02" }, "en", 2026)).toBe("Dec 29, 2025 – Jan 2, 2026");
     expect(runPeriods({ first: "row 4", last: "row 6" }, "en")).toBe("rows 4–6");
   });
 });
@@ -123,7 +124,7 @@ describe("diffFindings, worked cases", () => {
     ]);
     expect(d.counts).toEqual({ new: 1, continuing: 2, resolved: 1 });
     expect(changesHeadline(d, "2026-03-09T12:00:00.000Z", "en")).toBe(
-      "Since the last flag (9 Mar 2026): 1 new, 2 continuing, 1 resolved.",
+      "Since the last flag (Mar 9, 2026): 1 new, 2 continuing, 1 resolved.",
     );
     expect(changesHeadline(d, "2026-03-09T12:00:00.000Z", "zh")).toBe(
       "较上次标记（2026年3月9日）：新增 1 条，持续 2 条，已解除 1 条。",
