@@ -8,10 +8,10 @@
 import fs from "fs";
 import os from "os";
 import path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { dailyRows } from "./sampleReport";
 import type { SimHost, SimInputValue } from "../../tools/excel-sim";
-import { artifact, isolatedPage, launch, serveDist, type Served } from "./browser";
+import { artifact, browserSession } from "./browser";
 
 const HOST = "__simHost";
 const AXE = fs.readFileSync(path.join(require.resolve("axe-core"), "..", "axe.min.js"), "utf8");
@@ -25,19 +25,12 @@ const AXE = fs.readFileSync(path.join(require.resolve("axe-core"), "..", "axe.mi
  */
 const isFluentFalsePositive = (rule: string, isTabsterDummy: boolean) => rule === "aria-hidden-focus" && isTabsterDummy;
 
-let server: Served;
-let browser: Browser;
-const blocked: string[] = [];
+const session = browserSession();
 const figures: Record<string, unknown> = {};
 const axeTotals: Record<string, number> = {};
 const axeFalsePositives: Record<string, number> = {};
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
+afterAll(() => {
   const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
   figures.axe = {
     violations: axeTotals,
@@ -46,11 +39,7 @@ afterAll(async () => {
     falsePositivesTotal: sum(axeFalsePositives),
   };
   fs.writeFileSync(artifact("a11y-figures.json"), JSON.stringify(figures, null, 2) + "\n");
-  await browser?.close();
-  await server?.close();
 });
-
-afterEach(() => expect(blocked).toEqual([]));
 
 /** Records what the pane announces: document.ariaNotify calls and text put into aria-live regions. */
 function recordAnnouncements(): void {
@@ -74,10 +63,9 @@ function recordAnnouncements(): void {
 }
 
 async function openPane(width = 320, height = 720, query = ""): Promise<Page> {
-  const page = await isolatedPage(browser, server.origin, blocked);
-  await page.setViewportSize({ width, height });
+  const page = await session.open({ width, height });
   await page.addInitScript(recordAnnouncements);
-  await page.goto(`${server.origin}/taskpane.html${query}`);
+  await page.goto(`${session.origin}/taskpane.html${query}`);
   await page.getByRole("button", { name: "Flag weak channels" }).waitFor({ state: "visible" });
   return page;
 }

@@ -52,9 +52,21 @@ export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
+/** A page's viewport (420 × 900 unless given) and browser language (navigator.language; Chromium's own unless given). */
+export interface PageOptions {
+  width?: number;
+  height?: number;
+  locale?: string;
+}
+
 /** A page whose only network is the local server; the Office.js CDN script is the simulated host bundle. */
-export async function isolatedPage(browser: Browser, origin: string, blocked: string[] = []): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 420, height: 900 } });
+export async function isolatedPage(
+  browser: Browser,
+  origin: string,
+  blocked: string[] = [],
+  { width = 420, height = 900, locale }: PageOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, ...(locale ? { locale } : {}) });
   const page = await context.newPage();
   const officeSim = fs.readFileSync(path.join(DIST, "office-sim.js"), "utf8");
   await page.route("**/*", (route) => {
@@ -72,4 +84,53 @@ export async function isolatedPage(browser: Browser, origin: string, blocked: st
 export function artifact(name: string): string {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
+}
+
+/** What a test file shares: the local server, the browser, and the requests its pages tried to send elsewhere. */
+export interface BrowserSession {
+  readonly server: Served;
+  readonly browser: Browser;
+  readonly origin: string;
+  readonly blocked: string[];
+  /** A new isolated page (its own context) on this session's server, not yet navigated. */
+  open(options?: PageOptions): Promise<Page>;
+}
+
+/**
+ * The setup every browser test file shares, registered as its hooks: before its tests the local server on
+ * build/preview/ and headless Chromium; after each test the network guard (no page tried to reach anything but the
+ * local server); after all, both closed. Call it once at the top of a test file.
+ */
+export function browserSession(): BrowserSession {
+  let server: Served | undefined;
+  let browser: Browser | undefined;
+  const blocked: string[] = [];
+  const ready = <T>(v: T | undefined): T => {
+    if (v === undefined) throw new Error("browserSession() is used before its beforeAll ran");
+    return v;
+  };
+  beforeAll(async () => {
+    server = await serveDist();
+    browser = await launch();
+  });
+  afterEach(() => {
+    expect(blocked).toEqual([]); // nothing tried to reach the network
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      return ready(server);
+    },
+    get browser() {
+      return ready(browser);
+    },
+    get origin() {
+      return ready(server).origin;
+    },
+    blocked,
+    open: (options) => isolatedPage(ready(browser), ready(server).origin, blocked, options),
+  };
 }

@@ -5,44 +5,21 @@
  */
 import fs from "fs";
 import path from "path";
-import type { Browser, Page } from "playwright-core";
-import { DIST, ROOT, artifact, launch, serveDist, type Served } from "./browser";
+import type { Page } from "playwright-core";
+import { ROOT, artifact, browserSession } from "./browser";
 
-let server: Served;
-let browser: Browser;
-const blocked: string[] = [];
+const session = browserSession();
 const figures: Record<string, unknown> = {};
 const DOCS = path.join(ROOT, "docs");
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
+afterAll(() => {
   fs.writeFileSync(artifact("calculator-figures.json"), JSON.stringify(figures, null, 2) + "\n");
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(() => {
-  expect(blocked).toEqual([]); // nothing tried to reach the network
 });
 
 /** The pane at width × 720 in a browser whose language is `locale` (navigator.language, how the user writes numbers). */
 async function openFunctions(width: number, locale = "en-US"): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 720 }, locale });
-  const page = await context.newPage();
-  const officeSim = fs.readFileSync(path.join(DIST, "office-sim.js"), "utf8");
-  await page.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith("https://appsforoffice.microsoft.com/"))
-      return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: officeSim });
-    if (url.startsWith(server.origin + "/") || url.startsWith("data:")) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
-  await page.goto(`${server.origin}/taskpane.html`);
+  const page = await session.open({ width, height: 720, locale });
+  await page.goto(`${session.origin}/taskpane.html`);
   await page.getByRole("button", { name: "Flag weak channels" }).waitFor({ state: "visible" });
   await page.getByRole("tab", { name: "Functions" }).click();
   await page.getByTestId("ab-results").waitFor();

@@ -10,47 +10,24 @@
  */
 import fs from "fs";
 import path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { SimHost, SimInputValue } from "../../tools/excel-sim";
-import { DIST, ROOT, artifact, launch, serveDist, type Served } from "./browser";
+import { ROOT, artifact, browserSession } from "./browser";
 
 const HOST = "__simHost";
 const DOCS = path.join(ROOT, "docs");
 const N = 100000;
 
-let server: Served;
-let browser: Browser;
-const blocked: string[] = [];
+const session = browserSession();
 const figures: Record<string, unknown> = {};
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
+afterAll(() => {
   fs.writeFileSync(artifact("cards-figures.json"), JSON.stringify(figures, null, 2) + "\n");
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(() => {
-  expect(blocked).toEqual([]); // nothing tried to reach the network
 });
 
 async function openPane(width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 720 } });
-  const page = await context.newPage();
-  const officeSim = fs.readFileSync(path.join(DIST, "office-sim.js"), "utf8");
-  await page.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith("https://appsforoffice.microsoft.com/"))
-      return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: officeSim });
-    if (url.startsWith(server.origin + "/") || url.startsWith("data:")) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
-  await page.goto(`${server.origin}/taskpane.html`);
+  const page = await session.open({ width, height: 720 });
+  await page.goto(`${session.origin}/taskpane.html`);
   await page.getByRole("button", { name: "Flag weak channels" }).waitFor({ state: "visible" });
   return page;
 }

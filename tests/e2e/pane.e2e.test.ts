@@ -5,10 +5,10 @@
  * (orange), Email's falling repurchase H61…H113 and Video's low LTV/CAC I60…I112 (red).
  */
 import fs from "fs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { dailyRows } from "./sampleReport";
 import type { SimHost, SimInputValue } from "../../tools/excel-sim";
-import { artifact, isolatedPage, launch, serveDist, type Served } from "./browser";
+import { artifact, browserSession } from "./browser";
 
 const YELLOW = "#FFD966";
 const ORANGE = "#F4B183";
@@ -20,31 +20,18 @@ type Fill = { pattern: string; color: string } | null;
 /** The simulated host's inspector, as office-sim.js exposes it on window. */
 const HOST = "__simHost";
 
-let server: Served;
-let browser: Browser;
-const blocked: string[] = [];
+const session = browserSession();
 const figures: Record<string, unknown> = {};
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
+afterAll(() => {
   fs.writeFileSync(artifact("e2e-figures.json"), JSON.stringify(figures, null, 2) + "\n");
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(() => {
-  expect(blocked).toEqual([]); // nothing tried to reach the network
 });
 
 async function openPane(): Promise<{ page: Page; interactiveMs: number; errors: string[] }> {
-  const page = await isolatedPage(browser, server.origin, blocked);
+  const page = await session.open();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${server.origin}/taskpane.html`);
+  await page.goto(`${session.origin}/taskpane.html`);
   await page.getByRole("button", { name: "Flag weak channels" }).waitFor({ state: "visible" });
   // performance.now() counts from the navigation start: load to interactive.
   const interactiveMs = await page.evaluate(() => performance.now());

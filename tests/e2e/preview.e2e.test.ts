@@ -7,33 +7,20 @@
  */
 import fs from "fs";
 import path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { SimHost } from "../../tools/excel-sim";
-import { ROOT, artifact, isolatedPage, launch, serveDist, type Served } from "./browser";
+import { ROOT, artifact, browserSession } from "./browser";
 
 const AXE = fs.readFileSync(path.join(require.resolve("axe-core"), "..", "axe.min.js"), "utf8");
 const REPORT = "Growth Signals";
 
-let server: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession();
 
 it("shows the sample workbook next to the pane, and flagging paints the grid", async () => {
-  const blocked: string[] = [];
-  const page = await isolatedPage(browser, server.origin, blocked);
-  await page.setViewportSize({ width: 1280, height: 720 });
+  const page = await session.open({ width: 1280, height: 720 });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${server.origin}/preview.html`);
+  await page.goto(`${session.origin}/preview.html`);
   const cell = (a: string) => page.locator(`td[data-address="${a}"]`);
   await cell("A1").waitFor();
   expect(await cell("B3").textContent()).toBe("Social");
@@ -77,7 +64,6 @@ it("shows the sample workbook next to the pane, and flagging paints the grid", a
   if (process.env.UPDATE_SCREENSHOT === "1") fs.copyFileSync(shot, path.join(ROOT, "assets", "screenshot-preview.png"));
   await showsReport(page);
   expect(errors).toEqual([]);
-  expect(blocked).toEqual([]);
   await page.close();
 });
 
@@ -172,12 +158,10 @@ async function axeViolations(page: Page): Promise<{ id: string; nodes: string[] 
 }
 
 it("?simTheme=dark shows the preview and the pane in Office's dark theme, with no axe violations", async () => {
-  const blocked: string[] = [];
-  const page = await isolatedPage(browser, server.origin, blocked);
-  await page.setViewportSize({ width: 1280, height: 720 });
+  const page = await session.open({ width: 1280, height: 720 });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${server.origin}/preview.html?simTheme=dark`);
+  await page.goto(`${session.origin}/preview.html?simTheme=dark`);
   await page.locator('td[data-address="A1"]').waitFor();
   // The simulated host reports Office's dark theme, and the pane (theme.ts) reads it from there.
   expect(await page.evaluate(() => Office.context.officeTheme.isDarkTheme)).toBe(true);
@@ -192,7 +176,6 @@ it("?simTheme=dark shows the preview and the pane in Office's dark theme, with n
   expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: artifact("preview-dark.png") });
   expect(errors).toEqual([]);
-  expect(blocked).toEqual([]);
   await page.close();
 });
 
@@ -202,12 +185,10 @@ function columnIndex(letters: string): number {
 }
 
 it("the report tab draws the host's charts, hides the chart-data columns and scrolls by keyboard; axe finds nothing", async () => {
-  const blocked: string[] = [];
-  const page = await isolatedPage(browser, server.origin, blocked);
-  await page.setViewportSize({ width: 1280, height: 720 });
+  const page = await session.open({ width: 1280, height: 720 });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${server.origin}/preview.html`);
+  await page.goto(`${session.origin}/preview.html`);
   await page.locator('td[data-address="A1"]').waitFor();
   // The data sheet has no links in its grid: before issue 19 its scroll box was axe's scrollable-region-focusable.
   expect(await axeViolations(page)).toEqual([]);
@@ -284,6 +265,5 @@ it("the report tab draws the host's charts, hides the chart-data columns and scr
   expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: artifact("preview-report-charts.png") });
   expect(errors).toEqual([]);
-  expect(blocked).toEqual([]);
   await page.close();
 });

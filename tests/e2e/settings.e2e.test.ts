@@ -4,33 +4,19 @@
  * the "Flag again" message in view.
  */
 import fs from "fs";
-import type { Browser, Page } from "playwright-core";
-import { artifact, isolatedPage, launch, serveDist, type Served } from "./browser";
+import type { Page } from "playwright-core";
+import { artifact, browserSession } from "./browser";
 
-let server: Served;
-let browser: Browser;
-const blocked: string[] = [];
+const session = browserSession();
 const figures: Record<string, unknown> = {};
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
+afterAll(() => {
   fs.writeFileSync(artifact("settings-figures.json"), JSON.stringify(figures, null, 2) + "\n");
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(() => {
-  expect(blocked).toEqual([]);
 });
 
 async function openSettings(width: number, lang: "English" | "中文" = "English"): Promise<Page> {
-  const page = await isolatedPage(browser, server.origin, blocked);
-  await page.setViewportSize({ width, height: 720 });
-  await page.goto(`${server.origin}/taskpane.html`);
+  const page = await session.open({ width, height: 720 });
+  await page.goto(`${session.origin}/taskpane.html`);
   await page.getByRole("button", { name: "Flag weak channels" }).waitFor({ state: "visible" });
   if (lang === "中文") await page.getByLabel("Language").selectOption("zh-CN");
   await page.locator("#tab-settings").click();
