@@ -14,6 +14,21 @@ import type { RangeTarget } from "./rangeTargets";
 export type { SimChartModel, SimChartSeriesModel } from "./model";
 
 const CHART_TYPES = ["Line", "LineMarkers", "ColumnClustered", "BarClustered", "Pie", "XYScatter", "Area"];
+const MARKER_STYLES = [
+  "Invalid",
+  "Automatic",
+  "None",
+  "Square",
+  "Diamond",
+  "Triangle",
+  "X",
+  "Star",
+  "Dot",
+  "Dash",
+  "Circle",
+  "Plus",
+  "Picture",
+];
 const LINE_STYLES = [
   "None",
   "Continuous",
@@ -50,7 +65,8 @@ function seriesOf(t: RangeTarget): { categories: string[]; series: SimChartSerie
     series.push({
       name: named ? text(r.top, col) : `Series${series.length + 1}`,
       values,
-      line: { color: null, lineStyle: "Continuous" },
+      line: { color: null, lineStyle: "Continuous", weight: 2.25 },
+      markerStyle: "Automatic",
     });
   }
   return { categories, series };
@@ -58,10 +74,22 @@ function seriesOf(t: RangeTarget): { categories: string[]; series: SimChartSerie
 
 export class SimChartLineFormat extends SimClientObject<SimChartSeriesModel> {
   protected get _scalars() {
-    return ["color", "lineStyle"] as const;
+    return ["color", "lineStyle", "weight"] as const;
   }
   protected _read(name: string, s: SimChartSeriesModel): unknown {
-    return name === "color" ? s.line.color : s.line.lineStyle;
+    return name === "color" ? s.line.color : name === "weight" ? s.line.weight : s.line.lineStyle;
+  }
+  get weight(): number {
+    return this._get("weight");
+  }
+  /** Points (ExcelApi 1.7). */
+  set weight(v: number) {
+    this._setProp("weight", v, (s) => {
+      if (typeof v !== "number" || !(v >= 0 && v <= 1584))
+        throw new SimOfficeError("InvalidArgument", "ChartLineFormat.weight", String(v));
+      s.line.weight = v;
+      this.context._write("chart.series.line.weight", undefined, s.name, String(v));
+    });
   }
   get color(): string {
     return this._get("color");
@@ -111,10 +139,22 @@ export class SimChartSeries extends SimClientObject<SimChartSeriesModel> {
     this.format = new SimChartSeriesFormat(ctx, `${path}.format`, () => this._resolve());
   }
   protected get _scalars() {
-    return ["name"] as const;
+    return ["name", "markerStyle"] as const;
   }
-  protected _read(_name: string, s: SimChartSeriesModel): unknown {
-    return s.name;
+  protected _read(name: string, s: SimChartSeriesModel): unknown {
+    return name === "markerStyle" ? s.markerStyle : s.name;
+  }
+  get markerStyle(): string {
+    return this._get("markerStyle");
+  }
+  /** Excel.ChartMarkerStyle (ExcelApi 1.7). */
+  set markerStyle(v: string) {
+    this._setProp("markerStyle", v, (s) => {
+      if (!MARKER_STYLES.includes(v) || v === "Invalid" || v === "Picture")
+        throw new SimOfficeError("InvalidArgument", "ChartSeries.markerStyle", v);
+      s.markerStyle = v;
+      this.context._write("chart.series.markerStyle", undefined, s.name, v);
+    });
   }
   protected override _nav(name: string) {
     return name === "format" ? this.format : undefined;

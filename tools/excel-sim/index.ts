@@ -457,12 +457,13 @@ export interface SimExcelNamespace {
   run<T>(batch: (context: SimRequestContext & { workbook: SimWorkbook }) => Promise<T>): Promise<T>;
   ErrorCodes: Record<string, string>;
   SheetVisibility: { visible: "Visible"; hidden: "Hidden"; veryHidden: "VeryHidden" };
-  /** The chart enums the add-in uses (Excel.ChartType, ChartSeriesBy, ChartLineStyle), as Office.js spells them. */
+  /** The chart enums the add-in uses (Excel.ChartType, ChartSeriesBy, ChartLineStyle, ChartMarkerStyle), as Office.js spells them. */
   ChartType: { line: "Line"; lineMarkers: "LineMarkers" };
   /** Excel.ConditionalFormatType, as Office.js spells it. */
   ConditionalFormatType: Record<string, string>;
   ChartSeriesBy: { auto: "Auto"; columns: "Columns"; rows: "Rows" };
   ChartLineStyle: { none: "None"; continuous: "Continuous"; dash: "Dash"; dot: "Dot" };
+  ChartMarkerStyle: { automatic: "Automatic"; none: "None"; circle: "Circle" };
 }
 
 export interface SimOfficeNamespace {
@@ -536,6 +537,7 @@ export function createSimulatedExcel(workbook: SimWorkbookInit, options: SimOpti
     ),
     ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
     ChartLineStyle: { none: "None", continuous: "Continuous", dash: "Dash", dot: "Dot" },
+    ChartMarkerStyle: { automatic: "Automatic", none: "None", circle: "Circle" },
   };
 
   const info = { host: "Excel", platform: "OfficeOnline" };

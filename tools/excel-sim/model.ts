@@ -10,7 +10,10 @@ import { MAX_COLS } from "./address";
 export interface SimChartSeriesModel {
   name: string;
   values: number[];
-  line: { color: string | null; lineStyle: string };
+  /** format.line: colour (null: automatic), Excel.ChartLineStyle, weight in points (Excel's default 2.25). */
+  line: { color: string | null; lineStyle: string; weight: number };
+  /** Excel.ChartMarkerStyle ("Automatic": Excel's choice; "None"; "Circle"…). */
+  markerStyle: string;
 }
 
 export interface SimChartModel {

@@ -29,6 +29,8 @@ describe("charts", () => {
       const line = chart.series.getItemAt(1).format.line;
       line.color = "#f4b183";
       line.lineStyle = Excel.ChartLineStyle.dash;
+      line.weight = 1.5;
+      chart.series.getItemAt(1).markerStyle = Excel.ChartMarkerStyle.circle;
       chart.plotVisibleOnly = false;
       chart.setPosition("E2", "H17");
       expect(host.charts("Report")).toEqual([]);
@@ -44,8 +46,19 @@ describe("charts", () => {
       categories: ["2026-03-02", "2026-03-03", "2026-03-04"],
     });
     expect(c.series).toEqual([
-      { name: "ROI", values: [1.2, 1.3, 1.7], line: { color: null, lineStyle: "Continuous" } },
-      { name: "Threshold 1.5", values: [1.5, 1.5, 1.5], line: { color: "#F4B183", lineStyle: "Dash" } },
+      // Excel's defaults: automatic colour and markers, 2.25 pt
+      {
+        name: "ROI",
+        values: [1.2, 1.3, 1.7],
+        line: { color: null, lineStyle: "Continuous", weight: 2.25 },
+        markerStyle: "Automatic",
+      },
+      {
+        name: "Threshold 1.5",
+        values: [1.5, 1.5, 1.5],
+        line: { color: "#F4B183", lineStyle: "Dash", weight: 1.5 },
+        markerStyle: "Circle",
+      },
     ]);
   });
 
@@ -85,7 +98,7 @@ describe("charts", () => {
     expect(host.charts("Report")[0].valueAxis).toEqual({ numberFormat: "0.0%" });
   });
 
-  it("refuses an unknown line style, a missing series and a bad position", async () => {
+  it("refuses an unknown line style or marker, a negative weight, a missing series and a bad position", async () => {
     const { Excel } = createSimulatedExcel(book());
     const attempt = (f: (chart: ReturnType<Excel.ChartCollection["add"]>) => void) =>
       Excel.run(async (ctx) => {
@@ -100,6 +113,8 @@ describe("charts", () => {
       "InvalidArgument",
     );
     expect(await attempt((c) => (c.series.getItemAt(5).format.line.color = "#000000"))).toBe("ItemNotFound");
+    expect(await attempt((c) => (c.series.getItemAt(0).markerStyle = "Hexagon" as never))).toBe("InvalidArgument");
+    expect(await attempt((c) => (c.series.getItemAt(0).format.line.weight = -1))).toBe("InvalidArgument");
     expect(await attempt((c) => c.setPosition("not a cell"))).toBe("InvalidArgument");
   });
 
