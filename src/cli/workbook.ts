@@ -33,7 +33,7 @@ import {
   type ResolvedRun,
 } from "../core/findingChanges";
 import { runRules } from "../core/rules/engine";
-import { findingSeries, type FindingSeries } from "../core/rules/findingSeries";
+import { findingCharts, type FindingChartData } from "../core/rules/findingCharts";
 import type { Bilingual, RulesConfig, RulesResult } from "../core/rules/types";
 import type { SavedCell } from "../core/state";
 import { detectColumns } from "../core/table/headers";
@@ -439,7 +439,7 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
   const sst = await sharedStrings(wb, label);
   const read: { entry: SheetEntry; xml: string; keyOf: (row: number) => string | null; cells: FlaggedCell[] }[] = [];
   const tables: FlaggedTable[] = [];
-  const series: FindingSeries[][] = [];
+  const series: FindingChartData[][] = [];
   for (const entry of chosen) {
     progress(`Reading sheet "${entry.name}"`);
     if (!pkg.has(entry.path))
@@ -472,7 +472,9 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
     // the values behind each finding, as the rules read them, for the report's trend charts (red and orange
     // findings only; the last year of values at most, so a chart stays readable and its part small)
     const charted = result.findings.some((f) => f.colour === "red" || f.colour === "orange");
-    series.push(charted ? findingSeries(located.table, result, { date1904: wb.date1904, last: CHART_VALUES }) : []);
+    series.push(
+      charted ? findingCharts(located.table, result, config, { date1904: wb.date1904, last: CHART_VALUES }) : [],
+    );
   }
   if (tables.length === 0) {
     const where =
@@ -529,7 +531,7 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
   const recorded = findingRecords(flagged, saved?.findings);
 
   const report = buildReport(
-    tables.map((t, i) => ({ sheet: t.sheet, address: t.address, result: t.result, series: series[i] })),
+    tables.map((t, i) => ({ sheet: t.sheet, address: t.address, result: t.result, charts: series[i] })),
     config,
     lang,
     now,
@@ -539,7 +541,7 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
   // a new sheet's relationships part starts at rId1: its drawing (the trend charts) takes that id
   const drawingRel = report.charts.length ? "rId1" : undefined;
   const reportPath = await addWorksheet(pkg, reportSheet, reportSheetXml(report, styles, config.fills, drawingRel));
-  await addCharts(pkg, reportPath, report.charts, config.fills);
+  await addCharts(pkg, reportPath, report.charts, report.columnWidths);
   // The weak-channel table's header repeats at the top of every printed page (issue 10 §7), and the marker that
   // tells Clear the sheet is ours whatever it is called by then.
   const reportIndex = (await pkg.sheets()).findIndex((s) => s.name === reportSheet);

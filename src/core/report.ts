@@ -1,31 +1,39 @@
 /**
  * The visible "Growth Signals" sheet: what a manager reads to understand a flagged workbook without the add-in.
- * Title, generation date, a legend (colour swatch, rule, threshold in words, recommended action), the weak-channel
- * summary and notes. One language per call. Plain values only — no formulas — and any text that Excel could read
+ * Title, generation date, the headline (which channels need action, most severe first), a legend (colour swatch, rule,
+ * threshold in words, recommended action), the charts of what the rules compared, the weak-channel table and notes. One language per call. Plain values only — no formulas — and any text that Excel could read
  * as a formula (starting with = + - @) gets a leading space, so user text (channel names) stays text on any host.
  */
 import type { WarningColour } from "./colours";
 import { severity, WARNING_COLOURS } from "./colours";
-import { displayWidth, formatNumber, type Lang } from "./i18n/format";
-import { COLOUR_NAMES, COLUMN_NAMES, formatMetric } from "./i18n/rules";
-import { RULE_ACTIONS, RULE_COLOUR, RULE_IDS, RULE_METRIC, RULE_NAMES, ruleThreshold } from "./rules/catalog";
+import { displayWidth, formatNumber, formatPercent, type Bilingual, type Lang } from "./i18n/format";
+import { COLOUR_NAMES, COLUMN_NAMES, formatMetric, plural } from "./i18n/rules";
+import {
+  RULE_ACTIONS,
+  RULE_COLOUR,
+  RULE_IDS,
+  RULE_METRIC,
+  RULE_NAMES,
+  ruleThreshold,
+  type RuleId,
+} from "./rules/catalog";
 import { cellsText } from "./rules/evidence";
 import { checksText, nothingChecked } from "./rules/checks";
-import type { FindingSeries } from "./rules/findingSeries";
-import type { RulesConfig, RulesResult } from "./rules/types";
+import type { ChartLineRole, FindingChartData } from "./rules/findingCharts";
+import type { MetricKey, RulesConfig, RulesResult } from "./rules/types";
 
 export interface ReportSheet {
   rows: (string | number | null)[][];
   /** Cells to fill with the warning colour (the swatches), 0-based in `rows`. */
   fills: { row: number; col: number; colour: WarningColour }[];
   boldRows: number[];
-  /** Widths in characters, one per column. */
+  /** Widths in characters, one per column (the table's columns; nothing is written right of them). */
   columnWidths: number[];
-  /** Columns whose cells wrap their text (the evidence, thresholds and actions). */
+  /** Columns whose cells wrap their text (every column of the legend and the table: narrow columns, tall rows). */
   wrapColumns: number[];
   /**
-   * Rows of one long text (intro, notes) spread over every column and wrapped: merge A:last column, `lines` lines
-   * high (the text's width over the columns' total width).
+   * Rows of one long text (headline, intro, notes) spread over every column and wrapped: merge A:last column,
+   * `lines` lines high (the text's width over the columns' total width).
    */
   spans: { row: number; lines: number }[];
   /**
@@ -33,41 +41,73 @@ export interface ReportSheet {
    * enough for its wrapped text where the spreadsheet program does not fit it (LibreOffice on open, merged cells).
    */
   rowLines: number[];
-  /** The weak-channel table's header row, repeated at the top of every printed page (print titles). */
+  /**
+   * The weak-channel table's header row, repeated at the top of every printed page after it (print titles). The
+   * table is the last section, below the charts: print titles repeat only on the pages after the one where the row
+   * first prints (Excel and LibreOffice), so the header never prints over the charts.
+   */
   headerRow: number;
   /** Cells that link to a finding's flagged cells: `range` on `sheet` ("D8:D10"). */
   links: { row: number; col: number; sheet: string; range: string }[];
-  /** A line chart per red and orange weak channel (with the table's series): its metric over time and the threshold. */
+  /** A line chart per red and orange weak channel (with its data): what its rule compares, over time. */
   charts: ReportChart[];
-  /** Rows (0-based) that start a printed page: the trend charts, two bands of charts a page, never cut in two. */
+  /** Rows (0-based) that start a printed page: the charts (two bands a page, never cut in two) and the table. */
   pageBreaks: number[];
+  /** The paper it is set up for: Letter in English (en-US), A4 in Chinese (zh-CN). Landscape, one page wide. */
+  paper: "letter" | "a4";
 }
 
+/**
+ * One trend chart (issue 19 §6): the shape the CLI (src/cli/xlsx/chart.ts), the pane (src/taskpane/excel/
+ * reportSheet.ts) and the pane preview draw from. A line chart over `periods` with one series per line, drawn in
+ * order, each with its legend name, colour, width and dash; no other styling is needed.
+ */
 export interface ReportChart {
   /** "Search · ROI below benchmark (Daily)". */
   title: string;
+  /** The finding's warning colour. */
   colour: WarningColour;
-  /** The category labels: each value's period (ISO date or "row N"). */
+  /** The category labels: ISO dates "YYYY-MM-DD" (a weekly chart: each week's Monday or the weekly row's date), or "row N". */
   periods: string[];
-  values: number[];
-  /** The finding's threshold, drawn as a flat line. */
-  threshold: number;
-  /** Series names: the metric ("ROI") and the threshold ("Threshold 1.5"). */
-  valueName: string;
-  thresholdName: string;
+  /** "period": a point per row of the channel; "week": a point per week (the weekly rules). */
+  by: "period" | "week";
+  /**
+   * What the rule compares, the metric first. Roles: "metric" (the values as the rule read them), "limit" (the
+   * threshold: ROI benchmark, complaint-rate limit, LTV/CAC minimum; for traffic (1 − drop) × baseline, per period),
+   * "baseline" (traffic: the level each day was compared with), "fired" (repurchase: the declining weeks and the
+   * week before them; the rule has no threshold, so no limit line).
+   */
+  lines: ReportChartLine[];
   /** Rates are fractions: the value axis shows percentages. */
   percent: boolean;
-  /** Where it sits: from the top-left corner of cell `from` to the top-left corner of cell `to` (0-based). */
-  from: { row: number; col: number };
-  to: { row: number; col: number };
+  /**
+   * The cells it covers, 0-based and inclusive: from the top-left corner of (top, left) to the bottom-right corner
+   * of (bottom, right). Always inside the table's columns.
+   */
+  cells: { top: number; left: number; bottom: number; right: number };
+}
+
+export interface ReportChartLine {
+  /** The legend's name: "ROI", "Benchmark 1.5", "Baseline (usual level)", "Declining weeks". */
+  name: string;
+  role: ChartLineRole;
+  /** Aligned with `periods`; null: no point there (a gap). */
+  values: (number | null)[];
+  /** "#RRGGBB": the metric dark blue, the baseline grey, the limit and the declining weeks the warning colour. */
+  colour: string;
+  /** Points. */
+  width: number;
+  dash: boolean;
+  /** Draw a marker at each point (the declining weeks: a few points). */
+  markers: boolean;
 }
 
 export interface ReportTable {
   sheet: string;
   address?: string;
   result: RulesResult;
-  /** The values behind each finding (core findingSeries, same order as result.findings), for the trend charts. */
-  series?: FindingSeries[];
+  /** What each finding's rule compares (core findingCharts, same order as result.findings), for the trend charts. */
+  charts?: FindingChartData[];
 }
 
 const T = {
@@ -88,10 +128,6 @@ const T = {
     yellow: { en: "Watch", zh: "持续关注" },
   } as Record<WarningColour, { en: string; zh: string }>,
   summary: { en: "Weak channels", zh: "弱势渠道" },
-  summaryHeader: {
-    en: ["Color", "Rule", "Channel", "What fired", "Recommended action", "Sheet", "Cells", "Periods flagged"],
-    zh: ["颜色", "规则", "渠道", "触发依据", "建议行动", "工作表", "单元格", "预警期数"],
-  },
   none: { en: "No weak channels found.", zh: "未发现弱势渠道。" },
   nothingChecked: {
     en: "No metric column was recognized, so nothing was checked.",
@@ -101,17 +137,41 @@ const T = {
   noNotes: { en: "None.", zh: "无。" },
   allRows: { en: "(all rows)", zh: "（全部行）" },
   tables: { en: "Tables checked", zh: "已检查的表" },
-  trends: { en: "Trends of the red and orange weak channels", zh: "红牌、橙牌弱势渠道趋势" },
-  threshold: { en: "Threshold", zh: "阈值" },
+  trends: { en: "What the rules compare: red and orange weak channels", zh: "规则对比了什么：红牌、橙牌弱势渠道" },
 };
 
-/** At most this many charts, this many rows tall each, two side by side (columns A–D and E–H). */
+/**
+ * The weak-channel table's columns, left to right: the header and the widest a column gets (characters; its text
+ * wraps inside). The legend's five columns sit in the first five. A new column is one entry here and one value in `tableRow`.
+ */
+const TABLE_COLUMNS = [
+  { key: "colour", header: { en: "Color", zh: "颜色" }, max: 10 },
+  { key: "rule", header: { en: "Rule", zh: "规则" }, max: 14 },
+  { key: "channel", header: { en: "Channel", zh: "渠道" }, max: 12 },
+  { key: "evidence", header: { en: "What fired", zh: "触发依据" }, max: 36 },
+  { key: "action", header: { en: "Recommended action", zh: "建议行动" }, max: 28 },
+  { key: "sheet", header: { en: "Sheet", zh: "工作表" }, max: 10 },
+  { key: "cells", header: { en: "Cells", zh: "单元格" }, max: 12 },
+  { key: "periods", header: { en: "Periods flagged", zh: "预警期数" }, max: 9 },
+] as const;
+type TableColumn = (typeof TABLE_COLUMNS)[number]["key"];
+const COLUMN = Object.fromEntries(TABLE_COLUMNS.map((c, i) => [c.key, i])) as Record<TableColumn, number>;
+/** The narrowest a column gets, in characters. */
+const MIN_WIDTH = 8;
+
+/** At most this many charts, this many rows tall each, two side by side (left and right half of the columns). */
 const MAX_CHARTS = 12;
 const CHART_ROWS = 16;
-const CHART_COLUMNS = [
-  { from: 0, to: 4 },
-  { from: 4, to: 8 },
-];
+/** Chart bands on a printed page (two bands of 16 rows and the title fit a letter or A4 landscape page). */
+const BANDS_PER_PAGE = 2;
+
+/** How each role's line is drawn (the limit and the declining weeks in the finding's warning colour). */
+const LINE_STYLE: Record<ChartLineRole, { colour: string | null; width: number; dash: boolean; markers: boolean }> = {
+  metric: { colour: "#1F4E79", width: 1.75, dash: false, markers: false },
+  baseline: { colour: "#7F7F7F", width: 1.25, dash: false, markers: false },
+  limit: { colour: null, width: 1.5, dash: true, markers: false },
+  fired: { colour: null, width: 2.5, dash: false, markers: true },
+};
 
 /** Text that a spreadsheet could take for a formula gets a leading space. */
 function safe(s: string): string {
@@ -123,8 +183,95 @@ function today(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
+/** What a rule found, in a few words for the headline: "repurchase falling", "LTV/CAC below 1.5". */
+function briefOf(id: RuleId, config: RulesConfig): Bilingual {
+  switch (id) {
+    case "repurchase-declining":
+      return { en: "repurchase falling", zh: "复购率下滑" };
+    case "ltv-cac-low":
+      return {
+        en: `LTV/CAC below ${formatNumber(config.ltvCacMin)}`,
+        zh: `LTV/CAC 低于 ${formatNumber(config.ltvCacMin)}`,
+      };
+    case "complaint-rate-high":
+      return {
+        en: `complaint rate above ${formatPercent(config.complaintRateMax)}`,
+        zh: `投诉率高于 ${formatPercent(config.complaintRateMax)}`,
+      };
+    case "traffic-drop":
+      return {
+        en: `traffic down more than ${formatPercent(config.trafficDropRatio)}`,
+        zh: `流量下降超过 ${formatPercent(config.trafficDropRatio)}`,
+      };
+    case "roi-below-benchmark":
+      return {
+        en: `ROI below ${formatNumber(config.roiBenchmark)}`,
+        zh: `ROI 低于 ${formatNumber(config.roiBenchmark)}`,
+      };
+  }
+}
+
+/** The headline's lead per level: "2 channels need action now", "1 个渠道需立即处理". */
+const LEAD: Record<WarningColour, Record<Lang, (n: number) => string>> = {
+  red: {
+    en: (n) => `${plural(n, "channel")} ${n === 1 ? "needs" : "need"} action now`,
+    zh: (n) => `${n} 个渠道需立即处理`,
+  },
+  orange: {
+    en: (n) => `${plural(n, "channel")} ${n === 1 ? "needs" : "need"} a response today`,
+    zh: (n) => `${n} 个渠道需当天响应`,
+  },
+  yellow: { en: (n) => `${plural(n, "channel")} to watch`, zh: (n) => `${n} 个渠道需持续关注` },
+};
+/** Channels named in one headline line at most; the rest are counted. */
+const HEADLINE_CHANNELS = 6;
+
+interface Entry {
+  t: ReportTable;
+  f: RulesResult["findings"][number];
+  chart?: FindingChartData;
+}
+
+/**
+ * The headline (issue 19 §6), one line per level that fired, most severe first: "2 channels need action now:
+ * Search — repurchase falling, Social — LTV/CAC below 1.5." A channel is a channel of one sheet; its findings of
+ * the level are joined ("Search — repurchase falling and LTV/CAC below 1.5"); a name found on two sheets says which.
+ */
+export function headline(entries: readonly Entry[], config: RulesConfig, lang: Lang): string[] {
+  const out: string[] = [];
+  for (const colour of WARNING_COLOURS) {
+    const channels = new Map<string, { name: string; sheet: string; briefs: string[] }>();
+    for (const { t, f } of entries) {
+      if (f.colour !== colour) continue;
+      const key = `${t.sheet}\u0000${f.channel.toLowerCase()}`;
+      const name = f.channel === "" ? T.allRows[lang] : f.channel;
+      const c = channels.get(key) ?? { name, sheet: t.sheet, briefs: [] };
+      const brief = briefOf(f.ruleId, config)[lang];
+      if (!c.briefs.includes(brief)) c.briefs.push(brief);
+      channels.set(key, c);
+    }
+    if (channels.size === 0) continue;
+    const list = [...channels.values()];
+    const twice = new Set(list.map((c) => c.name).filter((n, i, all) => all.indexOf(n) !== i));
+    const named = list.slice(0, HEADLINE_CHANNELS).map((c) => {
+      const who = twice.has(c.name) ? (lang === "zh" ? `${c.name}（${c.sheet}）` : `${c.name} (${c.sheet})`) : c.name;
+      return lang === "zh" ? `${who}（${c.briefs.join("、")}）` : `${who} — ${c.briefs.join(" and ")}`;
+    });
+    const more = list.length - named.length;
+    const lead = LEAD[colour][lang](list.length);
+    out.push(
+      lang === "zh"
+        ? `${lead}：${named.join("，")}${more > 0 ? `，另有 ${more} 个` : ""}。`
+        : `${lead}: ${named.join(", ")}${more > 0 ? `, and ${more} more` : ""}.`,
+    );
+  }
+  return out;
+}
+
 /**
  * Builds the report sheet for the tables flagged in one run. `generatedAt` defaults to now (local date).
+ * Sections, top to bottom: title, date, headline, intro; legend; the charts of the red and orange findings (from a
+ * new page); the weak-channel table (from a new page, its header repeated on the pages after); notes.
  */
 export function buildReport(
   tables: ReportTable[],
@@ -137,13 +284,28 @@ export function buildReport(
   const boldRows: number[] = [];
   const links: ReportSheet["links"] = [];
   const long: number[] = [];
+  const pageBreaks: number[] = [];
   const add = (r: (string | number | null)[], bold = false) => {
     if (bold) boldRows.push(rows.length);
     rows.push(r);
   };
 
+  const entries: Entry[] = tables.flatMap((t) => t.result.findings.map((f, i) => ({ t, f, chart: t.charts?.[i] })));
+  entries.sort(
+    (a, b) =>
+      WARNING_COLOURS.indexOf(a.f.colour) - WARNING_COLOURS.indexOf(b.f.colour) ||
+      RULE_IDS.indexOf(a.f.ruleId) - RULE_IDS.indexOf(b.f.ruleId),
+  );
+  const unchecked = tables.length > 0 && tables.every((t) => nothingChecked(t.result.checks));
+  const none = unchecked ? T.nothingChecked[lang] : T.none[lang];
+
   add([T.title[lang]], true);
   add([T.generated[lang], today(generatedAt)]);
+  const lines = headline(entries, config, lang);
+  for (const line of lines.length ? lines : [none]) {
+    long.push(rows.length);
+    add([safe(line)], true);
+  }
   long.push(rows.length);
   add([T.intro[lang]]);
   add([]);
@@ -161,32 +323,50 @@ export function buildReport(
       RULE_ACTIONS[id][lang],
     ]);
   }
-  add([]);
 
+  const charted = entries
+    .filter((e) => (e.f.colour === "red" || e.f.colour === "orange") && (e.chart?.periods.length ?? 0) >= 2)
+    .slice(0, MAX_CHARTS);
+  const chartRows: { top: number; entry: Entry }[] = [];
+  if (charted.length > 0) {
+    add([]);
+    pageBreaks.push(rows.length);
+    add([T.trends[lang]], true);
+    const top = rows.length;
+    charted.forEach((entry, i) => {
+      const band = Math.floor(i / 2);
+      if (band > 0 && band % BANDS_PER_PAGE === 0 && i % 2 === 0) pageBreaks.push(top + band * CHART_ROWS);
+      chartRows.push({ top: top + band * CHART_ROWS, entry });
+    });
+    // the chart area: empty rows, so the table below starts after the last band
+    const bands = Math.ceil(charted.length / 2);
+    while (rows.length < top + bands * CHART_ROWS) add([]);
+  }
+
+  add([]);
+  if (charted.length > 0) pageBreaks.push(rows.length);
   add([T.summary[lang]], true);
   const headerRow = rows.length;
-  add(T.summaryHeader[lang], true);
-  const entries = tables.flatMap((t) => t.result.findings.map((f, i) => ({ t, f, series: t.series?.[i] })));
-  entries.sort(
-    (a, b) =>
-      WARNING_COLOURS.indexOf(a.f.colour) - WARNING_COLOURS.indexOf(b.f.colour) ||
-      RULE_IDS.indexOf(a.f.ruleId) - RULE_IDS.indexOf(b.f.ruleId),
+  add(
+    TABLE_COLUMNS.map((c) => c.header[lang]),
+    true,
   );
-  const unchecked = tables.length > 0 && tables.every((t) => nothingChecked(t.result.checks));
-  if (entries.length === 0) add([unchecked ? T.nothingChecked[lang] : T.none[lang]]);
+  if (entries.length === 0) add([none]);
   for (const { t, f } of entries) {
-    fills.push({ row: rows.length, col: 0, colour: f.colour });
-    links.push({ row: rows.length, col: CELLS_COL, sheet: t.sheet, range: f.evidence.range });
-    add([
-      COLOUR_NAMES[f.colour][lang],
-      RULE_NAMES[f.ruleId][lang],
-      safe(f.channel === "" ? T.allRows[lang] : f.channel),
-      safe(f.evidence.text[lang]),
-      f.action[lang],
-      safe(t.sheet),
-      cellsText(f.evidence),
-      f.periodsFlagged,
-    ]);
+    fills.push({ row: rows.length, col: COLUMN.colour, colour: f.colour });
+    links.push({ row: rows.length, col: COLUMN.cells, sheet: t.sheet, range: f.evidence.range });
+    add(
+      tableRow({
+        colour: COLOUR_NAMES[f.colour][lang],
+        rule: RULE_NAMES[f.ruleId][lang],
+        channel: safe(f.channel === "" ? T.allRows[lang] : f.channel),
+        evidence: safe(f.evidence.text[lang]),
+        action: f.action[lang],
+        sheet: safe(t.sheet),
+        cells: cellsText(f.evidence),
+        periods: f.periodsFlagged,
+      }),
+    );
   }
   add([]);
 
@@ -221,45 +401,19 @@ export function buildReport(
     ),
   ]);
 
-  const charts: ReportChart[] = [];
-  const pageBreaks: number[] = [];
-  const charted = entries
-    .filter((e) => (e.f.colour === "red" || e.f.colour === "orange") && (e.series?.values.length ?? 0) >= 2)
-    .slice(0, MAX_CHARTS);
-  if (charted.length > 0) {
-    add([]);
-    pageBreaks.push(rows.length);
-    add([T.trends[lang]], true);
-    const top = rows.length;
-    for (let band = 2; band * 2 < charted.length + 1; band += 2) pageBreaks.push(top + band * CHART_ROWS);
-    charted.forEach(({ t, f, series }, i) => {
-      const metric = RULE_METRIC[f.ruleId];
-      const band = top + Math.floor(i / 2) * CHART_ROWS;
-      const cols = CHART_COLUMNS[i % 2];
-      const channel = f.channel === "" ? T.allRows[lang] : f.channel;
-      charts.push({
-        title: `${channel} · ${RULE_NAMES[f.ruleId][lang]} (${t.sheet})`,
-        colour: f.colour,
-        periods: series?.periods ?? [],
-        values: series?.values ?? [],
-        threshold: f.threshold,
-        valueName: COLUMN_NAMES[metric][lang],
-        thresholdName: `${T.threshold[lang]} ${formatMetric(metric, f.threshold)}`,
-        percent: metric === "complaintRate" || metric === "repurchaseRate",
-        from: { row: band, col: cols.from },
-        to: { row: band + CHART_ROWS - 1, col: cols.to },
-      });
-    });
-  }
-
   const columnWidths = widths(rows);
+  const half = Math.ceil(columnWidths.length / 2);
+  const charts = chartRows.map(({ top, entry }, i): ReportChart => {
+    const left = i % 2 === 0 ? 0 : half;
+    const right = i % 2 === 0 ? half - 1 : columnWidths.length - 1;
+    return reportChart(entry, config, lang, { top, left, bottom: top + CHART_ROWS - 1, right });
+  });
+
   const total = columnWidths.reduce((a, b) => a + b, 0);
   const spans = long.map((row) => ({ row, lines: linesOf(rows[row][0], total) }));
-  const rowLines = rows.map((r, i) =>
-    Math.max(
-      1,
-      ...WRAP_COLUMNS.map((c) => (c < r.length && !boldRows.includes(i) ? linesOf(r[c], columnWidths[c]) : 1)),
-    ),
+  const wrapColumns = TABLE_COLUMNS.map((_, i) => i);
+  const rowLines = rows.map((r) =>
+    r.length < 2 ? 1 : Math.max(1, ...r.map((v, c) => linesOf(v, columnWidths[c] ?? MIN_WIDTH))),
   );
   for (const s of spans) rowLines[s.row] = s.lines;
   return {
@@ -267,40 +421,107 @@ export function buildReport(
     fills,
     boldRows,
     columnWidths,
-    wrapColumns: WRAP_COLUMNS,
+    wrapColumns,
     spans,
     rowLines,
     headerRow,
     links,
     charts,
     pageBreaks,
+    paper: lang === "zh" ? "a4" : "letter",
   };
 }
 
-/** Lines a text takes wrapped in `width` characters (a tenth more for word breaks), at least 1. */
+/** A table row in TABLE_COLUMNS order. */
+function tableRow(cells: Record<TableColumn, string | number | null>): (string | number | null)[] {
+  return TABLE_COLUMNS.map((c) => cells[c.key]);
+}
+
+/** A finding's chart: its title, its lines named and styled, where it sits. */
+function reportChart(
+  { t, f, chart }: Entry,
+  config: RulesConfig,
+  lang: Lang,
+  cells: ReportChart["cells"],
+): ReportChart {
+  const metric = RULE_METRIC[f.ruleId];
+  const data = chart as FindingChartData;
+  const channel = f.channel === "" ? T.allRows[lang] : f.channel;
+  const warning = config.fills[f.colour];
+  return {
+    title: `${channel} · ${RULE_NAMES[f.ruleId][lang]} (${t.sheet})`,
+    colour: f.colour,
+    periods: data.periods,
+    by: data.by,
+    lines: data.lines.map((l) => {
+      const style = LINE_STYLE[l.role];
+      return {
+        name: lineName(l.role, f, config, lang, metric),
+        role: l.role,
+        values: l.values,
+        colour: style.colour ?? warning,
+        width: style.width,
+        dash: style.dash,
+        markers: style.markers,
+      };
+    }),
+    percent: metric === "complaintRate" || metric === "repurchaseRate",
+    cells,
+  };
+}
+
+/** A line's name in the chart's legend. */
+function lineName(
+  role: ChartLineRole,
+  f: RulesResult["findings"][number],
+  config: RulesConfig,
+  lang: Lang,
+  metric: MetricKey,
+): string {
+  const column = COLUMN_NAMES[metric][lang];
+  const zh = lang === "zh";
+  if (role === "metric") {
+    if (!f.evidence.weeklyMean) return column;
+    return zh ? `${column}周均值` : `Weekly mean ${column === "LTV/CAC" ? column : column.toLowerCase()}`;
+  }
+  if (role === "fired") return zh ? "下滑周（及前一周）" : "Declining weeks (and the week before)";
+  if (role === "baseline") {
+    if (config.trafficBaseline === "previous")
+      return zh ? `前 ${config.trafficWindow} 期均值` : `Mean of the previous ${plural(config.trafficWindow, "value")}`;
+    return zh ? "基准（常规水平）" : "Baseline (usual level)";
+  }
+  if (metric === "traffic") {
+    const share = formatPercent(1 - config.trafficDropRatio);
+    return zh ? `阈值：基准的 ${share}` : `Limit: ${share} of the baseline`;
+  }
+  const value = formatMetric(metric, f.threshold);
+  if (metric === "roi") return zh ? `基准 ${value}` : `Benchmark ${value}`;
+  if (metric === "ltvCac") return zh ? `下限 ${value}` : `Minimum ${value}`;
+  return zh ? `上限 ${value}` : `Limit ${value}`;
+}
+
+/** Lines a text takes wrapped in `width` characters (a proportional font's letters are narrower than the digit a width counts; word breaks waste about as much), at least 1. */
 function linesOf(v: string | number | null | undefined, width: number): number {
   if (v === null || v === undefined) return 1;
-  return Math.max(1, Math.ceil((displayWidth(String(v)) * 1.1) / Math.max(1, width - 1)));
+  return Math.max(1, Math.ceil(displayWidth(String(v)) / Math.max(1, width - 1)));
 }
-/** The weak-channel table's column of cell ranges (a link to the flagged cells). */
-const CELLS_COL = 6;
-/** The threshold or evidence column and the action column: wrapped, at most WRAP_WIDTH characters wide. */
-const WRAP_COLUMNS = [3, 4];
-const WRAP_WIDTH = 45;
 
 /**
- * Column widths in characters: the longest short cell (displayWidth: CJK counts double), between 8 and 60; the
- * wrapped columns at most WRAP_WIDTH, so the sheet prints one page wide in landscape at a readable scale.
+ * Column widths in characters: the longest cell of the legend and the table (displayWidth: CJK counts double)
+ * plus 2, between MIN_WIDTH and the column's max (its text wraps beyond), so the sheet prints one page wide in
+ * landscape at a readable scale. A header wraps too, but no word of it is cut: a column is at least its longest
+ * header word wide.
  */
 function widths(rows: (string | number | null)[][]): number[] {
-  const cols = Math.max(...rows.map((r) => r.length));
-  const out = new Array<number>(cols).fill(8);
+  const out = TABLE_COLUMNS.map(() => MIN_WIDTH);
   for (const r of rows) {
-    if (r.length === 1) continue; // titles and notes span the columns
+    if (r.length < 2) continue; // titles, headline and notes span the columns
     r.forEach((v, c) => {
-      if (v === null) return;
-      const max = WRAP_COLUMNS.includes(c) ? WRAP_WIDTH : 60;
-      out[c] = Math.min(max, Math.max(out[c], displayWidth(String(v)) + 2));
+      if (v === null || c >= out.length) return;
+      const text = String(v);
+      const word = Math.max(...text.split(/\s+/).map((w) => displayWidth(w))) + 2;
+      const max = Math.max(TABLE_COLUMNS[c].max, Math.min(word, 20));
+      out[c] = Math.min(max, Math.max(out[c], displayWidth(text) + 2));
     });
   }
   return out;

@@ -24,24 +24,30 @@ describe("the printed report sheet", () => {
     sheetXml = [...parts.entries()].find(([n, x]) => n.startsWith("xl/worksheets/") && x.includes("weak-channel"))![1];
   });
 
-  it("prints landscape, fit to one page wide and as many pages tall as needed, with gridlines", () => {
+  it("prints on Letter landscape (English), fit to one page wide and as many pages tall as needed, centered, with gridlines", () => {
     expect(sheetXml).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
-    expect(sheetXml).toContain('<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
-    expect(sheetXml).toContain('<printOptions gridLines="1"/>');
+    expect(sheetXml).toContain('<pageSetup paperSize="1" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    expect(sheetXml).toContain('<printOptions horizontalCentered="1" gridLines="1"/>');
   });
 
   it("repeats the weak-channel table's header row on every page (a sheet-local _xlnm.Print_Titles), and carries our marker name", () => {
     const report = buildReport([], DEFAULT_CONFIG, "en", NOW);
-    // the header is the same row whatever the findings: title, date, intro, blank (rows 0–3), legend title, header
-    // and 5 rules (4–10), blank (11), "Weak channels" (12), then the header: 0-based row 13, printed row 14
-    expect(report.headerRow).toBe(13);
+    // with no findings: title, date, headline, intro, blank (rows 0–4), legend title, header and 5 rules (5–11),
+    // blank (12), "Weak channels" (13), then the header: 0-based row 14
+    expect(report.headerRow).toBe(14);
     // localSheetId is the report's position among the sheets (after the fixture's two); the fixture's own name stays
+    // the fixture's report: two headline lines (orange, yellow) and a page of charts (rows 14–32) above the table
+    const headerRow =
+      (/<row r="(\d+)"[^>]*><c r="A\d+" s="\d+" t="inlineStr"><is><t>Color<\/t><\/is><\/c><c r="B\d+" s="\d+" t="inlineStr"><is><t>Rule<\/t><\/is><\/c><c r="C\d+" s="\d+" t="inlineStr"><is><t>Channel</.exec(
+        sheetXml,
+      ) ?? [])[1];
+    expect(headerRow).toBe("34");
     const workbook = parts.get("xl/workbook.xml") as string;
     const sheets = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
     expect(sheets.indexOf("Growth Signals")).toBe(2);
     expect(workbook).toContain(
       '<definedNames><definedName name="ChannelTable">Report!$A$2:$F$10</definedName>' +
-        `<definedName name="_xlnm.Print_Titles" localSheetId="2">'Growth Signals'!$14:$14</definedName>` +
+        `<definedName name="_xlnm.Print_Titles" localSheetId="2">'Growth Signals'!$${headerRow}:$${headerRow}</definedName>` +
         `<definedName name="GrowthSignals_Report" localSheetId="2" hidden="1">'Growth Signals'!$A$1</definedName></definedNames>`,
     );
   });
@@ -57,14 +63,16 @@ describe("the printed report sheet", () => {
   it("wraps the long texts, merges the notes across the columns and makes their rows tall enough", () => {
     expect(sheetXml).toMatch(/<mergeCells count="\d+"><mergeCell ref="A3:H3"\/>/);
     // the intro (157 characters) over the 8 columns' widths takes more than one 15-point line
-    expect(sheetXml).toMatch(/<row r="3" ht="(30|45)" customHeight="1">/);
+    expect(sheetXml).toMatch(/<mergeCell ref="A5:H5"\/>/);
+    expect(sheetXml).toMatch(/<row r="5" ht="(30|45)" customHeight="1">/);
     const styles = parts.get("xl/styles.xml") as string;
     expect(styles).toContain('<alignment wrapText="1" vertical="top"/>');
   });
 
-  it("draws a line chart per red and orange weak channel: its values by date and the threshold, dashed", () => {
-    // the fixture's orange findings are channel A's complaint rate (threshold 1%) and traffic (limit 700); the
-    // yellow ROI run gets no chart. A's values, 2–5 Mar: complaint 0.5%, 1.2%, 0.5%, 0.5%; traffic 1,000 ×3, 600.
+  it("draws a line chart per red and orange weak channel: what its rule compares, by date", () => {
+    // the fixture's orange findings are channel A's complaint rate (threshold 1%) and traffic (the mean of the
+    // previous values, 1,000, and 70% of it, 700); the yellow ROI run gets no chart. A's values, 2–5 Mar: complaint
+    // 0.5%, 1.2%, 0.5%, 0.5%; traffic 1,000 ×3, 600 (the first day has nothing before it: no baseline).
     const charts = [...parts.keys()].filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).sort();
     expect(charts).toEqual(["xl/charts/chart1.xml", "xl/charts/chart2.xml"]);
     const [complaint, traffic] = charts.map((n) => parts.get(n) as string);
@@ -75,17 +83,25 @@ describe("the printed report sheet", () => {
     expect(values(complaint, 0)).toEqual(["0.005", "0.012", "0.005", "0.005"]);
     expect(values(complaint, 1)).toEqual(["0.01", "0.01", "0.01", "0.01"]);
     expect(values(traffic, 0)).toEqual(["1000", "1000", "1000", "600"]);
-    expect(values(traffic, 1)).toEqual(["700", "700", "700", "700"]);
+    expect(values(traffic, 1)).toEqual(["1000", "1000", "1000"]);
+    expect(values(traffic, 2)).toEqual(["700", "700", "700"]);
+    expect(traffic).toContain("<c:tx><c:v>Limit: 70% of the baseline</c:v></c:tx>");
     expect(complaint).toContain("<a:t>A · Complaint rate high (Report)</a:t>");
     expect(complaint).toContain('<a:prstDash val="dash"/>');
     expect(complaint).toMatch(/<c:cat><c:strLit><c:ptCount val="4"\/><c:pt idx="0"><c:v>2026-03-02<\/c:v>/);
-    // anchored on the report sheet through its drawing, on a page of their own (a manual break above their title)
+    // anchored on the report sheet through its drawing, on a page of their own (a manual break above their title
+    // and one above the table's)
     expect(sheetXml).toContain('<drawing r:id="rId1"/>');
-    const brk = /<rowBreaks count="1" manualBreakCount="1"><brk id="(\d+)" max="16383" man="1"\/><\/rowBreaks>/.exec(
-      sheetXml,
-    );
+    const brk = /<rowBreaks count="2" manualBreakCount="2"><brk id="(\d+)" max="16383" man="1"\/>/.exec(sheetXml);
     const titleRow = new RegExp(`<row r="${Number(brk?.[1]) + 1}"[^>]*>.*?</row>`).exec(sheetXml)?.[0];
-    expect(titleRow).toContain("Trends of the red and orange weak channels");
+    expect(titleRow).toContain("What the rules compare: red and orange weak channels");
+    // inside the table's eight columns (A–H: 0–7), the right chart ending inside H
+    // (the fixture's own logo drawing is the first; the report's holds the charts)
+    const drawing = [...parts.entries()].find(
+      ([n, x]) => /^xl\/drawings\/drawing\d+\.xml$/.test(n) && x.includes("<c:chart "),
+    )![1];
+    const cols = [...drawing.matchAll(/<xdr:col>(\d+)<\/xdr:col>/g)].map((m) => Number(m[1]));
+    expect(Math.max(...cols)).toBe(7);
   });
 
   it("is schema-valid", async () => {

@@ -3,6 +3,8 @@ import { DEFAULT_CONFIG } from "../../src/core/rules/config";
 import { runRules } from "../../src/core/rules/engine";
 import { RULE_ACTIONS, ruleThreshold } from "../../src/core/rules/catalog";
 import type { CellValue } from "../../src/core/rules/types";
+import { findingCharts } from "../../src/core/rules/findingCharts";
+import type { Table } from "../../src/core/rules/types";
 import { seriesRows, table } from "./rules/helpers";
 
 const GENERATED = new Date(2026, 2, 21);
@@ -126,10 +128,159 @@ describe("the Growth Signals report sheet", () => {
     const columns = Math.max(...rep.rows.map((r) => r.length));
     expect(rep.columnWidths).toHaveLength(columns);
     expect(rep.columnWidths[6]).toBeGreaterThanOrEqual("C3:C6".length);
-    expect(Math.max(...rep.columnWidths)).toBeLessThanOrEqual(60);
-    // the long texts wrap in columns of at most 45 characters
-    expect(rep.wrapColumns).toEqual([3, 4]);
-    expect(rep.columnWidths[3]).toBeLessThanOrEqual(45);
-    expect(rep.columnWidths[4]).toBeLessThanOrEqual(45);
+    // issue 19 §6: every column wraps; the widest (what fired) is 36 characters, all eight at most 130, so the sheet
+    // prints one page wide on letter landscape at 8 pt or more (measured in tests/cli/reportPdf.test.ts)
+    expect(rep.wrapColumns).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(Math.max(...rep.columnWidths)).toBeLessThanOrEqual(36);
+    expect(rep.columnWidths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(130);
+  });
+
+  // issue 19 §6: what a manager reads first
+  describe("the headline", () => {
+    /** Weekly rows 2, 9, 16 Mar: LTV/CAC and ROI per channel. */
+    function weekly(): Table {
+      const week = ["2026-03-02", "2026-03-09", "2026-03-16"];
+      const ltv: Record<string, number[]> = { Search: [2, 1.3, 1.2], Social: [1.4, 1.3, 2] };
+      const roi: Record<string, number[]> = { Search: [1.2, 1.3, 1.4], Social: [2, 2, 2] };
+      return {
+        header: ["Date", "Channel", "LTV/CAC", "ROI"],
+        rows: ["Search", "Social"].flatMap((c) => week.map((d, i) => [d, c, ltv[c][i], roi[c][i]])),
+      };
+    }
+
+    it("names the channels that need action now, then today, then to watch, before the legend", () => {
+      // by hand: Search LTV/CAC 1.3, 1.2 (weeks of 9–16 Mar) and Social 1.4, 1.3 (2–9 Mar) are 2 weeks below 1.5:
+      // red; Search's ROI 1.2, 1.3, 1.4 is 3 periods below 1.5: yellow; nothing orange
+      const rep = buildReport([{ sheet: "Weekly", result: runRules(weekly()) }], DEFAULT_CONFIG, "en", GENERATED);
+      expect(rep.rows[2]).toEqual([
+        "2 channels need action now: Search — LTV/CAC below 1.5, Social — LTV/CAC below 1.5.",
+      ]);
+      expect(rep.rows[3]).toEqual(["1 channel to watch: Search — ROI below 1.5."]);
+      expect(rep.boldRows).toEqual(expect.arrayContaining([2, 3]));
+      expect(rep.spans.map((s) => s.row)).toEqual(expect.arrayContaining([2, 3]));
+      expect(rowStartingWith(rep.rows, "Legend")).toBeGreaterThan(3);
+      const zh = buildReport([{ sheet: "周报", result: runRules(weekly()) }], DEFAULT_CONFIG, "zh", GENERATED);
+      expect(zh.rows[2]).toEqual(["2 个渠道需立即处理：Search（LTV/CAC 低于 1.5），Social（LTV/CAC 低于 1.5）。"]);
+      expect(zh.rows[3]).toEqual(["1 个渠道需持续关注：Search（ROI 低于 1.5）。"]);
+    });
+
+    it("joins a channel's findings of one level and says which sheet when a name is on two", () => {
+      const daily = runRules(table("ROI", seriesRows("Search", "2026-03-02", [1.2, 1.2, 1.2])));
+      const rep = buildReport(
+        [
+          { sheet: "Daily", result: daily },
+          { sheet: "Weekly", result: runRules(weekly()) },
+        ],
+        DEFAULT_CONFIG,
+        "en",
+        GENERATED,
+      );
+      expect(rep.rows[3]).toEqual([
+        "2 channels to watch: Search (Daily) — ROI below 1.5, Search (Weekly) — ROI below 1.5.",
+      ]);
+    });
+
+    it("says so when nothing fired", () => {
+      const rep = buildReport(
+        [{ sheet: "Daily", result: runRules(table("ROI", seriesRows("A", "2026-03-02", [2, 2]))) }],
+        DEFAULT_CONFIG,
+        "en",
+        GENERATED,
+      );
+      expect(rep.rows[2]).toEqual(["No weak channels found."]);
+    });
+  });
+
+  describe("the charts: what each rule compares", () => {
+    const charted = (t: Table, lang: "en" | "zh" = "en") => {
+      const result = runRules(t);
+      return buildReport(
+        [{ sheet: "S", result, charts: findingCharts(t, result, DEFAULT_CONFIG) }],
+        DEFAULT_CONFIG,
+        lang,
+        GENERATED,
+      ).charts;
+    };
+
+    it("LTV/CAC: the weekly values and the minimum 1.5 as a dashed line in the warning color", () => {
+      const t: Table = table("LTV/CAC", seriesRows("Social", "2026-03-02", [2, 1.3, 1.2], 7));
+      const [c] = charted(t);
+      expect(c.periods).toEqual(["2026-03-02", "2026-03-09", "2026-03-16"]);
+      expect(c.by).toBe("week");
+      expect(c.lines.map((l) => [l.name, l.role, l.values, l.dash])).toEqual([
+        ["LTV/CAC", "metric", [2, 1.3, 1.2], false],
+        ["Minimum 1.5", "limit", [1.5, 1.5, 1.5], true],
+      ]);
+      expect(c.lines[1].colour).toBe(DEFAULT_CONFIG.fills.red);
+    });
+
+    it("repurchase: the weekly means and the declining weeks with the week before, and no threshold line", () => {
+      // daily rates, Monday 2 Mar to Sunday 22 Mar: weekly means 30%, 28%, 26% (by hand: 7 equal days a week)
+      const days = [...Array(7).fill(0.3), ...Array(7).fill(0.28), ...Array(7).fill(0.26)];
+      const t = table("Repurchase rate", seriesRows("Search", "2026-03-02", days));
+      const rep = buildReport(
+        [{ sheet: "S", result: runRules(t, { config: { ...DEFAULT_CONFIG, repurchaseEvidence: "none" } }) }],
+        DEFAULT_CONFIG,
+        "en",
+        GENERATED,
+      );
+      expect(rep.charts).toEqual([]); // no chart data given: no chart
+      const result = runRules(t, { config: { ...DEFAULT_CONFIG, repurchaseEvidence: "none" } });
+      const [c] = buildReport(
+        [{ sheet: "S", result, charts: findingCharts(t, result, DEFAULT_CONFIG) }],
+        DEFAULT_CONFIG,
+        "en",
+        GENERATED,
+      ).charts;
+      expect(c.periods).toEqual(["2026-03-02", "2026-03-09", "2026-03-16"]);
+      expect(c.lines.map((l) => l.role)).toEqual(["metric", "fired"]);
+      expect(c.lines[0].name).toBe("Weekly mean repurchase rate");
+      expect(c.lines[0].values.map((v) => Number(v?.toFixed(4)))).toEqual([0.3, 0.28, 0.26]);
+      expect(c.lines[1].values.map((v) => (v === null ? null : Number(v.toFixed(4))))).toEqual([0.3, 0.28, 0.26]);
+      expect(c.lines[1].markers).toBe(true);
+      expect(c.lines.some((l) => l.role === "limit")).toBe(false);
+      expect(c.percent).toBe(true);
+    });
+
+    it("traffic: the values, the baseline each was compared with and 70% of it as the limit", () => {
+      // previous-values baseline over 3 values: day 4 is compared with mean(1000, 1000, 1000) = 1000, limit 700
+      const t = table("Traffic", seriesRows("Affiliate", "2026-03-02", [1000, 1000, 1000, 600]));
+      const result = runRules(t, { config: { ...DEFAULT_CONFIG, trafficBaseline: "previous", trafficWindow: 3 } });
+      const config = { ...DEFAULT_CONFIG, trafficBaseline: "previous" as const, trafficWindow: 3 };
+      const [c] = buildReport(
+        [{ sheet: "S", result, charts: findingCharts(t, result, config) }],
+        config,
+        "en",
+        GENERATED,
+      ).charts;
+      expect(c.lines.map((l) => [l.name, l.values])).toEqual([
+        ["Traffic", [1000, 1000, 1000, 600]],
+        ["Mean of the previous 3 values", [null, 1000, 1000, 1000]],
+        ["Limit: 70% of the baseline", [null, 700, 700, 700]],
+      ]);
+    });
+
+    it("sits inside the table's columns, two side by side", () => {
+      const t: Table = {
+        header: ["Date", "Channel", "LTV/CAC"],
+        rows: ["A", "B", "C"].flatMap((ch) => seriesRows(ch, "2026-03-02", [1.3, 1.2], 7)),
+      };
+      const result = runRules(t);
+      const rep = buildReport(
+        [{ sheet: "S", result, charts: findingCharts(t, result, DEFAULT_CONFIG) }],
+        DEFAULT_CONFIG,
+        "en",
+        GENERATED,
+      );
+      const last = rep.columnWidths.length - 1;
+      expect(rep.charts.map((c) => [c.cells.left, c.cells.right])).toEqual([
+        [0, 3],
+        [4, last],
+        [0, 3],
+      ]);
+      // the charts start a page and the table starts the page after them, below its title
+      expect(rep.pageBreaks).toEqual([rep.charts[0].cells.top - 1, rep.headerRow - 1]);
+      expect(rep.headerRow).toBeGreaterThan(Math.max(...rep.charts.map((c) => c.cells.bottom)));
+    });
   });
 });

@@ -4,7 +4,6 @@
  * sheet, so flag → clear gives back every part.
  */
 import type { ReportChart } from "../../core/report";
-import type { WarningColour } from "../../core/colours";
 import { chartXml, CT_CHART, CT_DRAWING, drawingXml, REL_CHART, REL_DRAWING } from "./chart";
 import { relsPathOf, resolveTarget, type XlsxPackage } from "./package";
 
@@ -22,7 +21,7 @@ export async function addCharts(
   pkg: XlsxPackage,
   sheetPath: string,
   charts: ReportChart[],
-  fills: Record<WarningColour, string>,
+  columnWidths: number[],
 ): Promise<void> {
   if (charts.length === 0) return;
   const drawingPath = freePath(pkg, "xl/drawings", "drawing")();
@@ -31,11 +30,11 @@ export async function addCharts(
   const relIds: string[] = [];
   for (const c of charts) {
     const path = chartPath();
-    pkg.setText(path, chartXml(c, fills[c.colour]));
+    pkg.setText(path, chartXml(c));
     await pkg.addContentTypeOverride(path, CT_CHART);
     relIds.push(await pkg.addRel(drawingPath, REL_CHART, path));
   }
-  pkg.setText(drawingPath, drawingXml(charts, relIds));
+  pkg.setText(drawingPath, drawingXml(charts, relIds, columnWidths));
   await pkg.addContentTypeOverride(drawingPath, CT_DRAWING);
   const id = await pkg.addRel(sheetPath, REL_DRAWING, drawingPath);
   if (id !== "rId1") throw new Error(`the report sheet's drawing got ${id}, not rId1`);

@@ -18,6 +18,7 @@ export interface ReportSheetData {
   spans?: { row: number; lines: number }[];
   rowLines?: number[];
   pageBreaks?: number[];
+  paper?: "letter" | "a4";
   links?: { row: number; col: number; sheet: string; range: string }[];
 }
 
@@ -54,7 +55,8 @@ export function reportSheetXml(
       // long texts wrap inside their column (the evidence, thresholds, actions) or their merged row (intro, notes)
       // (and every cell of a row taller than a line sits at its top)
       const tall = (report.rowLines?.[r] ?? 1) > 1;
-      if (v !== null && (tall || spans.has(r) || (wrapCols.has(c) && !bold.has(r)))) s = styles.wrapped(s);
+      // (a title alone on its row overflows to the right instead: it is not wrapped into column A)
+      if (v !== null && (tall || spans.has(r) || (wrapCols.has(c) && row.length > 1))) s = styles.wrapped(s);
       if (v === null && !s) continue;
       const ref = `${columnLetters(c)}${r + 1}`;
       const sAttr = s ? ` s="${s}"` : "";
@@ -82,17 +84,18 @@ export function reportSheetXml(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    // Printing (issue 10 §7): landscape, one page wide and as many tall as needed, gridlines; the table's header
-    // row repeats on every page through the workbook's _xlnm.Print_Titles name (definedNames.ts).
+    // Printing (issue 10 §7, issue 19 §6), set explicitly: the paper (Letter for English, A4 for Chinese), landscape,
+    // one page wide and as many tall as needed, centered, gridlines; the table's header row repeats on the pages after
+    // it through the workbook's _xlnm.Print_Titles name (definedNames.ts).
     '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     '<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>${rows.join("")}</sheetData>` +
     (merges.length ? `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>` : "") +
     (links.length ? `<hyperlinks>${links.join("")}</hyperlinks>` : "") +
-    '<printOptions gridLines="1"/>' +
+    '<printOptions horizontalCentered="1" gridLines="1"/>' +
     '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
-    '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+    `<pageSetup paperSize="${report.paper === "a4" ? 9 : 1}" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
     "<headerFooter><oddFooter>&amp;L&amp;A&amp;R&amp;P / &amp;N</oddFooter></headerFooter>" +
     pageBreaksXml(report.pageBreaks ?? []) +
     (drawingRelId ? `<drawing r:id="${drawingRelId}"/>` : "") +

@@ -232,7 +232,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
           }
           await yieldToHost();
           outcomes.push({ sheet: t.sheet, address: t.address, result, trends: trendsOf(table, result, { date1904 }) });
-          series.push(chartSeries(table, result, { date1904 }));
+          series.push(chartSeries(table, result, req.config, { date1904 }));
           for (const c of result.cells)
             flagged.push({ sheet: t.sheet, row: origin.top + 1 + c.row, col: origin.left + c.col, colour: c.colour });
           const byRow = keys.get(t.sheet.toLowerCase()) ?? new Map<number, string | null>();
@@ -268,7 +268,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         planDeleteRules(writes, ctx, found.rules);
         planFills(writes, ctx, legacy.restore);
         const report = buildReport(
-          outcomes.map((o, i) => ({ sheet: o.sheet, address: o.address, result: o.result, series: series[i] })),
+          outcomes.map((o, i) => ({ sheet: o.sheet, address: o.address, result: o.result, charts: series[i] })),
           req.config,
           lang,
         );

@@ -1,20 +1,22 @@
 /** The visible "Growth Signals" sheet in Excel: buildReport's rows written as values, bold rows, swatches, widths. */
 import { cellAddress, type buildReport, type RulesConfig, type WarningColour } from "../../core";
-import { findingSeries, type FindingSeries } from "../../core/rules/findingSeries";
+import { findingCharts, type FindingChartData } from "../../core/rules/findingCharts";
 import type { RulesResult, Table } from "../../core/rules/types";
 import { byIndexes, packAddresses, quoteSheetName, verticalRuns } from "./ranges";
 
 /** A chart shows at most the last year of values, as the CLI's (src/cli/workbook.ts CHART_VALUES). */
 const CHART_VALUES = 366;
 
-/** The values behind each finding for the report's charts: read only for tables with red or orange findings. */
-export function chartSeries(table: Table, result: RulesResult, dates: { date1904?: boolean }): FindingSeries[] {
+/** What each finding's rule compares, for the report's charts: read only for tables with red or orange findings. */
+export function chartSeries(
+  table: Table,
+  result: RulesResult,
+  config: RulesConfig,
+  dates: { date1904?: boolean },
+): FindingChartData[] {
   const charted = result.findings.some((f) => f.colour === "red" || f.colour === "orange");
-  return charted ? findingSeries(table, result, { ...dates, last: CHART_VALUES }) : [];
+  return charted ? findingCharts(table, result, config, { ...dates, last: CHART_VALUES }) : [];
 }
-
-/** The metric's line in a trend chart (the threshold's is the finding's warning colour, dashed), as the CLI draws it. */
-const VALUE_COLOUR = "#1F4E79";
 
 /** Excel column width in points for a width in characters (Calibri 11: 7 px per character + 5 px padding). */
 function pointsForChars(chars: number): number {
@@ -51,57 +53,59 @@ export function writeReport(
     byIndexes(ws, { top: 0, bottom: 0, left: col, right: col }).format.columnWidth = pointsForChars(w);
   });
   formatForPrint(ws, report, width, rows.length);
-  writeCharts(ws, report, config, width);
+  writeCharts(ws, report, width);
 }
 
 /**
- * Where a report's chart data goes: one blank column right of the table, then three columns per chart (period,
- * metric, threshold), header row first. These columns are hidden, so they neither print nor widen the one-page-wide
+ * Where a report's chart data goes: one blank column right of the table, then per chart a column of periods and
+ * one per line, header row first. These columns are hidden, so they neither print nor widen the one-page-wide
  * printout, and the charts plot them anyway (plotVisibleOnly false).
  */
 export function chartDataColumns(
   report: ReturnType<typeof buildReport>,
   width: number,
 ): { first: number; count: number } {
-  return { first: width + 1, count: report.charts.length * 3 };
+  return { first: width + 1, count: report.charts.reduce((n, c) => n + 1 + c.lines.length, 0) };
 }
 
-/** The chart data as written: per chart its header row and one row per value. */
+/** The chart data as written: per chart its header row (line names) and one row per period (a gap: empty). */
 export function chartData(report: ReturnType<typeof buildReport>): (string | number)[][][] {
   return report.charts.map((c) => [
-    ["", c.valueName, c.thresholdName],
-    ...c.values.map((v, i) => [c.periods[i] ?? "", v, c.threshold]),
+    ["", ...c.lines.map((l) => l.name)],
+    ...c.periods.map((p, i) => [p, ...c.lines.map((l) => l.values[i] ?? "")]),
   ]);
 }
 
 /**
- * A native line chart per red and orange weak channel (issue 10 §7), as the CLI draws them: its metric by period
- * (dark blue) and the threshold (dashed, in the finding's warning colour), titled "channel · rule (sheet)", in the
- * report's grid under the notes, two side by side, two bands a printed page. Charts need ExcelApi 1.1; the dash
- * 1.7; plotting hidden data 1.8 (without it the data columns stay visible, or the charts would be empty).
+ * A native line chart per red and orange weak channel (issue 10 §7, issue 19 §6), as the CLI draws them from core's
+ * ReportChart: a series per line (what the rule compares: the metric, the limit dashed, the traffic baseline, the
+ * declining weeks with markers), each in its colour, titled "channel · rule (sheet)", over its cells of the report
+ * (inside the table's columns). Charts need ExcelApi 1.1; the dash and markers 1.7; plotting hidden data 1.8
+ * (without it the data columns stay visible, or the charts would be empty).
  */
-function writeCharts(
-  ws: Excel.Worksheet,
-  report: ReturnType<typeof buildReport>,
-  config: RulesConfig,
-  width: number,
-): void {
+function writeCharts(ws: Excel.Worksheet, report: ReturnType<typeof buildReport>, width: number): void {
   if (report.charts.length === 0 || !supports("1.1")) return;
   const { first, count } = chartDataColumns(report, width);
   const hide = supports("1.8");
+  let left = first;
   chartData(report).forEach((data, i) => {
     const c = report.charts[i];
-    const left = first + i * 3;
-    const source = byIndexes(ws, { top: 0, left, bottom: data.length - 1, right: left + 2 });
+    const source = byIndexes(ws, { top: 0, left, bottom: data.length - 1, right: left + c.lines.length });
+    left += 1 + c.lines.length;
     source.values = data.map((r) => r.map((v) => asInput(v)));
     const chart = ws.charts.add(Excel.ChartType.line, source, Excel.ChartSeriesBy.columns);
     chart.title.text = c.title;
-    chart.series.getItemAt(0).format.line.color = VALUE_COLOUR;
-    const threshold = chart.series.getItemAt(1).format.line;
-    threshold.color = config.fills[c.colour];
-    if (supports("1.7")) threshold.lineStyle = Excel.ChartLineStyle.dash;
+    c.lines.forEach((l, j) => {
+      const series = chart.series.getItemAt(j);
+      series.format.line.color = l.colour;
+      if (supports("1.7")) {
+        series.format.line.lineStyle = l.dash ? Excel.ChartLineStyle.dash : Excel.ChartLineStyle.continuous;
+        series.format.line.weight = l.width;
+        series.markerStyle = l.markers ? Excel.ChartMarkerStyle.circle : Excel.ChartMarkerStyle.none;
+      }
+    });
     if (hide) chart.plotVisibleOnly = false;
-    chart.setPosition(cellAddress(c.from.row, c.from.col), cellAddress(c.to.row - 1, c.to.col - 1));
+    chart.setPosition(cellAddress(c.cells.top, c.cells.left), cellAddress(c.cells.bottom, c.cells.right));
   });
   if (hide) byIndexes(ws, { top: 0, left: first, bottom: 0, right: first + count - 1 }).columnHidden = true;
 }

@@ -336,13 +336,14 @@ describe("report sheet", () => {
     const { host, gateway } = setup(smallBook());
     await flagSelection(gateway);
     const rows = host.values("Growth Signals", "A1:H40");
-    // the weak-channel header is row 14 (title, date, intro, blank, legend title + header + 5 rules, blank, title)
-    expect(rows[13][0]).toBe("Color");
+    // the weak-channel header is row 34, below the legend (rows 7–13) and a page of charts (rows 15–31) and the table's
+    // title (33): its header repeats on the table's pages only
+    expect(rows[33].slice(0, 3)).toEqual(["Color", "Rule", "Channel"]);
     expect(host.pageLayout("Growth Signals")).toEqual({
       orientation: "Landscape",
       printGridlines: true,
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
-      printTitleRows: "$14:$14",
+      printTitleRows: "$34:$34",
     });
     // Search's ROI run (C2:C4 of sheet Data) links from its Cells cell, column G
     const roiRow = rows.findIndex((r) => r[2] === "Search" && r[1] === "ROI below benchmark") + 1;
@@ -352,8 +353,8 @@ describe("report sheet", () => {
     });
     // what fired wraps at the top of its cell; the intro spans the table's 8 columns and is taller than one line
     expect(host.wrapped("Growth Signals", `D${roiRow}`)).toEqual({ wrap: true, vertical: "Top" });
-    expect(host.merged("Growth Signals")).toContain("A3:H3");
-    expect(host.rowHeight("Growth Signals", 2)).toBeGreaterThan(15);
+    expect(host.merged("Growth Signals")).toContain("A5:H5");
+    expect(host.rowHeight("Growth Signals", 4)).toBeGreaterThan(15);
   });
 
   it("writes the report in Chinese when asked", async () => {

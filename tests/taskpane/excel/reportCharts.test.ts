@@ -1,7 +1,7 @@
 /**
  * The pane's trend charts on the report sheet (issue 10 §7), as the CLI draws them: one native line chart per red
- * and orange weak channel, its data in hidden columns right of the report, the threshold dashed in the warning colour,
- * two side by side in bands of 16 rows; guarded by the ExcelApi versions they need; gone with the sheet on Clear.
+ * and orange weak channel, its data in hidden columns right of the report, what the rule compares (issue 19 §6: the
+ * limit dashed in the warning colour), two side by side in bands of 16 rows inside the table's columns; guarded by the ExcelApi versions they need; gone with the sheet on Clear.
  */
 import { flagSelection, setup, SMALL_ROWS } from "./helpers";
 
@@ -39,16 +39,25 @@ describe("report charts", () => {
       {
         name: "Complaint rate",
         values: [0.005, 0.02, 0.004, 0.003],
-        line: { color: "#1F4E79", lineStyle: "Continuous" },
+        line: { color: "#1F4E79", lineStyle: "Continuous", weight: 1.75 },
+        markerStyle: "None",
       },
-      { name: "Threshold 1%", values: [0.01, 0.01, 0.01, 0.01], line: { color: ORANGE, lineStyle: "Dash" } },
+      {
+        name: "Limit 1%",
+        values: [0.01, 0.01, 0.01, 0.01],
+        line: { color: ORANGE, lineStyle: "Dash", weight: 1.5 },
+        markerStyle: "None",
+      },
     ]);
-    // Under the trends heading, columns A–D, from A24 to the top-left corner of E39 as the CLI anchors it (the notes
-    // hold two lines of what was checked, issue 17 §3, in place of the one line "No notes").
-    expect(host.value(REPORT, "A23")).toBe("Trends of the red and orange weak channels");
-    expect(c.position).toEqual({ start: "A24", end: "D38" });
-    // The trends start a printed page: a manual break above the heading (row 23, 0-based 22), as the CLI's rowBreaks.
-    expect(host.rowBreaks(REPORT)).toEqual([22]);
+    // Under the heading after the legend (title, date, two headline lines, intro, blank, legend title, header, 5 rules,
+    // blank: rows 1–14), columns A–D, 16 rows, as the CLI anchors it (inside A–D).
+    expect(host.value(REPORT, "A15")).toBe("What the rules compare: red and orange weak channels");
+    expect(c.position).toEqual({ start: "A16", end: "D31" });
+    // The charts start a printed page (a break above their heading, row 15, 0-based 14) and the table the next one
+    // (its title in row 33, 0-based 32, below a blank row), as the CLI's rowBreaks: the table's header, repeated on
+    // the pages after it, never prints over the charts.
+    expect(host.rowBreaks(REPORT)).toEqual([14, 32]);
+    expect(host.value(REPORT, "A33")).toBe("Weak channels");
     // The data: three columns after one blank column right of the report (A–H), hidden, and plotted anyway.
     expect(c.source).toBe(`${REPORT}!J1:L5`);
     expect(host.value(REPORT, "K1")).toBe("Complaint rate");
@@ -70,8 +79,8 @@ describe("report charts", () => {
     const starts = charts.map((c) => c.position!.start);
     const top = Number(starts[0].slice(1));
     expect(starts).toEqual([`A${top}`, `E${top}`, `A${top + 16}`, `E${top + 16}`, `A${top + 32}`, `E${top + 32}`]);
-    // Two bands (four charts) a printed page: breaks above the heading and above the third band.
-    expect(host.rowBreaks(REPORT)).toEqual([top - 2, top - 1 + 32]);
+    // Two bands (four charts) a printed page: breaks above the heading, above the third band and above the table.
+    expect(host.rowBreaks(REPORT)).toEqual([top - 2, top - 1 + 32, top - 1 + 48 + 1]);
     expect(charts.every((c) => c.series[0].values.length === 3)).toBe(true);
   });
 
@@ -92,7 +101,7 @@ describe("report charts", () => {
     const [c] = host.charts(REPORT);
     expect(c.plotVisibleOnly).toBe(true);
     expect(host.columnHidden(REPORT, 9)).toBe(false);
-    expect(c.series[1].line).toEqual({ color: ORANGE, lineStyle: "Continuous" });
+    expect(c.series[1].line).toEqual({ color: ORANGE, lineStyle: "Continuous", weight: 2.25 });
 
     ({ host, gateway } = setup(smallBook()));
     withoutSets(["1.1", "1.9"]);
