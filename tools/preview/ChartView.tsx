@@ -19,6 +19,15 @@ const DASHES: Record<string, string | undefined> = {
   RoundDot: "1 3",
 };
 const FONT = 11;
+/**
+ * Excel's default chart style, in either Office theme: the chart draws its own white area (its fill, not the sheet's
+ * or the pane's), with grey text (#595959, 7:1 on white) and light grey gridlines, so lines keep their colours' contrast.
+ */
+const CHART_AREA = "#FFFFFF";
+const CHART_TEXT = "#595959";
+const CHART_TITLE = "#404040";
+const GRIDLINE = "#D9D9D9";
+const BORDER = "#BFBFBF";
 
 export function ChartView({ chart, width, height }: { chart: SimChartModel; width: number; height: number }) {
   const series = chart.series;
@@ -47,9 +56,9 @@ export function ChartView({ chart, width, height }: { chart: SimChartModel; widt
     const half = (label.length * FONT * 0.6) / 2;
     return Math.min(Math.max(x(i), half + 2), width - half - 2);
   };
-  const text = tokens.colorNeutralForeground1;
-  const muted = tokens.colorNeutralForeground2;
-  const grid = tokens.colorNeutralStroke2;
+  const text = CHART_TEXT;
+  const muted = CHART_TEXT;
+  const grid = GRIDLINE;
   const colourOf = (i: number) => series[i].line.color ?? OFFICE_ACCENTS[i % OFFICE_ACCENTS.length];
   const legendX = (i: number) => left + (i * plotWidth) / Math.max(1, series.length);
   return (
@@ -63,9 +72,9 @@ export function ChartView({ chart, width, height }: { chart: SimChartModel; widt
       fontFamily={tokens.fontFamilyBase}
       fontSize={FONT}
     >
-      <rect x={0.5} y={0.5} width={width - 1} height={height - 1} fill={tokens.colorNeutralBackground1} stroke={grid} />
+      <rect x={0.5} y={0.5} width={width - 1} height={height - 1} fill={CHART_AREA} stroke={BORDER} />
       {chart.title ? (
-        <text x={width / 2} y={FONT * 1.4} textAnchor="middle" fill={text} fontWeight={600} fontSize={FONT + 1}>
+        <text x={width / 2} y={FONT * 1.4} textAnchor="middle" fill={CHART_TITLE} fontWeight={600} fontSize={FONT + 1}>
           {chart.title}
         </text>
       ) : null}
