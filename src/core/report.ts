@@ -6,6 +6,7 @@
  */
 import type { WarningColour } from "./colours";
 import { severity, WARNING_COLOURS } from "./colours";
+import { formatDay, formatPeriod } from "./i18n/dates";
 import { displayWidth, formatNumber, formatPercent, type Bilingual, type Lang } from "./i18n/format";
 import { COLOUR_NAMES, COLUMN_NAMES, formatMetric, plural } from "./i18n/rules";
 import {
@@ -21,6 +22,7 @@ import { cellsText } from "./rules/evidence";
 import { checksText, nothingChecked } from "./rules/checks";
 import type { ChartLineRole, FindingChartData } from "./rules/findingCharts";
 import type { MetricKey, RulesConfig, RulesResult } from "./rules/types";
+import { daysFromCivil } from "./table/dates";
 
 export interface ReportSheet {
   rows: (string | number | null)[][];
@@ -67,7 +69,10 @@ export interface ReportChart {
   title: string;
   /** The finding's warning colour. */
   colour: WarningColour;
-  /** The category labels: ISO dates "YYYY-MM-DD" (a weekly chart: each week's Monday or the weekly row's date), or "row N". */
+  /**
+   * The category labels in the report's date style (i18n/dates.ts): "Mar 2", "Dec 29, 2025" / "3月2日" (a weekly
+   * chart: each week's Monday or the weekly row's date), or "row 4" / "第 4 行".
+   */
   periods: string[];
   /** "period": a point per row of the channel; "week": a point per week (the weekly rules). */
   by: "period" | "week";
@@ -178,9 +183,9 @@ function safe(s: string): string {
   return /^[=+\-@]/.test(s) ? ` ${s}` : s;
 }
 
-function today(d: Date): string {
-  const p = (n: number) => (n < 10 ? "0" : "") + n;
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+/** The local calendar day of `d` in the language's date style, with its year: "Mar 21, 2026" / "2026年3月21日". */
+function today(d: Date, lang: Lang): string {
+  return formatDay(daysFromCivil(d.getFullYear(), d.getMonth() + 1, d.getDate()), lang);
 }
 
 /** What a rule found, in a few words for the headline: "repurchase falling", "LTV/CAC below 1.5". */
@@ -300,7 +305,7 @@ export function buildReport(
   const none = unchecked ? T.nothingChecked[lang] : T.none[lang];
 
   add([T.title[lang]], true);
-  add([T.generated[lang], today(generatedAt)]);
+  add([T.generated[lang], today(generatedAt, lang)]);
   const lines = headline(entries, config, lang);
   for (const line of lines.length ? lines : [none]) {
     long.push(rows.length);
@@ -451,7 +456,7 @@ function reportChart(
   return {
     title: `${channel} · ${RULE_NAMES[f.ruleId][lang]} (${t.sheet})`,
     colour: f.colour,
-    periods: data.periods,
+    periods: data.periods.map((p) => formatPeriod(p, lang, t.result.latestYear ?? NaN)),
     by: data.by,
     lines: data.lines.map((l) => {
       const style = LINE_STYLE[l.role];

@@ -1,9 +1,9 @@
 import { buildReport } from "../../src/core/report";
 import { DEFAULT_CONFIG } from "../../src/core/rules/config";
 import { runRules } from "../../src/core/rules/engine";
+import { findingCharts } from "../../src/core/rules/findingCharts";
 import { RULE_ACTIONS, ruleThreshold } from "../../src/core/rules/catalog";
 import type { CellValue } from "../../src/core/rules/types";
-import { findingCharts } from "../../src/core/rules/findingCharts";
 import type { Table } from "../../src/core/rules/types";
 import { seriesRows, table } from "./rules/helpers";
 
@@ -22,7 +22,7 @@ describe("the Growth Signals report sheet", () => {
   it("starts with a title and the generation date", () => {
     const rep = buildReport([], DEFAULT_CONFIG, "en", GENERATED);
     expect(rep.rows[0][0]).toBe("Growth Signals — weak-channel report");
-    expect(rep.rows[1]).toEqual(["Generated", "2026-03-21"]);
+    expect(rep.rows[1]).toEqual(["Generated", "Mar 21, 2026"]);
     expect(rep.boldRows).toContain(0);
   });
 
@@ -84,9 +84,22 @@ describe("the Growth Signals report sheet", () => {
     expect(rep.rows[rep.headerRow][3]).toBe("What fired");
   });
 
+  it("labels a chart's periods in the one date style, the year only off the data's latest year", () => {
+    // Complaint rate 0.5%, 2%, 0.5%, 0.5% on 30 Dec 2025 – 2 Jan 2026: orange on 31 Dec (charted); latest year 2026.
+    const t = table("Complaint rate", seriesRows("Video", "2025-12-30", [0.005, 0.02, 0.005, 0.005]));
+    const result = runRules(t);
+    const charts = findingCharts(t, result, DEFAULT_CONFIG);
+    const en = buildReport([{ sheet: "Daily", result, charts }], DEFAULT_CONFIG, "en", GENERATED);
+    expect(en.charts[0].periods).toEqual(["Dec 30, 2025", "Dec 31, 2025", "Jan 1", "Jan 2"]);
+    expect(en.rows.find((r) => r[2] === "Video")?.[3]).toBe("Complaint rate 2% on Dec 31, 2025, above 1%");
+    const zh = buildReport([{ sheet: "日报", result, charts }], DEFAULT_CONFIG, "zh", GENERATED);
+    expect(zh.charts[0].periods).toEqual(["2025年12月30日", "2025年12月31日", "1月1日", "1月2日"]);
+  });
+
   it("writes one language per call", () => {
     const rep = buildReport([{ sheet: "日报", result: roiResult("抖音") }], DEFAULT_CONFIG, "zh", GENERATED);
     expect(rep.rows[0][0]).toBe("Growth Signals — 弱势渠道报告");
+    expect(rep.rows[1]).toEqual(["生成日期", "2026年3月21日"]);
     const row = rep.rows.find((r) => r[2] === "抖音");
     expect(row?.[0]).toBe("黄牌");
     expect(row?.[3]).toBe("ROI 1.21、1.21、1.21、1.21（3月3日至6日），低于 1.5");
@@ -205,7 +218,7 @@ describe("the Growth Signals report sheet", () => {
     it("LTV/CAC: the weekly values and the minimum 1.5 as a dashed line in the warning color", () => {
       const t: Table = table("LTV/CAC", seriesRows("Social", "2026-03-02", [2, 1.3, 1.2], 7));
       const [c] = charted(t);
-      expect(c.periods).toEqual(["2026-03-02", "2026-03-09", "2026-03-16"]);
+      expect(c.periods).toEqual(["Mar 2", "Mar 9", "Mar 16"]);
       expect(c.by).toBe("week");
       expect(c.lines.map((l) => [l.name, l.role, l.values, l.dash])).toEqual([
         ["LTV/CAC", "metric", [2, 1.3, 1.2], false],
@@ -232,7 +245,7 @@ describe("the Growth Signals report sheet", () => {
         "en",
         GENERATED,
       ).charts;
-      expect(c.periods).toEqual(["2026-03-02", "2026-03-09", "2026-03-16"]);
+      expect(c.periods).toEqual(["Mar 2", "Mar 9", "Mar 16"]);
       expect(c.lines.map((l) => l.role)).toEqual(["metric", "fired"]);
       expect(c.lines[0].name).toBe("Weekly mean repurchase rate");
       expect(c.lines[0].values.map((v) => Number(v?.toFixed(4)))).toEqual([0.3, 0.28, 0.26]);

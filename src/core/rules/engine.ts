@@ -185,6 +185,7 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
   const place = options.placement;
   const rowMap = place?.rowMap;
   const firstRow = place ? place.firstRow : 1;
+  result.latestYear = prepared.latestYear;
   result.findings = findingsOf(prepared, sink, columns, rules, {
     left: place ? place.left : 0,
     rowOf: rowMap ? (r) => rowMap[r] : (r) => firstRow + r,

@@ -144,6 +144,11 @@ export interface RulesResult {
   firstPeriod?: string;
   /** What was checked (issue 17 §3): every rule of the run, on which column, or why it could not run. */
   checks?: RuleCheck[];
+  /**
+   * The year of the table's latest date (NaN without dates): the year dates of the run are written without (i18n/
+   * dates.ts), for hosts that write periods of their own (the report's chart labels).
+   */
+  latestYear?: number;
 }
 
 /** One rule of a run: the column it read and how that column was chosen, or that it had none. */

@@ -34,7 +34,7 @@ describe("report charts", () => {
     expect(c.type).toBe("Line");
     expect(c.seriesBy).toBe("Columns");
     expect(c.title).toBe("Search · Complaint rate high (Data)");
-    expect(c.categories).toEqual(["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"]);
+    expect(c.categories).toEqual(["Mar 2", "Mar 3", "Mar 4", "Mar 5"]);
     expect(c.series).toEqual([
       {
         name: "Complaint rate",
