@@ -255,3 +255,79 @@ describe("findings list", () => {
     });
   });
 });
+
+describe("what changed since the last flag (issue 19)", () => {
+  const marked = (): TableOutcome => ({ ...outcome(FINDINGS), marks: ["new", "continuing", null, "continuing"] });
+  const resolved = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      sheet: "Daily",
+      rule: "traffic-drop" as const,
+      channel: i === 0 ? EVIL : `Channel ${i}`,
+      first: "2026-03-02",
+      last: i === 0 ? "2026-03-04" : "2026-03-02",
+    }));
+  const changes = (n: number) => ({
+    compared: true,
+    counts: { new: 1, continuing: 2, resolved: n },
+    resolved: resolved(n),
+  });
+
+  it("badges each card in words, in its accessible name; a finding with nothing to compare has none", () => {
+    renderPane(
+      <FindingsList tables={[marked()]} fills={DEFAULT_FILLS} onSelect={() => undefined} changes={changes(1)} />,
+    );
+    const card = (name: string) =>
+      within(
+        screen
+          .getAllByTestId("finding")
+          .find((b) => b.textContent!.startsWith(name))!
+          .closest("li")!,
+      );
+    expect(card(EVIL).getByTestId("change-mark")).toHaveTextContent(/^New$/);
+    expect(card("Douyin").getByTestId("change-mark")).toHaveTextContent(/^Continuing$/);
+    expect(card("WeChat").queryByTestId("change-mark")).toBeNull();
+    expect(card("Douyin").getByTestId("finding")).toHaveAccessibleName("Douyin LTV/CAC low · Act now · Continuing");
+  });
+
+  it("lists the resolved runs under their own heading, cell text as text, ten at first and all on demand", () => {
+    renderPane(
+      <FindingsList tables={[marked()]} fills={DEFAULT_FILLS} onSelect={() => undefined} changes={changes(12)} />,
+    );
+    const section = within(screen.getByTestId("resolved"));
+    expect(section.getByRole("heading", { level: 3, name: "Resolved since last flag · 12 findings" })).toBeTruthy();
+    expect(section.getAllByTestId("resolved-item")).toHaveLength(10);
+    const first = section.getAllByTestId("resolved-item")[0];
+    expect(first).toHaveTextContent(`${EVIL} Traffic drop`);
+    expect(first).toHaveTextContent("Resolved");
+    // the run's dates in the one date style: the year is this year's in the test's data, so none is shown
+    expect(first).toHaveTextContent(/Mar 2 – 4(, 2026)?$/);
+    expect(document.querySelector("img")).toBeNull();
+    fireEvent.click(section.getByRole("button", { name: "Show all 12 resolved" }));
+    expect(section.getAllByTestId("resolved-item")).toHaveLength(12);
+  });
+
+  it("shows the resolved section when nothing is flagged any more, in Chinese too", () => {
+    renderPane(
+      <FindingsList tables={[outcome([])]} fills={DEFAULT_FILLS} onSelect={() => undefined} changes={changes(1)} />,
+      "zh-CN",
+    );
+    expect(screen.getByText("选区中没有发现弱势渠道。")).toBeTruthy();
+    const section = within(screen.getByTestId("resolved"));
+    expect(section.getByRole("heading", { level: 3, name: "上次标记后已解除 · 1 项" })).toBeTruthy();
+    expect(section.getByTestId("resolved-item")).toHaveTextContent("流量骤降");
+    expect(section.getByTestId("resolved-item")).toHaveTextContent("已解除");
+  });
+
+  it("on a first flag (nothing compared) shows no badge and no resolved section", () => {
+    renderPane(
+      <FindingsList
+        tables={[outcome(FINDINGS)]}
+        fills={DEFAULT_FILLS}
+        onSelect={() => undefined}
+        changes={{ compared: false, counts: { new: 0, continuing: 0, resolved: 0 }, resolved: [] }}
+      />,
+    );
+    expect(screen.queryAllByTestId("change-mark")).toEqual([]);
+    expect(screen.queryByTestId("resolved")).toBeNull();
+  });
+});

@@ -28,6 +28,7 @@ import { boundedAddress, formatPercent } from "../format";
 import { useI18n, type StringKey } from "../i18n";
 import { ColumnMapper } from "./ColumnMapper";
 import { FindingsList } from "./FindingsList";
+import { changesHeadline } from "../../core/findingChanges";
 import { Legend } from "./Legend";
 import { NoteIcon } from "./NoteIcon";
 
@@ -273,10 +274,15 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
       const details = result.tables.flatMap((x) =>
         checksText(x.result.checks ?? [], lang).map((line) => (many ? `${x.sheet}!${x.address}: ${line}` : line)),
       );
-      const summary = t("flaggedSummary", {
+      const flaggedSummary = t("flaggedSummary", {
         cells: tn("cells", result.cellsColoured),
         tables: tn("tables", result.tables.length),
       });
+      // issue 19: what changed since the last flag, in one sentence (a first flag has nothing to compare)
+      const changes = result.changes;
+      const summary = changes?.compared
+        ? `${flaggedSummary} ${changesHeadline(changes, changes.since, lang)}`
+        : flaggedSummary;
       setStatus({
         // issue 19 §8: a run that worked but has notes is "info" with a note icon, never the warning triangle that
         // looks like the orange level's shape; a table where nothing was checked stays a warning
@@ -420,7 +426,13 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
               <MessageBarBody>{t("settingsChangedFlagAgain")}</MessageBarBody>
             </MessageBar>
           )}
-          <FindingsList ref={firstFindingRef} tables={outcome.tables} fills={config.fills} onSelect={onSelect} />
+          <FindingsList
+            ref={firstFindingRef}
+            tables={outcome.tables}
+            fills={config.fills}
+            onSelect={onSelect}
+            changes={outcome.changes}
+          />
         </section>
       )}
 

@@ -8,12 +8,17 @@
  * Issue 19 §1–2: the cells are one bounded line ("G115 … G195 · 21 cells"); the full list is shown on demand
  * (a scrollable box) or copied. Selecting cells that do not fit one Excel address selects them in parts: the card
  * says which cells of how many it selected, offers the next part and announces it.
+ *
+ * Issue 19, what changed since the last flag: each card carries a badge in words, "New" or "Continuing" (part of
+ * its accessible name; the words are the CLI's and the report's, core findingChanges.ts), and the previous flag's
+ * runs that are gone are listed under "Resolved since last flag" (ten at first, the rest on demand).
  */
 import { forwardRef, useState } from "react";
 import { Button, Caption1, Text, makeStyles, tokens, useAnnounce, useId } from "@fluentui/react-components";
 import { WARNING_COLOURS, type WarningColour } from "../../core/colours";
 import type { ChannelFinding, RulesConfig } from "../../core/rules/types";
-import type { SelectOutcome, TableOutcome } from "../excel/types";
+import type { ChangesSinceLastFlag, SelectOutcome, TableOutcome } from "../excel/types";
+import { CHANGE_WORDS, RESOLVED_HEADING, runPeriods, type ChangeMark } from "../../core/findingChanges";
 import { copyText } from "../clipboard";
 import { COLUMN_NAMES } from "../../core/i18n/rules";
 import { levelColourName } from "../levels";
@@ -110,37 +115,86 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
   selected: { position: "relative", zIndex: 1, display: "flex", flexDirection: "column", alignItems: "flex-start" },
+  // the mark since the last flag: words in a pill, never color alone
+  badge: {
+    display: "inline-block",
+    marginInlineStart: tokens.spacingHorizontalXS,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusCircular,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+    whiteSpace: "nowrap",
+    verticalAlign: "middle",
+  },
+  badgeNew: {
+    color: tokens.colorBrandForeground1,
+    border: `1px solid ${tokens.colorBrandStroke1}`,
+    "@media (forced-colors: active)": { color: "CanvasText", border: "1px solid CanvasText" },
+  },
+  resolved: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    border: `1px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    overflowWrap: "anywhere",
+  },
 });
+
+/** Resolved runs listed before "Show all". */
+const RESOLVED_SHOWN = 10;
 
 export interface FindingsListProps {
   tables: TableOutcome[];
   fills: RulesConfig["fills"];
   /** Selects part `part` of the cells; resolves to what was selected (null: nothing, or the pane said why not). */
   onSelect: (sheet: string, addresses: string[], part: number) => Promise<SelectOutcome | null | void> | void;
+  /** What changed since the last flag (issue 19): the resolved section; the marks are on the tables. */
+  changes?: ChangesSinceLastFlag;
 }
 
 interface Located {
   table: TableOutcome;
   finding: ChannelFinding;
+  mark: ChangeMark | null;
   key: string;
 }
 
 /** The findings; the ref goes to the first card (the pane moves focus there after Flag). */
 export const FindingsList = forwardRef<HTMLButtonElement, FindingsListProps>(function FindingsList(
-  { tables, fills, onSelect },
+  { tables, fills, onSelect, changes },
   firstRef,
 ) {
   const styles = useStyles();
   const { t, tn, lang } = useI18n();
   const all: Located[] = tables.flatMap((table, ti) =>
-    table.result.findings.map((finding, fi) => ({ table, finding, key: `${ti}:${fi}` })),
+    table.result.findings.map((finding, fi) => ({
+      table,
+      finding,
+      mark: table.marks?.[fi] ?? null,
+      key: `${ti}:${fi}`,
+    })),
   );
+  const resolved = changes?.compared ? changes.resolved : [];
+  const resolvedSection =
+    resolved.length > 0 ? <ResolvedList changes={changes!} manySheets={tables.length > 1} className={styles} /> : null;
   // issue 17 §3: a table where no metric column was recognised never reads as an all-clear
   const unchecked = tables.find((table) => nothingChecked(table.result.checks));
   if (all.length === 0 && unchecked)
     return <Text>{t("nothingChecked", { address: `${unchecked.sheet}!${unchecked.address}` })}</Text>;
-  if (all.length === 0) return <Text>{t("noFindings")}</Text>;
-  let first = true;
+  if (all.length === 0)
+    return (
+      <div>
+        <Text as="p">{t("noFindings")}</Text>
+        {resolvedSection}
+      </div>
+    );
+  // the first card in the order shown (red first) takes the ref
+  const firstKey = WARNING_COLOURS.map((c) => all.find((x) => x.finding.colour === c)).find(Boolean)?.key;
   return (
     <div>
       {WARNING_COLOURS.map((colour: WarningColour) => {
@@ -158,15 +212,15 @@ export const FindingsList = forwardRef<HTMLButtonElement, FindingsListProps>(fun
               </span>
             </h3>
             <ul className={styles.list}>
-              {items.map(({ table, finding, key }) => {
-                const ref = first ? firstRef : undefined;
-                first = false;
+              {items.map(({ table, finding, mark, key }) => {
+                const ref = key === firstKey ? firstRef : undefined;
                 return (
                   <li key={key}>
                     <FindingCard
                       ref={ref}
                       table={table}
                       finding={finding}
+                      mark={mark}
                       fill={fills[colour]}
                       onSelect={onSelect}
                       className={styles}
@@ -178,20 +232,72 @@ export const FindingsList = forwardRef<HTMLButtonElement, FindingsListProps>(fun
           </section>
         );
       })}
+      {resolvedSection}
     </div>
   );
 });
 
+/** The previous flag's runs that this flag no longer finds: channel, rule, when (and the sheet when there are several). */
+function ResolvedList({
+  changes,
+  manySheets,
+  className: styles,
+}: {
+  changes: ChangesSinceLastFlag;
+  manySheets: boolean;
+  className: ReturnType<typeof useStyles>;
+}) {
+  const { tn, t, lang } = useI18n();
+  const [all, setAll] = useState(false);
+  const listId = useId("resolved-list");
+  const year = new Date().getUTCFullYear();
+  const runs = changes.resolved;
+  const shown = all ? runs : runs.slice(0, RESOLVED_SHOWN);
+  return (
+    <section className={styles.group} aria-labelledby="findings-resolved" data-testid="resolved">
+      <h3 className={styles.groupTitle} id="findings-resolved">
+        <span>{[RESOLVED_HEADING[lang], tn("findingCount", runs.length)].join(" · ")}</span>
+      </h3>
+      <ul className={styles.list} id={listId}>
+        {shown.map((r, i) => (
+          <li key={i} className={styles.resolved} data-testid="resolved-item">
+            <span>
+              <Text className={styles.channel}>{r.channel === "" ? t("allRows") : r.channel}</Text>{" "}
+              <Caption1>{RULE_NAMES[r.rule][lang]}</Caption1>
+              <span className={styles.badge}>{CHANGE_WORDS.resolved[lang]}</span>
+            </span>
+            <Caption1 className={styles.muted}>
+              {[manySheets ? r.sheet : null, runPeriods(r, lang, year)].filter(Boolean).join(" · ")}
+            </Caption1>
+          </li>
+        ))}
+      </ul>
+      {runs.length > RESOLVED_SHOWN && (
+        <Button
+          size="small"
+          appearance="subtle"
+          aria-expanded={all}
+          aria-controls={listId}
+          onClick={() => setAll(!all)}
+        >
+          {all ? t("showFewerResolved") : tn("showAllResolved", runs.length)}
+        </Button>
+      )}
+    </section>
+  );
+}
+
 interface CardProps {
   table: TableOutcome;
   finding: ChannelFinding;
+  mark: ChangeMark | null;
   fill: string;
   onSelect: FindingsListProps["onSelect"];
   className: ReturnType<typeof useStyles>;
 }
 
 const FindingCard = forwardRef<HTMLButtonElement, CardProps>(function FindingCard(
-  { table, finding, fill, onSelect, className: styles },
+  { table, finding, mark, fill, onSelect, className: styles },
   ref,
 ) {
   const { t, tn, lang, locale } = useI18n();
@@ -257,6 +363,17 @@ const FindingCard = forwardRef<HTMLButtonElement, CardProps>(function FindingCar
           <Text className={styles.channel}>{finding.channel}</Text> <Caption1>{rule}</Caption1>
           {/* the level is in the group's heading; a screen reader moving from card to card hears it in the name */}
           <span className={styles.hidden}> · {t(`severity_${finding.colour}`)}</span>
+          {mark && (
+            <>
+              <span className={styles.hidden}> · </span>
+              <span
+                className={mark === "new" ? `${styles.badge} ${styles.badgeNew}` : styles.badge}
+                data-testid="change-mark"
+              >
+                {CHANGE_WORDS[mark][lang]}
+              </span>
+            </>
+          )}
         </button>
         <Sparkline
           values={trend}

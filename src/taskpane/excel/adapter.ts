@@ -35,6 +35,7 @@ import {
   type SavedCell,
   type SheetCell,
 } from "../../core";
+import { diffFindings, findingRecords } from "../../core/findingChanges";
 
 import { localRange } from "./ranges";
 import { chartData, chartSeries, writeReport } from "./reportSheet";
@@ -49,7 +50,7 @@ import { Session, yieldToHost } from "./session";
 import { trendsOf } from "./trends";
 import { WIRE_BUDGET, utf8Bytes } from "./wire";
 
-import type { ClearOutcome, ExcelGateway, FlagOutcome, FlagRequest, TableOutcome } from "./types";
+import type { ChangesSinceLastFlag, ClearOutcome, ExcelGateway, FlagOutcome, FlagRequest, TableOutcome } from "./types";
 
 export { stateXmlParts } from "./writes";
 export { completeFormula } from "./insert";
@@ -278,6 +279,17 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
           writeReport(ctx, reportName, replaced, report, req.config);
           markReportSheet(ctx, reportName);
         });
+        // What changed since the last flag (issue 19): the findings against the record the previous flag left.
+        const current = outcomes.map((o) => ({
+          sheet: o.sheet,
+          findings: o.result.findings,
+          firstPeriod: o.result.firstPeriod,
+        }));
+        const diff = diffFindings(previous?.findings, current, previous?.findingsCapped === true);
+        outcomes.forEach((o, i) => (o.marks = diff.marks[i]));
+        const changes: ChangesSinceLastFlag = { compared: diff.compared, counts: diff.counts, resolved: diff.resolved };
+        if (diff.compared && previous?.flaggedAt) changes.since = previous.flaggedAt;
+        const recorded = findingRecords(current, previous?.findings);
         const state: OverlayState = {
           version: 2,
           settings: req.config,
@@ -286,6 +298,8 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
           rules: rules.map((r) => ({ sheet: r.sheet, colour: r.colour, fill: r.fill, ranges: areasRef(r.areas) })),
           fingerprint,
           reportSheet: reportName,
+          findings: recorded.records,
+          ...(recorded.capped ? { findingsCapped: true as const } : {}),
           ...(legacy.legacyLeft ? { legacy: legacy.legacyLeft } : {}),
         };
         planParts(writes, ctx, () => stateParts.parts, [serializeOverlayState(state)]);
@@ -304,7 +318,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
           (n, r) => n + r.areas.reduce((m, a) => m + (a.bottom - a.top + 1) * (a.right - a.left + 1), 0),
           0,
         );
-        return { tables: outcomes, cellsColoured: cells, syncs: s.syncs, cancelled: false, notes };
+        return { tables: outcomes, cellsColoured: cells, syncs: s.syncs, cancelled: false, notes, changes };
       } catch (e) {
         if (e instanceof Cancelled) return { tables: [], cellsColoured: 0, syncs: s.syncs, cancelled: true, notes: [] };
         throw e;

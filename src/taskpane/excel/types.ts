@@ -3,6 +3,7 @@
  * The UI only sees these plain records; the adapter (src/taskpane/excel/adapter.ts) implements ExcelGateway.
  */
 import type { Bilingual, CellValue, ColumnMapping, RulesConfig, RulesResult } from "../../core/rules/types";
+import type { ChangeMark, FindingChanges, ResolvedRun } from "../../core/findingChanges";
 
 export interface SelectedTable {
   sheet: string;
@@ -32,6 +33,18 @@ export interface TableOutcome {
   result: RulesResult;
   /** Per weak channel, its metric values in date order, for sparklines. Key: `${channel}|${ruleId}`. */
   trends: Record<string, number[]>;
+  /** Per finding (same order as result.findings): new or continuing since the last flag; null: nothing to compare. */
+  marks?: (ChangeMark | null)[];
+}
+
+/** What changed since the last flag (issue 19): counts, and the previous flag's runs that are gone. */
+export interface ChangesSinceLastFlag {
+  /** False on a first flag (the workbook held no record of one): nothing is marked. */
+  compared: boolean;
+  /** When the previous flag ran (ISO timestamp), when known. */
+  since?: string;
+  counts: FindingChanges["counts"];
+  resolved: ResolvedRun[];
 }
 
 export interface FlagOutcome {
@@ -41,6 +54,8 @@ export interface FlagOutcome {
   cancelled: boolean;
   /** What the user should know beyond the findings, one sentence each (the table changed since the last flag). */
   notes?: Bilingual[];
+  /** What changed since the last flag (issue 19). */
+  changes?: ChangesSinceLastFlag;
 }
 
 export interface ExcelGateway {
