@@ -114,6 +114,10 @@ module.exports = async (env, options) => {
           exclude: /node_modules/,
           use: { loader: "ts-loader", options: { transpileOnly: true } },
         },
+        // src/core is pure (no module does anything on import but define), so a name taken from its index
+        // (`from "../../core"`) brings only the modules behind that name: the pane's first load leaves the rules
+        // engine and its statistics to the worker (issue 19).
+        { test: /[\\/]src[\\/]core[\\/]/, sideEffects: false },
       ],
     },
     performance: { hints: false },

@@ -1,4 +1,8 @@
-/** The Growth Signals task pane: Analyse, Settings and Functions tabs, in en-US or zh-CN, themed like Office. */
+/**
+ * The Growth Signals task pane: Analyse, Settings and Functions tabs, in en-US or zh-CN, themed like Office.
+ * The first screen is the Analyze tab; Settings and Functions load from their own chunks when first wanted
+ * (lazyPart.tsx), so the first load stays within its budget (issue 19, `npm run bench -- bundle`).
+ */
 import { useEffect, useMemo, useState } from "react";
 import {
   AriaLiveAnnouncer,
@@ -18,9 +22,19 @@ import { DEFAULT_CONFIG } from "../core/rules/config";
 import type { RulesConfig } from "../core/rules/types";
 import type { ExcelGateway } from "./excel/types";
 import { AnalyseTab } from "./components/AnalyseTab";
-import { FunctionsTab } from "./components/FunctionsTab";
-import { SettingsPanel } from "./components/SettingsPanel";
+import type { FunctionsTabProps } from "./components/FunctionsTab";
+import type { SettingsPanelProps } from "./components/SettingsPanel";
 import { I18nContext, makeI18n, type Locale } from "./i18n";
+import { lazyPart } from "./lazyPart";
+
+const settingsPart = lazyPart<SettingsPanelProps>(
+  async () => (await import("./components/SettingsPanel")).SettingsPanel,
+);
+const functionsPart = lazyPart<FunctionsTabProps>(async () => (await import("./components/FunctionsTab")).FunctionsTab);
+const PRELOAD: Partial<Record<TabName, () => void>> = {
+  settings: settingsPart.preload,
+  functions: functionsPart.preload,
+};
 
 const useStaticStyles = makeStaticStyles({ body: { margin: 0 } });
 
@@ -61,6 +75,8 @@ export function App({ gateway, initialLocale = "en-US", dark = false }: AppProps
   const styles = useStyles();
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [tab, setTab] = useState<TabName>("analyse");
+  // A tab's content mounts when it is first opened and stays (its inputs keep what the user typed).
+  const [opened, setOpened] = useState<ReadonlySet<TabName>>(() => new Set(["analyse"]));
   const [config, setConfig] = useState<RulesConfig>(DEFAULT_CONFIG);
   const [configVersion, setConfigVersion] = useState(0);
   const i18n = useMemo(() => makeI18n(locale), [locale]);
@@ -91,6 +107,13 @@ export function App({ gateway, initialLocale = "en-US", dark = false }: AppProps
     await gateway.saveSettings(next);
     setConfig(next);
   };
+
+  const openTab = (name: TabName) => {
+    setTab(name);
+    setOpened((o) => (o.has(name) ? o : new Set(o).add(name)));
+  };
+  /** Pointing at or focusing a tab starts its import, so it is usually in by the click. */
+  const warm = (name: TabName) => ({ onPointerEnter: PRELOAD[name], onFocus: PRELOAD[name] });
 
   const panel = (name: TabName) => ({
     role: "tabpanel",
@@ -126,17 +149,17 @@ export function App({ gateway, initialLocale = "en-US", dark = false }: AppProps
             </header>
             <TabList
               selectedValue={tab}
-              onTabSelect={(_, d) => setTab(d.value as TabName)}
+              onTabSelect={(_, d) => openTab(d.value as TabName)}
               aria-label={t("tabsLabel")}
               size="small"
             >
               <Tab value="analyse" id="tab-analyse" aria-controls="panel-analyse">
                 {t("tabAnalyse")}
               </Tab>
-              <Tab value="settings" id="tab-settings" aria-controls="panel-settings">
+              <Tab value="settings" id="tab-settings" aria-controls="panel-settings" {...warm("settings")}>
                 {t("tabSettings")}
               </Tab>
-              <Tab value="functions" id="tab-functions" aria-controls="panel-functions">
+              <Tab value="functions" id="tab-functions" aria-controls="panel-functions" {...warm("functions")}>
                 {t("tabFunctions")}
               </Tab>
             </TabList>
@@ -144,15 +167,23 @@ export function App({ gateway, initialLocale = "en-US", dark = false }: AppProps
               <AnalyseTab gateway={gateway} config={config} />
             </div>
             <div {...panel("settings")}>
-              <SettingsPanel
-                key={configVersion}
-                config={config}
-                onSave={saveSettings}
-                onShowAnalyze={() => setTab("analyse")}
-              />
+              {opened.has("settings") && (
+                <settingsPart.View
+                  key={configVersion}
+                  name={t("tabSettings")}
+                  config={config}
+                  onSave={saveSettings}
+                  onShowAnalyze={() => openTab("analyse")}
+                />
+              )}
             </div>
             <div {...panel("functions")}>
-              <FunctionsTab insert={(f, overwrite) => gateway.insertFormula(f, { overwrite })} />
+              {opened.has("functions") && (
+                <functionsPart.View
+                  name={t("tabFunctions")}
+                  insert={(f, overwrite) => gateway.insertFormula(f, { overwrite })}
+                />
+              )}
             </div>
           </main>
         </I18nContext.Provider>

@@ -240,7 +240,9 @@ describe("task pane", () => {
     const gateway = fakeGateway({ loadSettings: jest.fn(async () => saved) });
     render(<App gateway={gateway} />);
     fireEvent.click(screen.getByRole("tab", { name: "Settings" }));
-    await waitFor(() => expect(screen.getByLabelText("ROI benchmark (yellow below it)")).toHaveValue("2"));
+    await waitFor(() => expect(screen.getByLabelText("ROI benchmark (yellow below it)")).toHaveValue("2"), {
+      timeout: 10000,
+    });
     fireEvent.click(screen.getByRole("tab", { name: "Analyze" }));
     fireEvent.click(screen.getByRole("button", { name: "Flag weak channels" }));
     await waitFor(() => expect(gateway.flag).toHaveBeenCalled());
@@ -254,7 +256,9 @@ describe("task pane", () => {
     await screen.findByTestId("finding");
     expect(screen.queryByTestId("settings-changed")).toBeNull();
     fireEvent.click(screen.getByRole("tab", { name: "Settings" }));
-    fireEvent.change(screen.getByLabelText("ROI benchmark (yellow below it)"), { target: { value: "2" } });
+    // The Settings tab loads on demand (its own chunk in the pane's build).
+    const benchmark = await screen.findByLabelText("ROI benchmark (yellow below it)", {}, { timeout: 10000 });
+    fireEvent.change(benchmark, { target: { value: "2" } });
     fireEvent.click(screen.getByRole("button", { name: "Save to workbook" }));
     // Role queries over the whole pane are slow in jsdom; look inside the saved message.
     const savedBar = await screen.findByTestId("settings-saved");
@@ -273,7 +277,12 @@ describe("task pane", () => {
     const gateway = fakeGateway();
     render(<App gateway={gateway} />);
     fireEvent.click(screen.getByRole("tab", { name: "Functions" }));
-    const button = screen.getByRole("button", { name: "Insert GROWTH.ROI into the active cell" });
+    // The Functions tab loads on demand (its own chunk in the pane's build).
+    const button = await screen.findByRole(
+      "button",
+      { name: "Insert GROWTH.ROI into the active cell" },
+      { timeout: 10000 },
+    );
     fireEvent.click(button);
     expect(gateway.insertFormula).toHaveBeenCalledWith("=GROWTH.ROI(3800, 1000)", { overwrite: false });
     const note = await screen.findByText(
@@ -288,7 +297,11 @@ describe("task pane", () => {
     render(<App gateway={gateway} />);
     fireEvent.click(screen.getByRole("tab", { name: "Functions" }));
     fireEvent.click(
-      screen.getByRole("button", { name: /^Insert as formula: GROWTH.ABTEST_SUMMARY with these numbers/ }),
+      await screen.findByRole(
+        "button",
+        { name: /^Insert as formula: GROWTH.ABTEST_SUMMARY with these numbers/ },
+        { timeout: 10000 },
+      ),
     );
     expect(gateway.insertFormula).toHaveBeenCalledWith("=GROWTH.ABTEST_SUMMARY(1000, 100, 1000, 120, 2, 0.95)", {
       overwrite: false,
@@ -307,7 +320,9 @@ describe("task pane", () => {
     });
     render(<App gateway={gateway} />);
     fireEvent.click(screen.getByRole("tab", { name: "Functions" }));
-    fireEvent.click(screen.getByRole("button", { name: "Insert GROWTH.CAC into the active cell" }));
+    fireEvent.click(
+      await screen.findByRole("button", { name: "Insert GROWTH.CAC into the active cell" }, { timeout: 10000 }),
+    );
     const dialog = await waitFor(() => {
       const d = document.querySelector('[role="alertdialog"]');
       if (!d) throw new Error("no dialog yet");

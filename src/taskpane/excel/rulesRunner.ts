@@ -3,7 +3,7 @@
  * browser between them, so no main-thread task grows with the table; terminated at once on Cancel. Without
  * Worker (tests in Node): in the calling thread.
  */
-import { runRules, type RunOptions } from "../../core/rules/engine";
+import type { RunOptions } from "../../core/rules/engine";
 import type { RulesResult, Table } from "../../core/rules/types";
 
 export type RulesRunner = (table: Table, options: RunOptions, signal?: AbortSignal) => Promise<RulesResult>;
@@ -11,7 +11,9 @@ export type RulesRunner = (table: Table, options: RunOptions, signal?: AbortSign
 /** Rows posted to the worker per message: a structured clone of about 10,000 × 9 cells takes a few milliseconds. */
 const ROWS_PER_MESSAGE = 10_000;
 
-export const runInThread: RulesRunner = async (table, options) => runRules(table, options);
+/** The engine loads only here (its own chunk in the pane's build): the pane's first load never carries it. */
+export const runInThread: RulesRunner = async (table, options) =>
+  (await import("../../core/rules/engine")).runRules(table, options);
 
 export function workerRunner(makeWorker: () => Worker, yieldToHost: () => Promise<void>): RulesRunner {
   return (table, options, signal) =>

@@ -170,6 +170,9 @@ export const enUS = {
   copyFailed: "Could not copy. The exact value is {value}.",
   insertAbFormula: "Insert as formula",
   insertAbLabel: "Insert as formula: GROWTH.ABTEST_SUMMARY with these numbers into the active cell",
+  tabLoading: "Loading {tab}…",
+  tabLoadFailed: "The {tab} tab could not load. Check the connection to the add-in's server, then try again.",
+  tabLoadRetry: "Try again",
 };
 
 export type Strings = typeof enUS;
