@@ -231,6 +231,14 @@ it("the report tab draws the host's charts, hides the chart-data columns and scr
   // Video's complaint rate is a daily rule and the sample has 56 days (8 weeks from 2 Mar 2026).
   const video = held.charts.find((c) => c.title.startsWith("Video"))!;
   expect(video.points[0]).toBe(56);
+  // A rate: the pane set its value axis to "0.0%" (as the CLI's chart). The sample's complaint rates run 0.4–0.6%
+  // with the 1.6% spike: from 0 (span 1.2% > a sixth of 1.6%) to 1.66% with 5% headroom, in steps of 0.5% (nearest
+  // nice number to 1.66% / 5) — so the labels 0.0% … 2.0%.
+  const videoTicks = await page
+    .getByRole("img", { name: video.title })
+    .locator('[data-axis="value"] text')
+    .allTextContents();
+  expect(videoTicks).toEqual(["0.0%", "0.5%", "1.0%", "1.5%", "2.0%"]);
   // The chart's box is where the report put it: a real area over the cells, not a sliver.
   const box = await drawn.first().boundingBox();
   expect(box!.width).toBeGreaterThan(200);

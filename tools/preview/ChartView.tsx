@@ -1,6 +1,6 @@
 /**
- * A chart as the simulated host holds it (Worksheet.charts: type, title, categories, series with their line colour
- * and dash, the value axis's number format) drawn as SVG in the box its setPosition cells cover, as Excel draws a
+ * A chart as the simulated host holds it (Worksheet.charts: type, title, categories, series with their line colour,
+ * dash, weight and markers, the value axis's number format) drawn as SVG in the box its setPosition cells cover, as Excel draws a
  * line chart: the title on top, a value axis with round steps and gridlines, category labels thinned to fit, the
  * series as lines (gaps where a value is empty), a legend at the bottom. Text is data: React text nodes only.
  */
@@ -28,6 +28,14 @@ const CHART_TEXT = "#595959";
 const CHART_TITLE = "#404040";
 const GRIDLINE = "#D9D9D9";
 const BORDER = "#BFBFBF";
+
+/** A line's weight in points as CSS pixels (96 px to 72 pt). */
+const px = (points: number) => (points * 4) / 3;
+
+/** Excel draws markers where the series says so, or, left "Automatic", where the chart type has them. */
+function hasMarkers(type: string, markerStyle: string): boolean {
+  return markerStyle === "Automatic" ? type === "LineMarkers" : markerStyle !== "None";
+}
 
 export function ChartView({ chart, width, height }: { chart: SimChartModel; width: number; height: number }) {
   const series = chart.series;
@@ -123,13 +131,15 @@ export function ChartView({ chart, width, height }: { chart: SimChartModel; widt
                 d={linePath(s.values, x, y)}
                 fill="none"
                 stroke={colourOf(i)}
-                strokeWidth={2}
+                strokeWidth={px(s.line.weight)}
                 strokeDasharray={DASHES[s.line.lineStyle]}
                 strokeLinejoin="round"
               />
-              {chart.type === "LineMarkers"
+              {hasMarkers(chart.type, s.markerStyle)
                 ? s.values.map((v, j) =>
-                    Number.isFinite(v) ? <circle key={j} cx={x(j)} cy={y(v)} r={3} fill={colourOf(i)} /> : null,
+                    Number.isFinite(v) ? (
+                      <circle key={j} cx={x(j)} cy={y(v)} r={2 + px(s.line.weight) / 2} fill={colourOf(i)} />
+                    ) : null,
                   )
                 : null}
             </g>
@@ -143,7 +153,7 @@ export function ChartView({ chart, width, height }: { chart: SimChartModel; widt
               y1={height - FONT}
               y2={height - FONT}
               stroke={colourOf(i)}
-              strokeWidth={2}
+              strokeWidth={px(s.line.weight)}
               strokeDasharray={DASHES[s.line.lineStyle]}
             />
             <text x={legendX(i) + 22} y={height - FONT + FONT / 3} fill={text}>

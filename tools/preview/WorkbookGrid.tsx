@@ -233,7 +233,11 @@ export function WorkbookGrid({ host }: { host: SimHost }) {
   }, [measure]);
   const header: unknown[] = [];
   for (let c = 0; c <= lastCol; c++) header.push(sheet.getValue(used.top, c));
-  const dateCol = detectColumns(header as string[]).date;
+  const columns = detectColumns(header as string[]);
+  const dateCol = columns.date;
+  // A channel table's header row (a date or channel column recognized) stays in view, like Excel's Freeze Top Row;
+  // a sheet that starts with a title (the report) scrolls as a whole.
+  const headerRow = columns.date !== undefined || columns.channel !== undefined;
 
   const select = (row: number, col: number, extend: boolean) => {
     const a = extend && anchor ? anchor : { row, col };
@@ -299,7 +303,7 @@ export function WorkbookGrid({ host }: { host: SimHost }) {
     );
   };
   for (const r of shownRows) {
-    const frozen = r === used.top && used.bottom > used.top;
+    const frozen = headerRow && r === used.top && used.bottom > used.top;
     const cells = [];
     for (const c of shownCols) {
       if (covered.has(`${r}:${c}`)) continue;

@@ -104,6 +104,8 @@ function writeCharts(ws: Excel.Worksheet, report: ReturnType<typeof buildReport>
         series.markerStyle = l.markers ? Excel.ChartMarkerStyle.circle : Excel.ChartMarkerStyle.none;
       }
     });
+    // Rates are fractions: their axis in percent, as the CLI's chart ("0.0%", ChartAxis.numberFormat is ExcelApi 1.8).
+    if (c.percent && hide) chart.axes.valueAxis.numberFormat = "0.0%";
     if (hide) chart.plotVisibleOnly = false;
     chart.setPosition(cellAddress(c.cells.top, c.cells.left), cellAddress(c.cells.bottom, c.cells.right));
   });

@@ -65,6 +65,8 @@ describe("report charts", () => {
     expect(host.value(REPORT, "L5")).toBe(0.01);
     expect([8, 9, 10, 11, 12].map((col) => host.columnHidden(REPORT, col))).toEqual([false, true, true, true, false]);
     expect(c.plotVisibleOnly).toBe(false);
+    // A rate (the complaint rate is a fraction): the value axis in percent, as the CLI's chart (src/cli/xlsx/chart.ts).
+    expect(c.valueAxis).toEqual({ numberFormat: "0.0%" });
   });
 
   it("places many charts two side by side in bands of 16 rows", async () => {
@@ -102,6 +104,7 @@ describe("report charts", () => {
     expect(c.plotVisibleOnly).toBe(true);
     expect(host.columnHidden(REPORT, 9)).toBe(false);
     expect(c.series[1].line).toEqual({ color: ORANGE, lineStyle: "Continuous", weight: 2.25 });
+    expect(c.valueAxis).toEqual({ numberFormat: "General" });
 
     ({ host, gateway } = setup(smallBook()));
     withoutSets(["1.1", "1.9"]);
