@@ -51,7 +51,7 @@ import {
   type OverlayRuleFound,
 } from "./xlsx/conditionalFormats";
 import { addPrintTitles, addReportMarker, reportMarkerSheets } from "./xlsx/definedNames";
-import { addWorksheet, removeWorksheet } from "./xlsx/sheets";
+import { addWorksheet, openOnSheet, removeWorksheet, restoreViews } from "./xlsx/sheets";
 import { addStatePart, findStateParts, removeStatePart, type StatePart } from "./xlsx/statePart";
 import { MalformedXml } from "./xlsx/locate";
 import { XmlLimit } from "./xlsx/limits";
@@ -273,7 +273,9 @@ async function clearPackage(wb: Workbook, label: string, parts: StatePart[], kee
     }
   }
 
-  // 4. Our report sheets: those carrying the marker, whatever they are called now
+  // 4. Our report sheets: those carrying the marker, whatever they are called now (first the sheet the workbook
+  // opened on before the flag, where the view is still the one the flag set)
+  if (state?.views) await restoreViews(pkg, state.views);
   const removedSheets: string[] = [];
   for (const name of [...markerSheets, ...legacySheets]) {
     const entry = (await pkg.sheets()).find((s) => s.name === name);
@@ -547,6 +549,8 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
   const reportIndex = (await pkg.sheets()).findIndex((s) => s.name === reportSheet);
   await addPrintTitles(pkg, reportIndex, reportSheet, report.headerRow, report.headerRow);
   await addReportMarker(pkg, reportIndex, reportSheet);
+  // the copy opens on the report (issue 19 §6); the data sheets lose only their tab's selected flag
+  const views = await openOnSheet(pkg, reportSheet);
   const state: OverlayState = {
     version: 2,
     settings: config,
@@ -557,6 +561,7 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
     reportSheet,
     findings: recorded.records,
     ...(recorded.capped ? { findingsCapped: true as const } : {}),
+    ...(views.length ? { views } : {}),
   };
   const legacy = cleared.legacyRemaining;
   if (legacy && legacy.originals.length) state.legacy = legacy;

@@ -73,6 +73,18 @@ export interface OverlayState {
   /** The record left out whole findings (its bound): a finding without a record is then not called new. */
   findingsCapped?: true;
   legacy?: LegacyFlag;
+  /**
+   * The CLI's flagged copy opens on the report (issue 19 §6): the view start tags it changed, as they were (`was`)
+   * and as it wrote them (`tag`): the workbook's workbookView (no `sheet`: activeTab) and a sheet's first sheetView
+   * (tabSelected removed). Clear puts back each one it finds as written, so a view the user changed since stays.
+   */
+  views?: ViewRecord[];
+}
+
+export interface ViewRecord {
+  sheet?: string;
+  was: string;
+  tag: string;
 }
 
 /** What reading a custom XML part gives: our state, a state that does not validate, or not ours at all. */
@@ -243,6 +255,14 @@ function overlayState(raw: Record<string, unknown>): OverlayState {
   if (raw.findings !== undefined) out.findings = recordedFindings(raw.findings);
   if (raw.findingsCapped === true && out.findings) out.findingsCapped = true;
   if (raw.legacy !== undefined) out.legacy = legacy(raw.legacy);
+  if (raw.views !== undefined) out.views = list(raw.views, "views").map(viewRecord);
+  return out;
+}
+
+function viewRecord(v: unknown): ViewRecord {
+  if (!isObject(v)) fail("view");
+  const out: ViewRecord = { was: str(v.was, "view", 10_000), tag: str(v.tag, "view", 10_000) };
+  if (v.sheet !== undefined) out.sheet = str(v.sheet, "view sheet", 255);
   return out;
 }
 

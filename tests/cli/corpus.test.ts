@@ -38,6 +38,13 @@ const withoutOverlay = (xml: string): string =>
     "",
   );
 
+/**
+ * A worksheet as the flagged copy leaves it besides the overlay: its tab no longer selected (the copy opens on the
+ * report, issue 19 §6; the one attribute of the sheet's first view that may change).
+ */
+const unselected = (xml: string): string =>
+  xml.replace(/(<(?:[A-Za-z_][\w.-]*:)?sheetView\b[^>]*?)\s+tabSelected="(?:1|true)"/, "$1");
+
 const run = (...args: string[]) => runCli(args);
 
 function expectOneClearSentence(err: string): void {
@@ -134,7 +141,8 @@ for (const file of files) {
         written.push(name);
         if (!orig) continue; // added: the report sheet, the state part and their relationships
         expect(MAY_CHANGE.test(name) ? name : `${name} changed, but the CLI may not change it`).toBe(name);
-        if (/^xl\/worksheets\//.test(name)) expect(withoutOverlay(bytes.toString("utf8"))).toBe(orig.toString("utf8"));
+        if (/^xl\/worksheets\//.test(name))
+          expect(withoutOverlay(bytes.toString("utf8"))).toBe(unselected(orig.toString("utf8")));
       }
       for (const name of a.keys()) expect(b.has(name) ? name : `${name} removed`).toBe(name);
       // problems the writer's own part already had (e.g. LibreOffice's workbookPr/@dateCompatibility, not in the

@@ -104,6 +104,31 @@ describe("the printed report sheet", () => {
     expect(Math.max(...cols)).toBe(7);
   });
 
+  it("opens on the report: the workbook's active tab is the report, whose tab alone is selected (issue 19 §6)", async () => {
+    const workbook = parts.get("xl/workbook.xml") as string;
+    const original = (await partsOf(await fixtureWorkbook())).get("xl/workbook.xml") as string;
+    // the report is the third sheet (index 2): the view names it, and only its sheet view is selected
+    expect(/<workbookView\b[^>]*>/.exec(workbook)?.[0]).toContain('activeTab="2"');
+    expect(sheetXml).toMatch(/<sheetView [^>]*tabSelected="1"/);
+    const selected = [...parts.entries()].filter(
+      ([n, x]) => n.startsWith("xl/worksheets/") && /<sheetView [^>]*tabSelected="(1|true)"/.test(x),
+    );
+    expect(selected.map(([, x]) => x === sheetXml)).toEqual([true]);
+    // nothing else of workbook.xml changed but the view
+    const strip = (x: string) =>
+      x.replace(/<bookViews>.*<\/bookViews>/, "").replace(/<definedNames>.*<\/definedNames>/, "");
+    expect(strip(workbook).replace(/<sheet name="Growth Signals"[^>]*\/>/, "")).toBe(strip(original));
+  });
+
+  it("after Clear the workbook opens where it did, its data sheets' views byte for byte as they were", async () => {
+    const original = await partsOf(await fixtureWorkbook());
+    const cleared = await partsOf((await clearWorkbook(flagged)).data);
+    for (const [name, xml] of original)
+      if (name.startsWith("xl/worksheets/sheet"))
+        expect(/<sheetView\b[^>]*>/.exec(cleared.get(name) as string)?.[0]).toBe(/<sheetView\b[^>]*>/.exec(xml)?.[0]);
+    expect(cleared.get("xl/workbook.xml")).toBe(original.get("xl/workbook.xml"));
+  });
+
   it("is schema-valid", async () => {
     expect(await schemaProblems(flagged)).toEqual([]);
   });

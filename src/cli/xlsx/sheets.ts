@@ -17,7 +17,8 @@ import {
 import { removeCharts } from "./charts";
 import { dropSheetNames } from "./definedNames";
 import { CT_WORKSHEET, REL_WORKSHEET, type XlsxPackage } from "./package";
-import { escapeXml, getAttr, setAttr, unescapeXml } from "./xml";
+import { escapeXml, getAttr, removeAttr, setAttr, unescapeXml } from "./xml";
+import type { ViewRecord } from "../../core/overlayState";
 
 const APP_XML = "docProps/app.xml";
 /** Names Excel gives the worksheet heading in app.xml (English and Chinese Excel). */
@@ -81,6 +82,77 @@ export async function removeWorksheet(pkg: XlsxPackage, name: string): Promise<b
   }
   await removeAppTitle(pkg, name);
   return true;
+}
+
+/** The first element `local` of a part, located, with its start tag; null when the part has none. */
+function firstView(xml: string, local: string): { start: number; end: number; tag: string } | null {
+  const el = descendant(locate(xml), NS_MAIN, local);
+  return el ? { start: el.start, end: el.openEnd, tag: startTagOf(xml, el) } : null;
+}
+
+/**
+ * The workbook opens on sheet `name` (issue 19 §6): the workbookView's activeTab names it, the sheet's view is selected
+ * and the other sheets' are not (two selected tabs would group them). Only those attributes change (a workbook without
+ * a view gets one); what changed is returned for Clear (restoreViews).
+ */
+export async function openOnSheet(pkg: XlsxPackage, name: string): Promise<ViewRecord[]> {
+  const sheets = await pkg.sheets();
+  const index = sheets.findIndex((s) => s.name === name);
+  const wb = await pkg.text(pkg.workbookPath);
+  if (index < 0) return [];
+  const records: ViewRecord[] = [];
+  const view = firstView(wb, "workbookView");
+  if (view) {
+    const tag = setAttr(view.tag, "activeTab", String(index));
+    if (tag !== view.tag) {
+      pkg.setText(pkg.workbookPath, wb.slice(0, view.start) + tag + wb.slice(view.end));
+      records.push({ was: view.tag, tag });
+    }
+  } else {
+    // no view at all (openpyxl, some generators): one bookViews before <sheets>, where CT_Workbook has it
+    const sheetsEl = childNamed(locate(wb), NS_MAIN, "sheets");
+    if (!sheetsEl) return [];
+    const views = qualify(sheetsEl.prefix, "bookViews");
+    const tag = `<${views}><${qualify(sheetsEl.prefix, "workbookView")} activeTab="${index}"/></${views}>`;
+    pkg.setText(pkg.workbookPath, wb.slice(0, sheetsEl.start) + tag + wb.slice(sheetsEl.start));
+    records.push({ was: "", tag });
+  }
+  for (const s of sheets) {
+    if (!s.path || !pkg.has(s.path)) continue;
+    const xml = await pkg.text(s.path);
+    if (s.name !== name && !xml.includes("tabSelected")) continue;
+    const sv = firstView(xml, "sheetView");
+    if (!sv) continue;
+    const selected = getAttr(sv.tag, "tabSelected");
+    const next =
+      s.name === name
+        ? setAttr(sv.tag, "tabSelected", "1")
+        : selected === "1" || selected === "true"
+          ? removeAttr(sv.tag, "tabSelected")
+          : sv.tag;
+    if (next === sv.tag) continue;
+    pkg.setText(s.path, xml.slice(0, sv.start) + next + xml.slice(sv.end));
+    if (s.name !== name) records.push({ sheet: s.name, was: sv.tag, tag: next });
+  }
+  return records;
+}
+
+/** Puts back the view tags openOnSheet changed, each only where it is still as written. */
+export async function restoreViews(pkg: XlsxPackage, records: readonly ViewRecord[]): Promise<void> {
+  const sheets = await pkg.sheets();
+  for (const r of records) {
+    const path = r.sheet === undefined ? pkg.workbookPath : sheets.find((s) => s.name === r.sheet)?.path;
+    if (!path || !pkg.has(path)) continue;
+    const xml = await pkg.text(path);
+    if (r.sheet === undefined && r.was === "") {
+      // the bookViews the flag added, still as written
+      const el = childNamed(locate(xml), NS_MAIN, "bookViews");
+      if (el && xml.slice(el.start, el.end) === r.tag) pkg.setText(path, xml.slice(0, el.start) + xml.slice(el.end));
+      continue;
+    }
+    const view = firstView(xml, r.sheet === undefined ? "workbookView" : "sheetView");
+    if (view && view.tag === r.tag) pkg.setText(path, xml.slice(0, view.start) + r.was + xml.slice(view.end));
+  }
 }
 
 const NS_EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties";
