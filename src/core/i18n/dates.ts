@@ -9,36 +9,45 @@
  * two years. Days are epoch days (UTC calendar days, table/dates.ts) and are formatted in UTC, so the text is the
  * same in every time zone.
  *
- * Built on Intl.DateTimeFormat: en-US ranges are Intl's formatRange, with its thin spaces around the dash made plain
- * spaces (older ICU writes plain ones; one text on every host). zh-CN ranges follow CLDR's zh interval pattern
- * ("y年M月d日至d日"), composed from Intl's parts of each day: current ICU (78, Node 20 and Chromium) formats a
- * zh-CN month–day range as "4/6 – 4/26", a second style next to "3月22日".
+ * What Intl.DateTimeFormat writes in UTC (month: "short", day: "numeric", with year: "numeric"): `format` for a day,
+ * `formatRange` for an en-US range (CLDR's en interval patterns "MMM d – d, y", "MMM d – MMM d, y",
+ * "MMM d, y – MMM d, y"), and for zh-CN CLDR's zh patterns "y年M月d日至d日", "y年M月d日至M月d日",
+ * "y年M月d日至y年M月d日". The month names come from Intl (formatToParts, once per language); the rest is composed
+ * here, because Intl's own range text is slow (formatRange ≈ 50 µs a call, 15–25% of a flag's engine time when the
+ * reasons name thousands of runs; composed: < 1 µs) and not the same on every host: ICU 72+ puts thin spaces around the dash (written
+ * here as plain spaces, as older ICU did), and ICU 78 (Node 20, Chromium) formats a zh-CN month–day range as
+ * "4/6 – 4/26", a second style next to "3月22日". tests/core/i18n/dates.test.ts checks every day of four years and
+ * ranges of every shape against Intl's format and formatRange.
  */
+import { civilFromDays } from "../table/dates";
 import type { Lang } from "./format";
 
 const LOCALE: Readonly<Record<Lang, string>> = { en: "en-US", zh: "zh-CN" };
 
-/** Epoch day 0 (1970-01-01) in ms. */
+/** Milliseconds in a day: epoch day → Date.UTC time. */
 const MS_PER_DAY = 86_400_000;
 
-type Formatters = { day: Intl.DateTimeFormat; dayYear: Intl.DateTimeFormat };
-const formatters: Partial<Record<Lang, Formatters>> = {};
+const monthNames: Partial<Record<Lang, string[]>> = {};
 
-function formattersOf(lang: Lang): Formatters {
-  let f = formatters[lang];
-  if (!f) {
-    const base = { month: "short", day: "numeric", timeZone: "UTC" } as const;
-    f = formatters[lang] = {
-      day: new Intl.DateTimeFormat(LOCALE[lang], base),
-      dayYear: new Intl.DateTimeFormat(LOCALE[lang], { ...base, year: "numeric" }),
-    };
+/** The 12 short month names as Intl writes them beside a day: "Jan" … "Dec" / "1月" … "12月". */
+function monthsOf(lang: Lang): string[] {
+  let names = monthNames[lang];
+  if (!names) {
+    const f = new Intl.DateTimeFormat(LOCALE[lang], { month: "short", day: "numeric", timeZone: "UTC" });
+    names = monthNames[lang] = Array.from({ length: 12 }, (_, m) => {
+      const parts = f.formatToParts(Date.UTC(2026, m, 15));
+      const i = parts.findIndex((p) => p.type === "month");
+      // zh writes the month as a number and a literal "月"; en as a word followed by a space
+      const next = parts[i + 1];
+      return parts[i].value + (next && next.type === "literal" && next.value.trim() !== "" ? next.value : "");
+    });
   }
-  return f;
+  return names;
 }
 
 /** The UTC year of an epoch day. */
 export function yearOfDay(day: number): number {
-  return new Date(day * MS_PER_DAY).getUTCFullYear();
+  return civilFromDays(day)[0];
 }
 
 /** The year of the latest day among `days` (NaN entries skipped), the reference year of a table's dates; NaN if none. */
@@ -49,20 +58,11 @@ export function latestYear(days: ArrayLike<number> | null): number {
   return max === -Infinity ? NaN : yearOfDay(max);
 }
 
-// Reasons name a period per flagged cell: the texts are kept (a few thousand distinct days or runs at most).
-const MAX_CACHED = 8192;
-const dayCache = new Map<number, string>();
-const rangeCache = new Map<string, string>();
-
-function remember<K>(cache: Map<K, string>, key: K, text: string): string {
-  if (cache.size >= MAX_CACHED) cache.clear();
-  cache.set(key, text);
-  return text;
-}
-
-/** Plain spaces for ICU's thin and no-break spaces. */
-function plainSpaces(s: string): string {
-  return s.replace(/[\u2009\u202f\u00a0]/g, " ");
+/** "Mar 22" / "3月22日" (CLDR MMMd), with the year "Mar 22, 2026" / "2026年3月22日" (yMMMd). */
+function dayText(y: number, m: number, d: number, lang: Lang, withYear: boolean): string {
+  const month = monthsOf(lang)[m - 1];
+  if (lang === "zh") return `${withYear ? `${y}年` : ""}${month}${d}日`;
+  return withYear ? `${month} ${d}, ${y}` : `${month} ${d}`;
 }
 
 /**
@@ -70,12 +70,8 @@ function plainSpaces(s: string): string {
  * @example formatDay(20534, "en", 2026) // "Mar 22" (2026-03-22)
  */
 export function formatDay(day: number, lang: Lang, refYear = NaN): string {
-  const withYear = yearOfDay(day) !== refYear;
-  const key = day * 4 + (lang === "zh" ? 2 : 0) + (withYear ? 1 : 0);
-  const hit = dayCache.get(key);
-  if (hit !== undefined) return hit;
-  const f = formattersOf(lang);
-  return remember(dayCache, key, plainSpaces((withYear ? f.dayYear : f.day).format(day * MS_PER_DAY)));
+  const [y, m, d] = civilFromDays(day);
+  return dayText(y, m, d, lang, y !== refYear);
 }
 
 /**
@@ -84,36 +80,19 @@ export function formatDay(day: number, lang: Lang, refYear = NaN): string {
  */
 export function formatDayRange(first: number, last: number, lang: Lang, refYear = NaN): string {
   if (first === last) return formatDay(first, lang, refYear);
-  const key = `${lang}${first},${last},${refYear}`;
-  const hit = rangeCache.get(key);
-  if (hit !== undefined) return hit;
-  const y1 = yearOfDay(first);
-  const y2 = yearOfDay(last);
-  const withYear = y1 !== y2 || y1 !== refYear;
-  const text = lang === "zh" ? zhRange(first, last, withYear) : enRange(first, last, withYear);
-  return remember(rangeCache, key, text);
-}
-
-function enRange(first: number, last: number, withYear: boolean): string {
-  const f = formattersOf("en");
-  return plainSpaces((withYear ? f.dayYear : f.day).formatRange(first * MS_PER_DAY, last * MS_PER_DAY));
-}
-
-/** CLDR zh intervalFormats yMMMd / MMMd: "y年M月d日至d日", "y年M月d日至M月d日", "y年M月d日至y年M月d日". */
-function zhRange(first: number, last: number, withYear: boolean): string {
-  const f = formattersOf("zh");
-  const fmt = withYear ? f.dayYear : f.day;
-  const a = fmt.formatToParts(first * MS_PER_DAY);
-  const b = fmt.formatToParts(last * MS_PER_DAY);
-  const value = (parts: Intl.DateTimeFormatPart[], type: string) => parts.find((p) => p.type === type)?.value;
-  // The second day drops the fields it shares with the first, from the year down: the year, then the month.
-  let from = 0;
-  if (value(a, "year") === value(b, "year")) {
-    from = b.findIndex((p) => p.type === "month");
-    if (value(a, "month") === value(b, "month")) from = b.findIndex((p) => p.type === "day");
+  const [y1, m1, d1] = civilFromDays(first);
+  const [y2, m2, d2] = civilFromDays(last);
+  if (y1 !== y2) {
+    const sep = lang === "zh" ? "至" : " – ";
+    return `${dayText(y1, m1, d1, lang, true)}${sep}${dayText(y2, m2, d2, lang, true)}`;
   }
-  const second = b.slice(Math.max(0, from));
-  return plainSpaces(`${a.map((p) => p.value).join("")}至${second.map((p) => p.value).join("")}`);
+  const withYear = y1 !== refYear;
+  if (lang === "zh") {
+    const second = m1 === m2 ? `${d2}日` : dayText(y2, m2, d2, "zh", false);
+    return `${dayText(y1, m1, d1, "zh", withYear)}至${second}`;
+  }
+  const second = m1 === m2 ? `${d2}` : dayText(y2, m2, d2, "en", false);
+  return `${dayText(y1, m1, d1, "en", false)} – ${second}${withYear ? `, ${y1}` : ""}`;
 }
 
 /** "YYYY-MM-DD" → its epoch day (NaN for any other text: "row 4"). */

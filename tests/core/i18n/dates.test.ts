@@ -56,6 +56,74 @@ describe("one date style per language", () => {
     expect(formatPeriod("row 4", "zh")).toBe("第 4 行");
   });
 
+  // Intl as the independent reference: what it writes for each day and (en-US) each range, its thin and no-break
+  // spaces read as plain ones; for zh-CN ranges, Intl's two days joined by 至 with the year and month the second day
+  // shares with the first cut from its start (CLDR's zh interval pattern, done on the strings).
+  const plain = (s: string) => s.replace(/[\u2009\u202f\u00a0]/g, " ");
+  const intl = (lang: "en" | "zh", year: boolean) =>
+    new Intl.DateTimeFormat(lang === "en" ? "en-US" : "zh-CN", {
+      month: "short",
+      day: "numeric",
+      timeZone: "UTC",
+      ...(year ? { year: "numeric" } : {}),
+    });
+  const ms = (day: number) => day * 86_400_000;
+  const first = d("2024-01-01");
+  const last = d("2027-12-31");
+
+  it("writes every day of 2024–2027 as Intl.DateTimeFormat does, with and without the year", () => {
+    for (const lang of ["en", "zh"] as const) {
+      const [short, long] = [intl(lang, false), intl(lang, true)];
+      for (let day = first; day <= last; day++) {
+        expect(formatDay(day, lang, 1999)).toBe(plain(long.format(ms(day))));
+        expect(formatDay(day, lang, new Date(ms(day)).getUTCFullYear())).toBe(plain(short.format(ms(day))));
+      }
+    }
+  });
+
+  it("writes en-US ranges of every shape as Intl's formatRange does", () => {
+    const [short, long] = [intl("en", false), intl("en", true)];
+    for (let start = d("2025-01-01"); start <= d("2026-12-31"); start++)
+      for (const length of [1, 2, 6, 13, 27, 40, 400]) {
+        const end = start + length;
+        const sameYear = new Date(ms(start)).getUTCFullYear() === new Date(ms(end)).getUTCFullYear();
+        const refYear = new Date(ms(start)).getUTCFullYear();
+        expect(formatDayRange(start, end, "en", 1999)).toBe(plain(long.formatRange(ms(start), ms(end))));
+        if (sameYear)
+          expect(formatDayRange(start, end, "en", refYear)).toBe(plain(short.formatRange(ms(start), ms(end))));
+      }
+  });
+
+  it("writes zh-CN ranges of every shape as Intl's two days in CLDR's zh interval pattern", () => {
+    const cut = (a: string, b: string) => {
+      // the second day drops the leading "2026年" and "4月" it shares with the first
+      let out = b;
+      let rest = a;
+      for (const unit of ["年", "月"]) {
+        const i = out.indexOf(unit);
+        if (i < 0) continue;
+        if (!rest.startsWith(out.slice(0, i + 1))) break;
+        out = out.slice(i + 1);
+        rest = rest.slice(i + 1);
+      }
+      return out;
+    };
+    const [short, long] = [intl("zh", false), intl("zh", true)];
+    for (let start = d("2025-01-01"); start <= d("2026-12-31"); start++)
+      for (const length of [1, 2, 6, 13, 27, 40, 400]) {
+        const end = start + length;
+        const y1 = new Date(ms(start)).getUTCFullYear();
+        const spans = y1 !== new Date(ms(end)).getUTCFullYear();
+        const a = long.format(ms(start));
+        const b = long.format(ms(end));
+        expect(formatDayRange(start, end, "zh", 1999)).toBe(spans ? `${a}至${b}` : `${a}至${cut(a, b)}`);
+        if (!spans) {
+          const sa = short.format(ms(start));
+          expect(formatDayRange(start, end, "zh", y1)).toBe(`${sa}至${cut(sa, short.format(ms(end)))}`);
+        }
+      }
+  });
+
   it("takes the reference year from the latest date, skipping missing ones", () => {
     expect(latestYear(new Float64Array([d("2025-12-29"), NaN, d("2026-01-04"), d("2025-06-01")]))).toBe(2026);
     expect(latestYear(new Float64Array([NaN]))).toBeNaN();
