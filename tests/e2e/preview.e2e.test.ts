@@ -209,6 +209,7 @@ it("the report tab draws the host's charts, hides the chart-data columns and scr
         title: c.title,
         source: c.source,
         points: c.series.map((s) => s.values.filter((v) => Number.isFinite(v)).length),
+        names: c.series.map((s) => s.name),
       })),
       hidden: [...sheet.hiddenColumns],
     };
@@ -227,6 +228,9 @@ it("the report tab draws the host's charts, hides the chart-data columns and scr
       .locator("[data-series] path")
       .evaluateAll((paths) => paths.map((p) => (p.getAttribute("d")!.match(/[ML]/g) ?? []).length));
     expect(points).toEqual(c.points);
+    // A screen reader hears each series and its number of points after the title.
+    const description = await svg.locator("desc").textContent();
+    c.names.forEach((name, j) => expect(description).toContain(`${name}, ${c.points[j]} points`));
   }
   // Video's complaint rate is a daily rule and the sample has 56 days (8 weeks from 2 Mar 2026).
   const video = held.charts.find((c) => c.title.startsWith("Video"))!;
