@@ -533,10 +533,11 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
   const recorded = findingRecords(flagged, saved?.findings);
 
   const report = buildReport(
-    tables.map((t, i) => ({ sheet: t.sheet, address: t.address, result: t.result, charts: series[i] })),
+    tables.map((t, i) => ({ sheet: t.sheet, address: t.address, result: t.result, charts: series[i], marks: t.marks })),
     config,
     lang,
     now,
+    changes,
   );
   // A user's own sheet called "Growth Signals" keeps its name: ours takes "Growth Signals (2)".
   const reportSheet = reportSheetName((await pkg.sheets()).map((s) => s.name));

@@ -23,6 +23,16 @@ import { checksText, nothingChecked } from "./rules/checks";
 import type { ChartLineRole, FindingChartData } from "./rules/findingCharts";
 import type { MetricKey, RulesConfig, RulesResult } from "./rules/types";
 import { daysFromCivil } from "./table/dates";
+import {
+  CHANGE_COLUMN,
+  CHANGE_WORDS,
+  changesHeadline,
+  RESOLVED_HEADING,
+  runPeriods,
+  type ChangeMark,
+  type FindingChanges,
+  type ResolvedRun,
+} from "./findingChanges";
 
 export interface ReportSheet {
   rows: (string | number | null)[][];
@@ -113,6 +123,17 @@ export interface ReportTable {
   result: RulesResult;
   /** What each finding's rule compares (core findingCharts, same order as result.findings), for the trend charts. */
   charts?: FindingChartData[];
+  /** Per finding (same order as result.findings): new or continuing since the last flag (issue 19). */
+  marks?: (ChangeMark | null)[];
+}
+
+/** What changed since the last flag (issue 19), for the report: the counts line, the column and the resolved runs. */
+export interface ReportChanges {
+  compared: boolean;
+  /** When the previous flag ran (ISO timestamp). */
+  since?: string;
+  counts: FindingChanges["counts"];
+  resolved: ResolvedRun[];
 }
 
 const T = {
@@ -143,6 +164,7 @@ const T = {
   allRows: { en: "(all rows)", zh: "（全部行）" },
   tables: { en: "Tables checked", zh: "已检查的表" },
   trends: { en: "What the rules compare: red and orange weak channels", zh: "规则对比了什么：红牌、橙牌弱势渠道" },
+  flaggedThen: { en: "Flagged then: ", zh: "当时预警：" },
 };
 
 /**
@@ -158,8 +180,15 @@ const TABLE_COLUMNS = [
   { key: "sheet", header: { en: "Sheet", zh: "工作表" }, max: 10 },
   { key: "cells", header: { en: "Cells", zh: "单元格" }, max: 12 },
   { key: "periods", header: { en: "Periods flagged", zh: "预警期数" }, max: 9 },
+  // issue 19: only when the flag compared with a previous one; "What fired" and the action give up the room it
+  // takes, so the table prints as wide as without it
+  { key: "change", header: CHANGE_COLUMN, max: 11 },
 ] as const;
 type TableColumn = (typeof TABLE_COLUMNS)[number]["key"];
+/** The widest "What fired" and the action get beside the change column (36 and 28 without it). */
+const NARROWER: Partial<Record<TableColumn, number>> = { evidence: 31, action: 25 };
+/** The resolved runs listed at most; the rest are counted. */
+const MAX_RESOLVED_ROWS = 50;
 const COLUMN = Object.fromEntries(TABLE_COLUMNS.map((c, i) => [c.key, i])) as Record<TableColumn, number>;
 /** The narrowest a column gets, in characters. */
 const MIN_WIDTH = 8;
@@ -235,6 +264,7 @@ interface Entry {
   t: ReportTable;
   f: RulesResult["findings"][number];
   chart?: FindingChartData;
+  mark?: ChangeMark | null;
 }
 
 /**
@@ -283,7 +313,11 @@ export function buildReport(
   config: RulesConfig,
   lang: Lang,
   generatedAt = new Date(),
+  changes?: ReportChanges,
 ): ReportSheet {
+  const compared = changes?.compared === true;
+  const columns = compared ? TABLE_COLUMNS : TABLE_COLUMNS.filter((c) => c.key !== "change");
+  const maxOf = (c: number) => (compared ? (NARROWER[columns[c].key] ?? columns[c].max) : (columns[c].max as number));
   const rows: (string | number | null)[][] = [];
   const fills: ReportSheet["fills"] = [];
   const boldRows: number[] = [];
@@ -295,7 +329,9 @@ export function buildReport(
     rows.push(r);
   };
 
-  const entries: Entry[] = tables.flatMap((t) => t.result.findings.map((f, i) => ({ t, f, chart: t.charts?.[i] })));
+  const entries: Entry[] = tables.flatMap((t) =>
+    t.result.findings.map((f, i) => ({ t, f, chart: t.charts?.[i], mark: t.marks?.[i] ?? null })),
+  );
   entries.sort(
     (a, b) =>
       WARNING_COLOURS.indexOf(a.f.colour) - WARNING_COLOURS.indexOf(b.f.colour) ||
@@ -310,6 +346,10 @@ export function buildReport(
   for (const line of lines.length ? lines : [none]) {
     long.push(rows.length);
     add([safe(line)], true);
+  }
+  if (compared) {
+    long.push(rows.length);
+    add([changesHeadline(changes, changes.since, lang)], true);
   }
   long.push(rows.length);
   add([T.intro[lang]]);
@@ -353,27 +393,61 @@ export function buildReport(
   add([T.summary[lang]], true);
   const headerRow = rows.length;
   add(
-    TABLE_COLUMNS.map((c) => c.header[lang]),
+    columns.map((c) => c.header[lang]),
     true,
   );
   if (entries.length === 0) add([none]);
-  for (const { t, f } of entries) {
+  for (const { t, f, mark } of entries) {
     fills.push({ row: rows.length, col: COLUMN.colour, colour: f.colour });
     links.push({ row: rows.length, col: COLUMN.cells, sheet: t.sheet, range: f.evidence.range });
     add(
-      tableRow({
-        colour: COLOUR_NAMES[f.colour][lang],
-        rule: RULE_NAMES[f.ruleId][lang],
-        channel: safe(f.channel === "" ? T.allRows[lang] : f.channel),
-        evidence: safe(f.evidence.text[lang]),
-        action: f.action[lang],
-        sheet: safe(t.sheet),
-        cells: cellsText(f.evidence),
-        periods: f.periodsFlagged,
-      }),
+      tableRow(
+        {
+          colour: COLOUR_NAMES[f.colour][lang],
+          rule: RULE_NAMES[f.ruleId][lang],
+          channel: safe(f.channel === "" ? T.allRows[lang] : f.channel),
+          evidence: safe(f.evidence.text[lang]),
+          action: f.action[lang],
+          sheet: safe(t.sheet),
+          cells: cellsText(f.evidence),
+          periods: f.periodsFlagged,
+          change: mark ? CHANGE_WORDS[mark][lang] : null,
+        },
+        columns,
+      ),
     );
   }
   add([]);
+
+  // issue 19: the previous flag's runs that this flag no longer finds, in the table's columns
+  const resolved = compared ? changes.resolved : [];
+  if (resolved.length > 0) {
+    const n = formatNumber(resolved.length);
+    add([lang === "zh" ? `${RESOLVED_HEADING.zh}（${n}）` : `${RESOLVED_HEADING.en} (${n})`], true);
+    const year = generatedAt.getFullYear();
+    for (const r of resolved.slice(0, MAX_RESOLVED_ROWS))
+      add(
+        tableRow(
+          {
+            colour: null,
+            rule: RULE_NAMES[r.rule][lang],
+            channel: safe(r.channel === "" ? T.allRows[lang] : r.channel),
+            evidence: `${T.flaggedThen[lang]}${runPeriods(r, lang, year)}`,
+            action: null,
+            sheet: safe(r.sheet),
+            cells: null,
+            periods: null,
+            change: CHANGE_WORDS.resolved[lang],
+          },
+          columns,
+        ),
+      );
+    if (resolved.length > MAX_RESOLVED_ROWS) {
+      const more = formatNumber(resolved.length - MAX_RESOLVED_ROWS);
+      add([lang === "zh" ? `另有 ${more} 项。` : `And ${more} more.`]);
+    }
+    add([]);
+  }
 
   add([T.notes[lang]], true);
   let notes = 0;
@@ -406,7 +480,7 @@ export function buildReport(
     ),
   ]);
 
-  const columnWidths = widths(rows);
+  const columnWidths = widths(rows, columns.length, maxOf);
   const half = Math.ceil(columnWidths.length / 2);
   const charts = chartRows.map(({ top, entry }, i): ReportChart => {
     const left = i % 2 === 0 ? 0 : half;
@@ -416,7 +490,7 @@ export function buildReport(
 
   const total = columnWidths.reduce((a, b) => a + b, 0);
   const spans = long.map((row) => ({ row, lines: linesOf(rows[row][0], total) }));
-  const wrapColumns = TABLE_COLUMNS.map((_, i) => i);
+  const wrapColumns = columns.map((_, i) => i);
   const rowLines = rows.map((r) =>
     r.length < 2 ? 1 : Math.max(1, ...r.map((v, c) => linesOf(v, columnWidths[c] ?? MIN_WIDTH))),
   );
@@ -437,9 +511,12 @@ export function buildReport(
   };
 }
 
-/** A table row in TABLE_COLUMNS order. */
-function tableRow(cells: Record<TableColumn, string | number | null>): (string | number | null)[] {
-  return TABLE_COLUMNS.map((c) => cells[c.key]);
+/** A table row in the order of `columns` (TABLE_COLUMNS, without the change column on a first flag). */
+function tableRow(
+  cells: Record<TableColumn, string | number | null>,
+  columns: readonly (typeof TABLE_COLUMNS)[number][],
+): (string | number | null)[] {
+  return columns.map((c) => cells[c.key]);
 }
 
 /** A finding's chart: its title, its lines named and styled, where it sits. */
@@ -517,15 +594,15 @@ function linesOf(v: string | number | null | undefined, width: number): number {
  * landscape at a readable scale. A header wraps too, but no word of it is cut: a column is at least its longest
  * header word wide.
  */
-function widths(rows: (string | number | null)[][]): number[] {
-  const out = TABLE_COLUMNS.map(() => MIN_WIDTH);
+function widths(rows: (string | number | null)[][], count: number, maxOf: (c: number) => number): number[] {
+  const out = new Array<number>(count).fill(MIN_WIDTH);
   for (const r of rows) {
     if (r.length < 2) continue; // titles, headline and notes span the columns
     r.forEach((v, c) => {
       if (v === null || c >= out.length) return;
       const text = String(v);
       const word = Math.max(...text.split(/\s+/).map((w) => displayWidth(w))) + 2;
-      const max = Math.max(TABLE_COLUMNS[c].max, Math.min(word, 20));
+      const max = Math.max(maxOf(c), Math.min(word, 20));
       out[c] = Math.min(max, Math.max(out[c], displayWidth(text) + 2));
     });
   }

@@ -17,6 +17,7 @@ import { flagWorkbook, type FlagOutcome } from "../../src/cli/workbook";
 import { summaryText } from "../../src/cli/summary";
 import { readStatePart } from "../../src/core/overlayState";
 import { libreOfficeAvailable, runLibreOffice } from "../helpers/libreoffice";
+import { readPdf } from "../helpers/pdfText";
 import { partsOf } from "./helpers";
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "channel-report.xlsx");
@@ -66,6 +67,53 @@ const key = (sheet: string, f: { channel: string; ruleId: string }) => `${sheet}
   }, 300_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("marks the report sheet: the counts under the headline, a last column, and the resolved runs under the table", () => {
+    const rows = second.report.rows;
+    const text = (r: (string | number | null)[]) => r.map((v) => (v === null ? "" : String(v)));
+    expect(rows.map((r) => r[0])).toContain("Since the last flag (Mar 2, 2026): 1 new, 9 continuing, 1 resolved.");
+    const header = text(rows[second.report.headerRow]);
+    expect(header[header.length - 1]).toBe("Since last flag");
+    const search = rows.find((r) => r[2] === "Search" && r[1] === "ROI below benchmark")!;
+    expect(search[search.length - 1]).toBe("New");
+    const social = rows.find((r) => r[2] === "Social" && r[1] === "LTV/CAC low")!;
+    expect(social[social.length - 1]).toBe("Continuing");
+    const at = rows.findIndex((r) => r[0] === "Resolved since last flag (1)");
+    expect(at).toBeGreaterThan(second.report.headerRow);
+    expect(text(rows[at + 1])).toEqual([
+      "",
+      "Complaint rate high",
+      "Email",
+      "Flagged then: Jan 27",
+      "",
+      "Daily",
+      "",
+      "",
+      "Resolved",
+    ]);
+    // the first flag's report has neither (nothing to compare)
+    expect(first.report.rows[first.report.headerRow]).not.toContain("Since last flag");
+  });
+
+  it("prints the report with the change column one page wide, every text at 8 pt or more (LibreOffice PDF)", async () => {
+    // the sample flagged twice by the CLI (a workbook LibreOffice saved prints its report smaller whatever is in it:
+    // 4.1 pt on a first flag, reported to the lead; not this column's doing)
+    const again = await flagWorkbook(first.data, { now: new Date(Date.UTC(2026, 2, 9, 9)) });
+    expect(again.changes.compared).toBe(true);
+    const xlsx = path.join(dir, "again.xlsx");
+    const pdf = path.join(dir, "again.pdf");
+    writeFileSync(xlsx, again.data);
+    runLibreOffice([{ input: xlsx, output: pdf, ops: [] }]);
+    const pages = readPdf(readFileSync(pdf)).filter((p) =>
+      p.runs.some((r) => r.y < 50 && r.text.startsWith("Growth Signals")),
+    );
+    const smallest = Math.min(...pages.flatMap((p) => p.runs.map((r) => r.size)));
+    console.log(`re-flagged report: ${pages.length} pages, smallest text ${smallest.toFixed(2)} pt`);
+    // the column's header, wrapped in its 12 characters
+    expect(pages.some((p) => p.runs.some((r) => r.text.startsWith("Since last")))).toBe(true);
+    expect(smallest).toBeGreaterThanOrEqual(8);
+    expect(Math.max(...pages.flatMap((p) => p.runs.map((r) => r.x)))).toBeLessThan(pages[0].width - 36);
+  }, 120_000);
 
   it("the first flag compares with nothing and marks nothing", () => {
     expect(first.changes).toEqual({

@@ -304,11 +304,27 @@ describe("settings a user saved in the task pane", () => {
 });
 
 describe("flag is idempotent", () => {
-  it("flagging a flagged workbook gives the same package as flagging the original once", async () => {
+  it("flagging a flagged workbook gives the same package as flagging the original once, but for the report's marks of what changed since (issue 19)", async () => {
+    const once = await flagWorkbook(input, { now: NOW });
     const twice = await flagWorkbook(flagged, { now: NOW });
     expect(twice.clearedFirst).toBe(5);
     const d = diffParts(await partsOf(flagged), await partsOf(twice.data));
-    expect({ added: d.added, removed: d.removed, changed: d.changed }).toEqual({ added: [], removed: [], changed: [] });
+    // the report sheet, its drawing (the charts one row lower) and its print titles' row in workbook.xml
+    expect({ added: d.added, removed: d.removed, changed: d.changed }).toEqual({
+      added: [],
+      removed: [],
+      changed: ["xl/drawings/drawing2.xml", "xl/workbook.xml", "xl/worksheets/sheet3.xml"],
+    });
+    // and the report is the same but for the counts line under the headline and the last column: all continuing
+    const counts = twice.report.rows.findIndex(
+      (r) => r[0] === "Since the last flag (Mar 9, 2026): 0 new, 3 continuing, 0 resolved.",
+    );
+    expect(counts).toBeGreaterThan(0);
+    const header = twice.report.headerRow;
+    const marks = twice.report.rows.slice(header + 1, header + 4).map((r) => r.at(-1));
+    expect(marks).toEqual(["Continuing", "Continuing", "Continuing"]);
+    const without = twice.report.rows.filter((_, i) => i !== counts).map((r) => (r.length > 8 ? r.slice(0, 8) : r));
+    expect(without).toEqual(once.report.rows);
   });
 
   it("keeps the settings saved in the workbook when no config is given", async () => {

@@ -297,3 +297,67 @@ describe("the Growth Signals report sheet", () => {
     });
   });
 });
+
+describe("what changed since the last flag, on the report (issue 19)", () => {
+  const changes = {
+    compared: true,
+    since: "2026-03-14T09:00:00.000Z",
+    counts: { new: 1, continuing: 0, resolved: 1 },
+    resolved: [
+      { sheet: "Daily", rule: "traffic-drop" as const, channel: "=Social", first: "2026-03-02", last: "2026-03-04" },
+    ],
+  };
+
+  it("says the counts under the headline, marks each finding in a last column, lists the resolved runs (en)", () => {
+    const result = roiResult();
+    const rep = buildReport([{ sheet: "Daily", result, marks: ["new"] }], DEFAULT_CONFIG, "en", GENERATED, changes);
+    expect(rep.rows.map((r) => r[0])).toContain("Since the last flag (Mar 14, 2026): 1 new, 0 continuing, 1 resolved.");
+    const header = rep.rows[rep.headerRow];
+    expect(header[header.length - 1]).toBe("Since last flag");
+    expect(rep.columnWidths).toHaveLength(header.length);
+    const search = rep.rows[rep.headerRow + 1];
+    expect(search[2]).toBe("Search");
+    expect(search[search.length - 1]).toBe("New");
+    const at = rowStartingWith(rep.rows, "Resolved since last flag (1)");
+    expect(at).toBeGreaterThan(rep.headerRow);
+    // the channel is user text: a leading "=" gets a space, as every cell of the report
+    expect(rep.rows[at + 1]).toEqual([
+      null,
+      "Traffic drop",
+      " =Social",
+      "Flagged then: Mar 2 – 4",
+      null,
+      "Daily",
+      null,
+      null,
+      "Resolved",
+    ]);
+  });
+
+  it("in Chinese", () => {
+    const rep = buildReport(
+      [{ sheet: "Daily", result: roiResult(), marks: ["continuing"] }],
+      DEFAULT_CONFIG,
+      "zh",
+      GENERATED,
+      changes,
+    );
+    expect(rep.rows.map((r) => r[0])).toContain("较上次标记（2026年3月14日）：新增 1 条，持续 0 条，已解除 1 条。");
+    const header = rep.rows[rep.headerRow];
+    expect(header[header.length - 1]).toBe("较上次标记");
+    expect(rep.rows[rep.headerRow + 1].at(-1)).toBe("持续");
+    const at = rowStartingWith(rep.rows, "上次标记后已解除（1）");
+    expect(rep.rows[at + 1][3]).toBe("当时预警：3月2日至4日");
+  });
+
+  it("a first flag's report has no change column, no counts and no resolved section", () => {
+    const rep = buildReport([{ sheet: "Daily", result: roiResult() }], DEFAULT_CONFIG, "en", GENERATED, {
+      compared: false,
+      counts: { new: 0, continuing: 0, resolved: 0 },
+      resolved: [],
+    });
+    expect(rep.rows[rep.headerRow]).not.toContain("Since last flag");
+    expect(rep.rows.some((r) => typeof r[0] === "string" && r[0].startsWith("Since the last flag"))).toBe(false);
+    expect(rep.columnWidths).toHaveLength(8);
+  });
+});

@@ -268,17 +268,6 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         planAddRules(writes, ctx, rules);
         planDeleteRules(writes, ctx, found.rules);
         planFills(writes, ctx, legacy.restore);
-        const report = buildReport(
-          outcomes.map((o, i) => ({ sheet: o.sheet, address: o.address, result: o.result, charts: series[i] })),
-          req.config,
-          lang,
-        );
-        // the rows, and per chart its data cells and about 2 kB of calls (add, title, two series' lines, position)
-        const reportBytes = utf8Bytes(JSON.stringify([report.rows, chartData(report)])) * 1.2 + 2000;
-        writes.add(reportBytes + report.charts.length * 2000, () => {
-          writeReport(ctx, reportName, replaced, report, req.config);
-          markReportSheet(ctx, reportName);
-        });
         // What changed since the last flag (issue 19): the findings against the record the previous flag left.
         const current = outcomes.map((o) => ({
           sheet: o.sheet,
@@ -290,6 +279,25 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         const changes: ChangesSinceLastFlag = { compared: diff.compared, counts: diff.counts, resolved: diff.resolved };
         if (diff.compared && previous?.flaggedAt) changes.since = previous.flaggedAt;
         const recorded = findingRecords(current, previous?.findings);
+        const report = buildReport(
+          outcomes.map((o, i) => ({
+            sheet: o.sheet,
+            address: o.address,
+            result: o.result,
+            charts: series[i],
+            marks: o.marks,
+          })),
+          req.config,
+          lang,
+          new Date(),
+          changes,
+        );
+        // the rows, and per chart its data cells and about 2 kB of calls (add, title, two series' lines, position)
+        const reportBytes = utf8Bytes(JSON.stringify([report.rows, chartData(report)])) * 1.2 + 2000;
+        writes.add(reportBytes + report.charts.length * 2000, () => {
+          writeReport(ctx, reportName, replaced, report, req.config);
+          markReportSheet(ctx, reportName);
+        });
         const state: OverlayState = {
           version: 2,
           settings: req.config,

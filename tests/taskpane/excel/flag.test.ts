@@ -106,16 +106,37 @@ describe("flag", () => {
     expect(await gateway.loadSettings()).toEqual(mine);
   });
 
-  it("flagging twice gives the same workbook as flagging once", async () => {
+  it("flagging twice gives the same workbook as flagging once, but for the report's marks of what changed since", async () => {
     const { host, gateway } = setup(smallBook());
     await flagSelection(gateway);
-    const once = { data: snapshot(host, "Data"), report: snapshot(host, "Growth Signals"), state: stateOf(host) };
+    const once = { data: snapshot(host, "Data"), state: stateOf(host) };
+    const onceReport = host.values("Growth Signals", host.usedRange("Growth Signals")!);
     await flagSelection(gateway);
-    const twice = { data: snapshot(host, "Data"), report: snapshot(host, "Growth Signals"), state: stateOf(host) };
+    const twice = { data: snapshot(host, "Data"), state: stateOf(host) };
     expect({ ...twice, state: { ...twice.state, flaggedAt: "" } }).toEqual({
       ...once,
       state: { ...once.state, flaggedAt: "" },
     });
+    // issue 19: the report is the same but for the counts line and the last column (every finding continuing)
+    const twiceReport = host.values("Growth Signals", host.usedRange("Growth Signals")!);
+    const counts = twiceReport.findIndex((r) =>
+      /^Since the last flag \(.+\): 0 new, 2 continuing, 0 resolved\.$/.test(String(r[0])),
+    );
+    expect(counts).toBeGreaterThan(0);
+    // the table's 8 columns plus the change column; the charts' hidden data one column further right
+    const table = (rows: typeof onceReport, n: number) => rows.map((r) => r.slice(0, n));
+    expect(
+      table(twiceReport, 9)
+        .map((r) => r[8])
+        .filter((v) => v !== ""),
+    ).toEqual(["Since last flag", "Continuing", "Continuing"]);
+    expect(
+      table(
+        twiceReport.filter((_, i) => i !== counts),
+        8,
+      ),
+    ).toEqual(table(onceReport, 8));
+    expect(twiceReport.slice(0, onceReport.length).map((r) => r.slice(9))).toEqual(onceReport.map((r) => r.slice(8)));
     await gateway.clear();
     expect(host.fill("Data", "C4")).toMatchObject({ color: "#00B0F0" });
     expect(ours(host)).toEqual([]);
