@@ -4,9 +4,11 @@
  * priors from 0.001 to 1,000, fractional on both arms, Jeffreys ½), then 150 steps of hill climbing from the slowest
  * (each step mutates one argument and keeps the input if it is slower). Each input is timed as the fastest of three
  * runs, so a preemption by another process is not taken for the function's own time. Prints, per function, the
- * slowest input found, its time, the median, and the slowest time as a fraction of the 10 ms target.
+ * slowest input found, its time, the median, and the slowest time as a fraction of the 10 ms target, and the machine's
+ * load average before and after (the machine is shared: a figure measured under load overstates the function's time).
  * Run: npm run bench -- slowest   or   npx tsx bench/slowest.bench.ts
  */
+import { loadavg } from "node:os";
 import * as F from "../src/functions/functions";
 import { mulberry32 } from "../src/core/random";
 
@@ -151,6 +153,11 @@ export async function run(): Promise<void> {
     },
     ErrorCode: { invalidValue: "#VALUE!", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
   };
+  const load = () =>
+    loadavg()
+      .map((v) => v.toFixed(2))
+      .join(", ");
+  console.log(`load average (1, 5, 15 min) before: ${load()}`);
   const fmtArgs = (a: Args) => a.map((v) => (Number.isInteger(v) ? String(v) : v.toPrecision(4))).join(", ");
   for (const s of SUBJECTS) {
     const r = mulberry32(16);
@@ -177,6 +184,7 @@ export async function run(): Promise<void> {
         `  (median ${median.toFixed(4)} ms)  at (${fmtArgs(worst.a)})`,
     );
   }
+  console.log(`load average (1, 5, 15 min) after: ${load()}`);
 }
 
 if (require.main === module) {

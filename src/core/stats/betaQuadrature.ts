@@ -222,12 +222,15 @@ export interface Tails {
 export function tails(d: BetaDist, x: number, cx: number): Tails {
   if (x <= 0) return { lower0: 0, lower1: 0, upper0: 1, upper1: d.mean };
   if (cx <= 0) return { lower0: 1, lower1: 1 - d.mean, upper0: 0, upper1: 0 };
+  // mean − x from the smaller of each pair: near 1, (1 − x) − (1 − mean) keeps the digits x − mean would lose
+  // (at x = 1 − 10⁻⁴⁰ and mean = 1 − 2.7·10⁻⁹, 10⁻¹⁶ absolute is 4·10⁻⁸ of the difference).
+  const meanMinusX = x < 0.5 ? d.mean - x : cx - d.b / (d.a + d.b);
   if (x <= d.mean) {
     const [t0, t1] = directTail(d, x, cx, "lower");
-    return { lower0: t0, lower1: t1, upper0: 1 - t0, upper1: d.mean - x + t1 };
+    return { lower0: t0, lower1: t1, upper0: 1 - t0, upper1: meanMinusX + t1 };
   }
   const [t0, t1] = directTail(d, x, cx, "upper");
-  return { lower0: 1 - t0, lower1: x - d.mean + t1, upper0: t0, upper1: t1 };
+  return { lower0: 1 - t0, lower1: t1 - meanMinusX, upper0: t0, upper1: t1 };
 }
 
 type Side = "lower" | "upper";
@@ -235,9 +238,15 @@ type Side = "lower" | "upper";
 /** The window length below (lower) or above (upper) x beyond which the integrand is below ~e⁻⁴⁰ of its size near x. */
 function windowLength(d: BetaDist, x: number, cx: number, side: Side): number {
   const room = side === "lower" ? x : cx;
-  // d/dx ln f = (a − 1)/x − (b − 1)/(1 − x); towards the tail the density falls at least this fast (log-concave).
-  const slope = (d.a - 1) / x - (d.b - 1) / cx;
-  const fall = side === "lower" ? slope : -slope;
+  // d/dy ln f = (a − 1)/y − (b − 1)/(1 − y). Towards the tail the density falls at least as fast as the smallest value
+  // of each term over the tail: at y = x for a parameter ≥ 1 (log-concave factor), at the far end for one below 1,
+  // whose factor (1 − y)^(b−1) (lower side) or y^(a−1) (upper side) falls ever more slowly there (a window cut at the
+  // rate seen at x would drop most of a Beta(3.7·10⁶, 0.01) tail). Moving towards the singular end itself there is no
+  // bound (-∞), and no cut: the standard-deviation length below then reaches the end.
+  const fall =
+    side === "lower"
+      ? (d.a >= 1 ? (d.a - 1) / x : -Infinity) + (d.b >= 1 ? -(d.b - 1) / cx : 1 - d.b)
+      : (d.a >= 1 ? -(d.a - 1) / x : 1 - d.a) + (d.b >= 1 ? (d.b - 1) / cx : -Infinity);
   // Near the bulk: 12 standard deviations where the distribution is close to normal (ln f falls by > 40 there once
   // min(a, b) ≥ 100), more for a skewed one with a small parameter (Gamma-like tail); in a tail: 45/fall (e⁻⁴⁵).
   let len = (12 + 300 / Math.sqrt(Math.min(d.a, d.b))) * d.sd;
@@ -250,6 +259,10 @@ function directTail(d: BetaDist, x: number, cx: number, side: Side): Float64Arra
   const len = windowLength(d, x, cx, side);
   const room = side === "lower" ? x : cx;
   const e = side === "lower" ? d.a : d.b; // exponent of the factor that vanishes at the end the window may reach
+  if (len >= room && e < LOG_VARIABLE_BELOW) {
+    // A tiny exponent (Beta(0.01, 10⁹): mass spread over hundreds of decades) in the log of the distance from the end.
+    return endTail(e, side === "lower" ? d.b : d.a, d.logB, room, side === "lower" ? d.b + d.a : d.a + d.b);
+  }
   if (len >= room && e < POWER_SUBSTITUTION_BELOW) {
     // The whole tail to the end, with (distance from the end) u = room·t^m, m = ⌈9/e⌉: u^(e−1) du = room^e·m·t^(me−1) dt
     // with me − 1 ≥ 8, so the end's singularity (e < 1) or roughness (e not whole) becomes a smooth power of t.
@@ -271,26 +284,69 @@ function directTail(d: BetaDist, x: number, cx: number, side: Side): Float64Arra
     };
     return integrateVector(f, 2, 0, 1, REL_TOL, [], INNER_PANELS);
   }
-  if (x < 0.5) {
-    // in y itself (y small keeps its relative precision)
-    const f = (y: number, out: Float64Array) => {
-      const v = Math.exp(logDensity(d, y, 1 - y));
+  // In the distance w from the nearer end (y itself below ½, z = 1 − y above: a small one keeps its relative
+  // precision), from w0 = x (or 1 − x) over the window; in ln w when that end's exponent is below 1, where the density
+  // is a power law w^(e−1) across decades that linear panels would have to halve down to w0 one by one.
+  const near = x < 0.5;
+  const w0 = near ? x : cx;
+  const towardsEnd = (side === "lower") === near; // the window runs towards the nearer end
+  const lo = towardsEnd ? w0 - len : w0;
+  const hi = towardsEnd ? w0 : w0 + len;
+  const density = (w: number) => Math.exp(near ? logDensity(d, w, 1 - w) : logDensity(d, 1 - w, w));
+  if ((near ? d.a : d.b) < 1 && lo > 0) {
+    const f = (sv: number, out: Float64Array) => {
+      const w = Math.exp(sv);
+      const v = density(w) * w;
       out[0] = v;
-      out[1] = v * Math.abs(x - y);
+      out[1] = v * Math.abs(w0 - w);
     };
-    return side === "lower"
-      ? integrateVector(f, 2, x - len, x, REL_TOL, [], INNER_PANELS)
-      : integrateVector(f, 2, x, x + len, REL_TOL, [], INNER_PANELS);
+    return integrateVector(f, 2, Math.log(lo), Math.log(hi), REL_TOL, [], INNER_PANELS);
   }
-  // in z = 1 − y (y near 1 keeps its complement's relative precision)
-  const f = (z: number, out: Float64Array) => {
-    const v = Math.exp(logDensity(d, 1 - z, z));
+  const f = (w: number, out: Float64Array) => {
+    const v = density(w);
     out[0] = v;
-    out[1] = v * Math.abs(cx - z);
+    out[1] = v * Math.abs(w0 - w);
   };
-  return side === "lower"
-    ? integrateVector(f, 2, cx, cx + len, REL_TOL, [], INNER_PANELS)
-    : integrateVector(f, 2, cx - len, cx, REL_TOL, [], INNER_PANELS);
+  return integrateVector(f, 2, lo, hi, REL_TOL, [], INNER_PANELS);
+}
+
+/**
+ * Below this exponent an end of (0, 1) is integrated in s = ln u (u the distance from the end), with the stretch
+ * u < c = 10⁻¹⁷/(a + b) in closed form; at and above it, by the power substitution (POWER_SUBSTITUTION_BELOW).
+ * A power u = room·t^m with m = ⌈9/e⌉ (900 at e = 0.01) squeezes every decade of u into ~1/m of t next to t = 1, where
+ * GK panels crowd; in s each decade is 2.3 units wide and the integrand e^(e·s) is nearly flat, so 2–4 panels do.
+ */
+const LOG_VARIABLE_BELOW = 1;
+
+/** The relative size of the terms dropped in the closed forms near an end: c·(a + b) with c the cut below. */
+const CUT = 1e-17;
+
+/**
+ * [∫ w, ∫ (room − u)·w] over 0 < u < room, w(u) = u^(e−1)(1 − u)^(other−1)/B (a Beta density seen from the end its
+ * exponent e vanishes at). Below c = min(room, 10⁻¹⁷/(e + other)) (1 − u)^(other−1) = 1 to within 10⁻¹⁷, so
+ *   ∫₀^c w = c^e/(e·B),   ∫₀^c (room − u)·w = room·c^e/(e·B) − c^(e+1)/((e + 1)·B),
+ * in log space (c^e can be far below the smallest double while c is not); above c, GK in s = ln u, with panels
+ * starting where (1 − u)^(other−1) turns (u ≈ 1/other).
+ */
+function endTail(e: number, other: number, logB: number, room: number, sum: number): Float64Array {
+  const c = Math.min(room, CUT / Math.max(1, sum));
+  const lc = Math.log(c);
+  const head0 = Math.exp(e * lc - logB) / e;
+  const out = new Float64Array([head0, room * head0 - Math.exp((e + 1) * lc - logB) / (e + 1)]);
+  if (!(room > c)) return out;
+  const f = (sv: number, o: Float64Array) => {
+    const u = Math.exp(sv);
+    const v = Math.exp(e * sv + (other - 1) * Math.log1p(-u) - logB);
+    o[0] = v;
+    o[1] = v * (room - u);
+  };
+  const lr = Math.log(room);
+  const turn = -Math.log(Math.max(1, other));
+  const breaks = [turn - 3, turn, turn + 2, turn + 3.5];
+  const body = integrateVector(f, 2, lc, lr, REL_TOL, breaks, INNER_PANELS);
+  out[0] += body[0];
+  out[1] += body[1];
+  return out;
 }
 
 // ---- expectations over both posteriors ---------------------------------------------------------------------------
@@ -370,21 +426,33 @@ export function compareBetas(A: BetaDist, B: BetaDist, probabilityOnly = false):
   const eLow = withGain ? A.a - 1 : A.a;
   if (lo === 0 && eLow < POWER_SUBSTITUTION_BELOW) {
     const end = grid[first + 1];
-    add(endPanel(A, h, "lower", end, eLow, m));
+    add(eLow < LOG_VARIABLE_BELOW ? logEndPanel(A, B, h, "lower", end, m) : endPanel(A, h, "lower", end, eLow, m));
     lo = end;
   }
   if (hi === 1 && A.b < POWER_SUBSTITUTION_BELOW) {
     const end = grid[last - 1];
-    add(endPanel(A, h, "upper", 1 - end, A.b, m));
+    add(
+      A.b < LOG_VARIABLE_BELOW ? logEndPanel(A, B, h, "upper", 1 - end, m) : endPanel(A, h, "upper", 1 - end, A.b, m),
+    );
     hi = end;
   }
   if (hi > lo) {
     const breaks = [A.mean, B.mean, B.mean - 3 * B.sd, B.mean + 3 * B.sd, B.mean - 10 * B.sd, B.mean + 10 * B.sd];
-    if (A.mean < 0.5) add(integrateVector((x, out) => g(x, 1 - x, out), m, lo, hi, REL_TOL, breaks, OUTER_PANELS));
-    else {
-      const zBreaks = breaks.map((b) => 1 - b);
-      add(integrateVector((z, out) => g(1 - z, z, out), m, 1 - hi, 1 - lo, REL_TOL, zBreaks, OUTER_PANELS));
-    }
+    // In the distance w from A's nearer end (x below ½, z = 1 − x above), or in ln w when A's exponent there is below
+    // 1 (f_A a power law w^(e−1) across decades; LOG_VARIABLE_BELOW).
+    const near = A.mean < 0.5;
+    const [wLo, wHi] = near ? [lo, hi] : [1 - hi, 1 - lo];
+    const wBreaks = near ? breaks : breaks.map((b) => 1 - b);
+    const gw = (w: number, out: Float64Array) => (near ? g(w, 1 - w, out) : g(1 - w, w, out));
+    if ((near ? eLow : A.b) < LOG_VARIABLE_BELOW && wLo > 0) {
+      const gs = (sv: number, out: Float64Array) => {
+        const w = Math.exp(sv);
+        gw(w, out);
+        for (let c = 0; c < m; c++) out[c] *= w;
+      };
+      const sBreaks = wBreaks.filter((b) => b > 0).map(Math.log);
+      add(integrateVector(gs, m, Math.log(wLo), Math.log(wHi), REL_TOL, sBreaks, OUTER_PANELS));
+    } else add(integrateVector(gw, m, wLo, wHi, REL_TOL, wBreaks, OUTER_PANELS));
   }
   if (probabilityOnly) return { greater: total[0], less: NaN, loss: NaN, gain: NaN };
   return { greater: total[0], less: total[1], loss: total[2], gain: withGain ? total[3] : Infinity };
@@ -423,4 +491,72 @@ function endPanel(
     h(lower ? u : 1 - u, lower ? 1 - u : u, Math.exp(logWeight), out);
   };
   return integrateVector(f, m, 0, 1, REL_TOL, [], END_PANELS);
+}
+
+/**
+ * ∫ f_A(x)·h(x) dx over the panel from an end of (0, 1) to `room` away from it, when A's exponent at that end is below
+ * LOG_VARIABLE_BELOW (a prior like Beta(0.01, ·) on an arm with no conversions, or with no failures, puts a share of A's
+ * mass below the smallest double). Below c = 10⁻¹⁷/max(a + b) both densities are their leading powers to within 10⁻¹⁷,
+ * and the four components are closed forms (u the distance from the end, e.g. at 0, with Q = ∫₀^c f_A·P(p_B < u) du):
+ *   ∫₀^c f_A = c^aA/(aA·B_A),   Q = c^(aA+aB)/((aA + aB)·aB·B_A·B_B),   ∫₀^c f_A·E[(u − p_B)⁺]/u du = Q/(aB + 1),
+ *   ∫₀^c f_A·E[(p_B − u)⁺]/u du = mean_B·c^(aA−1)/((aA − 1)·B_A) − ∫₀^c f_A + Q/(aB + 1),
+ * with ∫ f_A·P(p_B > u) = ∫ f_A − Q written as ∫ f_A·(−expm1(ln(Q/∫ f_A))) (no cancellation when B too sits at 0);
+ * at 1 the same with a and b exchanged, x = 1 − u in place of 1/x, and E[(x − p_B)⁺] = (1 − u − mean_B) + E[(p_B − x)⁺]. Above c, GK in s = ln u (see LOG_VARIABLE_BELOW), panels starting where
+ * either posterior's far parameter turns its density (u ≈ 1/a).
+ */
+function logEndPanel(
+  A: BetaDist,
+  B: BetaDist,
+  h: (x: number, cx: number, scale: number, out: Float64Array) => void,
+  end: Side,
+  room: number,
+  m: number,
+): Float64Array {
+  const out = new Float64Array(m);
+  if (!(room > 0)) return out;
+  const lower = end === "lower";
+  const [eA, oA] = lower ? [A.a, A.b] : [A.b, A.a];
+  const [eB, oB] = lower ? [B.a, B.b] : [B.b, B.a];
+  const c = Math.min(room, CUT / Math.max(1, A.a + A.b, B.a + B.b));
+  const lc = Math.log(c);
+  const head = Math.exp(eA * lc - A.logB) / eA; // ∫₀^c f_A
+  const lnRatio = -Math.log1p(eB / eA) + eB * lc - B.logB - Math.log(eB); // ln(Q/head)
+  const q = Math.exp(eA * lc - A.logB + lnRatio) / eA; // ∫₀^c f_A·(B's mass between the end and u)
+  const away = -head * Math.expm1(lnRatio); // ∫₀^c f_A·(B's mass beyond u)
+  // ∫₀^c f_A·E[(u − distance_B)⁺]/x: over x = u at 0 (c^(eA+eB)/((eA + eB)·eB·(eB + 1)·B_A·B_B)), over x ≈ 1 at 1
+  // (one power of u more: c^(eA+eB+1)/((eA + eB + 1)·eB·(eB + 1)·B_A·B_B))
+  const qMoment = lower ? q / (eB + 1) : (q * c * (eA + eB)) / ((eA + eB + 1) * (eB + 1));
+  // [greater, less, loss, gain]
+  if (lower) {
+    out[0] = away;
+    if (m > 1) {
+      out[1] = q;
+      out[2] = qMoment;
+      if (m > 3) out[3] = (B.mean * Math.exp((eA - 1) * lc - A.logB)) / (eA - 1) - head + qMoment;
+    }
+  } else {
+    out[0] = q;
+    if (m > 1) {
+      out[1] = away;
+      const meanB = B.a / (B.a + B.b);
+      const restB = B.b / (B.a + B.b);
+      out[2] = restB * head - (meanB * Math.exp((eA + 1) * lc - A.logB)) / (eA + 1) + qMoment;
+      if (m > 3) out[3] = qMoment;
+    }
+  }
+  if (!(room > c)) return out;
+  const f = (sv: number, o: Float64Array): void => {
+    const u = Math.exp(sv);
+    // f_A(u)·u in log space: u^eA·(1 − u)^(oA − 1)/B_A
+    const w = Math.exp(eA * sv + (oA - 1) * Math.log1p(-u) - A.logB);
+    h(lower ? u : 1 - u, lower ? 1 - u : u, w, o);
+  };
+  const breaks: number[] = [];
+  for (const big of [oA, oB]) {
+    const turn = -Math.log(Math.max(1, big));
+    breaks.push(turn - 3, turn, turn + 2, turn + 3.5);
+  }
+  const body = integrateVector(f, m, lc, Math.log(room), REL_TOL, breaks, END_PANELS);
+  for (let i = 0; i < m; i++) out[i] += body[i];
+  return out;
 }
