@@ -7,23 +7,12 @@
  */
 import fs from "fs";
 import os from "os";
-import path from "path";
 import type { Page } from "playwright-core";
 import { dailyRows } from "./sampleReport";
 import type { SimHost, SimInputValue } from "../../tools/excel-sim";
-import { artifact, browserSession } from "./browser";
+import { artifact, axeScan, browserSession } from "./browser";
 
 const HOST = "__simHost";
-const AXE = fs.readFileSync(path.join(require.resolve("axe-core"), "..", "axe.min.js"), "utf8");
-
-/**
- * The one documented Fluent UI v9 false positive: Tabster's focus-redirect "dummy" elements
- * (<i data-tabster-dummy aria-hidden="true" tabindex="0">) trip axe's aria-hidden-focus on purpose — they only pass
- * focus on and must stay hidden from screen readers (microsoft/tabster#288, microsoft/fluentui#25133; Accessibility
- * Insights suppresses them the same way, microsoft/accessibility-insights-web#7605). Only those nodes of that rule
- * are set aside and counted; every other node and rule counts.
- */
-const isFluentFalsePositive = (rule: string, isTabsterDummy: boolean) => rule === "aria-hidden-focus" && isTabsterDummy;
 
 const session = browserSession();
 const figures: Record<string, unknown> = {};
@@ -92,30 +81,9 @@ async function flag(page: Page): Promise<void> {
 }
 
 async function axe(page: Page, state: string): Promise<void> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
-  // Scan a settled page: mid-transition (a button turning enabled, a dialog fading in) colours are in between, which
-  // axe would read as low contrast.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-  const violations = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: unknown[] }> } }).axe.run;
-    const found = (await run(document)).violations as { id: string; nodes: { target: string[] }[] }[];
-    return found.map((v) => ({
-      id: v.id,
-      nodes: v.nodes.map((n) => ({
-        target: n.target.join(" "),
-        dummy: document.querySelector(n.target[n.target.length - 1])?.hasAttribute("data-tabster-dummy") ?? false,
-      })),
-    }));
-  });
-  const real = violations.flatMap((v) =>
-    v.nodes.filter((n) => !isFluentFalsePositive(v.id, n.dummy)).map((n) => `${v.id}: ${n.target}`),
-  );
-  const setAside = violations.reduce(
-    (k, v) => k + v.nodes.filter((n) => isFluentFalsePositive(v.id, n.dummy)).length,
-    0,
-  );
+  const { violations: real, fluentFalsePositives } = await axeScan(page);
   axeTotals[state] = real.length;
-  axeFalsePositives[state] = setAside;
+  axeFalsePositives[state] = fluentFalsePositives;
   expect({ state, violations: real }).toEqual({ state, violations: [] });
 }
 

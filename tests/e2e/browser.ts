@@ -1,7 +1,7 @@
 /**
  * Helpers for the browser tests: a local static server on the preview build, build/preview/ (127.0.0.1, random port), headless Chromium via
  * playwright-core, and a page on which the Office.js CDN request is answered with the simulated host bundle and
- * every other non-local request is aborted (the tests never touch the network).
+ * every other non-local request is aborted (the tests never touch the network); and axe-core's scan of a page.
  */
 import fs from "fs";
 import type { AddressInfo } from "net";
@@ -132,5 +132,51 @@ export function browserSession(): BrowserSession {
     },
     blocked,
     open: (options) => isolatedPage(ready(browser), ready(server).origin, blocked, options),
+  };
+}
+
+const AXE = fs.readFileSync(path.join(require.resolve("axe-core"), "..", "axe.min.js"), "utf8");
+
+/**
+ * The one documented Fluent UI v9 false positive: Tabster's focus-redirect "dummy" elements
+ * (<i data-tabster-dummy aria-hidden="true" tabindex="0">) trip axe's aria-hidden-focus on purpose — they only pass
+ * focus on and must stay hidden from screen readers (microsoft/tabster#288, microsoft/fluentui#25133; Accessibility
+ * Insights suppresses them the same way, microsoft/accessibility-insights-web#7605). Only those nodes of that rule
+ * are set aside and counted; every other node and rule counts.
+ */
+const isFluentFalsePositive = (rule: string, isTabsterDummy: boolean) => rule === "aria-hidden-focus" && isTabsterDummy;
+
+/** What axe-core found: "rule: target" per violating node, and how many Tabster dummies were set aside. */
+export interface AxeScan {
+  violations: string[];
+  fluentFalsePositives: number;
+}
+
+/**
+ * axe-core (the npm package's axe.min.js) over the whole page, once it has settled: mid-transition (a button turning
+ * enabled, a dialog fading in) colours are in between, which axe would read as low contrast.
+ */
+export async function axeScan(page: Page): Promise<AxeScan> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+  const found = await page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: unknown[] }> } }).axe.run;
+    const violations = (await run(document)).violations as { id: string; nodes: { target: string[] }[] }[];
+    return violations.map((v) => ({
+      id: v.id,
+      nodes: v.nodes.map((n) => ({
+        target: n.target.join(" "),
+        dummy: document.querySelector(n.target[n.target.length - 1])?.hasAttribute("data-tabster-dummy") ?? false,
+      })),
+    }));
+  });
+  return {
+    violations: found.flatMap((v) =>
+      v.nodes.filter((n) => !isFluentFalsePositive(v.id, n.dummy)).map((n) => `${v.id}: ${n.target}`),
+    ),
+    fluentFalsePositives: found.reduce(
+      (k, v) => k + v.nodes.filter((n) => isFluentFalsePositive(v.id, n.dummy)).length,
+      0,
+    ),
   };
 }

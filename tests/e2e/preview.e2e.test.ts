@@ -11,9 +11,8 @@ import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
 import type { SimHost } from "../../tools/excel-sim";
-import { ROOT, artifact, browserSession } from "./browser";
+import { ROOT, artifact, axeScan, browserSession } from "./browser";
 
-const AXE = fs.readFileSync(path.join(require.resolve("axe-core"), "..", "axe.min.js"), "utf8");
 const REPORT = "Growth Signals";
 
 const session = browserSession();
@@ -132,31 +131,9 @@ async function backgroundLuminance(page: Page, selector: string): Promise<{ colo
     });
 }
 
-/**
- * axe-core over the whole page (grid and pane), settled; the one documented Fluent false positive (Tabster's
- * aria-hidden focus-redirect elements, see a11y.e2e.test.ts) set aside, every other node counts.
- */
-async function axeViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-  return page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: unknown[] }> } }).axe.run;
-    const found = (await run(document)).violations as { id: string; nodes: { target: string[] }[] }[];
-    return found
-      .map((v) => ({
-        id: v.id,
-        nodes: v.nodes
-          .filter(
-            (n) =>
-              !(
-                v.id === "aria-hidden-focus" &&
-                document.querySelector(n.target[n.target.length - 1])?.hasAttribute("data-tabster-dummy")
-              ),
-          )
-          .map((n) => n.target.join(" ")),
-      }))
-      .filter((v) => v.nodes.length > 0);
-  });
+/** axe-core over the whole page (grid and pane): every violation but the documented Fluent false positive. */
+async function axeViolations(page: Page): Promise<string[]> {
+  return (await axeScan(page)).violations;
 }
 
 it("?simTheme=dark shows the preview and the pane in Office's dark theme, with no axe violations", async () => {
