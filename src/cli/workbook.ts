@@ -24,6 +24,7 @@ import {
   type LegacyFlag,
   type OverlayState,
 } from "../core/overlayState";
+import { latestOfYears } from "../core/i18n/dates";
 import { buildReport, type ReportSheet } from "../core/report";
 import {
   diffFindings,
@@ -108,7 +109,7 @@ export interface ChangesSinceLastFlag {
   counts: FindingChanges["counts"];
   /** The previous flag's runs that this flag no longer finds. */
   resolved: ResolvedRun[];
-  /** The year their dates are written without (this flag's, UTC). */
+  /** The year their dates are written without: the data's latest (as in the evidence; NaN without dates). */
   year: number;
 }
 
@@ -527,7 +528,7 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
     compared: diff.compared,
     counts: diff.counts,
     resolved: diff.resolved,
-    year: now.getUTCFullYear(),
+    year: latestOfYears(tables.map((t) => t.result.latestYear)),
   };
   if (diff.compared && saved?.flaggedAt) changes.since = saved.flaggedAt;
   const recorded = findingRecords(flagged, saved?.findings);

@@ -44,11 +44,12 @@ const key = (sheet: string, f: { channel: string; ruleId: string }) => `${sheet}
   let dir: string;
   let first: FlagOutcome;
   let second: FlagOutcome;
+  let edited: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "gs-changes-"));
     const flagged = path.join(dir, "flagged.xlsx");
-    const edited = path.join(dir, "edited.xlsx");
+    edited = path.join(dir, "edited.xlsx");
     first = await flagWorkbook(readFileSync(SAMPLE), { now: new Date(Date.UTC(2026, 2, 2, 9)) });
     writeFileSync(flagged, first.data);
     runLibreOffice([
@@ -160,6 +161,14 @@ const key = (sheet: string, f: { channel: string; ruleId: string }) => `${sheet}
     expect(zh).toContain("较上次标记（2026年3月2日）：新增 1 条，持续 9 条，已解除 1 条。");
     expect(zh).toMatch(/^新增 +Daily +Search/m);
     expect(zh).toContain("上次标记后已解除：");
+  });
+
+  it("writes a resolved run's date as the evidence does: without the data's latest year, whenever the flag runs", async () => {
+    // flagged again in January 2027: the data's latest date is still in March 2026, so Email's run reads "Jan 27"
+    const later = await flagWorkbook(readFileSync(edited), { now: new Date(Date.UTC(2027, 0, 5, 9)) });
+    expect(later.changes.year).toBe(2026);
+    expect(summaryText(later.tables, "en", later.changes)).toMatch(/Daily +Email +Complaint rate high +Jan 27$/m);
+    expect(summaryText(later.tables, "zh", later.changes)).toMatch(/Daily +Email +投诉率过高 +1月27日$/m);
   });
 
   it("leaves this flag's findings in the state for next week, and a third flag of the same file marks all continuing", async () => {

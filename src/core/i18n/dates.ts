@@ -58,6 +58,13 @@ export function latestYear(days: ArrayLike<number> | null): number {
   return max === -Infinity ? NaN : yearOfDay(max);
 }
 
+/** The latest of several tables' reference years (RulesResult.latestYear), for text about all of them; NaN if none. */
+export function latestOfYears(years: readonly (number | undefined)[]): number {
+  let max = NaN;
+  for (const y of years) if (y !== undefined && !(y <= max)) max = y;
+  return max;
+}
+
 /** "Mar 22" / "3月22日" (CLDR MMMd), with the year "Mar 22, 2026" / "2026年3月22日" (yMMMd). */
 function dayText(y: number, m: number, d: number, lang: Lang, withYear: boolean): string {
   const month = monthsOf(lang)[m - 1];

@@ -19,6 +19,7 @@ import { WARNING_COLOURS, type WarningColour } from "../../core/colours";
 import type { ChannelFinding, RulesConfig } from "../../core/rules/types";
 import type { ChangesSinceLastFlag, SelectOutcome, TableOutcome } from "../excel/types";
 import { CHANGE_WORDS, RESOLVED_HEADING, runPeriods, type ChangeMark } from "../../core/findingChanges";
+import { latestOfYears } from "../../core/i18n/dates";
 import { copyText } from "../clipboard";
 import { COLUMN_NAMES } from "../../core/i18n/rules";
 import { levelColourName } from "../levels";
@@ -181,7 +182,14 @@ export const FindingsList = forwardRef<HTMLButtonElement, FindingsListProps>(fun
   );
   const resolved = changes?.compared ? changes.resolved : [];
   const resolvedSection =
-    resolved.length > 0 ? <ResolvedList changes={changes!} manySheets={tables.length > 1} className={styles} /> : null;
+    resolved.length > 0 ? (
+      <ResolvedList
+        changes={changes!}
+        manySheets={tables.length > 1}
+        year={latestOfYears(tables.map((table) => table.result.latestYear))}
+        className={styles}
+      />
+    ) : null;
   // issue 17 §3: a table where no metric column was recognised never reads as an all-clear
   const unchecked = tables.find((table) => nothingChecked(table.result.checks));
   if (all.length === 0 && unchecked)
@@ -241,16 +249,18 @@ export const FindingsList = forwardRef<HTMLButtonElement, FindingsListProps>(fun
 function ResolvedList({
   changes,
   manySheets,
+  year,
   className: styles,
 }: {
   changes: ChangesSinceLastFlag;
   manySheets: boolean;
+  /** The data's latest year: the year the runs' dates are written without (the evidence's). */
+  year: number;
   className: ReturnType<typeof useStyles>;
 }) {
   const { tn, t, lang } = useI18n();
   const [all, setAll] = useState(false);
   const listId = useId("resolved-list");
-  const year = new Date().getUTCFullYear();
   const runs = changes.resolved;
   const shown = all ? runs : runs.slice(0, RESOLVED_SHOWN);
   return (
