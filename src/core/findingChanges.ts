@@ -314,8 +314,8 @@ export function runPeriods(run: Pick<ResolvedRun, "first" | "last">, lang: Lang,
 }
 
 /**
- * The one line that says what changed: "Since the last flag (5 Mar): 2 new, 3 continuing, 1 resolved." /
- * "较上次标记（3月5日）：新增 2 条，持续 3 条，已解除 1 条。"; on a first flag, that the next flag will say.
+ * The one line that says what changed: "Since the last flag (Mar 5, 2026): 2 new, 3 continuing, 1 resolved." /
+ * "较上次标记（2026年3月5日）：新增 2 条，持续 3 条，已解除 1 条。"; on a first flag, that the next flag will say.
  */
 export function changesHeadline(
   changes: Pick<FindingChanges, "compared" | "counts">,

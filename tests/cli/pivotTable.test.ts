@@ -12,7 +12,7 @@
  *    5   2026-03-05  Shop     1.1   100
  *    6   2026-03-06  Shop     2.0   100
  * Worked by hand (defaults): ROI < 1.5 on 2, 3, 4, 5 Mar, four days exactly 1 day apart (≥ 3) → C2:C5 yellow,
- * reason of C2 "ROI 1.4 < 1.5 for 4 days running (2–5 Mar)"; 2.0 on 6 Mar ends the run. Traffic is flat → nothing.
+ * reason of C2 "ROI 1.4 < 1.5 for 4 days running (Mar 2 – 5)"; 2.0 on 6 Mar ends the run. Traffic is flat → nothing.
  * Sheet "Pivot" ("Row Labels" / "Sum of ROI") names no metric column, so flag (without --sheet) passes it untouched.
  */
 import JSZip from "jszip";
