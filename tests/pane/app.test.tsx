@@ -149,6 +149,30 @@ describe("task pane", () => {
     expect(gateway.selectCells).toHaveBeenCalledWith("Daily", ["C4:C6"], 0);
   });
 
+  it("offers Go to report after Flag (issue 19 §6), and says so when the report was deleted since", async () => {
+    const showReport = jest.fn<Promise<string | null>, []>(async () => "Growth Signals");
+    const gateway = fakeGateway({ showReport });
+    render(<App gateway={gateway} />);
+    expect(screen.queryByRole("button", { name: "Go to report" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Flag weak channels" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Go to report" }));
+    await waitFor(() => expect(showReport).toHaveBeenCalledTimes(1));
+    showReport.mockResolvedValueOnce(null);
+    fireEvent.click(screen.getByRole("button", { name: "Go to report" }));
+    expect(
+      await screen.findByText("The report sheet is no longer in this workbook. Flag again to write it."),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Flag again" })).toBeInTheDocument();
+  });
+
+  it("offers no Go to report where the host cannot show it", async () => {
+    const gateway = fakeGateway();
+    render(<App gateway={gateway} />);
+    fireEvent.click(screen.getByRole("button", { name: "Flag weak channels" }));
+    expect(await screen.findByText("Colored 3 cells in 1 table.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Go to report" })).toBeNull();
+  });
+
   // Opening a Fluent Dropdown in jsdom is slow on a shared machine: a generous timeout.
   it("passes the user's column re-mapping to the flag", async () => {
     const gateway = fakeGateway();

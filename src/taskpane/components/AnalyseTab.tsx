@@ -54,6 +54,8 @@ type Status = {
   details?: string[];
   /** The table changed since the warnings were set: offer to flag again. */
   offerFlag?: boolean;
+  /** A flag just wrote the report sheet: offer to go to it (issue 19 §6). */
+  offerReport?: boolean;
   seq: number;
 } | null;
 type Phase = "read" | "analyse" | "save" | "write";
@@ -289,6 +291,7 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
         intent: unchecked.length ? "warning" : warnings.length ? "info" : "success",
         text: [summary, ...warnings].join(" "),
         details: unchecked.length === result.tables.length ? [] : details,
+        offerReport: gateway.showReport !== undefined,
       });
       return result.tables.some((x) => x.result.findings.length > 0) ? "finding" : "status";
     });
@@ -303,6 +306,15 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
       setStatus({ intent: notes.length ? "info" : "success", text: [summary, ...notes].join(" ") });
       return "status";
     });
+
+  // issue 19 §6: the report a manager reads, one click away; gone since (deleted): say so and how to get it back
+  const onGoToReport = () =>
+    gateway.showReport?.().then(
+      (name) => {
+        if (name === null) setStatus({ intent: "warning", text: t("reportGone"), offerFlag: true });
+      },
+      (err: unknown) => setStatus({ intent: "error", text: plainError(err, t, lang) }),
+    );
 
   const onSelect = (sheet: string, addresses: string[], part: number) =>
     gateway.selectCells(sheet, addresses, part).catch((err: unknown) => {
@@ -406,11 +418,18 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
               status.text
             )}
           </MessageBarBody>
-          {status.offerFlag && (
+          {(status.offerFlag || status.offerReport) && (
             <MessageBarActions>
-              <Button size="small" onClick={onFlag} disabled={busy}>
-                {t("flagAgain")}
-              </Button>
+              {status.offerReport && (
+                <Button size="small" onClick={onGoToReport} disabled={busy}>
+                  {t("goToReport")}
+                </Button>
+              )}
+              {status.offerFlag && (
+                <Button size="small" onClick={onFlag} disabled={busy}>
+                  {t("flagAgain")}
+                </Button>
+              )}
             </MessageBarActions>
           )}
         </MessageBar>

@@ -18,6 +18,7 @@ import {
   overlayStateAfterClear,
   parseCell,
   readStatePart,
+  REPORT_SHEET_MARKER,
   reportSheetName,
   rowKey,
   serializeOverlayState,
@@ -453,9 +454,27 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
     });
   }
 
+  /** "Go to report" after Flag (issue 19 §6): the sheet carrying our marker, activated, A1 selected. */
+  async function showReport(): Promise<string | null> {
+    return Excel.run(async (ctx) => {
+      const s = new Session(ctx);
+      const sheets = ctx.workbook.worksheets.load("items/name");
+      await s.sync();
+      const marks = sheets.items.map((ws) => ({ ws, marker: ws.names.getItemOrNullObject(REPORT_SHEET_MARKER) }));
+      await s.sync();
+      const report = marks.find((m) => !m.marker.isNullObject)?.ws;
+      if (!report) return null;
+      report.activate();
+      report.getRange("A1").select();
+      await s.sync();
+      return report.name;
+    });
+  }
+
   return {
     readSelection,
     flag,
+    showReport,
     clear,
     checkTable,
     loadSettings,

@@ -83,6 +83,11 @@ export interface ExcelGateway {
   checkTable(): Promise<boolean>;
   /** True when the workbook holds flags that Clear would undo. */
   hasFlags(): Promise<boolean>;
+  /**
+   * Activates the report sheet (found by its marker, whatever it is called now) with A1 selected: the name, or null
+   * when the workbook has no report (deleted since, or never flagged). Optional: hosts without it offer no link.
+   */
+  showReport?(): Promise<string | null>;
   /** What is selected now (null: nothing readable). */
   describeSelection(): Promise<SelectionInfo | null>;
   /** Calls `onChange` when the user selects other cells; returns a function that stops watching. */

@@ -65,6 +65,8 @@ export const enUS = {
   tables_other: "{n} tables",
   cancelledSummary: "Canceled. The sheet is as it was.",
   flagAgain: "Flag again",
+  goToReport: "Go to report",
+  reportGone: "The report sheet is no longer in this workbook. Flag again to write it.",
   clearedSummary: "Removed the warning colors from {cells}; your own formatting was never changed.",
   progressCount: "{count} · {percent}",
   progressAnnounceCount: "{phase}: {percent}, {count}",

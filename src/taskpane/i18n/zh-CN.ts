@@ -66,6 +66,8 @@ export const zhCN: Strings = {
   tables_other: "{n} 个表",
   cancelledSummary: "已取消，工作表保持原样。",
   flagAgain: "重新标记",
+  goToReport: "查看报告",
+  reportGone: "工作簿中已没有报告工作表。重新标记即可重新生成。",
   clearedSummary: "已移除 {cells}的预警颜色；您自己的格式从未被改动。",
   progressCount: "{count} · {percent}",
   progressAnnounceCount: "{phase}：{percent}，{count}",

@@ -113,4 +113,28 @@ describe("report charts", () => {
     expect(host.value(REPORT, "K1")).toBe("");
     expect(host.rowBreaks(REPORT)).toEqual([]);
   });
+
+  // issue 19 §6: after Flag the pane offers "Go to report"
+  it("goes to the report: activates the sheet carrying the marker, whatever it is called now, with A1 selected", async () => {
+    const { host, gateway } = setup(smallBook());
+    await flagSelection(gateway);
+    host.select("Data", "B3");
+    expect(await gateway.showReport!()).toBe(REPORT);
+    expect(host.selection()).toEqual({ sheet: REPORT, address: "A1" });
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(REPORT).name = "For the manager";
+      await ctx.sync();
+    });
+    host.select("Data", "B3");
+    expect(await gateway.showReport!()).toBe("For the manager");
+    expect(host.selection()).toEqual({ sheet: "For the manager", address: "A1" });
+    // deleted since: nothing to go to, and the selection stays where it was
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("For the manager").delete();
+      await ctx.sync();
+    });
+    host.select("Data", "B3");
+    expect(await gateway.showReport!()).toBeNull();
+    expect(host.selection()).toEqual({ sheet: "Data", address: "B3" });
+  });
 });
