@@ -15,6 +15,7 @@ import { csvToWorkbook, describeSource, encodingOption, isTextExport, type CsvSo
 import { InputError, UsageError } from "./errors";
 import { printable } from "./printable";
 import { summaryText } from "./summary";
+import { changesHeadline } from "../core/findingChanges";
 import { clearWorkbook, flagWorkbook, type FlagOutcome, type Progress } from "./workbook";
 import type { XlsxPackage } from "./xlsx/package";
 import type { SheetGrid } from "./xlsx/sheet";
@@ -502,6 +503,9 @@ async function flagMany(args: Parsed, io: Io, rawIo: Io): Promise<number> {
       if (file) {
         lines.push(`  ✓ ${entry.input} → ${file.output}`);
         if (file.source) lines.push(`    ${describeSource(file.label, file.source, args.lang)}`);
+        // issue 19: what changed since the file's last flag, when it had one
+        if (file.out.changes.compared)
+          lines.push(`    ${changesHeadline(file.out.changes, file.out.changes.since, args.lang)}`);
         for (const n of file.out.notes) lines.push(`    ${n[args.lang]}`);
       } else {
         // most sentences start with the file's name: say it once
@@ -516,7 +520,23 @@ async function flagMany(args: Parsed, io: Io, rawIo: Io): Promise<number> {
     const tables = ok.flatMap(({ file }) =>
       file!.out.tables.map((t) => ({ ...t, sheet: `${file!.label} › ${t.sheet}` })),
     );
-    if (ok.length) lines.push("", summaryText(tables, args.lang));
+    // issue 19: the files that had a previous flag, their marks in the table and their resolved runs together
+    const compared = ok.map(({ file }) => file!).filter((f) => f.out.changes.compared);
+    const changes = compared.length
+      ? {
+          compared: true,
+          counts: {
+            new: compared.reduce((n, f) => n + f.out.changes.counts.new, 0),
+            continuing: compared.reduce((n, f) => n + f.out.changes.counts.continuing, 0),
+            resolved: compared.reduce((n, f) => n + f.out.changes.counts.resolved, 0),
+          },
+          resolved: compared.flatMap((f) =>
+            f.out.changes.resolved.map((r) => ({ ...r, sheet: `${f.label} › ${r.sheet}` })),
+          ),
+          year: compared[0].out.changes.year,
+        }
+      : undefined;
+    if (ok.length) lines.push("", summaryText(tables, args.lang, changes));
     io.stdout(lines.join("\n") + "\n");
   }
   return failed.length ? 1 : 0;

@@ -23,6 +23,9 @@ export function textTable(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
+/** Resolved runs listed at most; the rest are counted (--json has them all). */
+const MAX_RESOLVED_LINES = 50;
+
 const HEAD: Record<Lang, string[]> = {
   en: ["Sheet", "Channel", "Color", "Rule", "Periods", "Cells", "What fired"],
   zh: ["工作表", "渠道", "颜色", "规则", "期数", "单元格", "触发依据"],
@@ -86,9 +89,16 @@ export function summaryText(tables: FlaggedTable[], lang: Lang, changes?: Change
     lines.push(
       textTable(
         HEAD[lang].slice(0, 2).concat(lang === "zh" ? ["规则", "预警期间"] : ["Rule", "Flagged then"]),
-        changes.resolved.map((r) => [r.sheet, r.channel, RULE_NAMES[r.rule][lang], runPeriods(r, lang, changes.year)]),
+        changes.resolved
+          .slice(0, MAX_RESOLVED_LINES)
+          .map((r) => [r.sheet, r.channel, RULE_NAMES[r.rule][lang], runPeriods(r, lang, changes.year)]),
       ),
     );
+    const more = changes.resolved.length - MAX_RESOLVED_LINES;
+    if (more > 0)
+      lines.push(
+        lang === "zh" ? `另有 ${more} 项（完整列表见 --json）。` : `And ${more} more (all of them in --json).`,
+      );
   }
   return lines.join("\n");
 }
