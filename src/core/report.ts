@@ -6,7 +6,7 @@
  */
 import type { WarningColour } from "./colours";
 import { severity, WARNING_COLOURS } from "./colours";
-import { formatDay, formatPeriod } from "./i18n/dates";
+import { formatDay, formatPeriod, latestOfYears } from "./i18n/dates";
 import { displayWidth, formatNumber, formatPercent, type Bilingual, type Lang } from "./i18n/format";
 import { COLOUR_NAMES, COLUMN_NAMES, formatMetric, plural } from "./i18n/rules";
 import {
@@ -424,7 +424,8 @@ export function buildReport(
   if (resolved.length > 0) {
     const n = formatNumber(resolved.length);
     add([lang === "zh" ? `${RESOLVED_HEADING.zh}（${n}）` : `${RESOLVED_HEADING.en} (${n})`], true);
-    const year = generatedAt.getFullYear();
+    // dated as the evidence is: without the data's latest year
+    const year = latestOfYears(tables.map((t) => t.result.latestYear));
     for (const r of resolved.slice(0, MAX_RESOLVED_ROWS))
       add(
         tableRow(
