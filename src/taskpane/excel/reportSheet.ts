@@ -133,8 +133,18 @@ function formatForPrint(
 ): void {
   const all = byIndexes(ws, { top: 0, left: 0, bottom: height - 1, right: width - 1 });
   all.format.verticalAlignment = "Top";
-  for (const c of report.wrapColumns)
-    byIndexes(ws, { top: 0, bottom: height - 1, left: c, right: c }).format.wrapText = true;
+  // Long texts wrap in their column, as the CLI's sheet (src/cli/xlsx/reportSheet.ts): the wrap columns' cells in rows
+  // of more than one cell, and every cell of a row taller than a line; a title alone on its row (the report's, the
+  // legend's, the charts' heading) runs on over the empty cells to its right instead of wrapping into column A.
+  const wrapCols = new Set(report.wrapColumns);
+  const wrapped: { row: number; col: number }[] = [];
+  report.rows.forEach((row, r) => {
+    const tall = (report.rowLines[r] ?? 1) > 1;
+    row.forEach((v, c) => {
+      if (v !== null && v !== "" && (tall || (wrapCols.has(c) && row.length > 1))) wrapped.push({ row: r, col: c });
+    });
+  });
+  for (const a of packAddresses(verticalRuns(wrapped))) ws.getRanges(a).format.wrapText = true;
   for (const span of report.spans) {
     const row = byIndexes(ws, { top: span.row, bottom: span.row, left: 0, right: width - 1 });
     row.merge(false);

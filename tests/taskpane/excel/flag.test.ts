@@ -374,6 +374,10 @@ describe("report sheet", () => {
     });
     // what fired wraps at the top of its cell; the intro spans the table's 8 columns and is taller than one line
     expect(host.wrapped("Growth Signals", `D${roiRow}`)).toEqual({ wrap: true, vertical: "Top" });
+    // a title alone on its row is not wrapped into column A: it runs on to the right, as in the CLI's sheet (whose
+    // report-page1.png shows the title on one line)
+    expect(rows[0].filter((v) => v !== "")).toEqual(["Growth Signals — weak-channel report"]);
+    expect(host.wrapped("Growth Signals", "A1").wrap).toBe(false);
     expect(host.merged("Growth Signals")).toContain("A5:H5");
     expect(host.rowHeight("Growth Signals", 4)).toBeGreaterThan(15);
   });
