@@ -231,8 +231,11 @@ describe("task pane in Chromium on the simulated Excel host", () => {
       };
     };
     const counts: number[] = [];
+    // Settings and Functions load from their own chunks: read each tab's tree once its heading is in.
+    const ready: Record<string, string | undefined> = { Settings: "#settings-title", Functions: "#functions-title" };
     for (const tab of ["Analyze", "Settings", "Functions"]) {
       await page.getByRole("tab", { name: tab }).click();
+      if (ready[tab]) await page.locator(ready[tab]).waitFor();
       const { controls, unnamed: missing } = await unnamed();
       counts.push(controls);
       expect({ tab, missing }).toEqual({ tab, missing: [] });
