@@ -357,7 +357,12 @@ export function WorkbookGrid({ host }: { host: SimHost }) {
       );
     }
     rows.push(
-      <tr key={r} data-row={r}>
+      <tr
+        key={r}
+        data-row={r}
+        // A row height the add-in set (RangeFormat.rowHeight, points): the row is at least that tall, as in Excel.
+        style={sheet.rowHeights.has(r) ? { height: `${Math.round((sheet.rowHeight(r) * 4) / 3)}px` } : undefined}
+      >
         <th className={frozen ? `${styles.rowHead} ${styles.frozenRowHead}` : styles.rowHead} scope="row">
           {r + 1}
         </th>
