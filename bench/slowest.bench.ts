@@ -10,6 +10,7 @@
  */
 import { loadavg } from "node:os";
 import * as F from "../src/functions/functions";
+import { quadratureStats } from "../src/core/stats/betaQuadrature";
 import { mulberry32 } from "../src/core/random";
 
 const TARGET_MS = 10;
@@ -177,11 +178,16 @@ export async function run(): Promise<void> {
     }
     // the winner timed again (best of three), so the figure is not one lucky outlier of the search
     worst.t = timeOf(s, worst.a);
+    // integrand evaluations of that call (Bayesian functions): a measure of its work that the machine's load does not change
+    quadratureStats.evaluations = 0;
+    s.call(worst.a);
+    const evaluations = quadratureStats.evaluations;
     times.sort((x, y) => x - y);
     const median = times[times.length >> 1];
     console.log(
       `${s.name.padEnd(48)} slowest ${worst.t.toFixed(3).padStart(7)} ms = ${(worst.t / TARGET_MS).toFixed(2)}× the ${TARGET_MS} ms target` +
-        `  (median ${median.toFixed(4)} ms)  at (${fmtArgs(worst.a)})`,
+        `  (median ${median.toFixed(4)} ms)  at (${fmtArgs(worst.a)})` +
+        (evaluations > 0 ? `  ${evaluations} integrand evaluations` : ""),
     );
   }
   console.log(`load average (1, 5, 15 min) after: ${load()}`);

@@ -190,6 +190,13 @@ export function integrateVector(
 
 const REL_TOL = 1e-7;
 /**
+ * The inner tails' tolerance on |Kronrod − Gauss|: each inner value enters the outer sum times a weight, and the
+ * Kronrod value is far better than the Gauss one this compares with; against 30-digit mpmath references (logit-space
+ * quadrature with continued-fraction tails) 10⁻⁵ leaves ≤ 6·10⁻¹³ relative error on the outer results where 10⁻⁷ left
+ * ≤ 2·10⁻¹³, for a fifth fewer integrand evaluations (58k instead of 74k at the search's slowest input).
+ */
+const INNER_TOL = 1e-5;
+/**
  * Panel budgets, which bound the work of any call (at most OUTER_PANELS + 2·END_PANELS outer panels of 15 nodes, each
  * node an inner quadrature of at most INNER_PANELS panels, plus ~36 breakpoint evaluations): ordinary posteriors need
  * 3–8 inner and 5–20 outer panels; only priors far below 1 (U-shaped Beta(0.001, 0.001)) reach the budgets, and then
@@ -282,7 +289,7 @@ function directTail(d: BetaDist, x: number, cx: number, side: Side): Float64Arra
       out[0] = v;
       out[1] = v * (room - u);
     };
-    return integrateVector(f, 2, 0, 1, REL_TOL, [], INNER_PANELS);
+    return integrateVector(f, 2, 0, 1, INNER_TOL, [], INNER_PANELS);
   }
   // In the distance w from the nearer end (y itself below ½, z = 1 − y above: a small one keeps its relative
   // precision), from w0 = x (or 1 − x) over the window; in ln w when that end's exponent is below 1, where the density
@@ -300,14 +307,14 @@ function directTail(d: BetaDist, x: number, cx: number, side: Side): Float64Arra
       out[0] = v;
       out[1] = v * Math.abs(w0 - w);
     };
-    return integrateVector(f, 2, Math.log(lo), Math.log(hi), REL_TOL, [], INNER_PANELS);
+    return integrateVector(f, 2, Math.log(lo), Math.log(hi), INNER_TOL, [], INNER_PANELS);
   }
   const f = (w: number, out: Float64Array) => {
     const v = density(w);
     out[0] = v;
     out[1] = v * Math.abs(w0 - w);
   };
-  return integrateVector(f, 2, lo, hi, REL_TOL, [], INNER_PANELS);
+  return integrateVector(f, 2, lo, hi, INNER_TOL, [], INNER_PANELS);
 }
 
 /**
@@ -343,7 +350,7 @@ function endTail(e: number, other: number, logB: number, room: number, sum: numb
   const lr = Math.log(room);
   const turn = -Math.log(Math.max(1, other));
   const breaks = [turn - 3, turn, turn + 2, turn + 3.5];
-  const body = integrateVector(f, 2, lc, lr, REL_TOL, breaks, INNER_PANELS);
+  const body = integrateVector(f, 2, lc, lr, INNER_TOL, breaks, INNER_PANELS);
   out[0] += body[0];
   out[1] += body[1];
   return out;
