@@ -102,7 +102,7 @@ describe("ABTEST_BAYES", () => {
   );
 
   it.each(GB_CI.map((c) => [c.args, c.expected] as const))(
-    "credible interval of the lift of %j is GrowthBook's normal interval (mpmath)",
+    "credible interval of the lift of %j is GrowthBook's normal interval (delta-method gradient by mpmath.diff)",
     (args, expected) => {
       const row = table(F.ABTEST_BAYES(...(args as [number, number, number, number])))[1];
       expect(relativeError(row[4] as number, expected[0])).toBeLessThan(TARGET);
@@ -133,7 +133,7 @@ describe("ABTEST_BAYES", () => {
 
 describe("ABTEST_SEQ", () => {
   it.each(SEQ.map((c) => [c.args, c.expected] as const))(
-    "estimate, confidence sequence and p-values of %j match the 50-digit formulas (mpmath)",
+    "estimate, confidence sequence and p-values of %j match the definitions: the mixture e-value by mpmath.quad, the ends by root finding",
     (args, expected) => {
       const t = table(F.ABTEST_SEQ(...(args as [number, number, number, number, number, number])));
       expect(t[1][0]).toBe("Absolute difference");

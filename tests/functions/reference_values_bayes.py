@@ -9,8 +9,10 @@ Run: python3 tests/functions/reference_values_bayes.py > tests/functions/referen
                (E[(p_B - u)+] / u), E[(u - p_B)+] / u with regularised incomplete betas - the definition, not the
                shifted-Beta identity the TypeScript uses.
   expectedLift E[p_B] E[1/p_A] - 1 in closed form.
-  seq*         gbstats' confidence sequence (eq. 9) and mixture-SPRT p (eq. 155) of arXiv 2103.06476v7, in 50 digits.
-  gbCi*        GrowthBook's normal credible interval of the relative lift (delta method), in 50 digits.
+  seq*         the confidence sequence and mixture-SPRT p of arXiv 2103.06476v7 (gbstats) from their definition: the
+               mixture e-value by mpmath.quad, the sequence's ends by root finding on it (see seq()), not eq. 9/155.
+  gbCi*        GrowthBook's normal credible interval of the relative lift, m +- z s: the delta method's gradient by
+               mpmath.diff (rel_moments), z by mpmath.erfinv.
   padjust      R's p.adjust, printed with 17 significant digits.
 """
 import subprocess
@@ -161,10 +163,15 @@ for nc, xc, nv, xv in bayes_cases:  # the identity agrees with the integrals (pr
 
 
 def rel_moments(nA, xA, nB, xB):
+    """Relative lift pB/pA - 1 and its delta-method standard error, the gradient of g(pA, pB) = pB/pA - 1 taken by
+    numeric differentiation (mpmath.diff), not from the closed form var_B/pA^2 + var_A pB^2/pA^4 the code uses."""
     nA, xA, nB, xB = map(mp.mpf, (nA, xA, nB, xB))
     pA, pB = xA / nA, xB / nB
-    var = pB * (1 - pB) / nB / pA**2 + pA * (1 - pA) / nA * pB**2 / pA**4
-    return (pB - pA) / pA, mp.sqrt(var)
+    g = lambda a, b: b / a - 1
+    dA = mp.diff(lambda a: g(a, pB), pA)
+    dB = mp.diff(lambda b: g(pA, b), pB)
+    var = dA**2 * pA * (1 - pA) / nA + dB**2 * pB * (1 - pB) / nB
+    return g(pA, pB), mp.sqrt(var)
 
 
 def abs_moments(nA, xA, nB, xB):
@@ -174,14 +181,35 @@ def abs_moments(nA, xA, nB, xB):
 
 
 def seq(est, se, n, alpha, tuning):
+    """[estimate, CS low, CS high, always-valid p, fixed-sample p] from the definitions, not from eq. 9 / eq. 155's
+    closed forms (which the TypeScript evaluates): the mixture e-value of the null theta0 is the integral of the
+    Gaussian likelihood ratio of the estimate over the mixture N(0, tau^2) of the effect, tau = rho s (s^2 = se^2 n),
+        E(theta0) = int exp(d (est - theta0)/se^2 - d^2/(2 se^2)) phi(d; 0, tau) dd      (mpmath.quad),
+    the always-valid p is min(1, 1/E(0)), and the confidence sequence is {theta0 : E(theta0) < 1/alpha}, its ends
+    found by bisection on E(theta0) = 1/alpha (mpmath.findroot, anderson) on each side of the estimate. rho is the
+    tuning of eq. 161 (a definition, not a result); the fixed-sample p is 2 Q(|z|) by mpmath.ncdf."""
     alpha, tuning, n = mp.mpf(alpha), mp.mpf(tuning), mp.mpf(n)
     rho = mp.sqrt((-2 * mp.log(alpha) + mp.log(-2 * mp.log(alpha) + 1)) / tuning)
-    s2 = se**2 * n
-    hw = mp.sqrt(s2) * mp.sqrt(2 * (n * rho**2 + 1) * mp.log(mp.sqrt(n * rho**2 + 1) / alpha) / (n * rho) ** 2)
-    st2 = est**2 * n / se**2
-    tr = n * rho**2 + 1
-    p = min(1, 1 / (mp.exp(rho**2 * st2 / (2 * tr)) / mp.sqrt(tr)))
-    return [est, est - hw, est + hw, p, mp.erfc(abs(est / se) / mp.sqrt(2))]
+    tau = rho * se * mp.sqrt(n)
+
+    def log_e(theta0):
+        x = (est - theta0) / se  # z of theta0
+        # the integrand peaks at d = x se tau^2/(tau^2 + se^2); split there and at +-12 of its width
+        c = x * se * tau**2 / (tau**2 + se**2)
+        w = tau * se / mp.sqrt(tau**2 + se**2)
+        f = lambda d: mp.exp(d * x / se - d**2 / (2 * se**2) - d**2 / (2 * tau**2)) / (tau * mp.sqrt(2 * mp.pi))
+        return mp.log(mp.quad(f, [-mp.inf, c - 12 * w, c, c + 12 * w, mp.inf]))
+
+    target = mp.log(1 / alpha)
+    # a bracket: the e-value grows without bound as theta0 leaves the estimate
+    step = se
+    while log_e(est - step) < target:
+        step *= 2
+    low = mp.findroot(lambda t: log_e(t) - target, (est - step, est), solver="anderson")
+    high = mp.findroot(lambda t: log_e(t) - target, (est, est + step), solver="anderson")
+    p = min(mp.mpf(1), 1 / mp.exp(log_e(0)))
+    fixed = 2 * mp.ncdf(-abs(est / se))
+    return [est, low, high, p, fixed]
 
 
 print("/** ABTEST_SEQ rows [estimate, CS low, CS high, always-valid p, fixed-sample p]: absolute, then relative. */")
