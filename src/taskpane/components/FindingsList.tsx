@@ -119,6 +119,8 @@ const useStyles = makeStyles({
   // the mark since the last flag: words in a pill, never color alone
   badge: {
     display: "inline-block",
+    // in the card's title button (a column) it keeps its own width, never stretched to the line
+    alignSelf: "flex-start",
     marginInlineStart: tokens.spacingHorizontalXS,
     padding: `0 ${tokens.spacingHorizontalXS}`,
     border: `1px solid ${tokens.colorNeutralStroke1}`,
