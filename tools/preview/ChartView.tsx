@@ -6,7 +6,7 @@
  */
 import { tokens } from "@fluentui/react-components";
 import type { SimChartModel } from "../excel-sim/model";
-import { labelEvery, linePath, tickLabel, valueAxis } from "./chartGeometry";
+import { labelEvery, linePath, textWidth, tickLabel, valueAxis } from "./chartGeometry";
 
 /** Office's default series colours (Accent 1–6), for series whose line colour the add-in left automatic. */
 const OFFICE_ACCENTS = ["#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47"];
@@ -57,7 +57,7 @@ export function ChartView({ chart, width, height }: { chart: SimChartModel; widt
   const labels = axis.ticks.map((t) => tickLabel(t, axis.step, format));
   const titleHeight = chart.title ? FONT * 2 : FONT;
   const legendHeight = series.length ? FONT * 2 : 0;
-  const left = 8 + Math.max(...labels.map((l) => l.length)) * FONT * 0.6;
+  const left = 8 + Math.max(...labels.map((l) => textWidth(l, FONT)));
   const right = 12;
   const top = titleHeight;
   const bottom = height - legendHeight - FONT * 2;
@@ -67,11 +67,11 @@ export function ChartView({ chart, width, height }: { chart: SimChartModel; widt
   const slot = plotWidth / Math.max(1, count);
   const x = (i: number) => left + slot * (i + 0.5);
   const y = (v: number) => bottom - ((v - axis.min) / (axis.max - axis.min)) * plotHeight;
-  const longest = Math.max(1, ...chart.categories.map((c) => c.length));
-  const every = labelEvery(count, longest * FONT * 0.6 + 8, plotWidth);
+  const longest = Math.max(1, ...chart.categories.map((c) => textWidth(c, FONT)));
+  const every = labelEvery(count, longest + 8, plotWidth);
   // A label centred under its category, moved in where it would run past the chart's edge.
   const labelX = (i: number, label: string) => {
-    const half = (label.length * FONT * 0.6) / 2;
+    const half = textWidth(label, FONT) / 2;
     return Math.min(Math.max(x(i), half + 2), width - half - 2);
   };
   const text = CHART_TEXT;

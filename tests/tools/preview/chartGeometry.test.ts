@@ -3,7 +3,14 @@
  * the functions state: Heckbert's nice numbers (Graphics Gems, 1990: 1, 2 or 5 × 10^k), Excel's automatic axis
  * (zero-based unless the values span less than a sixth of the largest; 5% of the span as headroom).
  */
-import { labelEvery, linePath, niceNumber, tickLabel, valueAxis } from "../../../tools/preview/chartGeometry";
+import {
+  labelEvery,
+  linePath,
+  niceNumber,
+  textWidth,
+  tickLabel,
+  valueAxis,
+} from "../../../tools/preview/chartGeometry";
 
 describe("niceNumber", () => {
   it("gives Heckbert's nice numbers, rounded or not below", () => {
@@ -72,5 +79,13 @@ describe("labelEvery and linePath", () => {
         (v) => 100 - v,
       ),
     ).toBe("M0.0 99.0 M20.0 97.0 L30.0 96.0");
+  });
+});
+
+describe("textWidth", () => {
+  it("counts a Chinese character as a full em and a Latin one or digit as 0.6 em", () => {
+    // "Mar 2": 5 characters × 0.6 × 10 px = 30 px; "3月2日": 2 digits × 0.6 + 2 ideographs × 1 = 3.2 em = 32 px.
+    expect(textWidth("Mar 2", 10)).toBeCloseTo(30, 10);
+    expect(textWidth("3月2日", 10)).toBeCloseTo(32, 10);
   });
 });
