@@ -65,6 +65,11 @@ export interface ReportSheet {
   charts: ReportChart[];
   /** Rows (0-based) that start a printed page: the charts (two bands a page, never cut in two) and the table. */
   pageBreaks: number[];
+  /**
+   * The legend and the table, each a box of cells with thin grey borders on every side (0-based, inclusive): the
+   * printout draws lines there and nowhere else (no gridlines around empty cells, blank rows or the charts).
+   */
+  boxes: { top: number; left: number; bottom: number; right: number }[];
   /** The paper it is set up for: Letter in English (en-US), A4 in Chinese (zh-CN). Landscape, one page wide. */
   paper: "letter" | "a4";
 }
@@ -324,6 +329,7 @@ export function buildReport(
   const links: ReportSheet["links"] = [];
   const long: number[] = [];
   const pageBreaks: number[] = [];
+  const boxes: ReportSheet["boxes"] = [];
   const add = (r: (string | number | null)[], bold = false) => {
     if (bold) boldRows.push(rows.length);
     rows.push(r);
@@ -356,6 +362,7 @@ export function buildReport(
   add([]);
 
   add([T.legend[lang]], true);
+  const legendTop = rows.length;
   add(T.legendHeader[lang], true);
   const byColour = RULE_IDS.slice().sort((a, b) => severity(RULE_COLOUR[b]) - severity(RULE_COLOUR[a]));
   for (const id of byColour) {
@@ -368,6 +375,7 @@ export function buildReport(
       RULE_ACTIONS[id][lang],
     ]);
   }
+  boxes.push({ top: legendTop, left: 0, bottom: rows.length - 1, right: T.legendHeader[lang].length - 1 });
 
   const charted = entries
     .filter((e) => (e.f.colour === "red" || e.f.colour === "orange") && (e.chart?.periods.length ?? 0) >= 2)
@@ -417,6 +425,7 @@ export function buildReport(
       ),
     );
   }
+  boxes.push({ top: headerRow, left: 0, bottom: rows.length - 1, right: columns.length - 1 });
   add([]);
 
   // issue 19: the previous flag's runs that this flag no longer finds, in the table's columns
@@ -508,6 +517,7 @@ export function buildReport(
     links,
     charts,
     pageBreaks,
+    boxes,
     paper: lang === "zh" ? "a4" : "letter",
   };
 }

@@ -24,10 +24,25 @@ describe("the printed report sheet", () => {
     sheetXml = [...parts.entries()].find(([n, x]) => n.startsWith("xl/worksheets/") && x.includes("weak-channel"))![1];
   });
 
-  it("prints on Letter landscape (English), fit to one page wide and as many pages tall as needed, centered, with gridlines", () => {
+  it("prints on Letter landscape (English), fit to one page wide and as many pages tall as needed, centered, lines around the legend and the table only", () => {
     expect(sheetXml).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
     expect(sheetXml).toContain('<pageSetup paperSize="1" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
-    expect(sheetXml).toContain('<printOptions horizontalCentered="1" gridLines="1"/>');
+    // no gridlines: thin grey borders around the legend's and the table's cells only (issue 19 §6)
+    expect(sheetXml).toContain('<printOptions horizontalCentered="1"/>');
+    const styles = parts.get("xl/styles.xml") as string;
+    const borders = [...(/<borders [^>]*>(.*?)<\/borders>/.exec(styles)?.[1] ?? "").matchAll(/<border\b/g)].length;
+    const thin = '<border><left style="thin"><color rgb="FFBFBFBF"/></left>';
+    expect(styles).toContain(thin);
+    // the bordered styles: every cell of the table's header row, and no cell of the title row
+    const xfs = [...(/<cellXfs [^>]*>(.*?)<\/cellXfs>/.exec(styles)?.[1] ?? "").matchAll(/<xf [^>]*>/g)].map(
+      (m) => m[0],
+    );
+    const bordered = (ref: string) => {
+      const s = new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(sheetXml)?.[1];
+      return s !== undefined && xfs[Number(s)].includes(`borderId="${borders - 1}"`);
+    };
+    expect(["A34", "D34", "H34", "A35", "H37"].map(bordered)).toEqual([true, true, true, true, true]);
+    expect(["A1", "A33", "A39"].map(bordered)).toEqual([false, false, false]);
   });
 
   it("repeats the weak-channel table's header row on every page (a sheet-local _xlnm.Print_Titles), and carries our marker name", () => {

@@ -145,14 +145,96 @@ export class SimRangeFont extends SimClientObject<AreasTarget> {
   }
 }
 
+const BORDER_EDGES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideVertical",
+  "InsideHorizontal",
+  "DiagonalDown",
+  "DiagonalUp",
+];
+const BORDER_STYLES = ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"];
+
+/** One edge of a range's borders (Excel.RangeBorder, ExcelApi 1.1): style and colour, written only. */
+export class SimRangeBorder extends SimClientObject<AreasTarget> {
+  constructor(
+    ctx: SimRequestContext,
+    path: string,
+    resolver: () => AreasTarget | null,
+    private readonly edge: string,
+  ) {
+    super(ctx, path, resolver);
+  }
+  protected get _scalars() {
+    return [] as const;
+  }
+  protected _read(name: string): unknown {
+    throw new SimOfficeError("InvalidArgument", "RangeBorder", name);
+  }
+  private entry(t: AreasTarget) {
+    const out = [];
+    for (const area of t.areas) {
+      let b = t.sheet.borders.find(
+        (x) =>
+          x.edge === this.edge &&
+          x.area.top === area.top &&
+          x.area.left === area.left &&
+          x.area.bottom === area.bottom &&
+          x.area.right === area.right,
+      );
+      if (!b) {
+        b = { area, edge: this.edge, style: "Continuous", color: null };
+        t.sheet.borders.push(b);
+      }
+      out.push(b);
+    }
+    return out;
+  }
+  /** Excel.BorderLineStyle. */
+  set style(v: string) {
+    this._setProp("style", v, (t) => {
+      if (!BORDER_STYLES.includes(v)) throw new SimOfficeError("InvalidArgument", "RangeBorder.style", v);
+      for (const b of this.entry(t)) b.style = v;
+      this.context._write("border.style", t.sheet.name, areasAddress(t), `${this.edge} ${v}`);
+    });
+  }
+  set color(v: string) {
+    this._setProp("color", v, (t) => {
+      const c = normalizeColor(v);
+      if (c === null) throw new SimOfficeError("InvalidArgument", "RangeBorder.color", v);
+      for (const b of this.entry(t)) b.color = c;
+      this.context._write("border.color", t.sheet.name, areasAddress(t), `${this.edge} ${c}`);
+    });
+  }
+}
+
+/** Excel.RangeBorderCollection: getItem(edge). */
+export class SimRangeBorders extends SimClientObject<AreasTarget> {
+  protected get _scalars() {
+    return [] as const;
+  }
+  protected _read(name: string): unknown {
+    throw new SimOfficeError("InvalidArgument", "RangeBorderCollection", name);
+  }
+  getItem(edge: string): SimRangeBorder {
+    if (!BORDER_EDGES.includes(edge))
+      throw new SimOfficeError("InvalidArgument", "RangeBorderCollection.getItem", edge);
+    return new SimRangeBorder(this.context, `${this._path}[${edge}]`, () => this._resolve(), edge);
+  }
+}
+
 export class SimRangeFormat extends SimClientObject<AreasTarget> {
   readonly fill: SimRangeFill;
   readonly font: SimRangeFont;
+  readonly borders: SimRangeBorders;
 
   constructor(ctx: SimRequestContext, path: string, resolver: () => AreasTarget | null) {
     super(ctx, path, resolver);
     this.fill = new SimRangeFill(ctx, `${path}.fill`, () => this._resolve());
     this.font = new SimRangeFont(ctx, `${path}.font`, () => this._resolve());
+    this.borders = new SimRangeBorders(ctx, `${path}.borders`, () => this._resolve());
   }
 
   protected get _scalars() {
@@ -170,7 +252,7 @@ export class SimRangeFormat extends SimClientObject<AreasTarget> {
   }
 
   protected override _nav(name: string) {
-    return name === "fill" ? this.fill : name === "font" ? this.font : undefined;
+    return name === "fill" ? this.fill : name === "font" ? this.font : name === "borders" ? this.borders : undefined;
   }
 
   get columnWidth(): number {

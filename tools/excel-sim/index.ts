@@ -383,6 +383,11 @@ export class SimHost {
     return this.sheet(sheet).merged.map((a) => localAddress(a));
   }
 
+  /** Borders the add-in set (RangeFormat.borders): "A1:E6 EdgeTop Continuous #BFBFBF", in order. */
+  borders(sheet: string): string[] {
+    return this.sheet(sheet).borders.map((b) => `${localAddress(b.area)} ${b.edge} ${b.style} ${b.color ?? "auto"}`);
+  }
+
   /** The sheet's charts (Worksheet.charts), as added and formatted by the add-in. */
   charts(sheet: string): SimChartModel[] {
     return this.sheet(sheet).charts.map((c) => ({

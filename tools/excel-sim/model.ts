@@ -116,6 +116,8 @@ export class SheetModel {
   readonly hiddenColumns = new Set<number>();
   /** Merged areas (Range.merge). */
   readonly merged: RangeRef[] = [];
+  /** Borders set on ranges (RangeFormat.borders), in order: the range, the edge, its line style and colour. */
+  readonly borders: { area: RangeRef; edge: string; style: string; color: string | null }[] = [];
   /** Conditional formats in priority order (index 0 is the top). */
   readonly conditionalFormats: SimConditionalFormatModel[] = [];
   /** Defined names scoped to the sheet (Worksheet.names), by lower-case name. */

@@ -19,6 +19,7 @@ export interface ReportSheetData {
   rowLines?: number[];
   pageBreaks?: number[];
   paper?: "letter" | "a4";
+  boxes?: { top: number; left: number; bottom: number; right: number }[];
   links?: { row: number; col: number; sheet: string; range: string }[];
 }
 
@@ -47,7 +48,13 @@ export function reportSheetXml(
   for (let r = 0; r < height; r++) {
     const cells: string[] = [];
     const row = report.rows[r] ?? [];
-    const width = Math.max(row.length, ...report.fills.filter((f) => f.row === r).map((f) => f.col + 1));
+    const boxes = (report.boxes ?? []).filter((b) => b.top <= r && r <= b.bottom);
+    const inBox = (c: number) => boxes.some((b) => b.left <= c && c <= b.right);
+    const width = Math.max(
+      row.length,
+      ...report.fills.filter((f) => f.row === r).map((f) => f.col + 1),
+      ...boxes.map((b) => b.right + 1),
+    );
     for (let c = 0; c < width; c++) {
       const v = row[c] ?? null;
       const colour = fillAt.get(`${r}:${c}`);
@@ -57,6 +64,8 @@ export function reportSheetXml(
       const tall = (report.rowLines?.[r] ?? 1) > 1;
       // (a title alone on its row overflows to the right instead: it is not wrapped into column A)
       if (v !== null && (tall || spans.has(r) || (wrapCols.has(c) && row.length > 1))) s = styles.wrapped(s);
+      // the legend and the table: a grid of thin lines, empty cells included (the sheet prints no gridlines)
+      if (inBox(c)) s = styles.bordered(s);
       if (v === null && !s) continue;
       const ref = `${columnLetters(c)}${r + 1}`;
       const sAttr = s ? ` s="${s}"` : "";
@@ -85,15 +94,16 @@ export function reportSheetXml(
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
     // Printing (issue 10 §7, issue 19 §6), set explicitly: the paper (Letter for English, A4 for Chinese), landscape,
-    // one page wide and as many tall as needed, centered, gridlines; the table's header row repeats on the pages after
-    // it through the workbook's _xlnm.Print_Titles name (definedNames.ts).
+    // one page wide and as many tall as needed, centered, lines only around the legend's and the table's cells (no
+    // gridlines); the table's header row repeats on the pages after it through the workbook's _xlnm.Print_Titles
+    // name (definedNames.ts).
     '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     '<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>${rows.join("")}</sheetData>` +
     (merges.length ? `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>` : "") +
     (links.length ? `<hyperlinks>${links.join("")}</hyperlinks>` : "") +
-    '<printOptions horizontalCentered="1" gridLines="1"/>' +
+    '<printOptions horizontalCentered="1"/>' +
     '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
     `<pageSetup paperSize="${report.paper === "a4" ? 9 : 1}" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
     "<headerFooter><oddFooter>&amp;L&amp;A&amp;R&amp;P / &amp;N</oddFooter></headerFooter>" +

@@ -32,7 +32,7 @@ interface Section {
   prefix: string;
 }
 
-const SECTIONS = { fonts: "font", fills: "fill", cellXfs: "xf", dxfs: "dxf" } as const;
+const SECTIONS = { fonts: "font", fills: "fill", borders: "border", cellXfs: "xf", dxfs: "dxf" } as const;
 
 /** CT_Stylesheet's children before <dxfs>, last first: a <dxfs> list Flag creates goes after the first found. */
 const BEFORE_DXFS = ["cellStyles", "cellXfs", "cellStyleXfs", "borders", "fills", "fonts", "numFmts"];
@@ -46,6 +46,7 @@ export class StylesEditor {
   private readonly xfCache = new Map<string, number>();
   private readonly fillCache = new Map<string, number>();
   private readonly fontCache = new Map<string, number>();
+  private readonly borderCache = new Map<string, number>();
   private readonly fillDescriptions = new Map<number, SavedFill>();
   private removed = false;
 
@@ -63,7 +64,13 @@ export class StylesEditor {
       return { list, entries, items, prefix: list.prefix };
     };
     this.root = root;
-    this.sections = { fonts: get("fonts"), fills: get("fills"), cellXfs: get("cellXfs"), dxfs: get("dxfs") };
+    this.sections = {
+      fonts: get("fonts"),
+      fills: get("fills"),
+      borders: get("borders"),
+      cellXfs: get("cellXfs"),
+      dxfs: get("dxfs"),
+    };
     const csx = childNamed(root, NS_MAIN, "cellStyleXfs");
     this.cellStyleXfs = csx ? listEntries(csx, NS_MAIN, "xf").map((e) => e.element) : [];
     if (this.sections.cellXfs.items.length === 0) throw new Error("styles.xml has no cellXfs");
@@ -242,6 +249,25 @@ export class StylesEditor {
   }
 
   /**
+   * Style `xfIndex` with a thin grey border on every side (the report's legend and table, which print without
+   * gridlines). A workbook whose styles have no border list keeps the style as it is.
+   */
+  bordered(xfIndex: number): number {
+    if (!this.sections.borders.list) return xfIndex;
+    let id = this.borderCache.get("thin");
+    if (id === undefined) {
+      const side = (s: string) => `<${s} style="thin"><color rgb="FFBFBFBF"/></${s}>`;
+      const xml = `<border>${["left", "right", "top", "bottom"].map(side).join("")}<diagonal/></border>`;
+      id = this.append("borders", withPrefix(xml, this.sections.borders.prefix));
+      this.borderCache.set("thin", id);
+    }
+    const b = id;
+    return this.derivedXf(xfIndex, `border:${b}`, (t) =>
+      setAttr(setAttr(t, "borderId", String(b)), "applyBorder", "1"),
+    );
+  }
+
+  /**
    * Style `xfIndex` with its text wrapped and top-aligned (the report's long texts, so they print inside their
    * column). An xf that already has an <alignment> keeps it as it is.
    */
@@ -282,6 +308,7 @@ export class StylesEditor {
     this.xfCache.clear();
     this.fillCache.clear();
     this.fontCache.clear();
+    this.borderCache.clear();
     const used = (name: string): Set<number> => {
       const out = new Set<number>();
       for (const x of xfs) out.add(Number(getAttr(startTag(x), name) ?? 0));
@@ -293,6 +320,7 @@ export class StylesEditor {
     for (const [section, name] of [
       ["fills", "fillId"],
       ["fonts", "fontId"],
+      ["borders", "borderId"],
     ] as const) {
       const items = this.sections[section].items;
       const keep = used(name);

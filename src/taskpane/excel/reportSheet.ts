@@ -112,6 +112,10 @@ function writeCharts(ws: Excel.Worksheet, report: ReturnType<typeof buildReport>
   if (hide) byIndexes(ws, { top: 0, left: first, bottom: 0, right: first + count - 1 }).columnHidden = true;
 }
 
+/** The edges a box's borders set (Excel.BorderIndex) and their colour, the CLI's thin grey. */
+const BOX_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const;
+const BOX_LINE = "#BFBFBF";
+
 /** True when Office says the host has the ExcelApi version (no Office global, as in the simulated host: true). */
 export function supports(version: string): boolean {
   const office = (globalThis as { Office?: { context?: { requirements?: Office.RequirementSetSupport } } }).Office;
@@ -121,7 +125,8 @@ export function supports(version: string): boolean {
 /**
  * The report as a manager prints it (issue 10 §7), as the CLI writes it: long texts wrapped at the top of their
  * cells, the intro and notes merged across the table with their heights, each weak channel's cells a link to its
- * flagged cells (ExcelApi 1.7), and landscape, one page wide, gridlines, the weak-channel header on every page
+ * flagged cells (ExcelApi 1.7), thin lines around the legend's and the table's cells, and landscape, one page wide,
+ * no gridlines, the weak-channel header on every page after its own
  * (ExcelApi 1.9; verticalFitToPages 0 is "as many pages tall as needed", fitToHeight="0" in the file), and the
  * trend charts starting a page, two bands a page (manual breaks, Worksheet.horizontalPageBreaks, ExcelApi 1.9).
  */
@@ -157,6 +162,15 @@ function formatForPrint(
   });
   for (const [lines, cells] of byLines)
     for (const a of packAddresses(cells)) ws.getRanges(a).format.rowHeight = lines * 15;
+  // the legend and the table: thin grey lines around every cell, as the CLI's borders (the sheet prints no gridlines)
+  for (const box of report.boxes) {
+    const borders = byIndexes(ws, box).format.borders;
+    for (const edge of BOX_EDGES) {
+      const b = borders.getItem(edge);
+      b.style = "Continuous";
+      b.color = BOX_LINE;
+    }
+  }
   if (supports("1.7"))
     for (const l of report.links) {
       const cell = byIndexes(ws, { top: l.row, bottom: l.row, left: l.col, right: l.col });
@@ -170,7 +184,7 @@ function formatForPrint(
     const page = ws.pageLayout;
     page.orientation = "Landscape";
     page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    page.printGridlines = true;
+    page.printGridlines = false;
     page.setPrintTitleRows(`$${report.headerRow + 1}:$${report.headerRow + 1}`);
     // the trend charts start a page, two bands of charts a page, never cut in two (the CLI's rowBreaks)
     for (const row of report.pageBreaks) ws.horizontalPageBreaks.add(cellAddress(row, 0));

@@ -360,9 +360,15 @@ describe("report sheet", () => {
     // the weak-channel header is row 34, below the legend (rows 7–13) and a page of charts (rows 15–31) and the table's
     // title (33): its header repeats on the table's pages only
     expect(rows[33].slice(0, 3)).toEqual(["Color", "Rule", "Channel"]);
+    // no gridlines: thin grey lines around the legend (A8:E13) and the table (A34:H36) only, as the CLI's borders
+    expect(host.borders("Growth Signals").filter((b) => b.endsWith("EdgeTop Continuous #BFBFBF"))).toEqual([
+      "A8:E13 EdgeTop Continuous #BFBFBF",
+      "A34:H36 EdgeTop Continuous #BFBFBF",
+    ]);
+    expect(host.borders("Growth Signals")).toHaveLength(12);
     expect(host.pageLayout("Growth Signals")).toEqual({
       orientation: "Landscape",
-      printGridlines: true,
+      printGridlines: false,
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       printTitleRows: "$34:$34",
     });
