@@ -79,6 +79,6 @@ describe("the exports corpus, flagged by the CLI (issue 17)", () => {
     expect(r.out).toContain(
       "checked: Rules run: ROI below benchmark on “Purchases conversion value ÷ Amount spent (USD)” (H ÷ E, derived); Traffic drop on “Link clicks” (F, found).",
     );
-    expect(r.out).toContain("(derived: ROI 1 = revenue 200 ÷ cost 200, 2026-11-07)");
+    expect(r.out).toContain("(derived: ROI 1 = revenue 200 ÷ cost 200, Nov 7)");
   });
 });
