@@ -326,6 +326,7 @@ describe("diffFindings, properties", () => {
         expect(d.counts.resolved).toBe(got.length);
         expect(d.counts.new + d.counts.continuing).toBe(d.marks.flat().length);
       }),
+      { numRuns: 500 },
     );
   });
 
