@@ -99,6 +99,9 @@ describe("the Growth Signals report sheet", () => {
   it("writes one language per call", () => {
     const rep = buildReport([{ sheet: "日报", result: roiResult("抖音") }], DEFAULT_CONFIG, "zh", GENERATED);
     expect(rep.rows[0][0]).toBe("Growth Signals — 弱势渠道报告");
+    // A4 for Chinese, Letter for English (en-US) (issue 19 §6)
+    expect(rep.paper).toBe("a4");
+    expect(buildReport([], DEFAULT_CONFIG, "en", GENERATED).paper).toBe("letter");
     expect(rep.rows[1]).toEqual(["生成日期", "2026年3月21日"]);
     const row = rep.rows.find((r) => r[2] === "抖音");
     expect(row?.[0]).toBe("黄牌");

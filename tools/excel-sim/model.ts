@@ -64,6 +64,9 @@ export interface SimPageLayoutModel {
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
   /** setPrintTitleRows: the rows repeated at the top of every page ("$14:$14"), null for none. */
   printTitleRows: string | null;
+  /** Excel.PaperType ("Letter", "A4"…): Excel's default is the printer's; the sim starts at Letter. */
+  paperSize: string;
+  centerHorizontally: boolean;
 }
 
 /**
@@ -128,6 +131,8 @@ export class SheetModel {
     printGridlines: false,
     zoom: { scale: 100 },
     printTitleRows: null,
+    paperSize: "Letter",
+    centerHorizontally: false,
   };
 
   constructor(name: string, id: string) {

@@ -883,12 +883,37 @@ export class SimWorksheetCollection extends SimCollection<SheetModel, SimWorkshe
 /** Worksheet.pageLayout (Excel.PageLayout): the settings printing and PDF export use. */
 export class SimPageLayout extends SimClientObject<SheetModel> {
   protected get _scalars() {
-    return ["orientation", "printGridlines", "zoom"] as const;
+    return ["orientation", "printGridlines", "zoom", "paperSize", "centerHorizontally"] as const;
   }
 
   protected _read(name: string, s: SheetModel): unknown {
     const p = s.pageLayout;
+    if (name === "paperSize") return p.paperSize;
+    if (name === "centerHorizontally") return p.centerHorizontally;
     return name === "orientation" ? p.orientation : name === "printGridlines" ? p.printGridlines : { ...p.zoom };
+  }
+
+  get paperSize(): string {
+    return this._get("paperSize");
+  }
+  /** Excel.PaperType (ExcelApi 1.9): the papers the add-in names. */
+  set paperSize(v: string) {
+    this._setProp("paperSize", v, (s) => {
+      if (!["Letter", "LetterSmall", "Legal", "A3", "A4", "A4Small", "A5", "B4", "B5", "Tabloid"].includes(v))
+        throw new SimOfficeError("InvalidArgument", "PageLayout.paperSize", v);
+      s.pageLayout.paperSize = v;
+      this.context._write("pageLayout.paperSize", s.name, undefined, v);
+    });
+  }
+
+  get centerHorizontally(): boolean {
+    return this._get("centerHorizontally");
+  }
+  set centerHorizontally(v: boolean) {
+    this._setProp("centerHorizontally", v, (s) => {
+      s.pageLayout.centerHorizontally = !!v;
+      this.context._write("pageLayout.centerHorizontally", s.name, undefined, !!v);
+    });
   }
 
   get orientation(): string {

@@ -182,6 +182,9 @@ function formatForPrint(
     }
   if (supports("1.9")) {
     const page = ws.pageLayout;
+    // the CLI's page setup: Letter for English, A4 for Chinese, landscape, centered
+    page.paperSize = report.paper === "a4" ? "A4" : "Letter";
+    page.centerHorizontally = true;
     page.orientation = "Landscape";
     page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     page.printGridlines = false;

@@ -369,6 +369,8 @@ describe("report sheet", () => {
     expect(host.pageLayout("Growth Signals")).toEqual({
       orientation: "Landscape",
       printGridlines: false,
+      paperSize: "Letter",
+      centerHorizontally: true,
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       printTitleRows: "$34:$34",
     });
@@ -392,6 +394,8 @@ describe("report sheet", () => {
     const { host, gateway } = setup(smallBook());
     await flagSelection(gateway, { lang: "zh" });
     expect(host.value("Growth Signals", "A1")).toBe("Growth Signals — 弱势渠道报告");
+    // printed on A4 in Chinese, as the CLI sets it (issue 19 §6)
+    expect(host.pageLayout("Growth Signals").paperSize).toBe("A4");
   });
 
   it("follows Office's display language when the pane does not say", async () => {
