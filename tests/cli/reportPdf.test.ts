@@ -28,22 +28,26 @@ const hasHeader = (p: PdfPage) => {
   return ["Color", "Rule", "Channel", "What fired", "Recommended action", "Sheet", "Cells"].every((h) => t.includes(h));
 };
 
-maybe("the printed report (LibreOffice, Letter landscape)", () => {
+maybe("the printed report (LibreOffice: English on Letter, Chinese on A4, landscape)", () => {
   let pages: PdfPage[];
+  let zh: PdfPage[];
 
   beforeAll(async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "gs-report-pdf-"));
     const xlsx = path.join(dir, "flagged.xlsx");
-    const flagged = await flagWorkbook(readFileSync(SAMPLE), { now: new Date(Date.UTC(2026, 2, 10)) });
-    writeFileSync(xlsx, flagged.data);
+    const xlsxZh = path.join(dir, "flagged-zh.xlsx");
+    const now = new Date(Date.UTC(2026, 2, 10));
+    writeFileSync(xlsx, (await flagWorkbook(readFileSync(SAMPLE), { now })).data);
+    writeFileSync(xlsxZh, (await flagWorkbook(readFileSync(SAMPLE), { now, lang: "zh" })).data);
     // a profile of its own, so a LibreOffice already running (another test, the user) does not take the job
     const profile = pathToFileURL(path.join(dir, "profile")).href;
     execFileSync(
       "soffice",
-      [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx],
+      [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx, xlsxZh],
       { stdio: "ignore", timeout: 180_000 },
     );
     pages = readPdf(readFileSync(path.join(dir, "flagged.pdf"))).filter(isReportPage);
+    zh = readPdf(readFileSync(path.join(dir, "flagged-zh.pdf"))).filter(isReportPage);
   }, 240_000);
 
   it("prints every text of the report at 8 pt or more, one page wide", () => {
@@ -91,5 +95,14 @@ maybe("the printed report (LibreOffice, Letter landscape)", () => {
     expect(charts).toContain("Limit: 70% of the baseline");
     // repurchase has no threshold: the old chart's "Threshold 29.49%" is gone, and so is every "Threshold" line
     expect(charts).not.toMatch(/Threshold \d/);
+  });
+
+  it("prints the Chinese report on A4 landscape at 8 pt or more too", () => {
+    const smallest = Math.min(...zh.flatMap((p) => p.runs.map((r) => r.size)));
+    console.log(`report (zh-CN): ${zh.length} pages on A4 landscape, smallest text ${smallest.toFixed(2)} pt`);
+    expect(zh.length).toBeGreaterThan(0);
+    // A4 landscape: 297 × 210 mm = 841.9 × 595.3 pt
+    expect(zh.every((p) => Math.round(p.width) === 842 && Math.round(p.height) === 595)).toBe(true);
+    expect(smallest).toBeGreaterThanOrEqual(8);
   });
 });
