@@ -24,4 +24,3 @@ export const BAYES16: Bayes16Case[] = [
     loss: 0.0005775476677742094,
   },
 ];
-export const BAYES16_LARGE: Bayes16Case[] = [];
