@@ -23,6 +23,7 @@ import { formatIsoDay } from "../table/dates";
 import { columnLetters } from "../a1";
 import { detectColumns, hasMetricColumn } from "../table/headers";
 import { RULE_METRIC, RULES, settingsOf, type AnyRule } from "./catalog";
+import { DETECTORS } from "./detectorTable";
 import { DerivedColumn, holdsPercentages, MetricColumn } from "./column";
 import { derivationNote, derivedReason, negativeWarning, ruleChecks, totalsWarning } from "./checks";
 import { derivationOf, derivedMetrics } from "../table/derived";
@@ -173,7 +174,7 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
     }
     column.load();
     sink.begin(rule.id as RuleId, rule.colour, col);
-    rule.detect({ table: prepared, column, config: numbers, sink, counts: countsOf });
+    detectorOf(rule)({ table: prepared, column, config: numbers, sink, counts: countsOf });
   }
 
   for (const [metric, parts] of Object.entries(derived)) {
@@ -210,6 +211,13 @@ export function runRules(table: Table, options: RunOptions = {}): RulesResult {
   const others = prepared.skippedRows - totals.length;
   if (others > 0) result.warnings.push(skippedWarning(others, mapping));
   return result;
+}
+
+/** A catalogue rule's detector (detectorTable.ts), or the one a rule outside the catalogue brings. */
+function detectorOf(rule: AnyRule): NonNullable<AnyRule["detect"]> {
+  const detect = rule.detect ?? (DETECTORS as unknown as Record<string, AnyRule["detect"]>)[rule.id];
+  if (!detect) throw new Error(`No detector for the rule ${rule.id}.`);
+  return detect;
 }
 
 /** Data rows (that the rules use) whose cell in `col` is a negative number. */

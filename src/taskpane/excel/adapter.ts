@@ -44,7 +44,7 @@ import { planFills, planParts, queueStatePartList, readStateXml, WritePlan } fro
 import { readFills, readTables } from "./reads";
 import { markReportSheet, planAddRules, planDeleteRules, scanOverlay } from "./overlay";
 import { tableChanged } from "./tableCheck";
-import { runInThread, type RulesRunner } from "./rulesRunner";
+import type { RulesRunner } from "./rulesRunner";
 import { describeSelection, readSelection, selectCells, watchSelection } from "./selection";
 import { insertFormula } from "./insert";
 import { Session, yieldToHost } from "./session";
@@ -58,8 +58,11 @@ export { completeFormula } from "./insert";
 export { yieldToHost } from "./session";
 
 export interface GatewayOptions {
-  /** Where the rules engine runs (default: in the calling thread; the pane passes a Web Worker). */
-  runRules?: RulesRunner;
+  /**
+   * Where the rules engine runs: the pane passes a Web Worker (browserRules.ts), tests in Node the calling thread
+   * (rulesInThread.ts). No default, so the pane's bundle holds no engine of its own (issue 19).
+   */
+  runRules: RulesRunner;
   /** Largest request or response one sync may carry (default 4 MB as Office.js serialises it, under Excel on the web's 5 MB). */
   payloadBudgetBytes?: number;
 }
@@ -182,9 +185,9 @@ async function legacyUndo(
 
 // ------------------------------------------------------------------------------------------------ the gateway
 
-export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
+export function createExcelGateway(options: GatewayOptions): ExcelGateway {
   const budget = options.payloadBudgetBytes ?? DEFAULT_BUDGET;
-  const rulesRunner = options.runRules ?? runInThread;
+  const rulesRunner = options.runRules;
 
   async function flag(req: FlagRequest): Promise<FlagOutcome> {
     const lang = req.lang ?? officeLang();

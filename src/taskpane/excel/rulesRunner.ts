@@ -1,7 +1,8 @@
 /**
  * Where the rules engine runs. In the pane: a Web Worker (rulesWorker.ts), fed in row chunks with a turn for the
- * browser between them, so no main-thread task grows with the table; terminated at once on Cancel. Without
- * Worker (tests in Node): in the calling thread.
+ * browser between them, so no main-thread task grows with the table; terminated at once on Cancel. Tests in Node
+ * run it in the calling thread (rulesInThread.ts). The pane's own bundle never holds the engine (issue 19): only
+ * the worker's does, so the first load carries none of the detectors' statistics.
  */
 import type { RunOptions } from "../../core/rules/engine";
 import type { RulesResult, Table } from "../../core/rules/types";
@@ -10,10 +11,6 @@ export type RulesRunner = (table: Table, options: RunOptions, signal?: AbortSign
 
 /** Rows posted to the worker per message: a structured clone of about 10,000 × 9 cells takes a few milliseconds. */
 const ROWS_PER_MESSAGE = 10_000;
-
-/** The engine loads only here (its own chunk in the pane's build): the pane's first load never carries it. */
-export const runInThread: RulesRunner = async (table, options) =>
-  (await import("../../core/rules/engine")).runRules(table, options);
 
 export function workerRunner(makeWorker: () => Worker, yieldToHost: () => Promise<void>): RulesRunner {
   return (table, options, signal) =>

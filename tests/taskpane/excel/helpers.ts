@@ -1,5 +1,6 @@
 /** Shared set-up for the adapter tests: the simulated host installed as the Office.js globals. */
 import { createExcelGateway, type GatewayOptions } from "../../../src/taskpane/excel/adapter";
+import { runInThread } from "../../../src/taskpane/excel/rulesInThread";
 import type { ExcelGateway, FlagRequest } from "../../../src/taskpane/excel/types";
 import { installSimulatedOffice, type SimHost, type SimOptions, type SimWorkbookInit } from "../../../tools/excel-sim";
 import { DEFAULT_CONFIG, parseCell } from "../../../src/core";
@@ -7,10 +8,10 @@ import { DEFAULT_CONFIG, parseCell } from "../../../src/core";
 export function setup(
   book: SimWorkbookInit,
   options?: SimOptions,
-  gatewayOptions?: GatewayOptions,
+  gatewayOptions?: Partial<GatewayOptions>,
 ): { host: SimHost; gateway: ExcelGateway } {
   const { host } = installSimulatedOffice(globalThis, book, options);
-  return { host, gateway: createExcelGateway(gatewayOptions) };
+  return { host, gateway: createExcelGateway({ runRules: runInThread, ...gatewayOptions }) };
 }
 
 /** Reads the selection and flags it with the default rules (or `extra`). */

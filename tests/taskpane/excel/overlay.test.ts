@@ -146,7 +146,9 @@ describe("after an edit people make, Clear leaves the workbook as the same edit 
     const { expected, actual } = await flagEditClear(
       () => undefined,
       async () => {
-        const { gateway } = { gateway: (await import("../../../src/taskpane/excel/adapter")).createExcelGateway() };
+        const { createExcelGateway } = await import("../../../src/taskpane/excel/adapter");
+        const { runInThread } = await import("../../../src/taskpane/excel/rulesInThread");
+        const gateway = createExcelGateway({ runRules: runInThread });
         await flagSelection(gateway, { config: { ...DEFAULT_CONFIG, fills: OTHER_FILLS } });
       },
     );

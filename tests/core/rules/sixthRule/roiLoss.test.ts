@@ -1,5 +1,6 @@
 /**
- * Adding a rule touches one detector file and one catalogue entry (plus its tests and the README row): the engine,
+ * Adding a rule touches one detector file, its line in detectorTable.ts and one catalogue entry (plus its tests and
+ * the README row; a rule outside the catalogue, as here, brings its detector in its entry): the engine,
  * the findings and the threshold words come from the entry. This test plays a sixth rule through the engine next
  * to the five of the catalogue, without changing them.
  */
