@@ -170,7 +170,7 @@ export function App({ gateway, initialLocale = "en-US", dark = false }: AppProps
               {opened.has("settings") && (
                 <settingsPart.View
                   key={configVersion}
-                  name={t("tabSettings")}
+                  name={t("partSettings")}
                   config={config}
                   onSave={saveSettings}
                   onShowAnalyze={() => openTab("analyse")}
@@ -180,7 +180,7 @@ export function App({ gateway, initialLocale = "en-US", dark = false }: AppProps
             <div {...panel("functions")}>
               {opened.has("functions") && (
                 <functionsPart.View
-                  name={t("tabFunctions")}
+                  name={t("partFunctions")}
                   insert={(f, overwrite) => gateway.insertFormula(f, { overwrite })}
                 />
               )}

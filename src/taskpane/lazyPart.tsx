@@ -1,7 +1,8 @@
 /**
  * Parts of the pane the first screen does not show (the Settings and Functions tabs, with the A/B calculator and
- * its statistics) load on demand from their own chunks (issue 19): the import starts when the user points at or
- * focuses the tab, or at the latest when the tab opens; a failed load says so in one sentence and offers to retry.
+ * its statistics; the column choices, with Fluent's dropdown and its positioning) load on demand from their own
+ * chunks (issue 19): the import starts when the part is first shown (a tab: already when pointed at or focused);
+ * a failed load says so in one sentence and offers to retry.
  */
 import { Component, Suspense, createElement, lazy, useState, type ComponentType, type ReactNode } from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from "@fluentui/react-components";
@@ -12,6 +13,7 @@ export interface LazyPart<P extends object> {
   preload: () => void;
   /** The part, suspended until its chunk is in; a failure shows a retry message instead. */
   View: ComponentType<P & { name: string }>;
+  /** `name`: the part in words for its loading and failure lines ("Settings tab"). */
 }
 
 export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): LazyPart<P> {
@@ -45,17 +47,17 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
 
 function Loading({ name }: { name: string }) {
   const { t } = useI18n();
-  return <Spinner size="tiny" labelPosition="after" label={t("tabLoading", { tab: name })} />;
+  return <Spinner size="tiny" labelPosition="after" label={t("partLoading", { part: name })} />;
 }
 
 function LoadFailed({ name, onRetry }: { name: string; onRetry: () => void }) {
   const { t } = useI18n();
   return (
     <MessageBar intent="error" role="alert">
-      <MessageBarBody>{t("tabLoadFailed", { tab: name })}</MessageBarBody>
+      <MessageBarBody>{t("partLoadFailed", { part: name })}</MessageBarBody>
       <MessageBarActions>
         <Button size="small" onClick={onRetry}>
-          {t("tabLoadRetry")}
+          {t("partLoadRetry")}
         </Button>
       </MessageBarActions>
     </MessageBar>

@@ -26,11 +26,15 @@ import type { ExcelGateway, FlagOutcome, SelectedTable, SelectionInfo } from "..
 import { plainError } from "../errors";
 import { boundedAddress, formatPercent } from "../format";
 import { useI18n, type StringKey } from "../i18n";
-import { ColumnMapper } from "./ColumnMapper";
+import type { ColumnMapperProps } from "./ColumnMapper";
 import { FindingsList } from "./FindingsList";
 import { changesHeadline } from "../../core/findingChanges";
 import { Legend } from "./Legend";
 import { NoteIcon } from "./NoteIcon";
+import { lazyPart } from "../lazyPart";
+
+/** The column choices load with the first table read (own chunk: Fluent's dropdown and positioning, issue 19). */
+const mapperPart = lazyPart<ColumnMapperProps>(async () => (await import("./ColumnMapper")).ColumnMapper);
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -481,7 +485,8 @@ export function AnalyseTab({ gateway, config }: AnalyseTabProps) {
               return (
                 <div key={key} role="group" aria-label={t("columnsOf", { table: key })}>
                   <Text size={200}>{key}</Text>
-                  <ColumnMapper
+                  <mapperPart.View
+                    name={t("partColumns")}
                     header={tb.header}
                     mapping={mappingOf(tb)}
                     detected={tb.detected}

@@ -172,9 +172,12 @@ export const enUS = {
   copyFailed: "Could not copy. The exact value is {value}.",
   insertAbFormula: "Insert as formula",
   insertAbLabel: "Insert as formula: GROWTH.ABTEST_SUMMARY with these numbers into the active cell",
-  tabLoading: "Loading {tab}…",
-  tabLoadFailed: "The {tab} tab could not load. Check the connection to the add-in's server, then try again.",
-  tabLoadRetry: "Try again",
+  partLoading: "Loading the {part}…",
+  partLoadFailed: "The {part} could not load. Check the connection to the add-in's server, then try again.",
+  partLoadRetry: "Try again",
+  partSettings: "Settings tab",
+  partFunctions: "Functions tab",
+  partColumns: "column choices",
 };
 
 export type Strings = typeof enUS;

@@ -171,7 +171,10 @@ export const zhCN: Strings = {
   copyFailed: "无法复制。精确值为 {value}。",
   insertAbFormula: "插入为公式",
   insertAbLabel: "插入为公式：将带有这些数字的 GROWTH.ABTEST_SUMMARY 插入当前单元格",
-  tabLoading: "正在加载“{tab}”…",
-  tabLoadFailed: "“{tab}”分区未能加载。请检查与加载项服务器的连接，然后重试。",
-  tabLoadRetry: "重试",
+  partLoading: "正在加载{part}…",
+  partLoadFailed: "{part}未能加载。请检查与加载项服务器的连接，然后重试。",
+  partLoadRetry: "重试",
+  partSettings: "“设置”分区",
+  partFunctions: "“函数”分区",
+  partColumns: "列设置",
 };
