@@ -104,6 +104,10 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, preview ? "build/preview" : "dist"),
       filename: "[name].js",
+      // Chunks loaded on demand (tabs, column choices, the rules worker) are named by content in a production
+      // build, so a webview that cached the previous release's never pairs it with this release's taskpane.js.
+      // They load from where taskpane.js came from (publicPath "auto": the manifest's origin, no other).
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },

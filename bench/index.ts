@@ -4,7 +4,15 @@
  */
 import path from "path";
 
-const BENCHES = ["functions.bench", "slowest.bench", "engine.bench", "cli.bench", "csv.bench", "warnings.bench"];
+const BENCHES = [
+  "bundle.bench",
+  "functions.bench",
+  "slowest.bench",
+  "engine.bench",
+  "cli.bench",
+  "csv.bench",
+  "warnings.bench",
+];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

@@ -28,9 +28,11 @@ import { I18nContext, makeI18n, type Locale } from "./i18n";
 import { lazyPart } from "./lazyPart";
 
 const settingsPart = lazyPart<SettingsPanelProps>(
-  async () => (await import("./components/SettingsPanel")).SettingsPanel,
+  async () => (await import(/* webpackChunkName: "pane-settings" */ "./components/SettingsPanel")).SettingsPanel,
 );
-const functionsPart = lazyPart<FunctionsTabProps>(async () => (await import("./components/FunctionsTab")).FunctionsTab);
+const functionsPart = lazyPart<FunctionsTabProps>(
+  async () => (await import(/* webpackChunkName: "pane-functions" */ "./components/FunctionsTab")).FunctionsTab,
+);
 const PRELOAD: Partial<Record<TabName, () => void>> = {
   settings: settingsPart.preload,
   functions: functionsPart.preload,

@@ -131,6 +131,7 @@ describe("issue 10: the pane as analysts use it", () => {
     await page.getByLabel("Color palette").selectOption("okabe-ito");
     await axe(page, "settings");
     await page.getByRole("tab", { name: "Functions" }).click();
+    await page.getByTestId("ab-results").waitFor(); // the tab loads on demand: scan it once it is in
     await axe(page, "functions");
     await page.evaluate((host) => {
       const h = (window as unknown as Record<string, SimHost>)[host];
@@ -169,9 +170,11 @@ describe("issue 10: the pane as analysts use it", () => {
       const analyze = await overflow(page);
       await page.screenshot({ path: artifact(`pane-${width}-analyze.png`), fullPage: true });
       await page.getByRole("tab", { name: "Settings" }).click();
+      await page.locator("#settings-title").waitFor(); // Settings and Functions load on demand
       const settings = await overflow(page);
       await page.screenshot({ path: artifact(`pane-${width}-settings.png`), fullPage: true });
       await page.getByRole("tab", { name: "Functions" }).click();
+      await page.getByTestId("ab-results").waitFor();
       const functions = await overflow(page);
       await page.screenshot({ path: artifact(`pane-${width}-functions.png`), fullPage: true });
       result[width] = { title, analyze, settings, functions };

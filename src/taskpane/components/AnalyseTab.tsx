@@ -34,7 +34,9 @@ import { NoteIcon } from "./NoteIcon";
 import { lazyPart } from "../lazyPart";
 
 /** The column choices load with the first table read (own chunk: Fluent's dropdown and positioning, issue 19). */
-const mapperPart = lazyPart<ColumnMapperProps>(async () => (await import("./ColumnMapper")).ColumnMapper);
+const mapperPart = lazyPart<ColumnMapperProps>(
+  async () => (await import(/* webpackChunkName: "pane-columns" */ "./ColumnMapper")).ColumnMapper,
+);
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

@@ -8,5 +8,8 @@ export function browserRulesRunner(): RulesRunner {
     return async () => {
       throw new Error("This browser cannot run the rules: it has no Web Workers. Update Office or the browser.");
     };
-  return workerRunner(() => new Worker(new URL("./rulesWorker.ts", import.meta.url)), yieldToHost);
+  return workerRunner(
+    () => new Worker(/* webpackChunkName: "rules-worker" */ new URL("./rulesWorker.ts", import.meta.url)),
+    yieldToHost,
+  );
 }
