@@ -324,14 +324,30 @@ describe("issue 10: the pane as analysts use it", () => {
         { host: HOST, n: N },
       );
 
-    // A whole flag: the longest main-thread task.
-    const page = await openPane(350, 900);
-    await bigSheet(page);
-    const t0 = Date.now();
-    await flag(page);
-    const flagMs = Date.now() - t0;
-    const tasks = await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks);
-    await page.context().close();
+    // Whole flags, each in a fresh pane: the longest main-thread task of each, and the tasks over 200 ms once
+    // scaled by the load at that run (below). One run can meet a burst of other jobs on a shared machine; a step
+    // that really grew is long in every run, so the median run decides.
+    const RUNS = 3;
+    const runs: { flagMs: number; longestMs: number; loadPerCore: number; over200: number; tasks: number }[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const page = await openPane(350, 900);
+      await bigSheet(page);
+      const t0 = Date.now();
+      await flag(page);
+      const flagMs = Date.now() - t0;
+      const tasks = await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks);
+      await page.context().close();
+      // 200 ms on a machine to itself; when other jobs hold the cores, every task stretches by the run-queue
+      // factor (1-minute load average per core), recorded with the figures.
+      const loadPerCore = Math.max(1, os.loadavg()[0] / os.cpus().length);
+      runs.push({
+        flagMs,
+        longestMs: Math.round(Math.max(0, ...tasks)),
+        loadPerCore: Math.round(loadPerCore * 100) / 100,
+        over200: tasks.filter((d) => d > 200 * loadPerCore).length,
+        tasks: tasks.length,
+      });
+    }
 
     // Cancel while the flag is under way: from the click to "Cancelled" on screen. The simulated host holds the
     // first sync that starts once Cancel is on screen until the click is made, so the flag cannot finish (and take
@@ -360,20 +376,24 @@ describe("issue 10: the pane as analysts use it", () => {
     );
     await again.context().close();
 
-    const longest = Math.round(Math.max(0, ...tasks));
+    // Each run's longest task as on an idle machine (divided by its load factor); the median of the runs.
+    const scaled = runs.map((r) => r.longestMs / r.loadPerCore).sort((a, b) => a - b);
+    const medianScaledMs = Math.round(scaled[Math.floor(scaled.length / 2)]);
+    const over200 = runs.reduce((a, r) => a + r.over200, 0);
     figures.flag100k = {
-      flagMs,
-      longestTaskMs: longest,
-      longTasks: tasks.length,
+      runs,
+      longestTaskMs: Math.max(...runs.map((r) => r.longestMs)),
+      medianScaledLongestMs: medianScaledMs,
+      tasksOver200ScaledMs: over200,
       cancelLatencyMs: cancelledAt - pressed,
     };
+    console.log(
+      `100,000-row flag × ${RUNS}: longest task per run ${runs.map((r) => `${r.longestMs} ms (load ${r.loadPerCore})`).join(", ")}; ` +
+        `median load-scaled ${medianScaledMs} ms; tasks over 200 ms load-scaled: ${over200}; Cancel ${cancelledAt - pressed} ms`,
+    );
     expect(cancelText).toContain("Canceled. The sheet is as it was.");
     expect(sheets).not.toContain("Growth Signals");
-    // 200 ms on a machine to itself; when other jobs hold the cores, every task stretches by the run-queue factor
-    // (1-minute load average per core), which is recorded with the figures.
-    const contention = Math.max(1, os.loadavg()[0] / os.cpus().length);
-    (figures.flag100k as Record<string, unknown>).loadPerCore = Math.round(contention * 100) / 100;
-    expect(longest).toBeLessThanOrEqual(200 * contention);
+    expect(medianScaledMs).toBeLessThanOrEqual(200);
     expect(cancelledAt - pressed).toBeLessThanOrEqual(500);
   });
 });
