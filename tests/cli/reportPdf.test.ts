@@ -31,6 +31,7 @@ const hasHeader = (p: PdfPage) => {
 maybe("the printed report (LibreOffice: English on Letter, Chinese on A4, landscape)", () => {
   let pages: PdfPage[];
   let zh: PdfPage[];
+  let viaLibreOffice: PdfPage[];
 
   beforeAll(async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "gs-report-pdf-"));
@@ -41,13 +42,20 @@ maybe("the printed report (LibreOffice: English on Letter, Chinese on A4, landsc
     writeFileSync(xlsxZh, (await flagWorkbook(readFileSync(SAMPLE), { now, lang: "zh" })).data);
     // a profile of its own, so a LibreOffice already running (another test, the user) does not take the job
     const profile = pathToFileURL(path.join(dir, "profile")).href;
-    execFileSync(
-      "soffice",
-      [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx, xlsxZh],
-      { stdio: "ignore", timeout: 180_000 },
-    );
+    const soffice = (...args: string[]) =>
+      execFileSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", ...args], {
+        stdio: "ignore",
+        timeout: 180_000,
+      });
+    // the sample as a colleague's LibreOffice saved it (every style then carries an <alignment wrapText="false">)
+    const loDir = path.join(dir, "lo");
+    soffice("--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", loDir, SAMPLE);
+    const xlsxLo = path.join(dir, "flagged-lo.xlsx");
+    writeFileSync(xlsxLo, (await flagWorkbook(readFileSync(path.join(loDir, "channel-report.xlsx")), { now })).data);
+    soffice("--convert-to", "pdf", "--outdir", dir, xlsx, xlsxZh, xlsxLo);
     pages = readPdf(readFileSync(path.join(dir, "flagged.pdf"))).filter(isReportPage);
     zh = readPdf(readFileSync(path.join(dir, "flagged-zh.pdf"))).filter(isReportPage);
+    viaLibreOffice = readPdf(readFileSync(path.join(dir, "flagged-lo.pdf"))).filter(isReportPage);
   }, 240_000);
 
   it("prints every text of the report at 8 pt or more, one page wide", () => {
@@ -103,6 +111,17 @@ maybe("the printed report (LibreOffice: English on Letter, Chinese on A4, landsc
     expect(zh.length).toBeGreaterThan(0);
     // A4 landscape: 297 × 210 mm = 841.9 × 595.3 pt
     expect(zh.every((p) => Math.round(p.width) === 842 && Math.round(p.height) === 595)).toBe(true);
+    expect(smallest).toBeGreaterThanOrEqual(8);
+  });
+
+  it("prints a workbook LibreOffice saved at 8 pt or more too (the report's texts wrap in its styles as well)", () => {
+    // before: 4.1 pt — the wrapped styles kept LibreOffice's <alignment wrapText="false">, so the long texts ran
+    // across the page and LibreOffice shrank the whole sheet to fit one page wide
+    const smallest = Math.min(...viaLibreOffice.flatMap((p) => p.runs.map((r) => r.size)));
+    console.log(
+      `report of a LibreOffice-saved workbook: ${viaLibreOffice.length} pages, smallest ${smallest.toFixed(2)} pt`,
+    );
+    expect(viaLibreOffice.length).toBeGreaterThan(0);
     expect(smallest).toBeGreaterThanOrEqual(8);
   });
 });

@@ -269,7 +269,8 @@ export class StylesEditor {
 
   /**
    * Style `xfIndex` with its text wrapped and top-aligned (the report's long texts, so they print inside their
-   * column). An xf that already has an <alignment> keeps it as it is.
+   * column). An xf that already has an <alignment> (LibreOffice writes one on every xf, with wrapText="false") gets
+   * wrapText="1" and vertical="top" on it; its other attributes (horizontal, indent…) stay.
    */
   wrapped(xfIndex: number): number {
     const k = `${xfIndex}|wrap`;
@@ -282,8 +283,15 @@ export class StylesEditor {
       const open = setAttr(tag, "applyAlignment", "1");
       let xml: string;
       if (tag.endsWith("/>")) xml = `${open.slice(0, -2).trimEnd()}>${alignment}</${name}>`;
-      else if (/<(\w+:)?alignment[\s/>]/.test(el)) xml = el;
-      else xml = open + alignment + el.slice(tag.length);
+      else {
+        const existing = /<(?:\w+:)?alignment(?=[\s/>])[^>]*>/.exec(el);
+        if (!existing) xml = open + alignment + el.slice(tag.length);
+        else {
+          const aligned = setAttr(setAttr(existing[0], "wrapText", "1"), "vertical", "top");
+          const at = existing.index;
+          xml = open + el.slice(tag.length, at) + aligned + el.slice(at + existing[0].length);
+        }
+      }
       id = this.append("cellXfs", xml);
       this.xfCache.set(k, id);
     }
