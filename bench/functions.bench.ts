@@ -7,6 +7,7 @@
  * Run: npm run bench -- functions   or   npx tsx bench/functions.bench.ts
  */
 import { ABTEST_PROB_BEAT, ABTEST_SIG, ABTEST_TTEST } from "../src/functions/functions";
+import { loadTTest } from "../src/functions/tTestLoader";
 import { normalTwoSided } from "../src/core/stats/normal";
 import { studentTTwoSided } from "../src/core/stats/studentT";
 import { twoProportionZ } from "../src/core/stats/twoProportionZ";
@@ -46,6 +47,7 @@ function measure(body: (i: number) => number, ms = 700): number {
 const fmt = (x: number) => Math.round(x).toLocaleString("en-US");
 
 export async function run(): Promise<void> {
+  await loadTTest(); // ABTEST_TTEST's statistics load on demand (a Promise on the first call)
   const g = globalThis as { CustomFunctions?: unknown };
   // Outside Excel there is no CustomFunctions global; valid inputs never reach it, but define one to be safe.
   g.CustomFunctions ??= {

@@ -10,6 +10,7 @@
  */
 import { loadavg } from "node:os";
 import * as F from "../src/functions/functions";
+import { loadTTest } from "../src/functions/tTestLoader";
 import { quadratureStats } from "../src/core/stats/betaQuadrature";
 import { mulberry32 } from "../src/core/random";
 
@@ -159,6 +160,7 @@ function timeOf(s: Subject, a: Args): number {
 }
 
 export async function run(): Promise<void> {
+  await loadTTest(); // ABTEST_TTEST's statistics load on demand (a Promise on the first call)
   const g = globalThis as { CustomFunctions?: unknown };
   g.CustomFunctions ??= {
     Error: class {

@@ -6,6 +6,7 @@
 import * as metrics from "../core/metrics";
 import { isExcelError } from "../core/excelError";
 import { toCell, toCustomFunctionsError, toMatrix } from "./excelErrors";
+import { loadTTest, loadedTTest } from "./tTestLoader";
 
 /**
  * LTV:CAC ratio: customer lifetime value ÷ acquisition cost (3 means 3:1).
@@ -330,8 +331,20 @@ export function ABTEST_TTEST(
   tails?: number,
   equal_variance?: boolean | number,
   null_difference?: number,
-): number | CustomFunctions.Error {
-  return toCell(metrics.abTestTTest(mean_c, sd_c, n_c, mean_v, sd_v, n_v, tails, equal_variance, null_difference));
+): number | CustomFunctions.Error | Promise<number | CustomFunctions.Error> {
+  // The t distribution loads from its own chunk (tTestLoader.ts): in by now as a rule, else a Promise (#BUSY!).
+  const compute = (tTest: NonNullable<ReturnType<typeof loadedTTest>>) =>
+    toCell(tTest(mean_c, sd_c, n_c, mean_v, sd_v, n_v, tails, equal_variance, null_difference));
+  const tTest = loadedTTest();
+  if (tTest) return compute(tTest);
+  return loadTTest().then(
+    compute,
+    () =>
+      new CustomFunctions.Error(
+        CustomFunctions.ErrorCode.notAvailable,
+        "The t-test's statistics could not be loaded; recalculate (Ctrl+Alt+F9) to try again.",
+      ),
+  );
 }
 
 /**

@@ -99,12 +99,14 @@ describe("task pane in Chromium on the simulated Excel host", () => {
 
   it("registers every GROWTH function in the shared runtime, and they compute in the page", async () => {
     const { page, errors } = await openPane();
-    const result = await page.evaluate(() => {
+    const result = await page.evaluate(async () => {
       const cf = (window as unknown as { CustomFunctions: { associated: Map<string, (...a: unknown[]) => unknown> } })
         .CustomFunctions;
       const sig = cf.associated.get("ABTEST_SIG")!(1000, 100, 1000, 120, null);
       const div = cf.associated.get("RETENTION")!(5, 0) as { code?: string };
-      return { ids: [...cf.associated.keys()].sort(), sig, divCode: div.code };
+      // ABTEST_TTEST's statistics come from their own chunk (a Promise until it is in, as Excel allows)
+      const tTest = await cf.associated.get("ABTEST_TTEST")!(52.1, 30.2, 400, 55.8, 31, 410);
+      return { ids: [...cf.associated.keys()].sort(), sig, divCode: div.code, tTest };
     });
     expect(errors).toEqual([]);
     expect(result.ids).toEqual(
@@ -133,6 +135,8 @@ describe("task pane in Chromium on the simulated Excel host", () => {
     // scipy/statsmodels: proportions_ztest([120,100],[1000,1000]) two-sided p = 0.152918 (issue #3).
     expect(result.sig as number).toBeCloseTo(0.152918, 6);
     expect(result.divCode).toBe("#DIV/0!"); // RETENTION(5,0): #DIV/0! wins over #NUM!
+    // R: t.test on these summaries (Welch) p = 0.0856971, as in tests/functions/abTest.test.ts
+    expect(result.tTest as number).toBeCloseTo(0.0856971, 6);
     await page.context().close();
   });
 
