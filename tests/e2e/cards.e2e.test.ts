@@ -11,8 +11,9 @@
 import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
-import type { SimHost, SimInputValue } from "../../tools/excel-sim";
+import type { SimHost } from "../../tools/excel-sim";
 import { ROOT, artifact, browserSession } from "./browser";
+import { addBigSheet } from "./sampleReport";
 
 const HOST = "__simHost";
 const DOCS = path.join(ROOT, "docs");
@@ -30,43 +31,6 @@ async function openPane(width: number): Promise<Page> {
   await page.goto(`${session.origin}/taskpane.html`);
   await page.getByRole("button", { name: "Flag weak channels" }).waitFor({ state: "visible" });
   return page;
-}
-
-/**
- * 100,000 rows, four channels interleaved (data row i: day ⌊i / 4⌋, channel i mod 4). Social's ROI is 1.2 for
- * 5 days every 50 days, else 2.5–2.99: 500 dips × 5 days = 2,500 weak cells, each alone in its column run (the
- * other channels' rows lie between), so they are 2,500 one-cell ranges. Everything else is healthy.
- */
-async function setUpBig(page: Page): Promise<void> {
-  await page.evaluate(
-    ({ host, n }) => {
-      const h = (window as unknown as Record<string, SimHost>)[host];
-      const channels = ["Search", "Social", "Video", "Email"];
-      const rows: SimInputValue[][] = [
-        ["Date", "Channel", "Spend", "Revenue", "ROI", "Complaint rate", "Traffic", "Repurchase rate", "LTV/CAC"],
-      ];
-      const start = Date.UTC(2000, 0, 3);
-      for (let i = 0; i < n; i++) {
-        const day = Math.floor(i / 4);
-        const c = i % 4;
-        const roi = c === 1 && day % 50 < 5 ? 1.2 : 2.5 + ((i * 7919) % 50) / 100;
-        rows.push([
-          new Date(start + day * 86400000),
-          channels[c],
-          1000,
-          1000 * roi,
-          roi,
-          0.004,
-          10000 + ((i * 104729) % 1000),
-          0.3 + day * 1e-6,
-          3,
-        ]);
-      }
-      h.addSheet({ name: "Big", rows });
-      h.select("Big", `A1:I${n + 1}`);
-    },
-    { host: HOST, n: N },
-  );
 }
 
 /** Social's weak ROI cells by construction: data row i = 4·day + 1 for day mod 50 < 5 is sheet row i + 2, column E. */
@@ -88,7 +52,7 @@ const box = (page: Page, selector: string) =>
 describe("findings cards at 100,000 rows, 320 px (issue 19 §1–2)", () => {
   it("keeps every card short, and selects a 2,500-cell finding in parts that together are exactly its cells", async () => {
     const page = await openPane(320);
-    await setUpBig(page);
+    await addBigSheet(page, N, HOST);
     await page.getByRole("button", { name: "Flag weak channels" }).click();
     await page.getByText(/Colored [\d,]+ cells? in/).waitFor({ timeout: 170000 });
 

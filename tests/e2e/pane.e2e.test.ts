@@ -6,8 +6,8 @@
  */
 import fs from "fs";
 import type { Page } from "playwright-core";
-import { dailyRows } from "./sampleReport";
-import type { SimHost, SimInputValue } from "../../tools/excel-sim";
+import { addBigSheet, dailyRows } from "./sampleReport";
+import type { SimHost } from "../../tools/excel-sim";
 import { artifact, browserSession } from "./browser";
 
 const YELLOW = "#FFD966";
@@ -346,43 +346,17 @@ describe("task pane in Chromium on the simulated Excel host", () => {
   it("flags a 100,000-row selection in at most 20 syncs under the 5 MB payload limit, showing progress", async () => {
     const { page } = await openPane();
     const N = 100000;
-    await page.evaluate(
-      ({ host, n }) => {
-        const h = (window as unknown as Record<string, SimHost>)[host];
-        const channels = ["Search", "Social", "Video", "Email"];
-        const rows: SimInputValue[][] = [
-          ["Date", "Channel", "Spend", "Revenue", "ROI", "Complaint rate", "Traffic", "Repurchase rate", "LTV/CAC"],
-        ];
-        const start = Date.UTC(2000, 0, 3); // a Monday
-        for (let i = 0; i < n; i++) {
-          const day = Math.floor(i / 4);
-          const c = i % 4;
-          // Social's ROI dips below 1.5 for 5 days every 50 days; everything else stays healthy.
-          const roi = c === 1 && day % 50 < 5 ? 1.2 : 2.5 + ((i * 7919) % 50) / 100;
-          rows.push([
-            new Date(start + day * 86400000),
-            channels[c],
-            1000,
-            1000 * roi,
-            roi,
-            0.004,
-            10000 + ((i * 104729) % 1000),
-            0.3 + day * 1e-6,
-            3,
-          ]);
-        }
-        h.addSheet({ name: "Big", rows });
-        h.select("Big", `A1:I${n + 1}`);
-        h.resetCounters();
-        // Record whether the progress bar shows up at any point during the run.
-        const w = window as unknown as { progressSeen: boolean };
-        w.progressSeen = false;
-        new MutationObserver(() => {
-          if (document.querySelector('[role="progressbar"]')) w.progressSeen = true;
-        }).observe(document.body, { subtree: true, childList: true });
-      },
-      { host: HOST, n: N },
-    );
+    await addBigSheet(page, N, HOST);
+    await page.evaluate((host) => {
+      const h = (window as unknown as Record<string, SimHost>)[host];
+      h.resetCounters();
+      // Record whether the progress bar shows up at any point during the run.
+      const w = window as unknown as { progressSeen: boolean };
+      w.progressSeen = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[role="progressbar"]')) w.progressSeen = true;
+      }).observe(document.body, { subtree: true, childList: true });
+    }, HOST);
     const t0 = Date.now();
     await flag(page);
     const ms = Date.now() - t0;

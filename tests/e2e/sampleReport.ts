@@ -12,7 +12,8 @@
  * Other values stay well clear of every threshold. The header row has the user's own fill (#D9E1F2), and B2 a real
  * white fill, so Clear can be checked to restore both "no fill" and the user's colours.
  */
-import type { SimInputValue, SimWorkbookInit } from "../../tools/excel-sim";
+import type { Page } from "playwright-core";
+import type { SimHost, SimInputValue, SimWorkbookInit } from "../../tools/excel-sim";
 import { mulberry32 as prng } from "../../src/core/random";
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
@@ -104,4 +105,43 @@ export function sampleWorkbook(): SimWorkbookInit {
     ],
     selection: { sheet: "Daily", address: `A1:I${daily.length}` },
   };
+}
+
+/**
+ * Adds sheet "Big" to the page's simulated host and selects its A1:I(n + 1): n data rows, four channels interleaved
+ * (data row i: day ⌊i / 4⌋ from Mon 3 Jan 2000, channel i mod 4). Social's ROI is 1.2 for 5 days every 50 days, else
+ * 2.5–2.99: at n = 100,000, 500 dips × 5 days = 2,500 weak cells, each alone in its column run (the other channels'
+ * rows lie between), so 2,500 one-cell ranges. Everything else stays healthy. The rows are built in the page, so
+ * 900,000 values never cross the DevTools protocol.
+ */
+export async function addBigSheet(page: Page, n: number, host = "__simHost"): Promise<void> {
+  await page.evaluate(
+    ({ host, n }) => {
+      const h = (window as unknown as Record<string, SimHost>)[host];
+      const channels = ["Search", "Social", "Video", "Email"];
+      const rows: SimInputValue[][] = [
+        ["Date", "Channel", "Spend", "Revenue", "ROI", "Complaint rate", "Traffic", "Repurchase rate", "LTV/CAC"],
+      ];
+      const start = Date.UTC(2000, 0, 3); // a Monday
+      for (let i = 0; i < n; i++) {
+        const day = Math.floor(i / 4);
+        const c = i % 4;
+        const roi = c === 1 && day % 50 < 5 ? 1.2 : 2.5 + ((i * 7919) % 50) / 100;
+        rows.push([
+          new Date(start + day * 86400000),
+          channels[c],
+          1000,
+          1000 * roi,
+          roi,
+          0.004,
+          10000 + ((i * 104729) % 1000),
+          0.3 + day * 1e-6,
+          3,
+        ]);
+      }
+      h.addSheet({ name: "Big", rows });
+      h.select("Big", `A1:I${n + 1}`);
+    },
+    { host, n },
+  );
 }
