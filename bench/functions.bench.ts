@@ -8,6 +8,7 @@
  */
 import { ABTEST_PROB_BEAT, ABTEST_SIG, ABTEST_TTEST } from "../src/functions/functions";
 import { loadTTest } from "../src/functions/tTestLoader";
+import { createCustomFunctions } from "../tools/excel-sim/customFunctions";
 import { normalTwoSided } from "../src/core/stats/normal";
 import { studentTTwoSided } from "../src/core/stats/studentT";
 import { twoProportionZ } from "../src/core/stats/twoProportionZ";
@@ -50,15 +51,7 @@ export async function run(): Promise<void> {
   await loadTTest(); // ABTEST_TTEST's statistics load on demand (a Promise on the first call)
   const g = globalThis as { CustomFunctions?: unknown };
   // Outside Excel there is no CustomFunctions global; valid inputs never reach it, but define one to be safe.
-  g.CustomFunctions ??= {
-    Error: class {
-      constructor(
-        public code: string,
-        public message?: string,
-      ) {}
-    },
-    ErrorCode: { invalidValue: "#VALUE!", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
-  };
+  g.CustomFunctions ??= createCustomFunctions();
 
   const rnd = prng(7);
   const sig = Array.from({ length: N }, () => {

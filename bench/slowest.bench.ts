@@ -11,6 +11,7 @@
 import { loadavg } from "node:os";
 import * as F from "../src/functions/functions";
 import { loadTTest } from "../src/functions/tTestLoader";
+import { createCustomFunctions } from "../tools/excel-sim/customFunctions";
 import { quadratureStats } from "../src/core/stats/betaQuadrature";
 import { mulberry32 } from "../src/core/random";
 
@@ -162,15 +163,7 @@ function timeOf(s: Subject, a: Args): number {
 export async function run(): Promise<void> {
   await loadTTest(); // ABTEST_TTEST's statistics load on demand (a Promise on the first call)
   const g = globalThis as { CustomFunctions?: unknown };
-  g.CustomFunctions ??= {
-    Error: class {
-      constructor(
-        public code: string,
-        public message?: string,
-      ) {}
-    },
-    ErrorCode: { invalidValue: "#VALUE!", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
-  };
+  g.CustomFunctions ??= createCustomFunctions();
   const load = () =>
     loadavg()
       .map((v) => v.toFixed(2))
