@@ -27,11 +27,11 @@ import {
 import { latestOfYears } from "../core/i18n/dates";
 import { buildReport, type ReportSheet } from "../core/report";
 import {
+  changesSinceLastFlag,
+  type ChangesSinceLastFlag as CoreChanges,
   diffFindings,
   findingRecords,
   type ChangeMark,
-  type FindingChanges,
-  type ResolvedRun,
 } from "../core/findingChanges";
 import { runRules } from "../core/rules/engine";
 import { findingCharts, type FindingChartData } from "../core/rules/findingCharts";
@@ -100,15 +100,8 @@ export interface FlaggedTable {
   marks?: (ChangeMark | null)[];
 }
 
-/** What changed since the last flag (issue 19). */
-export interface ChangesSinceLastFlag {
-  /** False when the workbook held no record of a previous flag's findings (a first flag): nothing is marked. */
-  compared: boolean;
-  /** When the previous flag ran (ISO timestamp), when known. */
-  since?: string;
-  counts: FindingChanges["counts"];
-  /** The previous flag's runs that this flag no longer finds. */
-  resolved: ResolvedRun[];
+/** What changed since the last flag (issue 19), with the year the CLI's summary writes its dates without. */
+export interface ChangesSinceLastFlag extends CoreChanges {
   /** The year their dates are written without: the data's latest (as in the evidence; NaN without dates). */
   year: number;
 }
@@ -525,12 +518,9 @@ async function flagUnchecked(data: Uint8Array | XlsxPackage, options: FlagOption
   const lang = options.lang ?? "en";
   const now = options.now ?? new Date();
   const changes: ChangesSinceLastFlag = {
-    compared: diff.compared,
-    counts: diff.counts,
-    resolved: diff.resolved,
+    ...changesSinceLastFlag(diff, saved?.flaggedAt),
     year: latestOfYears(tables.map((t) => t.result.latestYear)),
   };
-  if (diff.compared && saved?.flaggedAt) changes.since = saved.flaggedAt;
   const recorded = findingRecords(flagged, saved?.findings);
 
   const report = buildReport(

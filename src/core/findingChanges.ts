@@ -73,6 +73,24 @@ export interface FindingChanges {
   compared: boolean;
 }
 
+/** What changed since the last flag, as the pane and the CLI show it: counts, and the previous flag's runs that are gone. */
+export interface ChangesSinceLastFlag {
+  /** False on a first flag (the workbook held no record of one): nothing is marked. */
+  compared: boolean;
+  /** When the previous flag ran (ISO timestamp), when known. */
+  since?: string;
+  counts: FindingChanges["counts"];
+  /** The previous flag's runs that this flag no longer finds. */
+  resolved: ResolvedRun[];
+}
+
+/** The changes a diff shows, dated by the previous flag's time (`flaggedAt`) when there was something to compare. */
+export function changesSinceLastFlag(diff: FindingChanges, flaggedAt?: string): ChangesSinceLastFlag {
+  const changes: ChangesSinceLastFlag = { compared: diff.compared, counts: diff.counts, resolved: diff.resolved };
+  if (diff.compared && flaggedAt) changes.since = flaggedAt;
+  return changes;
+}
+
 /** A period on a number line where consecutive days (or rows) are 1 apart; weeks are 7 apart (their Mondays). */
 interface Point {
   kind: "day" | "row";

@@ -36,7 +36,7 @@ import {
   type SavedCell,
   type SheetCell,
 } from "../../core";
-import { diffFindings, findingRecords } from "../../core/findingChanges";
+import { changesSinceLastFlag, diffFindings, findingRecords } from "../../core/findingChanges";
 
 import { localRange } from "./ranges";
 import { chartData, chartSeries, writeReport } from "./reportSheet";
@@ -51,7 +51,7 @@ import { Session, yieldToHost } from "./session";
 import { trendsOf } from "./trends";
 import { WIRE_BUDGET, utf8Bytes } from "./wire";
 
-import type { ChangesSinceLastFlag, ClearOutcome, ExcelGateway, FlagOutcome, FlagRequest, TableOutcome } from "./types";
+import type { ClearOutcome, ExcelGateway, FlagOutcome, FlagRequest, TableOutcome } from "./types";
 
 export { stateXmlParts } from "./writes";
 export { completeFormula } from "./insert";
@@ -280,8 +280,7 @@ export function createExcelGateway(options: GatewayOptions): ExcelGateway {
         }));
         const diff = diffFindings(previous?.findings, current, previous?.findingsCapped === true);
         outcomes.forEach((o, i) => (o.marks = diff.marks[i]));
-        const changes: ChangesSinceLastFlag = { compared: diff.compared, counts: diff.counts, resolved: diff.resolved };
-        if (diff.compared && previous?.flaggedAt) changes.since = previous.flaggedAt;
+        const changes = changesSinceLastFlag(diff, previous?.flaggedAt);
         const recorded = findingRecords(current, previous?.findings);
         const report = buildReport(
           outcomes.map((o, i) => ({

@@ -3,7 +3,9 @@
  * The UI only sees these plain records; the adapter (src/taskpane/excel/adapter.ts) implements ExcelGateway.
  */
 import type { Bilingual, CellValue, ColumnMapping, RulesConfig, RulesResult } from "../../core/rules/types";
-import type { ChangeMark, FindingChanges, ResolvedRun } from "../../core/findingChanges";
+import type { ChangeMark, ChangesSinceLastFlag } from "../../core/findingChanges";
+
+export type { ChangesSinceLastFlag };
 
 export interface SelectedTable {
   sheet: string;
@@ -35,16 +37,6 @@ export interface TableOutcome {
   trends: Record<string, number[]>;
   /** Per finding (same order as result.findings): new or continuing since the last flag; null: nothing to compare. */
   marks?: (ChangeMark | null)[];
-}
-
-/** What changed since the last flag (issue 19): counts, and the previous flag's runs that are gone. */
-export interface ChangesSinceLastFlag {
-  /** False on a first flag (the workbook held no record of one): nothing is marked. */
-  compared: boolean;
-  /** When the previous flag ran (ISO timestamp), when known. */
-  since?: string;
-  counts: FindingChanges["counts"];
-  resolved: ResolvedRun[];
 }
 
 export interface FlagOutcome {
